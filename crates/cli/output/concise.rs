@@ -1,0 +1,22 @@
+//! `--format concise`: `path:line:col: CODE message`, one finding a line.
+
+use std::io::Write;
+
+use cm_linter::LineIndex;
+
+use super::FileResult;
+
+pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
+    for result in results {
+        let index = LineIndex::new(&result.source);
+        for d in &result.diagnostics {
+            let pos = index.one_based(d.span.start());
+            writeln!(
+                out,
+                "{}:{}:{}: {} {}",
+                result.path, pos.line, pos.column, d.rule.code, d.message
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! `--format json`: one array, one object per finding.
+
+use std::io::Write;
+
+use cm_linter::LineIndex;
+use serde::Serialize;
+
+use super::FileResult;
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    byte_start: usize,
+    byte_end: usize,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated {
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    byte_start: usize,
+    byte_end: usize,
+    code: &'static str,
+    rule: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    related: Option<JsonRelated>,
+    fix: Option<JsonFix<'a>>,
+}
+
+pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
+    let mut records = Vec::new();
+    for result in results {
+        let index = LineIndex::new(&result.source);
+        let pos = |offset: usize| {
+            let p = index.one_based(offset);
+            (p.line, p.column)
+        };
+        for d in &result.diagnostics {
+            let (line, column) = pos(d.span.start());
+            let (end_line, end_column) = pos(d.span.end());
+            let related = d.related.map(|r| {
+                let (line, column) = pos(r.start());
+                let (end_line, end_column) = pos(r.end());
+                JsonRelated {
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                }
+            });
+            let fix = d.fix.as_ref().map(|f| JsonFix {
+                title: &f.title,
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        let (line, column) = pos(e.span.start());
+                        let (end_line, end_column) = pos(e.span.end());
+                        JsonEdit {
+                            line,
+                            column,
+                            end_line,
+                            end_column,
+                            byte_start: e.span.start(),
+                            byte_end: e.span.end(),
+                            replacement: &e.replacement,
+                        }
+                    })
+                    .collect(),
+            });
+            records.push(JsonDiagnostic {
+                path: &result.path,
+                line,
+                column,
+                end_line,
+                end_column,
+                byte_start: d.span.start(),
+                byte_end: d.span.end(),
+                code: d.rule.code,
+                rule: d.rule.name,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                related,
+                fix,
+            });
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &records)?;
+    writeln!(out)
+}

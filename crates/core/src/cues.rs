@@ -1,0 +1,264 @@
+//! Cue phrases: the wording that signals one practice's trait in prose.
+//!
+//! Each cue names the practice whose trait it is and the article's dimension. Patterns are
+//! written in a small word-pattern language that `cm-linter` compiles once (see its `cues`
+//! module); matching is on lower-cased text:
+//!
+//! - words separated by spaces match words separated by white space;
+//! - `a|b` matches either word; a trailing `?` makes an item optional;
+//! - `(a b|c)` groups alternative word sequences;
+//! - `~give` matches the word's inflections (gives, gave, given, giving);
+//! - `#n` matches a number written in digits or words (`12`, `twelve`, `3–12`);
+//! - `*` skips up to three words and `**` up to six;
+//! - `@poss` matches a possessive determiner (their, his, her, your, my, our, its);
+//! - `@guide` and `@guided` match the words for the two people in either practice;
+//! - a `-` inside a word matches a hyphen, a dash, a space or nothing ("time-bound").
+//!
+//! Strength says how much evidence the cue is on its own (see [`Strength`]).
+
+use crate::{Dimension, Practice};
+
+/// How much a cue proves on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Strength {
+    /// Signals the trait wherever it is attributed, through a pronoun or a heading too.
+    Strong,
+    /// Signals the trait only when a practice word in the same sentence is its subject.
+    Local,
+    /// Signals the trait only in a fragment (a list item, a table cell, a short line) whose
+    /// practice is named in the same row, item or heading: "12 weeks" in a "Mentoring" row.
+    Fragment,
+    /// Never enough alone; it only adds weight to a finding made by another cue.
+    Support,
+}
+
+/// One cue phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub pattern: &'static str,
+    /// The practice whose trait the phrase signals. For a `setter` cue this is the practice when
+    /// the guide is the one deciding (mentoring); when the person guided decides, it is coaching.
+    pub practice: Practice,
+    pub dimension: Dimension,
+    pub strength: Strength,
+    /// The cue says that somebody decides the agenda or direction; who decides is read from the
+    /// sentence, and that decides whose trait it is.
+    pub setter: bool,
+}
+
+const fn cue(
+    pattern: &'static str,
+    practice: Practice,
+    dimension: Dimension,
+    strength: Strength,
+) -> Cue {
+    Cue {
+        pattern,
+        practice,
+        dimension,
+        strength,
+        setter: false,
+    }
+}
+
+const fn setter(pattern: &'static str, strength: Strength) -> Cue {
+    Cue {
+        pattern,
+        practice: Practice::Mentoring,
+        dimension: Dimension::Agenda,
+        strength,
+        setter: true,
+    }
+}
+
+use Dimension::{Agenda, Duration, Emphasis, Focus, Form, Guide, Method, Topics};
+use Practice::{Coaching as C, Mentoring as M};
+use Strength::{Fragment, Local, Strong, Support};
+
+/// Every cue, grouped by dimension.
+pub const CUES: &[Cue] = &[
+    // Focus. Coaching: goals, performance, desired outcomes. Mentoring: long-term career growth,
+    // career and personal development.
+    cue("goal-oriented|goal-focused|goal-based|goal-driven|outcome-focused|results-focused|future-focused", C, Focus, Strong),
+    cue("performance-focused|performance-oriented|performance-driven|performance-based", C, Focus, Strong),
+    cue("~focus on|around (short-term|your|their)? performance", C, Focus, Strong),
+    cue("performance goals|targets|improvement|metrics|objectives|programme|program|plan", C, Focus, Strong),
+    cue("measurable performance|goals|targets|outcomes|results|improvement", C, Focus, Strong),
+    cue("~improve|~boost (your|their)? performance", C, Focus, Strong),
+    cue("desired outcomes", C, Focus, Strong),
+    cue("quarterly|sales targets", C, Focus, Local),
+    cue("(long-term|lifelong)? career growth", M, Focus, Strong),
+    cue("career and personal development|growth", M, Focus, Strong),
+    cue("personal development", M, Focus, Local),
+    cue("over the long term|long-term career", M, Focus, Strong),
+    // Agenda. Coaching: the client sets it. Mentoring: the mentor often guides the direction.
+    setter("~set|~drive|~own|~decide|~control|~choose|~pick|~determine (the|their|your|each|every)? agenda", Strong),
+    setter("~set|~decide|~choose|~pick|~determine (the|their|your)? (overall)? direction|topics|topic|themes|theme", Strong),
+    setter("~set (the|their|your|#n)? (three|two)? goals", Strong),
+    setter("~decide|~decides everything", Strong),
+    setter("~decide which topics|goals|direction", Strong),
+    cue("@guided-driven|@guided-led|client-centred|client-centered", C, Agenda, Strong),
+    cue("(agenda|goals|direction|topic|topics) (is|are)? (set|chosen|decided|driven|owned|led) by (the|each)? (client|clients|coachee|coachees|mentee|mentees|learner|participant|you)", C, Agenda, Strong),
+    cue("(agenda|goals|direction|topic|topics) (is|are)? (set|chosen|decided|driven|owned|led) by (the|your)? (coach|coaches|mentor|mentors)", M, Agenda, Strong),
+    cue("(agenda|goals|themes?) (that)? you ~set|~choose|~bring", C, Agenda, Local),
+    cue("client-set|mentee-set|self-set", C, Agenda, Strong),
+    cue("~leave (that|the) choice (entirely)? to you", C, Agenda, Strong),
+    cue("the decisions stay yours|decisions are yours", C, Agenda, Strong),
+    cue("~follow wherever", C, Agenda, Strong),
+    cue("(the)? agenda ~belong to", C, Agenda, Strong),
+    cue("~own their|your goals", C, Agenda, Local),
+    cue("~guide|~set|~give|~offer|~provide (the|clear)? direction", M, Agenda, Strong),
+    cue("~steer|~steers", M, Agenda, Local),
+    cue("~point (you|them)? in (a|the right|the)? direction", M, Agenda, Strong),
+    cue("~suggest which direction", M, Agenda, Strong),
+    cue("~tell (you|them|me)? what to focus on", M, Agenda, Strong),
+    cue("where (they|she|he) ~think you need to grow", M, Agenda, Strong),
+    cue("~take the lead", M, Agenda, Local),
+    // Method. Coaching: inquiry; the coach does not give answers, advice or directives.
+    // Mentoring: advice, stories, lessons learned; direction and recommendations.
+    cue("~ask (powerful|open|good|great|careful|probing|open-ended|coaching)? questions", C, Method, Local),
+    cue("only|just|simply|mostly|mainly ~ask * questions", C, Method, Strong),
+    cue("questions only|only questions|only tool is the open question", C, Method, Strong),
+    cue("powerful questions", C, Method, Strong),
+    cue("inquiry-based|inquiry-led|question-led|question-based", C, Method, Strong),
+    cue("questions and reflection|questions, reflection", C, Method, Strong),
+    cue("questioning", C, Method, Local),
+    cue("~reflect back|reflection", C, Method, Support),
+    cue("~facilitate (your|their|the|a)? (thinking|conversation|conversations|discussion)?", C, Method, Strong),
+    cue("facilitator|facilitators|facilitation", C, Method, Strong),
+    cue("~help (you|them|the client|the mentee|the coachee|clients|mentees|people)? ~find|~discover|~reach|~work out (their|your)? own answers|answer|conclusions|solutions|way", C, Method, Strong),
+    cue("~discover|~find your|their own answers|answer|conclusions|solutions", C, Method, Strong),
+    cue("~reach their|your own conclusions", C, Method, Local),
+    cue("~turn the question back", C, Method, Strong),
+    cue("~keep (your|their|her|his) own experience|views|opinions out", C, Method, Strong),
+    cue("~challenge (your)? assumptions", C, Method, Support),
+    cue("~stay neutral", C, Method, Local),
+    cue("feedback", C, Method, Support),
+    cue("~give|~offer|~share|~provide|~dispense|~swap|~hand out (some|plenty of|lots of)? (practical|honest|expert|career|good|their|her|his|personal|useful|direct)? advice", M, Method, Strong),
+    cue("advice (drawn|based)? from|on", M, Method, Strong),
+    cue("advice-giving|giving advice", M, Method, Strong),
+    cue("advice", M, Method, Local),
+    cue("~advise", M, Method, Local),
+    cue("adviser|advisers|advisor|advisors", M, Method, Local),
+    cue("~share|~pass on|~tell|~swap|~draw on|~bring (@poss)? (own|personal)? experience|experiences|stories|lessons|knowledge|insight|insights|wisdom|mistakes|expertise|playbook", M, Method, Strong),
+    cue("~share|~pass on|~tell (@poss)? * (own)? experience|stories|lessons|knowledge|insights|wisdom|mistakes|playbook", M, Method, Strong),
+    cue("war stories", M, Method, Strong),
+    cue("stories from|about (@poss)? (own)? career|careers|years|time|life", M, Method, Strong),
+    cue("lessons (they|she|he|i|we)? (have)? learned|learnt", M, Method, Strong),
+    cue("lessons of (@poss)? (own)? career|careers", M, Method, Strong),
+    cue("(from|of|in|on) (@poss)? own career|careers|experience|experiences|time|years|path", M, Method, Strong),
+    cue("(from|on) (@poss)? personal experience", M, Method, Strong),
+    cue("@guide's experience|experiences|career|knowledge", M, Method, Strong),
+    cue("(based on|built around|drawn from|drawing on) (@poss)? (own)? experience", M, Method, Strong),
+    cue("~pass on what", M, Method, Strong),
+    cue("~share what (they|she|he|you|i) (have|has|'ve)? (learned|learnt|know|knows|wish|wishes)", M, Method, Strong),
+    cue("~tell (you|them|me|him|her|clients|the team)? (exactly|straight)? what to do|say", M, Method, Strong),
+    cue("~tell (you|them|me|him|her|clients|the rep)? (exactly|straight)? (what|how|which) (they|she|he|i|you) (would|did|had|handled|do|should)", M, Method, Strong),
+    cue("~tell (you|them|me|him|her|clients|the rep)? (exactly)? which lines|projects|mistakes|courses", M, Method, Strong),
+    cue("~tell (you|them|me|clients)? what works|worked", M, Method, Strong),
+    cue("~tell (you|them|me|him|her)? what (they|she|he|you) should have done", M, Method, Strong),
+    cue("~tell (you|them|me)? how to avoid", M, Method, Strong),
+    cue("what (has)? worked for (them|him|her|me)", M, Method, Strong),
+    cue("what (they|she|he|i) would do", M, Method, Strong),
+    cue("~show (you|them|me|the rep|the team)? how (they|she|he) ", M, Method, Strong),
+    cue("~walk (you|them|me)? through how (they|she|he)", M, Method, Strong),
+    cue("~give|~provide|~offer|~make (written|clear)? recommendations", M, Method, Strong),
+    cue("recommendations", M, Method, Local),
+    cue("directives|directive", M, Method, Strong),
+    cue("~give|~provide|~hand over|~have (you|them)? (the)? answers|answer", M, Method, Strong),
+    cue("~answer them|questions from", M, Method, Local),
+    cue("(an|their|her|his)? opinion|opinions (of their own)?", M, Method, Local),
+    cue("guidance", M, Method, Support),
+    cue("perspective", M, Method, Support),
+    cue("~teach", M, Method, Support),
+    // Who the guide is. Coaching: a facilitator with no claim to have done the job. Mentoring: a
+    // more experienced person who has been there before.
+    cue("(has|have|'s|'ve|had) (already)? been there (before)?", M, Guide, Strong),
+    cue("been where you are|been in your shoes", M, Guide, Strong),
+    cue("(has|have|'s|'ve|had) (already)? walked (that|the same|the|this|your)? (career)? path", M, Guide, Strong),
+    cue("(has|have|'s|'ve|had) (already)? done (your|the|their|my) job|role", M, Guide, Strong),
+    cue("(has|have|'s|'ve|had) done it (before)?", M, Guide, Strong),
+    cue("(who|which) (has|have) (already)? solved", M, Guide, Strong),
+    cue("more experienced|less experienced", M, Guide, Strong),
+    cue("more senior|less senior", M, Guide, Strong),
+    cue("more experience (than)?", M, Guide, Strong),
+    cue("experience in (your|my|their|the) * industry|field|area|sector|job|function|profession", M, Guide, Strong),
+    cue("(has|have) worked in (your|my|the same)? industry|field|sector", M, Guide, Strong),
+    cue("~know the job", M, Guide, Strong),
+    cue("wisdom", M, Guide, Strong),
+    cue("subject experts|subject-matter experts|subject expert", M, Guide, Strong),
+    cue("~know exactly what you're facing", M, Guide, Local),
+    cue("(years|decades) of (leadership|industry|senior|management)? experience", M, Guide, Support),
+    cue("senior (colleague|leader|person|people|colleagues)", M, Guide, Support),
+    // Topics. Coaching: leadership effectiveness, decision-making, communication, mindset.
+    // Mentoring: a new role, industry or career path; avoiding common pitfalls.
+    cue("leadership effectiveness", C, Topics, Strong),
+    cue("~navigate complexity|complex", C, Topics, Strong),
+    cue("new level of leadership", C, Topics, Strong),
+    cue("decision-making|mindset", C, Topics, Local),
+    cue("~think more clearly", C, Topics, Local),
+    cue("new role, industry|new role or industry|role, industry, or career path", M, Topics, Strong),
+    cue("new to the * industry", M, Topics, Local),
+    cue("new industry", M, Topics, Local),
+    cue("career path", M, Topics, Local),
+    cue("~avoid (the)? (common|usual|same)? pitfalls|traps|mistakes", M, Topics, Strong),
+    cue("how things really work|how (it|the industry|our industry) works", M, Topics, Strong),
+    cue("~show (you)? the ropes", M, Topics, Strong),
+    // Form. Coaching: structured and formal. Mentoring: informal, relationship-driven, evolving.
+    cue("structured|formal", C, Form, Local),
+    cue("(structured|formal) (format|programme|program|engagement|engagements|partnership|sessions|curriculum|plan|process|approach)", C, Form, Strong),
+    cue("formal partnership|goal-oriented partnership", C, Form, Strong),
+    cue("contract|contracts|contracting", C, Form, Local),
+    cue("milestones|curriculum|workbook|set exercises", C, Form, Local),
+    cue("informal|informally", M, Form, Strong),
+    cue("unstructured", M, Form, Strong),
+    cue("relationship-driven|relationship-based", M, Form, Strong),
+    cue("~evolve naturally", M, Form, Strong),
+    cue("whatever comes up", M, Form, Strong),
+    cue("whenever it suits|whenever you like|whenever you want|for coffee|grab a coffee|over coffee|drop in", M, Form, Local),
+    // Duration. Coaching: time-bound, a defined engagement of typically 3 to 12 months.
+    // Mentoring: open-ended, months or years, no fixed end date.
+    cue("time-bound|time-limited|time-boxed|fixed-term|short-term|time-bounded", C, Duration, Strong),
+    cue("(fixed|defined|set|clear) (end|end date|end-date|finish|duration|length|period|term|number of sessions|start and finish|start and end)", C, Duration, Strong),
+    cue("end date|end dates|end-date", C, Duration, Strong),
+    cue("(a|the) defined period", C, Duration, Strong),
+    cue("~end|~finish|~conclude (exactly)? on|after|in|at|when", C, Duration, Local),
+    cue("formally ~end", C, Duration, Strong),
+    cue("~close (out)? the|each|this (relationship|pairing|engagement|mentorship)", C, Duration, Strong),
+    cue("~close on|at", C, Duration, Local),
+    cue("#n-week|#n-month|#n-day|#n-session * programme|program|engagement|engagements|cycle|sprint|course|term|period|relationship|relationships|plan|curriculum|mentorship|mentoring|coaching|scheme|pairing|journey", C, Duration, Strong),
+    cue("for|over|across (a|an|exactly|just|only|a fixed|the)? #n (weeks|months|sessions|meetings|quarter|term)", C, Duration, Local),
+    cue("(a|the)? fixed #n weeks|months|sessions", C, Duration, Strong),
+    cue("#n (to|-|–) #n weeks|months", C, Duration, Strong),
+    cue("~last|~run (for)? (exactly|only|just)? #n weeks|months|sessions|quarter|term", C, Duration, Strong),
+    cue("~last (exactly|only|just)? one academic term|one term|one quarter", C, Duration, Strong),
+    cue("for one|a quarter", C, Duration, Strong),
+    cue("cannot be extended|can't be extended|no extensions", C, Duration, Strong),
+    cue("~keep it to #n", C, Duration, Strong),
+    cue("#n sessions|meetings", C, Duration, Local),
+    cue("a handful of conversations|sessions", C, Duration, Local),
+    cue("#n weeks|months|sessions|meetings", C, Duration, Fragment),
+    cue("final review|closing review|closing session|final session", C, Duration, Support),
+    cue("open-ended|lifelong|life-long|indefinite|indefinitely|long-running", M, Duration, Strong),
+    cue("ongoing", M, Duration, Local),
+    cue("long-term (relationship|relationships|partnership)", M, Duration, Strong),
+    cue("(for|as) long as (you|it|they|both|the relationship|those|you both|it's|it is|the two)", M, Duration, Strong),
+    cue("as long as (you|they) work here", M, Duration, Strong),
+    cue("(for|over|last|lasts|lasting|through) (many|several)? years", M, Duration, Strong),
+    cue("months or years|for decades|for a decade|for life", M, Duration, Strong),
+    cue("never ~close|~end|~stop", M, Duration, Strong),
+    cue("something you finish", M, Duration, Strong),
+    cue("simply fades|~fade", M, Duration, Strong),
+    cue("go on forever|goes on forever|~carry on|~keep meeting", M, Duration, Local),
+    cue("no longer need", M, Duration, Strong),
+    cue("stay in touch", M, Duration, Support),
+    // Emphasis. Coaching: self-discovery, clarity, accountability. Mentoring: learning from
+    // others.
+    cue("self-discovery", C, Emphasis, Strong),
+    cue("accountability partner|accountability", C, Emphasis, Strong),
+    cue("~hold (you|them|clients|mentees|coachees|yourself|people) accountable|to account", C, Emphasis, Strong),
+    cue("~hold (you|them) to (what|the commitments|targets|your commitments)", C, Emphasis, Strong),
+    cue("clarity", C, Emphasis, Local),
+    cue("(are|is) (already)? inside you", C, Emphasis, Strong),
+    cue("~learn|learning from (others|other people|someone|an expert|people who|their|your|someone's|other people's|the experience)", M, Emphasis, Strong),
+];

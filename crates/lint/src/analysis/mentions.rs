@@ -1,0 +1,462 @@
+//! Practice mentions: every use of a coaching or mentoring word, with its role, its sense, and
+//! whether it is talk about the word rather than use of it.
+
+use std::sync::LazyLock;
+
+use cm_core::{Practice, Role, WordClass, WordForm};
+use regex::Regex;
+
+use super::text::{Token, TokenKind};
+
+/// One coaching or mentoring word in a block.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub block: usize,
+    pub sentence: usize,
+    /// Byte range of the word (without a possessive ending) in the block's text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the word's token in the block.
+    pub token: usize,
+    pub form: &'static WordForm,
+    pub possessive: bool,
+    /// The word is written with a capital letter.
+    pub capitalised: bool,
+    /// The word means the practice (not a bus, a brand, a place, a product or a sport).
+    pub sense: bool,
+    /// The word is talked about, not used: quoted, "the terms ...", "X vs Y".
+    pub meta: bool,
+    /// The word is set aside by a contrast: "unlike X", "rather than X", "not X".
+    pub excluded: bool,
+    /// The word is coordinated with the other practice's word: "coaching and mentoring".
+    pub joint: bool,
+    /// The word is a verb: "she mentors", "to coach", "coached".
+    pub verb: bool,
+    /// Inside quotation marks.
+    pub quoted: bool,
+}
+
+impl Mention {
+    pub fn practice(&self) -> Practice {
+        self.form.practice
+    }
+
+    pub fn role(&self) -> Role {
+        self.form.role
+    }
+
+    /// A use of the word that can carry a trait.
+    pub fn is_use(&self) -> bool {
+        self.sense && !self.meta && !self.excluded
+    }
+
+    /// A person word or a verb (someone who coaches or mentors), which `he`, `she` and `they`
+    /// can refer to.
+    pub fn is_person(&self) -> bool {
+        matches!(self.form.role, Role::Guide | Role::Guided) || self.verb
+    }
+
+    /// "client" names the coaching role only in some contexts; it never anchors a trait.
+    pub fn is_client(&self) -> bool {
+        self.form.word.starts_with("client")
+    }
+}
+
+static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(coach(?:es|ing|ings|ed|ee|ees)?|mentor(?:s|ing|ed|ship|ships)?|mentee(?:s)?|prot[eé]g[eé](?:e)?(?:s)?|clients?)\b",
+    )
+    .expect("word pattern is valid")
+});
+
+/// Finds the practice words of one block.
+pub(crate) fn find(block: usize, text: &str, norm: &str, tokens: &[Token]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for m in WORD_RE.find_iter(norm) {
+        let Some(form) = WordForm::lookup(m.as_str()) else {
+            continue;
+        };
+        let Some(token) = tokens
+            .iter()
+            .position(|t| t.start <= m.start() && m.start() < t.end)
+        else {
+            continue;
+        };
+        let tail = &norm[m.end()..];
+        let possessive = tail.starts_with("'s")
+            || tail.starts_with("’s")
+            || tail.starts_with('\'')
+            || tail.starts_with('’');
+        let capitalised = text[m.start()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        out.push(Mention {
+            block,
+            sentence: 0,
+            start: m.start(),
+            end: m.end(),
+            token,
+            form,
+            possessive,
+            capitalised,
+            sense: true,
+            meta: false,
+            excluded: false,
+            joint: false,
+            verb: false,
+            quoted: false,
+        });
+    }
+    out
+}
+
+const VEHICLE_WORDS: &[&str] = &[
+    "bus",
+    "buses",
+    "depart",
+    "departs",
+    "departing",
+    "departure",
+    "driver",
+    "drivers",
+    "seat",
+    "seats",
+    "journey",
+    "travel",
+    "wi-fi",
+    "wifi",
+    "toilet",
+    "toilets",
+    "station",
+    "route",
+    "trip",
+    "tour",
+    "hire",
+    "hired",
+    "ticket",
+    "tickets",
+    "carriage",
+    "luggage",
+    "parking",
+    "economy",
+    "airline",
+    "flights",
+    "flight",
+    "train",
+    "returns",
+    "leaves",
+    "leave",
+    "return",
+];
+const SPORT_WORDS: &[&str] = &[
+    "league",
+    "touchline",
+    "five-a-side",
+    "players",
+    "player",
+    "athlete",
+    "athletes",
+    "sport",
+    "sports",
+    "football",
+    "rugby",
+    "netball",
+    "cricket",
+    "basketball",
+    "hockey",
+    "match",
+    "matches",
+    "set pieces",
+    "season",
+    "5k",
+    "running",
+    "fitness",
+    "swimming",
+    "tennis",
+];
+const BRAND_NEXT: &[&str] = &[
+    "outlet", "store", "shop", "bag", "handbag", "tote", "leather", "wallet", "purse", "boutique",
+    "house", "factory",
+];
+const PRODUCT_WORDS: &[&str] = &[
+    "bot",
+    "tool",
+    "app",
+    "software",
+    "plugin",
+    "platform",
+    "graphics",
+    "ohio",
+    "oh",
+    "extension",
+    "api",
+];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "your", "our", "their", "his", "her", "my", "each", "every", "any", "this",
+    "that", "these", "those", "its", "no", "one", "new", "good", "great", "internal", "external",
+    "senior", "assigned",
+];
+
+fn word_at<'t>(norm: &'t str, tokens: &[Token], idx: usize) -> &'t str {
+    tokens.get(idx).map_or("", |t| t.text(norm))
+}
+
+/// Decides the sense of every mention in a block; `mentor_is_name` is true when the document
+/// uses "Mentor" as the name of a product, place or person.
+pub(crate) fn judge_sense(
+    mentions: &mut [Mention],
+    text: &str,
+    norm: &str,
+    tokens: &[Token],
+    sentence_of_token: &dyn Fn(usize) -> (usize, usize),
+    mentor_is_name: bool,
+) {
+    let mut vehicle_in_block = false;
+    for m in mentions.iter_mut() {
+        let idx = m.token;
+        let prev = word_at(norm, tokens, idx.wrapping_sub(1));
+        let next = word_at(norm, tokens, idx + 1);
+        let next_raw = tokens.get(idx + 1).map_or("", |t| t.text(text));
+        let (s_first, s_end) = sentence_of_token(idx);
+        let sentence_words = || (s_first..s_end).map(|i| word_at(norm, tokens, i));
+        let is_coach = m.practice() == Practice::Coaching && m.form.role != Role::Guided;
+        if is_coach {
+            let class_after =
+                next == "class" || next == "(" && word_at(norm, tokens, idx + 2) == "economy";
+            let letter_after = next_raw.len() == 1
+                && next_raw
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            let vehicle = class_after
+                || letter_after
+                || matches!(prev, "private" | "by" | "hired" | "double-decker")
+                || sentence_words().any(|w| VEHICLE_WORDS.contains(&w))
+                    && !sentence_words().any(|w| {
+                        matches!(w, "client" | "clients" | "goals" | "sessions" | "coachee")
+                    });
+            let brand = m.capitalised && BRAND_NEXT.contains(&next);
+            let sport = matches!(
+                prev,
+                "running"
+                    | "football"
+                    | "fitness"
+                    | "swimming"
+                    | "tennis"
+                    | "rugby"
+                    | "sports"
+                    | "driving"
+            ) || (m.capitalised
+                && m.form.word == "coach"
+                && next_raw.chars().next().is_some_and(char::is_uppercase)
+                && idx > s_first)
+                || sentence_words().any(|w| SPORT_WORDS.contains(&w));
+            if vehicle {
+                vehicle_in_block = true;
+            }
+            m.sense = !(vehicle || brand || sport);
+        }
+        if m.practice() == Practice::Mentoring && m.form.word == "mentor" && m.capitalised {
+            let sentence_initial =
+                idx == s_first || matches!(prev, "*" | "-" | ":" | "\"" | "“" | "(");
+            let det_before = DETERMINERS.contains(&prev)
+                || tokens.get(idx.wrapping_sub(1)).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && text[t.start..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                });
+            let place = next == "," && matches!(word_at(norm, tokens, idx + 2), "oh" | "ohio");
+            let product = PRODUCT_WORDS.contains(&next);
+            if place
+                || product
+                || (mentor_is_name && !det_before)
+                || (!sentence_initial && !det_before)
+            {
+                m.sense = false;
+            }
+        }
+        if m.form.word == "mentor" && next == "text" {
+            m.sense = false;
+        }
+    }
+    if vehicle_in_block {
+        for m in mentions.iter_mut() {
+            if m.practice() == Practice::Coaching && m.form.role != Role::Guided {
+                m.sense = false;
+            }
+        }
+    }
+}
+
+/// True when the document uses "Mentor" as a name: a product, a place or a figure.
+pub(crate) fn mentor_is_name(norm: &str) -> bool {
+    static NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bmentor\b(?:\*\*)?,? (?:graphics|oh\b|ohio|is (?:our|an?|the) (?:\w+[- ])*(?:bot|tool|app|plugin|platform|software))")
+            .expect("valid")
+    });
+    NAME_RE.is_match(norm)
+}
+
+static META_BEFORE: &[&str] = &[
+    "term", "terms", "word", "words", "called", "named", "label", "labels", "title",
+];
+
+/// Marks talk about the words, contrasts and coordinations within one block.
+pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
+    let quotes = quoted_ranges(norm);
+    for i in 0..mentions.len() {
+        let idx = mentions[i].token;
+        let prev = word_at(norm, tokens, idx.wrapping_sub(1));
+        let prev2 = word_at(norm, tokens, idx.wrapping_sub(2));
+        let skip_det = |w: &str| DETERMINERS.contains(&w);
+        let before = if skip_det(prev) { prev2 } else { prev };
+        let before2 = if skip_det(prev) {
+            word_at(norm, tokens, idx.wrapping_sub(3))
+        } else {
+            prev2
+        };
+        let m = &mut mentions[i];
+        if let Some(&(qs, qe)) = quotes.iter().find(|(s, e)| *s <= m.start && m.end <= *e) {
+            m.quoted = true;
+            // A quoted word or short phrase is the word talked about; a longer quote is speech.
+            if norm[qs..qe].split_whitespace().count() <= 3 {
+                m.meta = true;
+            }
+        }
+        if META_BEFORE.contains(&before)
+            || (before == "it" && before2 == "call")
+            || (before == "them" && before2 == "call")
+        {
+            m.meta = true;
+        }
+        m.excluded = matches!(
+            before,
+            "unlike" | "than" | "not" | "versus" | "vs" | "vs." | "from"
+        ) || (before == "of" && before2 == "instead")
+            || (before == "to" && matches!(before2, "opposed" | "compared" | "similar"))
+            || (before == "with" && before2 == "compared");
+        let next = word_at(norm, tokens, idx + 1);
+        m.verb = matches!(m.form.class, WordClass::Past)
+            || (m.form.role != Role::Guided
+                && matches!(
+                    before,
+                    "to" | "will"
+                        | "can"
+                        | "you"
+                        | "i"
+                        | "we"
+                        | "they"
+                        | "she"
+                        | "he"
+                        | "who"
+                        | "would"
+                        | "should"
+                        | "you'll"
+                        | "they'll"
+                        | "she'll"
+                        | "he'll"
+                        | "also"
+                ))
+            || (m.form.class == WordClass::Plural
+                && m.form.role == Role::Guide
+                && matches!(
+                    next,
+                    "his"
+                        | "her"
+                        | "their"
+                        | "new"
+                        | "junior"
+                        | "people"
+                        | "others"
+                        | "colleagues"
+                        | "graduates"
+                        | "two"
+                        | "three"
+                        | "several"
+                        | "many"
+                        | "young"
+                        | "less"
+                ));
+    }
+    mark_pairs(mentions, norm, tokens);
+}
+
+/// Pairs of mentions of the two practices: meta constructions and coordinations.
+fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
+    for i in 0..mentions.len() {
+        for j in i + 1..mentions.len() {
+            let (a, b) = (&mentions[i], &mentions[j]);
+            if a.practice() == b.practice() || b.token > a.token + 4 {
+                continue;
+            }
+            let between = &norm[a.end..b.start];
+            let between = between.trim_start_matches(['\'', '’', 's']).trim();
+            let words: Vec<&str> = between.split_whitespace().collect();
+            let dets_only = |ws: &[&str]| {
+                ws.iter()
+                    .all(|w| DETERMINERS.contains(w) || matches!(*w, "both"))
+            };
+            let meta = matches!(between, "vs" | "vs." | "versus" | "≠" | "v" | "v.")
+                || between.starts_with("vs")
+                || (words
+                    .first()
+                    .is_some_and(|w| matches!(*w, "is" | "isn't" | "are" | "aren't"))
+                    && words
+                        .get(1)
+                        .is_some_and(|w| matches!(*w, "not" | "just" | "n't"))
+                    || words
+                        .first()
+                        .is_some_and(|w| matches!(*w, "isn't" | "aren't")))
+                    && dets_only(
+                        &words[1..]
+                            .iter()
+                            .copied()
+                            .filter(|w| !matches!(*w, "not" | "just"))
+                            .collect::<Vec<_>>(),
+                    );
+            let prefix = &norm[..a.start];
+            let tail = norm[b.end..].trim_start();
+            let difference = prefix.trim_end().ends_with("between")
+                || prefix.trim_end().ends_with("between a")
+                || prefix.trim_end().ends_with("between the");
+            let which = (words == ["or"])
+                && (tail.starts_with(':') || tail.starts_with('?') || tail.starts_with("—"));
+            let interchangeably = tail.contains("interchangeabl")
+                || tail.starts_with("are often")
+                || tail.starts_with("mean different");
+            let coordinated = !words.is_empty()
+                && matches!(words[0], "and" | "or" | "&" | "nor" | "/" | "," | "and/or")
+                && dets_only(&words[1..]);
+            let tokens_between = b.token - a.token;
+            let _ = tokens;
+            if meta || difference || which || (coordinated && interchangeably) {
+                mentions[i].meta = true;
+                mentions[j].meta = true;
+            }
+            if coordinated && tokens_between <= 3 {
+                mentions[i].joint = true;
+                mentions[j].joint = true;
+            }
+        }
+    }
+}
+
+/// Byte ranges (inside the quotes) of quoted passages in normalised text.
+pub(crate) fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, ch) in norm.char_indices() {
+        match (open, ch) {
+            (None, '“') => open = Some((i + ch.len_utf8(), '”')),
+            (None, '"') => open = Some((i + 1, '"')),
+            (Some((start, close)), c) if c == close => {
+                out.push((start, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}

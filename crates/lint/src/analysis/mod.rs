@@ -1,0 +1,198 @@
+//! Shared analysis of one document: the stages every rule reads.
+//!
+//! 1. [`prose`](crate::prose) gives blocks of plain text mapped to the source.
+//! 2. [`text`] splits them into tokens and sentences.
+//! 3. [`mentions`] finds the practice words and decides their sense and use.
+//! 4. [`context`] works out what each block is about from headings, lists and tables.
+//! 5. [`entities`] binds names of people and programmes to a practice.
+//! 6. [`traits`] matches the cue phrases, decides their polarity and the practice they are said
+//!    of, and records every trait that contradicts the article.
+
+pub(crate) mod context;
+pub(crate) mod entities;
+pub(crate) mod mentions;
+pub(crate) mod patterns;
+pub(crate) mod text;
+pub(crate) mod traits;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::prose::{self, Block, Format};
+use crate::Span;
+use context::Topic;
+use mentions::Mention;
+use text::Token;
+
+/// One block with its derived text views.
+pub(crate) struct BlockView {
+    pub norm: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Range<usize>,
+    pub mentions: Range<usize>,
+    pub topic: Option<Topic>,
+    /// The block is a fragment: a list item, a table cell, a term or a short line.
+    pub fragment: bool,
+}
+
+/// A sentence of a block.
+pub(crate) struct Sentence {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Range<usize>,
+    pub mentions: Range<usize>,
+    /// A question asserts nothing.
+    pub question: bool,
+    /// A claim the text reports in order to reject it ("Myth: ...", "some say ...").
+    pub neutral: bool,
+    /// The sentence says something "isn't coaching" (or mentoring): traits it gives that
+    /// practice are being denied of it.
+    pub rejects: Option<cm_core::Practice>,
+}
+
+/// Everything the rules read about one document.
+pub(crate) struct Analysis<'s> {
+    pub source: &'s str,
+    pub blocks: Vec<Block>,
+    pub views: Vec<BlockView>,
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    pub bindings: Vec<entities::Binding>,
+    pub findings: Vec<traits::TraitFinding>,
+}
+
+static PRESCAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)coach|mentor|mentee|prot[eé]g[eé]").expect("valid prescan"));
+
+impl<'s> Analysis<'s> {
+    pub fn new(source: &'s str, format: Format) -> Analysis<'s> {
+        let mut analysis = Analysis {
+            source,
+            blocks: Vec::new(),
+            views: Vec::new(),
+            sentences: Vec::new(),
+            mentions: Vec::new(),
+            bindings: Vec::new(),
+            findings: Vec::new(),
+        };
+        // Most documents never mention either practice; they need no further reading.
+        if !PRESCAN.is_match(source) {
+            return analysis;
+        }
+        analysis.blocks = prose::extract(source, format);
+        analysis.read_blocks();
+        context::assign_topics(&mut analysis);
+        analysis.bindings = entities::bind(&analysis);
+        analysis.findings = traits::judge(&analysis);
+        analysis
+    }
+
+    fn read_blocks(&mut self) {
+        let mentor_is_name = self
+            .blocks
+            .iter()
+            .any(|b| mentions::mentor_is_name(&text::normalise(&b.text)));
+        for (block_idx, block) in self.blocks.iter().enumerate() {
+            let norm = text::normalise(&block.text);
+            let tokens = text::tokenize(&norm);
+            let sentence_start = self.sentences.len();
+            let mention_start = self.mentions.len();
+            let mut found = mentions::find(block_idx, &block.text, &norm, &tokens);
+            let ranges = text::sentences(&norm);
+            let token_range = |start: usize, end: usize| {
+                let first = tokens.partition_point(|t| t.start < start);
+                let last = tokens.partition_point(|t| t.start < end);
+                first..last
+            };
+            let sentence_tokens: Vec<Range<usize>> =
+                ranges.iter().map(|&(s, e)| token_range(s, e)).collect();
+            let sentence_of_token = |tok: usize| {
+                sentence_tokens
+                    .iter()
+                    .find(|r| r.contains(&tok))
+                    .map_or((0, tokens.len()), |r| (r.start, r.end))
+            };
+            mentions::judge_sense(
+                &mut found,
+                &block.text,
+                &norm,
+                &tokens,
+                &sentence_of_token,
+                mentor_is_name,
+            );
+            mentions::judge_use(&mut found, &norm, &tokens);
+            let next_block_text = self
+                .blocks
+                .get(block_idx + 1)
+                .map(|b| text::normalise(&b.text));
+            let rejected_quotes =
+                traits::rejected_quotes(&norm, &ranges, next_block_text.as_deref());
+            for m in &mut found {
+                if rejected_quotes
+                    .iter()
+                    .any(|&(s, e)| s <= m.start && m.end <= e)
+                {
+                    m.meta = true;
+                }
+            }
+            for (idx, &(start, end)) in ranges.iter().enumerate() {
+                let sentence_index = self.sentences.len();
+                let first_mention =
+                    mention_start + found.iter().filter(|m| m.start < start).count();
+                for m in found
+                    .iter_mut()
+                    .filter(|m| m.start >= start && m.start < end)
+                {
+                    m.sentence = sentence_index;
+                }
+                let last_mention = mention_start + found.iter().filter(|m| m.start < end).count();
+                let sentence_text = &norm[start..end];
+                self.sentences.push(Sentence {
+                    block: block_idx,
+                    start,
+                    end,
+                    tokens: sentence_tokens[idx].clone(),
+                    mentions: first_mention..last_mention,
+                    question: sentence_text
+                        .trim_end_matches(['"', '”', '*', '_', ')'])
+                        .ends_with('?'),
+                    neutral: traits::is_neutral(sentence_text),
+                    rejects: traits::rejected_practice(sentence_text),
+                });
+            }
+            let fragment = matches!(
+                block.kind,
+                prose::BlockKind::ListItem { .. }
+                    | prose::BlockKind::TableCell { .. }
+                    | prose::BlockKind::Term
+            ) || tokens.len() <= 12;
+            self.mentions.extend(found);
+            self.views.push(BlockView {
+                norm,
+                tokens,
+                sentences: sentence_start..self.sentences.len(),
+                mentions: mention_start..self.mentions.len(),
+                topic: None,
+                fragment,
+            });
+        }
+    }
+
+    /// The source span of a byte range of a block's text.
+    pub fn span(&self, block: usize, start: usize, end: usize) -> Span {
+        self.blocks[block].source_span(start, end)
+    }
+
+    /// The source span of a mention's word.
+    pub fn mention_span(&self, mention: &Mention) -> Span {
+        self.span(mention.block, mention.start, mention.end)
+    }
+
+    /// The mention's word as written.
+    pub fn mention_text(&self, mention: &Mention) -> &str {
+        &self.blocks[mention.block].text[mention.start..mention.end]
+    }
+}

@@ -1,0 +1,389 @@
+//! Compiles cm-core's word patterns (see `cm_core::cues`) into regular expressions over
+//! normalised (lower-cased) prose.
+
+use std::sync::LazyLock;
+
+use cm_core::{Cue, CUES};
+use regex::{Regex, RegexSet};
+
+/// White space between two words of a pattern.
+const SEP: &str = r"[\s\u{a0}]+";
+/// One word for the `*` gaps.
+const GAP_WORD: &str = r"[\w'’\-]+,?";
+const APOSTROPHE: &str = "['’]";
+const HYPHEN: &str = r"(?:[-‐‑–—]|\s)?";
+
+pub(crate) const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-four|thirty|forty|fifty|sixty|ninety|hundred";
+
+fn number() -> String {
+    let one = format!(r"(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS})");
+    format!(r"(?:{one}(?:\s*(?:[-‐‑–—]|to|or)\s*{one})?)")
+}
+
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("give", &["give", "gives", "gave", "given", "giving"]),
+    ("tell", &["tell", "tells", "told", "telling"]),
+    ("set", &["set", "sets", "setting"]),
+    ("draw", &["draw", "draws", "drew", "drawn", "drawing"]),
+    ("bring", &["bring", "brings", "brought", "bringing"]),
+    ("hold", &["hold", "holds", "held", "holding"]),
+    ("know", &["know", "knows", "knew", "known", "knowing"]),
+    ("take", &["take", "takes", "took", "taken", "taking"]),
+    ("teach", &["teach", "teaches", "taught", "teaching"]),
+    ("show", &["show", "shows", "showed", "shown", "showing"]),
+    ("have", &["have", "has", "had", "having"]),
+    ("keep", &["keep", "keeps", "kept", "keeping"]),
+    ("leave", &["leave", "leaves", "left", "leaving"]),
+    ("find", &["find", "finds", "found", "finding"]),
+    ("think", &["think", "thinks", "thought", "thinking"]),
+    ("run", &["run", "runs", "ran", "running"]),
+    ("make", &["make", "makes", "made", "making"]),
+    (
+        "choose",
+        &["choose", "chooses", "chose", "chosen", "choosing"],
+    ),
+    ("drive", &["drive", "drives", "drove", "driven", "driving"]),
+    (
+        "learn",
+        &["learn", "learns", "learned", "learnt", "learning"],
+    ),
+    ("swap", &["swap", "swaps", "swapped", "swapping"]),
+    ("stop", &["stop", "stops", "stopped", "stopping"]),
+    (
+        "focus",
+        &[
+            "focus",
+            "focuses",
+            "focused",
+            "focussed",
+            "focusing",
+            "focussing",
+        ],
+    ),
+    ("carry", &["carry", "carries", "carried", "carrying"]),
+    ("steer", &["steer", "steers", "steered", "steering"]),
+];
+
+/// The inflections of a verb (or the plural of a noun): base, -s, -ed, -ing.
+pub(crate) fn inflections(base: &str) -> Vec<String> {
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
+        return forms.iter().map(|s| (*s).to_string()).collect();
+    }
+    let mut out = vec![base.to_string()];
+    let sibilant = ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| base.ends_with(e));
+    if let Some(stem) = base
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+        out.push(format!("{base}ing"));
+    } else if let Some(stem) = base.strip_suffix('e') {
+        out.push(format!("{base}s"));
+        out.push(format!("{base}d"));
+        out.push(format!("{stem}ing"));
+    } else {
+        out.push(if sibilant {
+            format!("{base}es")
+        } else {
+            format!("{base}s")
+        });
+        out.push(format!("{base}ed"));
+        out.push(format!("{base}ing"));
+    }
+    out
+}
+
+#[derive(Debug)]
+enum Item {
+    /// Alternative word regexes.
+    Words(Vec<String>),
+    /// Alternative sequences.
+    Group(Vec<Vec<(Item, bool)>>),
+    /// Up to n arbitrary words.
+    Gap(usize),
+}
+
+struct Parser<'p> {
+    chars: Vec<char>,
+    pos: usize,
+    pattern: &'p str,
+}
+
+impl Parser<'_> {
+    fn sequence(&mut self, in_group: bool) -> Vec<(Item, bool)> {
+        let mut items = Vec::new();
+        loop {
+            while self.peek() == Some(' ') {
+                self.pos += 1;
+            }
+            match self.peek() {
+                None => break,
+                Some(')' | '|') if in_group => break,
+                Some('(') => {
+                    self.pos += 1;
+                    let mut alternatives = vec![self.sequence(true)];
+                    while self.peek() == Some('|') {
+                        self.pos += 1;
+                        alternatives.push(self.sequence(true));
+                    }
+                    assert_eq!(
+                        self.peek(),
+                        Some(')'),
+                        "unclosed group in cue pattern {:?}",
+                        self.pattern
+                    );
+                    self.pos += 1;
+                    let optional = self.eat('?');
+                    items.push((Item::Group(alternatives), optional));
+                }
+                Some(_) => {
+                    let word = self.word(in_group);
+                    if word == "*" {
+                        items.push((Item::Gap(3), false));
+                    } else if word == "**" {
+                        items.push((Item::Gap(6), false));
+                    } else {
+                        let optional = word.len() > 1 && word.ends_with('?');
+                        let word = if optional {
+                            &word[..word.len() - 1]
+                        } else {
+                            &word[..]
+                        };
+                        let alternatives = word.split('|').map(word_regex).collect();
+                        items.push((Item::Words(alternatives), optional));
+                    }
+                }
+            }
+        }
+        items
+    }
+
+    fn word(&mut self, in_group: bool) -> String {
+        let mut out = String::new();
+        while let Some(ch) = self.peek() {
+            if ch == ' ' || ch == '(' || (in_group && (ch == ')' || ch == '|')) {
+                break;
+            }
+            out.push(ch);
+            self.pos += 1;
+        }
+        out
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, ch: char) -> bool {
+        if self.peek() == Some(ch) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// The regex for one pattern word.
+fn word_regex(word: &str) -> String {
+    if let Some(verb) = word.strip_prefix('~') {
+        let forms: Vec<String> = inflections(verb).iter().map(|f| literal(f)).collect();
+        return format!("(?:{})", forms.join("|"));
+    }
+    let mut out = String::new();
+    let mut rest = word;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("#n") {
+            out.push_str(&number());
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("@poss") {
+            out.push_str("(?:their|his|her|your|my|our|its)");
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("@guided") {
+            out.push_str("(?:client|clients|coachee|coachees|mentee|mentees|learner|learners|participant|participants)");
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("@guide") {
+            out.push_str("(?:coach|coaches|mentor|mentors)");
+            rest = r;
+        } else {
+            let ch = rest.chars().next().unwrap_or(' ');
+            out.push_str(&literal(&ch.to_string()));
+            rest = &rest[ch.len_utf8()..];
+        }
+    }
+    out
+}
+
+fn literal(text: &str) -> String {
+    let mut out = String::new();
+    for ch in text.chars() {
+        match ch {
+            '\'' | '’' => out.push_str(APOSTROPHE),
+            '-' => out.push_str(HYPHEN),
+            _ => out.push_str(&regex::escape(&ch.to_string())),
+        }
+    }
+    out
+}
+
+fn emit_sequence(items: &[(Item, bool)]) -> String {
+    let first_required = items
+        .iter()
+        .position(|(item, opt)| !*opt && !matches!(item, Item::Gap(_)));
+    let mut out = String::new();
+    let mut need_sep = false;
+    for (idx, (item, optional)) in items.iter().enumerate() {
+        if let Item::Gap(n) = item {
+            out.push_str(&format!("(?:{SEP}{GAP_WORD}){{0,{n}}}"));
+            continue;
+        }
+        let body = emit_item(item);
+        if first_required.is_some_and(|f| idx < f) {
+            // Optional words before the first required one carry their own separator.
+            out.push_str(&format!("(?:{body}{SEP})?"));
+            continue;
+        }
+        let prefix = if need_sep { SEP } else { "" };
+        if *optional {
+            out.push_str(&format!("(?:{prefix}{body})?"));
+        } else {
+            out.push_str(&format!("{prefix}{body}"));
+        }
+        need_sep = true;
+    }
+    out
+}
+
+fn emit_item(item: &Item) -> String {
+    match item {
+        Item::Words(alternatives) => format!("(?:{})", alternatives.join("|")),
+        Item::Group(sequences) => {
+            let parts: Vec<String> = sequences.iter().map(|s| emit_sequence(s)).collect();
+            format!("(?:{})", parts.join("|"))
+        }
+        Item::Gap(_) => String::new(),
+    }
+}
+
+/// The regex source for a pattern.
+pub(crate) fn compile(pattern: &str) -> String {
+    let mut parser = Parser {
+        chars: pattern.chars().collect(),
+        pos: 0,
+        pattern,
+    };
+    let items = parser.sequence(false);
+    let body = emit_sequence(&items);
+    let trimmed = pattern.trim();
+    let starts_word = trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '~' || c == '#' || c == '@' || c == '(');
+    let ends_word = trimmed
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() || c == ')' || c == '?');
+    format!(
+        "{}(?:{body}){}",
+        if starts_word { r"\b" } else { "" },
+        if ends_word { r"\b" } else { "" }
+    )
+}
+
+/// A cue with its compiled regex.
+pub(crate) struct CompiledCue {
+    pub cue: &'static Cue,
+    pub regex: Regex,
+}
+
+/// Every cue, compiled once, with a set for a quick first pass.
+pub(crate) struct CueTable {
+    pub cues: Vec<CompiledCue>,
+    pub set: RegexSet,
+}
+
+pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
+    let sources: Vec<String> = CUES.iter().map(|c| compile(c.pattern)).collect();
+    let cues = CUES
+        .iter()
+        .zip(&sources)
+        .map(|(cue, source)| CompiledCue {
+            cue,
+            regex: Regex::new(source)
+                .unwrap_or_else(|e| panic!("cue pattern {:?} compiles: {e}", cue.pattern)),
+        })
+        .collect();
+    let set = RegexSet::new(&sources).expect("every cue pattern compiled on its own");
+    CueTable { cues, set }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matches(pattern: &str, text: &str) -> bool {
+        Regex::new(&compile(pattern)).unwrap().is_match(text)
+    }
+
+    #[test]
+    fn every_cue_compiles() {
+        assert_eq!(CUE_TABLE.cues.len(), CUES.len());
+    }
+
+    #[test]
+    fn inflects_verbs() {
+        assert!(matches("~share advice", "she shared advice"));
+        assert!(matches("~give advice", "they have given advice"));
+        assert!(matches("~carry on", "pairs carried on"));
+        assert!(matches("~facilitate", "she facilitates"));
+    }
+
+    #[test]
+    fn optional_words_and_groups() {
+        assert!(matches(
+            "(has|have) (already)? been there (before)?",
+            "who has been there"
+        ));
+        assert!(matches(
+            "(has|have) (already)? been there (before)?",
+            "who have already been there before"
+        ));
+        assert!(!matches("(has|have) been there", "who been there"));
+        assert!(matches(
+            "(the)? agenda ~belong to",
+            "agenda belongs to them"
+        ));
+    }
+
+    #[test]
+    fn numbers_ranges_and_hyphens() {
+        assert!(matches(
+            "#n-week * programme",
+            "our new 12-week mentoring programme"
+        ));
+        assert!(matches("#n-week * programme", "a twelve week programme"));
+        assert!(matches("#n (weeks|months)", "3–12 months"));
+        assert!(matches("#n (weeks|months)", "three to twelve months"));
+        assert!(matches("time-bound", "time bound"));
+        assert!(matches("time-bound", "time-bound"));
+    }
+
+    #[test]
+    fn gaps_skip_a_few_words() {
+        assert!(matches("~share * lessons", "share the hard lessons"));
+        assert!(!matches(
+            "~share * lessons",
+            "share one two three four lessons"
+        ));
+    }
+
+    #[test]
+    fn respects_word_boundaries() {
+        assert!(!matches("advice", "advices"));
+        assert!(matches("@guide's experience", "their coach's experience"));
+        assert!(matches("@guide's experience", "their coach’s experience"));
+    }
+}

@@ -1,0 +1,310 @@
+//! Low-level text handling: normalisation, word tokens, sentences and clause boundaries.
+//!
+//! Everything here works on one block's prose text; offsets are byte offsets into that text.
+
+/// Lower-cases `text` without changing any byte offset: a character whose lower case has a
+/// different UTF-8 length is kept as it is. Typographic apostrophes stay as written; patterns
+/// accept both kinds.
+pub(crate) fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        let mut lower = ch.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == ch.len_utf8() => out.push(l),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// The kind of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A word, number or punctuation mark in a block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric() || ch == '\'' || ch == '’' || ch == '\u{301}'
+}
+
+/// Splits text into tokens. Words keep inner apostrophes and hyphens are separate tokens, so
+/// that "coach-led" is `coach`, `-`, `led`.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, ch)) = iter.next() {
+        if ch.is_whitespace() || ch == '\u{FFFC}' {
+            continue;
+        }
+        if is_word_char(ch) && ch != '\'' && ch != '’' {
+            let mut end = start + ch.len_utf8();
+            let mut all_digits = ch.is_ascii_digit();
+            while let Some(&(i, next)) = iter.peek() {
+                if is_word_char(next) {
+                    all_digits &= next.is_ascii_digit();
+                    end = i + next.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            // A trailing apostrophe belongs to the word only as a plural possessive ("coaches'").
+            let word = &text[start..end];
+            let trimmed = word.trim_end_matches(['\'', '’']);
+            let end = if trimmed.ends_with('s') {
+                end
+            } else {
+                start + trimmed.len()
+            };
+            let kind = if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            tokens.push(Token { start, end, kind });
+        } else {
+            tokens.push(Token {
+                start,
+                end: start + ch.len_utf8(),
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+    tokens
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "eg", "ie", "etc", "dr", "mr", "mrs", "ms", "st", "vs", "no", "nos", "a.k.a",
+    "aka", "approx", "inc", "ltd", "co", "jr", "sr", "p", "pp", "fig", "cf", "al", "prof", "dept",
+    "min", "max", "mt", "ca",
+];
+
+/// Byte ranges of the sentences of a block, trimmed. Abbreviations, initials, decimals and
+/// numbered headings ("4.1 Coaching") do not end a sentence.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let is_end = match b {
+            b'?' | b'!' => true,
+            b'.' => ends_sentence_at_period(text, i),
+            _ => text[i..].starts_with('…'),
+        };
+        if is_end {
+            let mut end = i + if b == b'.' || b == b'?' || b == b'!' {
+                1
+            } else {
+                '…'.len_utf8()
+            };
+            // Closing quotes and brackets stay with the sentence they close.
+            while end < bytes.len() {
+                let rest = &text[end..];
+                let Some(ch) = rest.chars().next() else { break };
+                if matches!(
+                    ch,
+                    '"' | '\'' | '’' | '”' | ')' | ']' | '*' | '_' | '?' | '!' | '.'
+                ) {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let followed_by_space = text[end..].chars().next().is_none_or(char::is_whitespace);
+            if followed_by_space {
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+        while i < bytes.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if start + lead < end - trail {
+        out.push((start + lead, end - trail));
+    }
+}
+
+fn ends_sentence_at_period(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let after = &text[i + 1..];
+    // Decimals and section numbers: "3.5", "4.1".
+    if before.ends_with(|c: char| c.is_ascii_digit())
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = before[word_start..].to_lowercase();
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        return false;
+    }
+    // Single initials ("J. Park") and dotted abbreviations ("a.k.a").
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1
+        && word.chars().all(|c| c.is_alphabetic() || c == '.')
+        && word.chars().any(char::is_uppercase)
+    {
+        return false;
+    }
+    if letters == 1 && before[word_start..].chars().all(char::is_uppercase) {
+        return false;
+    }
+    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return false;
+    }
+    // A lower-case continuation means the period was not an end ("approx. six").
+    let next = after.trim_start().chars().next();
+    !matches!(next, Some(c) if c.is_lowercase())
+}
+
+/// Words that open a new clause, for negation scope and attribution.
+pub(crate) const CLAUSE_WORDS: &[&str] = &[
+    "but", "while", "whereas", "although", "though", "however", "instead", "unlike", "because",
+    "so", "yet", "whilst",
+];
+
+/// True when the token at `idx` starts a new clause.
+pub(crate) fn is_clause_boundary(norm: &str, tokens: &[Token], idx: usize) -> bool {
+    let tok = tokens[idx];
+    let text = tok.text(norm);
+    match tok.kind {
+        TokenKind::Punct => {
+            matches!(
+                text,
+                ";" | ":" | "(" | ")" | "—" | "–" | "?" | "!" | "→" | "|" | "•"
+            ) && {
+                // A hyphen-like dash between words without spaces joins them ("3–12").
+                !(matches!(text, "–") && !norm[..tok.start].ends_with(' '))
+            }
+        }
+        TokenKind::Word => {
+            if CLAUSE_WORDS.contains(&text) {
+                return true;
+            }
+            // ", and they ..." starts a new clause with its own subject.
+            if text == "and" || text == "or" {
+                let comma_before = idx > 0 && tokens[idx - 1].text(norm) == ",";
+                let next = tokens.get(idx + 1).map(|t| t.text(norm));
+                return comma_before
+                    && matches!(
+                        next,
+                        Some(
+                            "they"
+                                | "he"
+                                | "she"
+                                | "it"
+                                | "we"
+                                | "you"
+                                | "i"
+                                | "the"
+                                | "your"
+                                | "our"
+                                | "their"
+                                | "a"
+                                | "an"
+                                | "that"
+                                | "this"
+                                | "there"
+                                | "it's"
+                                | "they'll"
+                                | "you'll"
+                        )
+                    );
+            }
+            false
+        }
+        TokenKind::Number => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn keeps_offsets_when_lower_casing() {
+        let text = "İstanbul Coach ÅB";
+        assert_eq!(normalise(text).len(), text.len());
+        assert!(normalise(text).contains("coach"));
+    }
+
+    #[test]
+    fn abbreviations_and_decimals_do_not_end_sentences() {
+        assert_eq!(
+            split("Engagements last a defined period (e.g. 3–12 months). Dr. Eze agrees. Version 2.1 is out."),
+            vec!["Engagements last a defined period (e.g. 3–12 months).", "Dr. Eze agrees.", "Version 2.1 is out."]
+        );
+    }
+
+    #[test]
+    fn questions_and_quotes_end_sentences() {
+        assert_eq!(
+            split("Will my coach tell me? No. \"We never set an end date,\" says Tom. Fine!"),
+            vec![
+                "Will my coach tell me?",
+                "No.",
+                "\"We never set an end date,\" says Tom.",
+                "Fine!"
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        assert_eq!(
+            split("Ask J. Park today. Then go."),
+            vec!["Ask J. Park today.", "Then go."]
+        );
+    }
+
+    #[test]
+    fn tokens_split_hyphens_and_keep_apostrophes() {
+        let text = "coach-led mentors' don't 12-week";
+        let words: Vec<_> = tokenize(text).iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            words,
+            vec!["coach", "-", "led", "mentors'", "don't", "12", "-", "week"]
+        );
+    }
+}

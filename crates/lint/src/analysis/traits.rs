@@ -1,0 +1,567 @@
+//! Traits: which practice each cue phrase is said of, whether it is asserted or denied, and
+//! whether that contradicts the article.
+//!
+//! A cue of practice X asserted of practice Y, or a cue of practice Y denied of Y, is a
+//! mismatch. Questions, rejected claims, hypotheticals and joint statements assert nothing.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use cm_core::{Cue, Practice, Role, Strength};
+use regex::Regex;
+
+use super::entities::EntityKind;
+use super::mentions::quoted_ranges;
+use super::patterns::CUE_TABLE;
+use super::text::{is_clause_boundary, Token, TokenKind};
+use super::{Analysis, BlockView, Sentence};
+
+/// How a cue found the practice it is said of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Anchor {
+    /// A practice word in the same sentence.
+    Sentence(usize),
+    /// A pronoun whose antecedent is this mention.
+    Pronoun(usize),
+    /// A person or programme bound to a practice by an earlier naming (the naming mention).
+    Name(usize),
+    /// The heading, list lead-in or table header naming the topic.
+    Topic(usize),
+    /// The last practice word earlier in the paragraph.
+    Previous(usize),
+}
+
+impl Anchor {
+    pub fn mention(self) -> usize {
+        match self {
+            Anchor::Sentence(m)
+            | Anchor::Pronoun(m)
+            | Anchor::Name(m)
+            | Anchor::Topic(m)
+            | Anchor::Previous(m) => m,
+        }
+    }
+}
+
+/// A trait said of a practice that the article gives to the other one, or denies it.
+#[derive(Debug, Clone)]
+pub(crate) struct TraitFinding {
+    pub block: usize,
+    /// The cue's byte range in the block's text.
+    pub start: usize,
+    pub end: usize,
+    pub cue: &'static Cue,
+    /// The practice the text talks about.
+    pub practice: Practice,
+    /// The practice whose trait the cue is.
+    pub trait_practice: Practice,
+    /// The cue is denied ("does not give advice").
+    pub negated: bool,
+    pub anchor: Anchor,
+}
+
+static NEUTRAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\W*myths?\b|\bsome (?:people |managers |leaders )?(?:say|think|believe|claim|assume)\b|\bpeople (?:often |sometimes )?(?:think|assume|believe|say|expect)\b|\byou may hear\b|\bit['’]?s a myth\b|\bmisconception\b|\bget wrong\b|\bdecided against\b|\bwe considered\b",
+    )
+    .expect("valid")
+});
+
+static REJECTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:isn['’]t|is not|aren['’]t|are not|wasn['’]t|stopped|stop)\s+(?:really\s+)?(coaching|mentoring)\b")
+        .expect("valid")
+});
+
+static QUOTE_REJECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:removed|isn['’]t right|is not right|isn['’]t true|not true|is wrong|that described|rewritten|if that['’]s true|if that is true|myth|we hear this|no longer|out of date|outdated|incorrect|misleading|it isn['’]t|that['’]s not|that is not|used to say|old intranet|old page|old wording)\b",
+    )
+    .expect("valid")
+});
+
+/// True when a sentence reports a claim in order to reject it, or a misconception.
+pub(crate) fn is_neutral(sentence: &str) -> bool {
+    NEUTRAL.is_match(sentence)
+}
+
+/// The practice a sentence says something is not ("a coach who gives advice isn't coaching").
+pub(crate) fn rejected_practice(sentence: &str) -> Option<Practice> {
+    let caps = REJECTS.captures(sentence)?;
+    match caps.get(1)?.as_str() {
+        "coaching" => Some(Practice::Coaching),
+        _ => Some(Practice::Mentoring),
+    }
+}
+
+/// Quoted passages of four words or more that the text rejects, as byte ranges.
+pub(crate) fn rejected_quotes(
+    norm: &str,
+    sentences: &[(usize, usize)],
+    next_block: Option<&str>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (qs, qe) in quoted_ranges(norm) {
+        if norm[qs..qe].split_whitespace().count() < 4 {
+            continue;
+        }
+        let Some(idx) = sentences.iter().position(|&(s, e)| s <= qs && qs <= e) else {
+            continue;
+        };
+        let after_end = sentences.get(idx + 2).map_or(norm.len(), |&(_, e)| e);
+        let around = format!("{} {}", &norm[..qs], &norm[qe.min(after_end)..after_end]);
+        let next = next_block.map_or("", |n| {
+            &n[..n
+                .len()
+                .min(n.char_indices().nth(160).map_or(n.len(), |(i, _)| i))]
+        });
+        if QUOTE_REJECTION.is_match(&around) || QUOTE_REJECTION.is_match(next) {
+            out.push((qs, qe));
+        }
+    }
+    out
+}
+
+struct Ctx<'a, 's> {
+    analysis: &'a Analysis<'s>,
+    person_names: HashMap<String, Option<(Practice, usize)>>,
+}
+
+/// Judges every cue of the document.
+pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
+    let mut person_names: HashMap<String, Option<(Practice, usize)>> = HashMap::new();
+    for b in analysis
+        .bindings
+        .iter()
+        .filter(|b| b.kind == EntityKind::Person)
+    {
+        for name in &b.names {
+            person_names
+                .entry(name.clone())
+                .and_modify(|e| {
+                    if e.is_some_and(|(p, _)| p != b.practice) {
+                        *e = None;
+                    }
+                })
+                .or_insert(Some((b.practice, b.mention)));
+        }
+    }
+    let ctx = Ctx {
+        analysis,
+        person_names,
+    };
+    let mut out = Vec::new();
+    for (block, view) in analysis.views.iter().enumerate() {
+        for cue_idx in CUE_TABLE.set.matches(&view.norm).iter() {
+            let compiled = &CUE_TABLE.cues[cue_idx];
+            for m in compiled.regex.find_iter(&view.norm) {
+                if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, m.start(), m.end())
+                {
+                    out.push(finding);
+                }
+            }
+        }
+    }
+    out.sort_by_key(|f| (f.block, f.start));
+    out
+}
+
+const PERSON_PRONOUNS: &[&str] = &[
+    "they",
+    "she",
+    "he",
+    "they'll",
+    "she'll",
+    "he'll",
+    "they've",
+    "she's",
+    "he's",
+    "they're",
+    "they’ll",
+    "she’ll",
+    "he’ll",
+    "they’ve",
+    "she’s",
+    "he’s",
+    "they’re",
+    "they'd",
+    "she'd",
+    "he'd",
+];
+const THING_PRONOUNS: &[&str] = &["it", "it's", "it’s", "it'll"];
+
+impl Ctx<'_, '_> {
+    fn judge_hit(
+        &self,
+        block: usize,
+        view: &BlockView,
+        cue: &'static Cue,
+        start: usize,
+        end: usize,
+    ) -> Option<TraitFinding> {
+        if cue.strength == Strength::Support {
+            return None;
+        }
+        let analysis = self.analysis;
+        let sentence_idx = view.sentences.clone().find(|&s| {
+            let sentence = &analysis.sentences[s];
+            sentence.start <= start && start < sentence.end
+        })?;
+        let sentence = &analysis.sentences[sentence_idx];
+        if sentence.question || sentence.neutral {
+            return None;
+        }
+        let hit_token = view.tokens.partition_point(|t| t.start < start);
+        let hit_end_token = view.tokens.partition_point(|t| t.start < end);
+        let mut negated = negated(view, sentence, hit_token);
+        let (practice, anchor, local) = match self.conditional(view, sentence, hit_token) {
+            Conditional::None => {
+                let (practice, anchor, local, topic_negated) =
+                    self.attribute(block, view, sentence_idx, hit_token, hit_end_token)?;
+                negated ^= topic_negated;
+                (practice, anchor, local)
+            }
+            Conditional::Hypothetical => return None,
+            Conditional::Transfer { mention, negative } => {
+                negated ^= negative;
+                (
+                    analysis.mentions[mention].practice(),
+                    Anchor::Sentence(mention),
+                    true,
+                )
+            }
+        };
+        let strong_enough = match cue.strength {
+            Strength::Strong => true,
+            Strength::Local => local,
+            Strength::Fragment => local && view.fragment,
+            Strength::Support => false,
+        };
+        if !strong_enough || sentence.rejects == Some(practice) {
+            return None;
+        }
+        let trait_practice = if cue.setter {
+            match self.setter_role(view, sentence, hit_token)? {
+                Role::Guide => Practice::Mentoring,
+                _ => Practice::Coaching,
+            }
+        } else {
+            cue.practice
+        };
+        let mismatch = if negated {
+            trait_practice == practice
+        } else {
+            trait_practice != practice
+        };
+        mismatch.then_some(TraitFinding {
+            block,
+            start,
+            end,
+            cue,
+            practice,
+            trait_practice,
+            negated,
+            anchor,
+        })
+    }
+
+    /// The practice a cue is said of: (practice, anchor, local, negated by a heading).
+    fn attribute(
+        &self,
+        block: usize,
+        view: &BlockView,
+        sentence_idx: usize,
+        hit_token: usize,
+        hit_end_token: usize,
+    ) -> Option<(Practice, Anchor, bool, bool)> {
+        let analysis = self.analysis;
+        let sentence = &analysis.sentences[sentence_idx];
+        for i in (sentence.tokens.start..hit_token).rev() {
+            if let Some(idx) = self.mention_at(view, i) {
+                let m = &analysis.mentions[idx];
+                if m.is_use() && !m.is_client() {
+                    return if m.joint {
+                        None
+                    } else {
+                        Some((m.practice(), Anchor::Sentence(idx), true, false))
+                    };
+                }
+                continue;
+            }
+            let word = view.tokens[i].text(&view.norm);
+            if PERSON_PRONOUNS.contains(&word) || THING_PRONOUNS.contains(&word) {
+                if let Some((idx, near)) = self.resolve(block, view, sentence_idx, i) {
+                    let m = &analysis.mentions[idx];
+                    return if m.joint {
+                        None
+                    } else {
+                        Some((m.practice(), Anchor::Pronoun(idx), near, false))
+                    };
+                }
+                break;
+            }
+            if let Some(&Some((practice, idx))) = self.person_names.get(word.trim_end_matches("'s"))
+            {
+                if is_capitalised(analysis, block, view.tokens[i]) {
+                    return Some((practice, Anchor::Name(idx), true, false));
+                }
+            }
+        }
+        for i in hit_end_token..sentence.tokens.end {
+            let word = view.tokens[i].text(&view.norm);
+            if matches!(word, ";" | "while" | "whereas" | "but") {
+                break;
+            }
+            if let Some(idx) = self.mention_at(view, i) {
+                let m = &analysis.mentions[idx];
+                if m.is_use() && !m.is_client() {
+                    return if m.joint {
+                        None
+                    } else {
+                        Some((m.practice(), Anchor::Sentence(idx), true, false))
+                    };
+                }
+            }
+        }
+        if let Some(topic) = view.topic {
+            return Some((
+                topic.practice,
+                Anchor::Topic(topic.mention),
+                topic.local,
+                topic.negated,
+            ));
+        }
+        for s in (view.sentences.start..sentence_idx).rev() {
+            for idx in analysis.sentences[s].mentions.clone().rev() {
+                let m = &analysis.mentions[idx];
+                if m.is_use() && !m.is_client() {
+                    return if m.joint {
+                        None
+                    } else {
+                        Some((m.practice(), Anchor::Previous(idx), false, false))
+                    };
+                }
+            }
+        }
+        None
+    }
+
+    fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {
+        view.mentions
+            .clone()
+            .find(|&idx| self.analysis.mentions[idx].token == token)
+    }
+
+    /// The antecedent of the pronoun at `token`: (mention, within this or the previous sentence).
+    fn resolve(
+        &self,
+        block: usize,
+        view: &BlockView,
+        sentence_idx: usize,
+        token: usize,
+    ) -> Option<(usize, bool)> {
+        let analysis = self.analysis;
+        let word = view.tokens[token].text(&view.norm);
+        let wants_person = PERSON_PRONOUNS.contains(&word);
+        let fits = |idx: usize| {
+            let m = &analysis.mentions[idx];
+            m.is_use()
+                && !m.is_client()
+                && if wants_person {
+                    m.is_person()
+                } else {
+                    !m.is_person()
+                }
+        };
+        // Earlier in the same sentence.
+        let sentence = &analysis.sentences[sentence_idx];
+        for idx in sentence.mentions.clone().rev() {
+            if analysis.mentions[idx].token < token && fits(idx) {
+                return Some((idx, true));
+            }
+        }
+        // Earlier sentences of this section, up to a few back.
+        let mut looked = 0;
+        for s in (0..sentence_idx).rev() {
+            let sb = analysis.sentences[s].block;
+            if sb != block
+                && matches!(
+                    analysis.blocks[sb].kind,
+                    crate::prose::BlockKind::Heading { .. }
+                )
+            {
+                break;
+            }
+            for idx in analysis.sentences[s].mentions.clone().rev() {
+                if fits(idx) {
+                    return Some((idx, looked == 0));
+                }
+            }
+            looked += 1;
+            if looked >= 4 {
+                break;
+            }
+        }
+        None
+    }
+
+    /// Whether the cue sits in an "if" clause, and if so what the main clause does with it.
+    fn conditional(&self, view: &BlockView, sentence: &Sentence, hit_token: usize) -> Conditional {
+        let words = |i: usize| view.tokens[i].text(&view.norm);
+        let Some(if_token) = (sentence.tokens.start..hit_token)
+            .rev()
+            .find(|&i| matches!(words(i), "if" | "unless"))
+        else {
+            return Conditional::None;
+        };
+        let Some(comma) = (if_token..sentence.tokens.end).find(|&i| words(i) == ",") else {
+            return Conditional::Hypothetical;
+        };
+        if comma < hit_token {
+            return Conditional::None;
+        }
+        let main_start = view.tokens[comma].end;
+        let main = &view.norm[main_start..sentence.end];
+        static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"better fit|more helpful|right choice|best choice|good fit|is for you|ask for|look for|choose|go for|consider|apply for|sign up for|likely|probably|better option|the answer").expect("valid")
+        });
+        static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"wrong choice|not the right|isn['’]t the right|not for you|won['’]t help|not what you need").expect("valid")
+        });
+        let negative = NEGATIVE.is_match(main);
+        if !negative && !POSITIVE.is_match(main) {
+            return Conditional::Hypothetical;
+        }
+        let mention = sentence.mentions.clone().find(|&idx| {
+            let m = &self.analysis.mentions[idx];
+            m.start >= main_start && m.is_use() && !m.is_client()
+        });
+        match mention {
+            Some(mention) => Conditional::Transfer { mention, negative },
+            None => Conditional::Hypothetical,
+        }
+    }
+
+    /// Who decides, for an agenda cue: the guide or the person guided.
+    fn setter_role(&self, view: &BlockView, sentence: &Sentence, hit_token: usize) -> Option<Role> {
+        let analysis = self.analysis;
+        for i in (sentence.tokens.start..hit_token).rev() {
+            if let Some(idx) = self.mention_at(view, i) {
+                let m = &analysis.mentions[idx];
+                if m.sense && !m.meta {
+                    return Some(if m.verb { Role::Guide } else { m.role() });
+                }
+            }
+            let word = view.tokens[i].text(&view.norm);
+            match word {
+                "you" | "yourself" | "you'll" | "you’ll" => return Some(Role::Guided),
+                "them" | "him" | "her"
+                    if i > 0
+                        && matches!(
+                            view.tokens[i - 1].text(&view.norm),
+                            "let" | "allow" | "lets"
+                        ) =>
+                {
+                    return Some(Role::Guided)
+                }
+                _ if PERSON_PRONOUNS.contains(&word) => {
+                    let sentence_idx = analysis
+                        .sentences
+                        .iter()
+                        .position(|s| std::ptr::eq(s, sentence))?;
+                    let (idx, _) = self.resolve(sentence.block, view, sentence_idx, i)?;
+                    let m = &analysis.mentions[idx];
+                    return Some(if m.verb { Role::Guide } else { m.role() });
+                }
+                "we" | "i" => return None,
+                _ => {}
+            }
+            if is_clause_boundary(&view.norm, &view.tokens, i) {
+                break;
+            }
+        }
+        None
+    }
+}
+
+enum Conditional {
+    /// Not in a conditional clause.
+    None,
+    /// In an "if" clause that the sentence does not resolve: it asserts nothing.
+    Hypothetical,
+    /// "If you want X, P is the better fit": X is said of P.
+    Transfer { mention: usize, negative: bool },
+}
+
+fn is_capitalised(analysis: &Analysis<'_>, block: usize, token: Token) -> bool {
+    analysis.blocks[block].text[token.start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether the cue starting at `hit_token` is negated within its clause.
+fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
+    let tokens = &view.tokens;
+    let word = |i: usize| tokens[i].text(&view.norm);
+    let clause_start = (sentence.tokens.start..hit_token)
+        .rev()
+        .find(|&i| is_clause_boundary(&view.norm, tokens, i))
+        .map_or(sentence.tokens.start, |i| i + 1);
+    let mut count = 0;
+    for i in clause_start..hit_token {
+        let w = word(i);
+        let next = if i + 1 < tokens.len() {
+            word(i + 1)
+        } else {
+            ""
+        };
+        let verb_negator = matches!(
+            w,
+            "not"
+                | "never"
+                | "cannot"
+                | "nobody"
+                | "neither"
+                | "nor"
+                | "avoid"
+                | "avoiding"
+                | "avoids"
+                | "resist"
+                | "refrain"
+        ) || w.ends_with("n't")
+            || w.ends_with("n’t")
+            || (w == "myth" && next == "that")
+            || (w == "no" && next == "longer");
+        if verb_negator {
+            let cancelled = matches!(next, "only" | "just" | "sure" | "to") && w != "not"
+                || matches!(next, "only" | "just");
+            if !cancelled && !(w == "not" && next == "to" && word(i.saturating_sub(1)) == "how") {
+                count += 1;
+            }
+            continue;
+        }
+        let np_negator = matches!(w, "no" | "without" | "none")
+            || (w == "rather" && next == "than")
+            || (w == "instead" && next == "of");
+        if np_negator
+            && !matches!(
+                next,
+                "more" | "later" | "matter" | "exceptions" | "exception" | "," | "." | "longer"
+            )
+        {
+            // "no coach will ..." negates the whole clause; "no contract, ..." only its phrase.
+            let quantifies_subject = (i + 1..(i + 4).min(hit_token)).any(|j| {
+                view.mentions.clone().len() > 0 && tokens[j].kind == TokenKind::Word && {
+                    let t = word(j);
+                    t.starts_with("coach") || t.starts_with("mentor") || t.starts_with("mentee")
+                }
+            });
+            let phrase_ends =
+                (i + 1..hit_token).any(|j| matches!(word(j), "," | "and" | "or" | "but"));
+            if quantifies_subject || !phrase_ends {
+                count += 1;
+            }
+        }
+    }
+    count % 2 == 1
+}

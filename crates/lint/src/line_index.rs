@@ -1,0 +1,264 @@
+//! Conversions between byte offsets and line/column positions, done once per document.
+//!
+//! `\r\n` is one line break and a lone `\r` is one too; neither is ever a column. A byte-order
+//! mark at the start is not a column either. Different units get different types.
+
+/// A 0-based line and a 0-based column in UTF-8 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A 0-based line and a 0-based column in the units of a [`WideEncoding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct WideLineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A 1-based line and a 1-based column in Unicode scalar values, as the command line shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OneBased {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Column units other than bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WideEncoding {
+    Utf16,
+    Utf32,
+}
+
+/// Line starts of one text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    text_len: usize,
+    /// Byte offset of each line's first character; the first is 0 (or 3 after a BOM).
+    starts: Vec<usize>,
+    /// Byte offset where each line's content ends (before its break).
+    ends: Vec<usize>,
+    /// Every line's text, kept to count characters.
+    text: Box<str>,
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl LineIndex {
+    #[must_use]
+    pub fn new(text: &str) -> LineIndex {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut starts = vec![bom];
+        let mut ends = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = bom;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    ends.push(i);
+                    starts.push(i + 1);
+                }
+                b'\r' => {
+                    ends.push(i);
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        ends.push(text.len());
+        LineIndex {
+            text_len: text.len(),
+            starts,
+            ends,
+            text: text.into(),
+        }
+    }
+
+    fn clamp(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text_len);
+        while offset > 0 && !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Line and byte column of an offset (clamped to the text and to a character boundary; an
+    /// offset inside a line break is the end of its line).
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = self.clamp(offset).max(self.starts[0].min(self.text_len));
+        let line = self.line_of(offset);
+        let col = offset
+            .min(self.ends[line])
+            .saturating_sub(self.starts[line]);
+        LineCol {
+            line: to_u32(line),
+            col: to_u32(col),
+        }
+    }
+
+    fn line_text(&self, line: usize) -> &str {
+        &self.text[self.starts[line]..self.ends[line].max(self.starts[line])]
+    }
+
+    /// The position in UTF-16 or UTF-32 units.
+    #[must_use]
+    pub fn to_wide(&self, encoding: WideEncoding, lc: LineCol) -> WideLineCol {
+        let line = (lc.line as usize).min(self.starts.len() - 1);
+        let text = self.line_text(line);
+        let byte_col = (lc.col as usize).min(text.len());
+        let col = text[..floor_boundary(text, byte_col)]
+            .chars()
+            .map(|c| match encoding {
+                WideEncoding::Utf16 => c.len_utf16(),
+                WideEncoding::Utf32 => 1,
+            })
+            .sum::<usize>();
+        WideLineCol {
+            line: lc.line,
+            col: to_u32(col),
+        }
+    }
+
+    /// The byte position of a wide position; columns past the line's end are its end, lines past
+    /// the last are the end of the text.
+    #[must_use]
+    pub fn to_utf8(&self, encoding: WideEncoding, wide: WideLineCol) -> LineCol {
+        let line = wide.line as usize;
+        if line >= self.starts.len() {
+            let last = self.starts.len() - 1;
+            return LineCol {
+                line: to_u32(last),
+                col: to_u32(self.line_text(last).len()),
+            };
+        }
+        let mut units = 0;
+        let mut byte_col = 0;
+        for c in self.line_text(line).chars() {
+            if units >= wide.col as usize {
+                break;
+            }
+            units += match encoding {
+                WideEncoding::Utf16 => c.len_utf16(),
+                WideEncoding::Utf32 => 1,
+            };
+            byte_col += c.len_utf8();
+        }
+        LineCol {
+            line: wide.line,
+            col: to_u32(byte_col),
+        }
+    }
+
+    /// The byte offset of a line and byte column, clamped to the line's end and to the text.
+    #[must_use]
+    pub fn offset(&self, lc: LineCol) -> usize {
+        let line = lc.line as usize;
+        if line >= self.starts.len() {
+            return self.text_len;
+        }
+        let start = self.starts[line];
+        self.clamp(start + (lc.col as usize).min(self.ends[line] - start))
+    }
+
+    /// 1-based line and 1-based character column, for people.
+    #[must_use]
+    pub fn one_based(&self, offset: usize) -> OneBased {
+        let lc = self.line_col(offset);
+        let wide = self.to_wide(WideEncoding::Utf32, lc);
+        OneBased {
+            line: lc.line + 1,
+            column: wide.col + 1,
+        }
+    }
+
+    /// Number of lines.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.text_len == 0
+    }
+}
+
+fn floor_boundary(text: &str, mut idx: usize) -> usize {
+    while idx > 0 && !text.is_char_boundary(idx) {
+        idx -= 1;
+    }
+    idx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIXED: &str = "\u{feff}a😀b\r\n日本語 coach\rcafe\u{301} x\nlast";
+
+    #[test]
+    fn counts_characters_not_bytes() {
+        let index = LineIndex::new(MIXED);
+        let coach = MIXED.find("coach").unwrap();
+        assert_eq!(index.one_based(coach), OneBased { line: 2, column: 5 });
+        let b = MIXED.find('b').unwrap();
+        assert_eq!(index.one_based(b), OneBased { line: 1, column: 3 });
+    }
+
+    #[test]
+    fn utf16_counts_surrogate_pairs() {
+        let index = LineIndex::new(MIXED);
+        let b = MIXED.find('b').unwrap();
+        let wide = index.to_wide(WideEncoding::Utf16, index.line_col(b));
+        assert_eq!(wide, WideLineCol { line: 0, col: 3 });
+    }
+
+    #[test]
+    fn cr_alone_and_crlf_break_lines() {
+        let index = LineIndex::new(MIXED);
+        assert_eq!(index.len(), 4);
+        let x = MIXED.find(" x").unwrap() + 1;
+        assert_eq!(index.one_based(x), OneBased { line: 3, column: 7 });
+    }
+
+    #[test]
+    fn round_trips_every_boundary() {
+        let index = LineIndex::new(MIXED);
+        for (offset, _) in MIXED.char_indices().filter(|(o, _)| *o >= 3) {
+            if matches!(MIXED.as_bytes()[offset], b'\r' | b'\n') {
+                continue;
+            }
+            for encoding in [WideEncoding::Utf16, WideEncoding::Utf32] {
+                let wide = index.to_wide(encoding, index.line_col(offset));
+                assert_eq!(
+                    index.offset(index.to_utf8(encoding, wide)),
+                    offset,
+                    "offset {offset} {encoding:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn clamps_bad_offsets() {
+        let index = LineIndex::new(MIXED);
+        let inside_emoji = MIXED.find('😀').unwrap() + 1;
+        assert_eq!(index.line_col(inside_emoji).col, 1);
+        assert_eq!(index.line_col(10_000).line, 3);
+        assert_eq!(index.offset(LineCol { line: 99, col: 0 }), MIXED.len());
+    }
+}

@@ -1,0 +1,173 @@
+//! Building blocks: text with its source map, shared by the three readers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Block, BlockKind, Segment};
+use crate::Span;
+
+/// Stands in the text for material that is not prose (inline code, a URL).
+pub(super) const PLACEHOLDER: char = '\u{FFFC}';
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|ftp://|mailto:|www\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+        .expect("valid")
+});
+
+/// Accumulates one block.
+#[derive(Debug)]
+pub(super) struct BlockBuilder {
+    pub kind: BlockKind,
+    pub text: String,
+    pub segments: Vec<Segment>,
+    pub source_start: usize,
+    pub source_end: usize,
+    pub quote_depth: u8,
+    pub group: Option<u32>,
+    emphasised_chars: usize,
+    plain_chars: usize,
+}
+
+impl BlockBuilder {
+    pub fn new(kind: BlockKind, source_start: usize, quote_depth: u8, group: Option<u32>) -> Self {
+        BlockBuilder {
+            kind,
+            text: String::new(),
+            segments: Vec::new(),
+            source_start,
+            source_end: source_start,
+            quote_depth,
+            group,
+            emphasised_chars: 0,
+            plain_chars: 0,
+        }
+    }
+
+    /// Appends source text that maps one to one, replacing URLs and e-mail addresses.
+    pub fn push_verbatim(&mut self, text: &str, source_start: usize, emphasised: bool) {
+        let mut last = 0;
+        for m in URL.find_iter(text) {
+            let trimmed_end = m.start()
+                + m.as_str()
+                    .trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\''])
+                    .len();
+            self.push_raw(
+                &text[last..m.start()],
+                source_start + last,
+                true,
+                emphasised,
+            );
+            self.push_placeholder(source_start + m.start(), source_start + trimmed_end);
+            last = trimmed_end;
+        }
+        self.push_raw(&text[last..], source_start + last, true, emphasised);
+    }
+
+    /// Appends text that does not match the source byte for byte (a decoded entity, an escape).
+    pub fn push_decoded(
+        &mut self,
+        text: &str,
+        source_start: usize,
+        source_end: usize,
+        emphasised: bool,
+    ) {
+        if URL.is_match(text) {
+            self.push_placeholder(source_start, source_end);
+            return;
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.segments.push(Segment {
+            text_start: start,
+            source_start,
+            verbatim: false,
+            source_end,
+        });
+        self.count(text, emphasised);
+        self.source_end = self.source_end.max(source_end);
+    }
+
+    /// Appends one space standing for a line break or markup, unless the text already ends in one.
+    pub fn push_space(&mut self, source_start: usize, source_end: usize) {
+        if self.text.is_empty() || self.text.ends_with(' ') {
+            return;
+        }
+        let start = self.text.len();
+        self.text.push(' ');
+        self.segments.push(Segment {
+            text_start: start,
+            source_start,
+            verbatim: false,
+            source_end,
+        });
+    }
+
+    /// Appends the placeholder for skipped inline material.
+    pub fn push_placeholder(&mut self, source_start: usize, source_end: usize) {
+        let start = self.text.len();
+        self.text.push(PLACEHOLDER);
+        self.segments.push(Segment {
+            text_start: start,
+            source_start,
+            verbatim: false,
+            source_end,
+        });
+        self.source_end = self.source_end.max(source_end);
+    }
+
+    fn push_raw(&mut self, text: &str, source_start: usize, verbatim: bool, emphasised: bool) {
+        if text.is_empty() {
+            return;
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        let source_end = source_start + text.len();
+        self.segments.push(Segment {
+            text_start: start,
+            source_start,
+            verbatim,
+            source_end,
+        });
+        self.count(text, emphasised);
+        self.source_end = self.source_end.max(source_end);
+    }
+
+    fn count(&mut self, text: &str, emphasised: bool) {
+        let n = text.chars().filter(|c| c.is_alphanumeric()).count();
+        if emphasised {
+            self.emphasised_chars += n;
+        } else {
+            self.plain_chars += n;
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The finished block, or `None` when it holds no prose.
+    pub fn finish(mut self) -> Option<Block> {
+        if self
+            .text
+            .chars()
+            .all(|c| c.is_whitespace() || c == PLACEHOLDER)
+        {
+            return None;
+        }
+        let trimmed = self.text.trim_end().len();
+        self.text.truncate(trimmed);
+        self.segments
+            .retain(|s| s.text_start < trimmed || s.text_start == 0);
+        let emphasised = self.emphasised_chars > 0 && self.plain_chars == 0;
+        Some(Block {
+            kind: self.kind,
+            text: self.text,
+            segments: self.segments,
+            source: Span::new(self.source_start, self.source_end.max(self.source_start)),
+            quote_depth: self.quote_depth,
+            group: self.group,
+            emphasised,
+        })
+    }
+}

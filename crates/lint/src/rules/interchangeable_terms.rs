@@ -1,0 +1,265 @@
+#![doc = include_str!("interchangeable_terms.md")]
+
+use std::sync::LazyLock;
+
+use cm_core::Role;
+use regex::Regex;
+
+use super::RuleMeta;
+use crate::analysis::mentions::Mention;
+use crate::analysis::Analysis;
+use crate::{Diagnostic, Severity};
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    code: "CM001",
+    name: "interchangeable-terms",
+    summary: "The two words are used as names for one thing",
+    doc: include_str!("interchangeable_terms.md"),
+    default_severity: Severity::Warning,
+    check,
+};
+
+/// What may stand between two words that rename one another: "coaching (aka mentoring)",
+/// "your mentor, or coach,", "coaching, i.e. mentoring", "coaches (mentors)".
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?P<punct>[,(—–]|-)?\s*(?P<marker>or|aka|a\.k\.a\.?|also called|also known as|otherwise known as|sometimes called|also referred to as|known as|i\.e\.,?|ie,?|that is,?|in other words,?|which (?:some|many|other|most)?\s*\w*\s*calls?|as some call it)?\s*(?:(?:a|an|the|your|our|their|his|her|peer|reverse|group)\s+)?$",
+    )
+    .expect("valid")
+});
+
+/// What may follow the second word to show that the two words name one thing.
+static SAME_THING_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?:in other words|if you prefer|as (?:\w+\s+){0,4}(?:says?|calls? it|call them)|we don['’]t mind what you call it|it['’]s the same|same person|same thing|same role)")
+        .expect("valid")
+});
+
+/// A fused form: "coach/mentor", "coach-mentor", "coach–mentor", "coach-cum-mentor",
+/// "coach slash mentor", "Mentor Coach".
+static FUSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*[/／]\s*|[-‐‑–—]|-cum-|\s+slash\s+|\s+)$").expect("valid")
+});
+
+/// A declaration that the words mean one thing.
+static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:means?|meant) the same\b|\bsame (?:role|person|thing|job)\b|\bone and the same\b|\bby another name\b|\bwhat you call (?:it|them)\b|\bwhichever (?:word|term|name)\b|\bboth names\b|\binterchangeabl\w*|\bsynonyms?\b|\bwhether you call (?:them|it|him|her)\b")
+        .expect("valid")
+});
+
+/// Words that make a declaration a report of other people's usage, or a denial.
+static NOT_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:as if|as though|do not|don['’]t use|never|not|aren['’]t|isn['’]t|often|people|confus\w*|mistak\w*|wrong\w*|may hear|some say|avoid)\b")
+        .expect("valid")
+});
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "your", "each", "every", "the", "their", "his", "her", "my", "our", "any", "one",
+];
+
+fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
+    for sentence in &analysis.sentences {
+        if sentence.neutral {
+            continue;
+        }
+        let view = &analysis.views[sentence.block];
+        let ids: Vec<usize> = sentence
+            .mentions
+            .clone()
+            .filter(|&i| analysis.mentions[i].sense)
+            .collect();
+        let mut flagged = false;
+        for pair in ids.windows(2) {
+            let (a, b) = (&analysis.mentions[pair[0]], &analysis.mentions[pair[1]]);
+            if a.practice() == b.practice()
+                || b.token > a.token + 8
+                || (a.quoted && b.quoted && a.meta)
+            {
+                continue;
+            }
+            if let Some(kind) = equation(&view.norm, a, b) {
+                acc.push(diagnostic(analysis, a, b, kind));
+                flagged = true;
+            }
+        }
+        if !flagged {
+            declaration(acc, analysis, sentence);
+        }
+    }
+}
+
+/// How two adjacent words of the two practices are made one.
+fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
+    let either_guided = a.role() == Role::Guided || b.role() == Role::Guided;
+    if either_guided {
+        return None; // Crossed roles are CM002's.
+    }
+    let gap = norm[a.end..b.start].trim_start_matches(['\'', '’']);
+    let gap = gap
+        .strip_prefix('s')
+        .filter(|_| a.possessive)
+        .unwrap_or(gap);
+    let gap = gap.trim_start_matches(['\'', '’']);
+    let tail = &norm[b.end..];
+    let tail = tail.trim_start_matches(['\'', '’', 's']);
+    if FUSED.is_match(gap) {
+        let space_only = gap.trim().is_empty();
+        // "mentor coach", "Mentor Coaching": one role named by both words; two activity nouns
+        // side by side are more often a list than a name.
+        if space_only && a.role() != Role::Guide {
+            return None;
+        }
+        return Some("fused");
+    }
+    let caps = APPOSITIVE.captures(gap)?;
+    let punct = caps.name("punct").map(|m| m.as_str());
+    let marker = caps.name("marker").map(|m| m.as_str());
+    let after_b = tail.trim_start().chars().next();
+    let same_tail = SAME_THING_TAIL.is_match(tail);
+    match (punct, marker) {
+        (_, Some("or")) => {
+            let closed = matches!(after_b, Some(',' | ')' | '—' | '–'));
+            (matches!(punct, Some("(")) || (matches!(punct, Some(",")) && closed) || same_tail)
+                .then_some("renamed")
+        }
+        (Some("("), None) => Some("renamed"),
+        (_, Some(_)) => Some("renamed"),
+        (Some("—" | "–"), None) if same_tail => Some("renamed"),
+        (None, None) => None,
+        _ => None,
+    }
+    .or_else(|| single_determiner(norm, a, b, gap, tail))
+}
+
+/// "a coach or mentor who ...": one determiner, one role, two names.
+fn single_determiner(
+    norm: &str,
+    a: &Mention,
+    b: &Mention,
+    gap: &str,
+    tail: &str,
+) -> Option<&'static str> {
+    if gap.trim() != "or" || a.role() != Role::Guide || b.role() != Role::Guide {
+        return None;
+    }
+    let before = norm[..a.start].split_whitespace().last().unwrap_or("");
+    let tail = tail.trim_start();
+    let both = tail.starts_with(", or both") || tail.starts_with("or both");
+    (DETERMINERS.contains(&before) && !both).then_some("one role")
+}
+
+fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> Diagnostic {
+    let first = analysis.mention_text(a);
+    let second = analysis.mention_text(b);
+    let how = match kind {
+        "fused" => "fuses",
+        "one role" => "names one role with",
+        _ => "uses as two names for one thing",
+    };
+    Diagnostic {
+        rule: &META,
+        severity: META.default_severity,
+        span: analysis.mention_span(a),
+        related: Some(analysis.mention_span(b)),
+        message: format!(
+            "'{first}' and '{second}': the text {how} both words; the article treats coaching and mentoring as different practices, so name the one you mean"
+        ),
+        fix: None,
+    }
+}
+
+/// "In this handbook, coach and mentor mean the same thing."
+fn declaration(
+    acc: &mut Vec<Diagnostic>,
+    analysis: &Analysis<'_>,
+    sentence: &crate::analysis::Sentence,
+) {
+    let view = &analysis.views[sentence.block];
+    let text = &view.norm[sentence.start..sentence.end];
+    if !DECLARATION.is_match(text) || NOT_DECLARED.is_match(text) {
+        return;
+    }
+    let sentence_idx = analysis
+        .sentences
+        .iter()
+        .position(|s| std::ptr::eq(s, sentence))
+        .unwrap_or(0);
+    let first = view.sentences.start.max(sentence_idx.saturating_sub(1));
+    let mentions: Vec<&Mention> = (first..=sentence_idx)
+        .flat_map(|s| analysis.sentences[s].mentions.clone())
+        .map(|i| &analysis.mentions[i])
+        .filter(|m| m.sense)
+        .collect();
+    let Some(a) = mentions.first() else { return };
+    let Some(b) = mentions.iter().find(|m| m.practice() != a.practice()) else {
+        return;
+    };
+    acc.push(diagnostic(analysis, a, b, "declared"));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::codes;
+
+    #[test]
+    fn flags_slash_form() {
+        assert_eq!(codes("Sign up for coaching/mentoring today."), ["CM001"]);
+    }
+
+    #[test]
+    fn flags_parenthetical_synonym() {
+        assert_eq!(
+            codes("All new leads are offered coaching (or mentoring)."),
+            ["CM001"]
+        );
+        assert_eq!(codes("Our coaches (mentors) meet you monthly."), ["CM001"]);
+    }
+
+    #[test]
+    fn flags_aka_and_also_known_as() {
+        assert_eq!(
+            codes("Reverse coaching (aka reverse mentoring) starts soon."),
+            ["CM001"]
+        );
+        assert_eq!(
+            codes("Every starter has a coach, also known as a mentor, from another team."),
+            ["CM001"]
+        );
+    }
+
+    #[test]
+    fn flags_one_role_with_one_determiner() {
+        assert_eq!(
+            codes("Each hire gets a coach or mentor who will check in weekly."),
+            ["CM001"]
+        );
+    }
+
+    #[test]
+    fn flags_declared_synonyms() {
+        assert_eq!(
+            codes("In this guide, \"coach\" and \"mentor\" mean the same thing."),
+            ["CM001"]
+        );
+    }
+
+    #[test]
+    fn ignores_two_offers() {
+        assert!(codes("We offer coaching and mentoring.").is_empty());
+        assert!(codes("Ask for a coach or a mentor, or both.").is_empty());
+    }
+
+    #[test]
+    fn ignores_talk_about_the_words() {
+        assert!(
+            codes("Coaching vs. mentoring: the words are often used interchangeably.").is_empty()
+        );
+        assert!(codes("Coaching or mentoring: which do you need?").is_empty());
+    }
+
+    #[test]
+    fn ignores_seat_class() {
+        assert!(
+            codes("Book coach (economy) class. Mentoring travel is charged to L&D.").is_empty()
+        );
+    }
+}

@@ -1,0 +1,271 @@
+#![doc = include_str!("mixed_roles.md")]
+
+use std::collections::BTreeMap;
+
+use cm_core::{Practice, Role};
+
+use super::RuleMeta;
+use crate::analysis::mentions::Mention;
+use crate::analysis::Analysis;
+use crate::prose::BlockKind;
+use crate::{Diagnostic, Severity};
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    code: "CM002",
+    name: "mixed-roles",
+    summary: "One relationship is described with role words from both practices",
+    doc: include_str!("mixed_roles.md"),
+    default_severity: Severity::Warning,
+    check,
+};
+
+/// Words after "client" that make it a business's customer, not a coaching client.
+const BUSINESS_AFTER: &[&str] = &[
+    "project",
+    "projects",
+    "meeting",
+    "meetings",
+    "account",
+    "accounts",
+    "service",
+    "services",
+    "base",
+    "work",
+    "side",
+    "facing",
+    "list",
+    "portfolio",
+    "in",
+    "of",
+    "data",
+    "site",
+    "sites",
+    "feedback",
+    "satisfaction",
+];
+const BUSINESS_BEFORE: &[&str] = &[
+    "difficult",
+    "big",
+    "key",
+    "major",
+    "corporate",
+    "external",
+    "prospective",
+    "paying",
+    "existing",
+    "potential",
+    "new",
+    "business",
+    "our",
+    "retail",
+    "enterprise",
+    "largest",
+    "biggest",
+    "with",
+];
+
+fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
+    let mut scopes: Vec<Vec<usize>> = Vec::new();
+    // Article, "roles": a coach works with a client (coachee), a mentor with a mentee (protégé).
+    for sentence in &analysis.sentences {
+        scopes.push(sentence.mentions.clone().collect());
+    }
+    scopes.extend(table_rows(analysis));
+    scopes.extend(record_lists(analysis));
+    scopes.extend(heading_scopes(analysis));
+    let mut seen = std::collections::BTreeSet::new();
+    for scope in scopes {
+        let roles: Vec<usize> = scope.into_iter().filter(|&i| counts(analysis, i)).collect();
+        if let Some((first, second)) = crossing(analysis, &roles) {
+            if seen.insert(second) {
+                acc.push(diagnostic(
+                    analysis,
+                    &analysis.mentions[first],
+                    &analysis.mentions[second],
+                ));
+            }
+        }
+    }
+}
+
+/// Whether a mention takes part in a role pairing.
+fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
+    let m = &analysis.mentions[idx];
+    if !m.sense || (m.meta && m.quoted) || analysis.sentences[m.sentence].neutral {
+        return false;
+    }
+    !m.is_client() || client_is_role(analysis, idx)
+}
+
+/// "client" is the coaching role only when it is somebody's client in the programme: a
+/// "mentoring client", a "mentor–client" pair, or a mentor's clients in the same sentence.
+fn client_is_role(analysis: &Analysis<'_>, idx: usize) -> bool {
+    let m = &analysis.mentions[idx];
+    let view = &analysis.views[m.block];
+    let word = |i: usize| view.tokens.get(i).map_or("", |t| t.text(&view.norm));
+    let prev = word(m.token.wrapping_sub(1));
+    let prev2 = word(m.token.wrapping_sub(2));
+    if prev == "mentoring" || (matches!(prev, "-" | "–" | "/") && prev2.starts_with("mentor")) {
+        return true;
+    }
+    if BUSINESS_AFTER.contains(&word(m.token + 1)) || BUSINESS_BEFORE.contains(&prev) {
+        return false;
+    }
+    analysis.sentences[m.sentence].mentions.clone().any(|j| {
+        j < idx
+            && analysis.mentions[j].practice() == Practice::Mentoring
+            && analysis.mentions[j].sense
+    })
+}
+
+/// The first pair of crossed roles: a guided person of one practice with the guide or the
+/// activity of the other.
+fn crossing(analysis: &Analysis<'_>, roles: &[usize]) -> Option<(usize, usize)> {
+    for (pos, &j) in roles.iter().enumerate() {
+        for &i in &roles[..pos] {
+            let (a, b) = (&analysis.mentions[i], &analysis.mentions[j]);
+            if a.practice() == b.practice() {
+                continue;
+            }
+            let guided = |m: &Mention| m.role() == Role::Guided;
+            if guided(a) != guided(b) {
+                return Some((i, j));
+            }
+        }
+    }
+    None
+}
+
+/// Mentions of each table row.
+fn table_rows(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
+    let mut rows: BTreeMap<(u32, u32), Vec<usize>> = BTreeMap::new();
+    for (block, b) in analysis.blocks.iter().enumerate() {
+        if let (BlockKind::TableCell { row, .. }, Some(group)) = (b.kind, b.group) {
+            rows.entry((group, row))
+                .or_default()
+                .extend(analysis.views[block].mentions.clone());
+        }
+    }
+    rows.into_values().collect()
+}
+
+/// Mentions of lists whose items are "Label: value" records ("Mentee: Sarah", "Coach: Tom").
+fn record_lists(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
+    let mut lists: BTreeMap<u32, (bool, Vec<usize>)> = BTreeMap::new();
+    for (block, b) in analysis.blocks.iter().enumerate() {
+        let Some(group) = b.group else { continue };
+        if matches!(b.kind, BlockKind::TableCell { .. }) {
+            continue;
+        }
+        let is_record = b
+            .text
+            .split_once(':')
+            .is_some_and(|(label, _)| label.split_whitespace().count() <= 3);
+        let entry = lists.entry(group).or_insert((true, Vec::new()));
+        entry.0 &= is_record;
+        entry.1.extend(analysis.views[block].mentions.clone());
+    }
+    lists
+        .into_values()
+        .filter(|(records, _)| *records)
+        .map(|(_, m)| m)
+        .collect()
+}
+
+/// A heading (or a short lead line such as "Dear coachee,") that names a person role, with each
+/// sentence of its section.
+fn heading_scopes(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for (block, b) in analysis.blocks.iter().enumerate() {
+        let view = &analysis.views[block];
+        let heading_like = matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Term)
+            || (b.emphasised && view.tokens.len() <= 12)
+            || (view.tokens.len() <= 5 && b.text.trim_end().ends_with([',', ':']));
+        if heading_like {
+            current = view
+                .mentions
+                .clone()
+                .filter(|&i| {
+                    let m = &analysis.mentions[i];
+                    matches!(m.role(), Role::Guide | Role::Guided) && !m.is_client() && !m.verb
+                })
+                .collect();
+            continue;
+        }
+        if current.is_empty() {
+            continue;
+        }
+        for s in view.sentences.clone() {
+            let persons = analysis.sentences[s].mentions.clone().filter(|&i| {
+                matches!(analysis.mentions[i].role(), Role::Guide | Role::Guided)
+                    && !analysis.mentions[i].verb
+            });
+            let mut scope = current.clone();
+            scope.extend(persons);
+            out.push(scope);
+        }
+    }
+    out
+}
+
+fn diagnostic(analysis: &Analysis<'_>, first: &Mention, second: &Mention) -> Diagnostic {
+    let a = analysis.mention_text(first);
+    let b = analysis.mention_text(second);
+    let message = format!(
+        "'{b}' is paired with '{a}': {}; {}",
+        cm_core::Dimension::Roles.describe(Practice::Coaching),
+        cm_core::Dimension::Roles.describe(Practice::Mentoring),
+    );
+    Diagnostic {
+        rule: &META,
+        severity: META.default_severity,
+        span: analysis.mention_span(second),
+        related: Some(analysis.mention_span(first)),
+        message,
+        fix: super::swap_fix(analysis, second),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::codes;
+
+    #[test]
+    fn flags_coach_with_mentee() {
+        assert_eq!(
+            codes("Each coach meets their mentee every week."),
+            ["CM002"]
+        );
+    }
+
+    #[test]
+    fn flags_mentoring_client() {
+        assert_eq!(
+            codes("All mentoring clients receive a welcome pack."),
+            ["CM002"]
+        );
+    }
+
+    #[test]
+    fn flags_heading_role_against_body_role() {
+        assert_eq!(
+            codes("## For mentees\n\nYour coach will call you in week one.\n"),
+            ["CM002"]
+        );
+    }
+
+    #[test]
+    fn ignores_matching_pairs() {
+        assert!(
+            codes("Each coach works with one client; each mentor with two mentees.").is_empty()
+        );
+    }
+
+    #[test]
+    fn ignores_business_clients() {
+        assert!(
+            codes("Mentors who have handled difficult clients share how they did it.").is_empty()
+        );
+    }
+}

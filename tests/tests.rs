@@ -1,0 +1,1 @@
+//! Integration tests spawning the real binary.
