@@ -34,6 +34,12 @@ pub(crate) enum Command {
         /// A rule code (CM003) or name (mixed-roles)
         rule: String,
     },
+    /// Print the engine's analysis of one file (for developing cm-lint)
+    #[command(hide = true)]
+    Debug {
+        /// The file to analyse
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -67,3 +67,10 @@ pub(crate) mod test_support {
         out
     }
 }
+
+/// A human-readable dump of the analysis, for developing the engine (`cm-lint debug FILE`).
+#[doc(hidden)]
+#[must_use]
+pub fn debug_dump(document: &Document<'_>) -> String {
+    analysis::Analysis::new(document.source, document.format).dump()
+}

@@ -101,7 +101,7 @@ impl<'s> Analysis<'s> {
             let sentence_start = self.sentences.len();
             let mention_start = self.mentions.len();
             let mut found = mentions::find(block_idx, &block.text, &norm, &tokens);
-            let ranges = text::sentences(&norm);
+            let ranges = text::sentences(&block.text);
             let token_range = |start: usize, end: usize| {
                 let first = tokens.partition_point(|t| t.start < start);
                 let last = tokens.partition_point(|t| t.start < end);
@@ -194,5 +194,69 @@ impl<'s> Analysis<'s> {
     /// The mention's word as written.
     pub fn mention_text(&self, mention: &Mention) -> &str {
         &self.blocks[mention.block].text[mention.start..mention.end]
+    }
+}
+
+impl Analysis<'_> {
+    /// A readable dump of blocks, sentences, mentions and findings.
+    pub fn dump(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        for (b, block) in self.blocks.iter().enumerate() {
+            let view = &self.views[b];
+            let _ = writeln!(
+                out,
+                "block {b} {:?} group={:?} quote={} emph={} frag={} topic={:?}",
+                block.kind,
+                block.group,
+                block.quote_depth,
+                block.emphasised,
+                view.fragment,
+                view.topic.map(|t| (t.practice, t.negated, t.local))
+            );
+            for s in view.sentences.clone() {
+                let sentence = &self.sentences[s];
+                let _ = writeln!(
+                    out,
+                    "  s{s} q={} neutral={} rejects={:?}: {}",
+                    sentence.question,
+                    sentence.neutral,
+                    sentence.rejects,
+                    &block.text[sentence.start..sentence.end]
+                );
+                for m in sentence.mentions.clone() {
+                    let m = &self.mentions[m];
+                    let _ = writeln!(
+                        out,
+                        "    mention {:?} {:?} {:?} sense={} meta={} excl={} joint={} verb={} quoted={}",
+                        &block.text[m.start..m.end],
+                        m.practice(),
+                        m.role(),
+                        m.sense,
+                        m.meta,
+                        m.excluded,
+                        m.joint,
+                        m.verb,
+                        m.quoted
+                    );
+                }
+            }
+        }
+        for b in &self.bindings {
+            let _ = writeln!(out, "binding {:?} {:?} {:?} demo={}", b.kind, b.names, b.practice, b.demonstrative);
+        }
+        for f in &self.findings {
+            let _ = writeln!(
+                out,
+                "finding {:?} said of {:?}: {:?} trait {:?} neg={} via {:?}",
+                &self.blocks[f.block].text[f.start..f.end],
+                f.practice,
+                f.cue.pattern,
+                f.trait_practice,
+                f.negated,
+                f.anchor
+            );
+        }
+        out
     }
 }
