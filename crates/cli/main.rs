@@ -85,8 +85,15 @@ fn run(args: &Args) -> anyhow::Result<ExitStatus> {
             let walked = walk::collect(std::slice::from_ref(file));
             for input in &walked.files {
                 let source = walk::read(input)?;
-                let document = cm_linter::Document { source: &source, format: input.format };
-                write!(std::io::stdout().lock(), "{}", cm_linter::debug_dump(&document))?;
+                let document = cm_linter::Document {
+                    source: &source,
+                    format: input.format,
+                };
+                write!(
+                    std::io::stdout().lock(),
+                    "{}",
+                    cm_linter::debug_dump(&document)
+                )?;
             }
             Ok(ExitStatus::Clean)
         }

@@ -111,6 +111,7 @@ pub(crate) fn find(block: usize, text: &str, norm: &str, tokens: &[Token]) -> Ve
     out
 }
 
+/// Words that, anywhere in the sentence, make "coach" a vehicle.
 const VEHICLE_WORDS: &[&str] = &[
     "bus",
     "buses",
@@ -123,31 +124,21 @@ const VEHICLE_WORDS: &[&str] = &[
     "seat",
     "seats",
     "journey",
-    "travel",
     "wi-fi",
     "wifi",
     "toilet",
     "toilets",
-    "station",
-    "route",
-    "trip",
-    "tour",
-    "hire",
-    "hired",
-    "ticket",
-    "tickets",
-    "carriage",
     "luggage",
-    "parking",
-    "economy",
+    "carriage",
     "airline",
     "flights",
     "flight",
-    "train",
-    "returns",
-    "leaves",
-    "leave",
-    "return",
+    "economy",
+];
+/// Words that make "coach" a vehicle when they follow it: "coach trip", "coach class".
+const VEHICLE_NEXT: &[&str] = &[
+    "class", "trip", "trips", "tour", "tours", "hire", "station", "park", "travel", "party",
+    "driver", "company", "operator", "seat", "seats", "ticket", "tickets", "journey", "route",
 ];
 const SPORT_WORDS: &[&str] = &[
     "league",
@@ -222,13 +213,18 @@ pub(crate) fn judge_sense(
         let sentence_words = || (s_first..s_end).map(|i| word_at(norm, tokens, i));
         let is_coach = m.practice() == Practice::Coaching && m.form.role != Role::Guided;
         if is_coach {
-            let class_after =
-                next == "class" || next == "(" && word_at(norm, tokens, idx + 2) == "economy";
+            let class_after = VEHICLE_NEXT.contains(&next)
+                || next == "(" && word_at(norm, tokens, idx + 2) == "economy";
+            let moves = matches!(
+                next,
+                "leave" | "leaves" | "return" | "returns" | "departs" | "arrives" | "arrive"
+            ) && matches!(word_at(norm, tokens, idx + 2), "from" | "to" | "at");
             let letter_after = next_raw.len() == 1
                 && next_raw
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
             let vehicle = class_after
+                || moves
                 || letter_after
                 || matches!(prev, "private" | "by" | "hired" | "double-decker")
                 || sentence_words().any(|w| VEHICLE_WORDS.contains(&w))
@@ -261,18 +257,28 @@ pub(crate) fn judge_sense(
                 idx == s_first || matches!(prev, "*" | "-" | ":" | "\"" | "“" | "(");
             let det_before = DETERMINERS.contains(&prev)
                 || tokens.get(idx.wrapping_sub(1)).is_some_and(|t| {
-                    t.kind == TokenKind::Word
-                        && text[t.start..]
+                    t.kind != TokenKind::Word
+                        || text[t.start..]
                             .chars()
                             .next()
                             .is_some_and(char::is_uppercase)
                 });
+            // Mid-sentence "Mentor" after a lower-case word or a comma is a name ("takes Mentor's
+            // form", "In Homer's Odyssey, Mentor is ...").
+            let after_plain_word = tokens.get(idx.wrapping_sub(1)).is_some_and(|t| {
+                (t.kind == TokenKind::Word
+                    && text[t.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase))
+                    || t.text(norm) == ","
+            }) && !DETERMINERS.contains(&prev);
             let place = next == "," && matches!(word_at(norm, tokens, idx + 2), "oh" | "ohio");
             let product = PRODUCT_WORDS.contains(&next);
             if place
                 || product
                 || (mentor_is_name && !det_before)
-                || (!sentence_initial && !det_before)
+                || (!sentence_initial && after_plain_word)
             {
                 m.sense = false;
             }
@@ -427,7 +433,9 @@ fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
                 || tail.starts_with("are often")
                 || tail.starts_with("mean different");
             let coordinated = !words.is_empty()
-                && matches!(words[0], "and" | "or" | "&" | "nor" | "/" | "," | "and/or")
+                && matches!(words[0], "and" | "or" | "&" | "nor" | "/" | "and/or")
+                && !a.excluded
+                && !b.excluded
                 && dets_only(&words[1..]);
             let tokens_between = b.token - a.token;
             let _ = tokens;

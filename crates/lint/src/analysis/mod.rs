@@ -35,6 +35,8 @@ pub(crate) struct BlockView {
     pub topic: Option<Topic>,
     /// The block is a fragment: a list item, a table cell, a term or a short line.
     pub fragment: bool,
+    /// Quoted passages the text rejects (byte ranges of the text); they assert nothing.
+    pub rejected: Vec<(usize, usize)>,
 }
 
 /// A sentence of a block.
@@ -177,6 +179,7 @@ impl<'s> Analysis<'s> {
                 mentions: mention_start..self.mentions.len(),
                 topic: None,
                 fragment,
+                rejected: rejected_quotes,
             });
         }
     }
@@ -243,7 +246,11 @@ impl Analysis<'_> {
             }
         }
         for b in &self.bindings {
-            let _ = writeln!(out, "binding {:?} {:?} {:?} demo={}", b.kind, b.names, b.practice, b.demonstrative);
+            let _ = writeln!(
+                out,
+                "binding {:?} {:?} {:?} demo={}",
+                b.kind, b.names, b.practice, b.demonstrative
+            );
         }
         for f in &self.findings {
             let _ = writeln!(

@@ -387,3 +387,21 @@ mod tests {
         assert!(matches("@guide's experience", "their coach’s experience"));
     }
 }
+
+#[cfg(test)]
+mod duration_tests {
+    use super::*;
+
+    #[test]
+    fn matches_numbered_programmes() {
+        let re = Regex::new(&compile(
+            "#n-week|#n-month|#n-day|#n-session * programme|program|engagement",
+        ))
+        .unwrap();
+        assert!(
+            re.is_match("our new 12-week mentoring programme"),
+            "{}",
+            compile("#n-week|#n-month * programme")
+        );
+    }
+}

@@ -210,8 +210,14 @@ impl Ctx<'_, '_> {
         if sentence.question || sentence.neutral {
             return None;
         }
+        if view.rejected.iter().any(|&(s, e)| s <= start && end <= e) {
+            return None;
+        }
         let hit_token = view.tokens.partition_point(|t| t.start < start);
         let hit_end_token = view.tokens.partition_point(|t| t.start < end);
+        if !describes_practice(view, cue, hit_token, hit_end_token) {
+            return None;
+        }
         let mut negated = negated(view, sentence, hit_token);
         let (practice, anchor, local) = match self.conditional(view, sentence, hit_token) {
             Conditional::None => {
@@ -275,6 +281,22 @@ impl Ctx<'_, '_> {
     ) -> Option<(Practice, Anchor, bool, bool)> {
         let analysis = self.analysis;
         let sentence = &analysis.sentences[sentence_idx];
+        // A practice word inside the cue ("a 12-week mentoring programme"), or right after an
+        // attributive cue ("an open-ended mentoring relationship"), is what it describes.
+        let inside_or_after = (hit_token..hit_end_token.saturating_add(1).min(sentence.tokens.end))
+            .find_map(|i| {
+                self.mention_at(view, i).filter(|&idx| {
+                    analysis.mentions[idx].is_use() && !analysis.mentions[idx].is_client()
+                })
+            });
+        if let Some(idx) = inside_or_after {
+            let m = &analysis.mentions[idx];
+            return if m.joint {
+                None
+            } else {
+                Some((m.practice(), Anchor::Sentence(idx), true, false))
+            };
+        }
         for i in (sentence.tokens.start..hit_token).rev() {
             if let Some(idx) = self.mention_at(view, i) {
                 let m = &analysis.mentions[idx];
@@ -506,7 +528,14 @@ fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
     let clause_start = (sentence.tokens.start..hit_token)
         .rev()
         .find(|&i| is_clause_boundary(&view.norm, tokens, i))
-        .map_or(sentence.tokens.start, |i| i + 1);
+        // "instead of", "rather than" and "unlike" open the clause they negate.
+        .map_or(sentence.tokens.start, |i| {
+            if matches!(word(i), "instead" | "rather") {
+                i
+            } else {
+                i + 1
+            }
+        });
     let mut count = 0;
     for i in clause_start..hit_token {
         let w = word(i);
@@ -564,4 +593,124 @@ fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
         }
     }
     count % 2 == 1
+}
+
+/// Nouns an attributive cue can describe when it is about the practice ("a structured
+/// programme", "an informal chat"); "fixed-term employees" or "structured apprenticeships" are not.
+const ENGAGEMENT_NOUNS: &[&str] = &[
+    "programme",
+    "programmes",
+    "program",
+    "programs",
+    "engagement",
+    "engagements",
+    "partnership",
+    "partnerships",
+    "relationship",
+    "relationships",
+    "session",
+    "sessions",
+    "format",
+    "plan",
+    "sprint",
+    "process",
+    "curriculum",
+    "scheme",
+    "pairing",
+    "pairings",
+    "pairs",
+    "conversation",
+    "conversations",
+    "chat",
+    "chats",
+    "arrangement",
+    "approach",
+    "support",
+    "meeting",
+    "meetings",
+    "basis",
+    "cycle",
+    "period",
+    "term",
+    "commitment",
+    "offer",
+    "track",
+    "journey",
+    "series",
+    "course",
+    "model",
+    "structure",
+    "agreement",
+    "way",
+    "setting",
+    "style",
+    "connection",
+    "contract",
+    "sequence",
+    "schedule",
+    "timeline",
+    "duration",
+    "calls",
+    "catch-ups",
+];
+
+/// Whether a cue's wording is about the practice at all: frequencies ("every two weeks") are not
+/// durations, and an attributive adjective must describe an engagement, not employees.
+fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_token: usize) -> bool {
+    let word = |i: usize| view.tokens.get(i).map_or("", |t| t.text(&view.norm));
+    if cue.dimension == cm_core::Dimension::Duration
+        && hit_token > 0
+        && matches!(
+            word(hit_token - 1),
+            "every" | "each" | "per" | "once" | "twice" | "first" | "next" | "last"
+        )
+    {
+        return false;
+    }
+    let single_word = hit_end_token - hit_token == 1
+        || (hit_end_token - hit_token == 3 && word(hit_token + 1) == "-");
+    let adjective = matches!(
+        cue.dimension,
+        cm_core::Dimension::Form | cm_core::Dimension::Duration
+    );
+    if single_word && adjective {
+        let next = view.tokens.get(hit_end_token);
+        if let Some(next) = next.filter(|t| t.kind == TokenKind::Word) {
+            let noun = next.text(&view.norm);
+            let practice_word = noun.starts_with("coach")
+                || noun.starts_with("mentor")
+                || noun.starts_with("mentee");
+            let function_word = matches!(
+                noun,
+                "and"
+                    | "or"
+                    | "but"
+                    | "with"
+                    | "for"
+                    | "in"
+                    | "to"
+                    | "by"
+                    | "at"
+                    | "of"
+                    | "from"
+                    | "than"
+                    | "as"
+                    | "so"
+                    | "if"
+                    | "when"
+                    | "until"
+                    | "on"
+                    | "is"
+                    | "are"
+                    | "and/or"
+                    | "too"
+                    | "enough"
+                    | "by design"
+                    | "design"
+                    | "nature"
+            );
+            return practice_word || function_word || ENGAGEMENT_NOUNS.contains(&noun);
+        }
+    }
+    true
 }

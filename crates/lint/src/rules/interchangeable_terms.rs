@@ -42,7 +42,7 @@ static FUSED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A declaration that the words mean one thing.
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:means?|meant) the same\b|\bsame (?:role|person|thing|job)\b|\bone and the same\b|\bby another name\b|\bwhat you call (?:it|them)\b|\bwhichever (?:word|term|name)\b|\bboth names\b|\binterchangeabl\w*|\bsynonyms?\b|\bwhether you call (?:them|it|him|her)\b")
+    Regex::new(r"\b(?:means?|meant) the same\b|\b(?:is|are|it['’]s|they['’]re|mean|means) (?:the|one and the) same (?:role|person|thing|job)\b|\bone and the same\b|\bby another name\b|\bwhat you call (?:it|them)\b|\bwhichever (?:word|term|name)\b|\bboth names\b|\binterchangeabl\w*|\bsynonyms?\b|\bwhether you call (?:them|it|him|her)\b")
         .expect("valid")
 });
 
@@ -189,6 +189,9 @@ fn declaration(
         .map(|i| &analysis.mentions[i])
         .filter(|m| m.sense)
         .collect();
+    if sentence_idx > first && analysis.sentences[first].question {
+        return;
+    }
     let Some(a) = mentions.first() else { return };
     let Some(b) = mentions.iter().find(|m| m.practice() != a.practice()) else {
         return;
