@@ -339,8 +339,8 @@ pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) 
         }
         m.excluded = matches!(
             before,
-            "unlike" | "than" | "not" | "versus" | "vs" | "vs." | "from"
-        ) || (before == "of" && before2 == "instead")
+            "unlike" | "than" | "not" | "versus" | "vs" | "vs."
+        ) || (before == "from" && matches!(before2, "different" | "distinct" | "separate" | "apart" | "away")) || (before == "of" && before2 == "instead")
             || (before == "to" && matches!(before2, "opposed" | "compared" | "similar"))
             || (before == "with" && before2 == "compared");
         let next = word_at(norm, tokens, idx + 1);

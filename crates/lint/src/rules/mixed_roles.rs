@@ -163,7 +163,10 @@ fn record_lists(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
             .is_some_and(|(label, _)| label.split_whitespace().count() <= 3);
         let entry = lists.entry(group).or_insert((true, Vec::new()));
         entry.0 &= is_record;
-        entry.1.extend(analysis.views[block].mentions.clone());
+        // Records pair people: only role nouns count ("Mentee: Sarah", "Coach: Tom").
+        entry.1.extend(analysis.views[block].mentions.clone().filter(|&i| {
+            matches!(analysis.mentions[i].role(), Role::Guide | Role::Guided) && !analysis.mentions[i].verb
+        }));
     }
     lists
         .into_values()
