@@ -136,14 +136,23 @@ fn crossing(analysis: &Analysis<'_>, roles: &[usize]) -> Option<(usize, usize)> 
     None
 }
 
-/// Mentions of each table row.
+/// Mentions of each table row. A cell under a column headed by a practice belongs to that
+/// column (a comparison table), not to its row.
 fn table_rows(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
+    let mut header_practice: BTreeMap<(u32, u32), bool> = BTreeMap::new();
+    for (block, b) in analysis.blocks.iter().enumerate() {
+        if let (BlockKind::TableCell { row: 0, column, .. }, Some(group)) = (b.kind, b.group) {
+            let names_practice = analysis.views[block].mentions.clone().any(|i| analysis.mentions[i].sense);
+            header_practice.insert((group, column), names_practice);
+        }
+    }
     let mut rows: BTreeMap<(u32, u32), Vec<usize>> = BTreeMap::new();
     for (block, b) in analysis.blocks.iter().enumerate() {
-        if let (BlockKind::TableCell { row, .. }, Some(group)) = (b.kind, b.group) {
-            rows.entry((group, row))
-                .or_default()
-                .extend(analysis.views[block].mentions.clone());
+        if let (BlockKind::TableCell { row, column, .. }, Some(group)) = (b.kind, b.group) {
+            if row > 0 && header_practice.get(&(group, column)).copied().unwrap_or(false) {
+                continue;
+            }
+            rows.entry((group, row)).or_default().extend(analysis.views[block].mentions.clone());
         }
     }
     rows.into_values().collect()
