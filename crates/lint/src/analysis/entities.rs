@@ -130,6 +130,32 @@ const NOT_NAMES: &[&str] = &[
     "program",
 ];
 
+/// Calendar words name no person ("my coach since March"), though they can name a programme
+/// ("the Thursday coaching circle").
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tomorrow",
+];
+
 /// Head nouns of things a document names with a practice word.
 const HEADS: &[&str] = &[
     "relationship",
@@ -256,6 +282,9 @@ pub(crate) fn bind(analysis: &Analysis<'_>) -> Vec<Binding> {
             tokens: &view.tokens,
         };
         let mut push = |kind, names: Vec<String>, demonstrative| {
+            if kind == EntityKind::Person && names.iter().any(|n| CALENDAR.contains(&n.as_str())) {
+                return;
+            }
             out.push(Binding {
                 kind,
                 names,
@@ -399,7 +428,10 @@ fn preceding_name(analysis: &Analysis<'_>, block: usize, before: usize) -> Optio
             view.tokens.len()
         };
         for idx in (0..end).rev() {
-            if r.is_name_word(idx) && !r.is_name_word(idx.wrapping_sub(1)) {
+            if r.is_name_word(idx)
+                && !r.is_name_word(idx.wrapping_sub(1))
+                && !CALENDAR.contains(&r.word(idx))
+            {
                 return r.name_from(idx);
             }
         }

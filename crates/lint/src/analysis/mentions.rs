@@ -142,8 +142,22 @@ const VEHICLE_NEXT: &[&str] = &[
 ];
 /// Words that, anywhere in the sentence, make "coach" a sports coach.
 const SPORT_WORDS: &[&str] = &[
-    "league", "touchline", "five-a-side", "athlete", "athletes", "football", "rugby", "netball", "cricket",
-    "basketball", "hockey", "5k", "sport", "sports", "tournament", "referee",
+    "league",
+    "touchline",
+    "five-a-side",
+    "athlete",
+    "athletes",
+    "football",
+    "rugby",
+    "netball",
+    "cricket",
+    "basketball",
+    "hockey",
+    "5k",
+    "sport",
+    "sports",
+    "tournament",
+    "referee",
 ];
 const BRAND_NEXT: &[&str] = &[
     "outlet", "store", "shop", "bag", "handbag", "tote", "leather", "wallet", "purse", "boutique",
@@ -316,10 +330,13 @@ pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) 
         {
             m.meta = true;
         }
-        m.excluded = matches!(
-            before,
-            "unlike" | "than" | "not" | "versus" | "vs" | "vs."
-        ) || (before == "from" && matches!(before2, "different" | "distinct" | "separate" | "apart" | "away")) || (before == "of" && before2 == "instead")
+        m.excluded = matches!(before, "unlike" | "than" | "not" | "versus" | "vs" | "vs.")
+            || (before == "from"
+                && matches!(
+                    before2,
+                    "different" | "distinct" | "separate" | "apart" | "away"
+                ))
+            || (before == "of" && before2 == "instead")
             || (before == "to" && matches!(before2, "opposed" | "compared" | "similar"))
             || (before == "with" && before2 == "compared");
         let next = word_at(norm, tokens, idx + 1);

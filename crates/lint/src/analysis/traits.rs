@@ -670,7 +670,20 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
     // "fixed-term contracts", "employment contract": the person's job, not the practice.
     if cue.pattern.starts_with("contract")
         && hit_token > 0
-        && matches!(word(hit_token - 1), "term" | "fixed-term" | "permanent" | "temporary" | "employment" | "part-time" | "full-time" | "zero-hours" | "their" | "your" | "on")
+        && matches!(
+            word(hit_token - 1),
+            "term"
+                | "fixed-term"
+                | "permanent"
+                | "temporary"
+                | "employment"
+                | "part-time"
+                | "full-time"
+                | "zero-hours"
+                | "their"
+                | "your"
+                | "on"
+        )
     {
         return false;
     }

@@ -142,17 +142,27 @@ fn table_rows(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
     let mut header_practice: BTreeMap<(u32, u32), bool> = BTreeMap::new();
     for (block, b) in analysis.blocks.iter().enumerate() {
         if let (BlockKind::TableCell { row: 0, column, .. }, Some(group)) = (b.kind, b.group) {
-            let names_practice = analysis.views[block].mentions.clone().any(|i| analysis.mentions[i].sense);
+            let names_practice = analysis.views[block]
+                .mentions
+                .clone()
+                .any(|i| analysis.mentions[i].sense);
             header_practice.insert((group, column), names_practice);
         }
     }
     let mut rows: BTreeMap<(u32, u32), Vec<usize>> = BTreeMap::new();
     for (block, b) in analysis.blocks.iter().enumerate() {
         if let (BlockKind::TableCell { row, column, .. }, Some(group)) = (b.kind, b.group) {
-            if row > 0 && header_practice.get(&(group, column)).copied().unwrap_or(false) {
+            if row > 0
+                && header_practice
+                    .get(&(group, column))
+                    .copied()
+                    .unwrap_or(false)
+            {
                 continue;
             }
-            rows.entry((group, row)).or_default().extend(analysis.views[block].mentions.clone());
+            rows.entry((group, row))
+                .or_default()
+                .extend(analysis.views[block].mentions.clone());
         }
     }
     rows.into_values().collect()
@@ -173,9 +183,12 @@ fn record_lists(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
         let entry = lists.entry(group).or_insert((true, Vec::new()));
         entry.0 &= is_record;
         // Records pair people: only role nouns count ("Mentee: Sarah", "Coach: Tom").
-        entry.1.extend(analysis.views[block].mentions.clone().filter(|&i| {
-            matches!(analysis.mentions[i].role(), Role::Guide | Role::Guided) && !analysis.mentions[i].verb
-        }));
+        entry
+            .1
+            .extend(analysis.views[block].mentions.clone().filter(|&i| {
+                matches!(analysis.mentions[i].role(), Role::Guide | Role::Guided)
+                    && !analysis.mentions[i].verb
+            }));
     }
     lists
         .into_values()
