@@ -6,12 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Holds HR and L&D writing to one definition of coaching and mentoring.
 #[derive(Debug, Parser)]
-#[command(
-    name = "cm-lint",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "cm-lint", version, about, args_conflicts_with_subcommands = true)]
 pub(crate) struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -38,11 +38,7 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() {
-                ExitStatus::Error.into()
-            } else {
-                ExitStatus::Clean.into()
-            };
+            return if err.use_stderr() { ExitStatus::Error.into() } else { ExitStatus::Clean.into() };
         }
     };
     match run(&args) {
@@ -58,10 +54,8 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    err.chain()
+        .any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 fn run(args: &Args) -> anyhow::Result<ExitStatus> {
@@ -85,15 +79,8 @@ fn run(args: &Args) -> anyhow::Result<ExitStatus> {
             let walked = walk::collect(std::slice::from_ref(file));
             for input in &walked.files {
                 let source = walk::read(input)?;
-                let document = cm_linter::Document {
-                    source: &source,
-                    format: input.format,
-                };
-                write!(
-                    std::io::stdout().lock(),
-                    "{}",
-                    cm_linter::debug_dump(&document)
-                )?;
+                let document = cm_linter::Document { source: &source, format: input.format };
+                write!(std::io::stdout().lock(), "{}", cm_linter::debug_dump(&document))?;
             }
             Ok(ExitStatus::Clean)
         }
@@ -111,16 +98,9 @@ fn lint_paths(args: &Args) -> anyhow::Result<ExitStatus> {
     for file in &walked.files {
         match walk::read(file) {
             Ok(source) => {
-                let document = cm_linter::Document {
-                    source: &source,
-                    format: file.format,
-                };
+                let document = cm_linter::Document { source: &source, format: file.format };
                 let diagnostics = cm_linter::lint(&document);
-                results.push(output::FileResult {
-                    path: file.display.clone(),
-                    source,
-                    diagnostics,
-                });
+                results.push(output::FileResult { path: file.display.clone(), source, diagnostics });
             }
             Err(err) => {
                 had_error = true;

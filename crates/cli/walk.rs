@@ -22,9 +22,7 @@ pub(crate) struct Walked {
 }
 
 fn format_of(path: &Path) -> Option<Format> {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .and_then(Format::from_extension)
+    path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
 }
 
 /// Collects the files under `paths`, sorted by path so that output order is deterministic.
@@ -33,17 +31,11 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Walked {
     for root in paths {
         if root.is_file() {
             let format = format_of(root).unwrap_or(Format::PlainText);
-            walked.files.push(InputFile {
-                path: root.clone(),
-                display: root.display().to_string(),
-                format,
-            });
+            walked.files.push(InputFile { path: root.clone(), display: root.display().to_string(), format });
             continue;
         }
         if !root.exists() {
-            walked
-                .errors
-                .push(format!("{}: no such file or directory", root.display()));
+            walked.errors.push(format!("{}: no such file or directory", root.display()));
             continue;
         }
         for entry in ignore::WalkBuilder::new(root).build() {
@@ -72,8 +64,7 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Walked {
 
 /// Reads a file as UTF-8, replacing invalid sequences.
 pub(crate) fn read(file: &InputFile) -> anyhow::Result<String> {
-    let bytes =
-        std::fs::read(&file.path).with_context(|| format!("{}: cannot read", file.display))?;
+    let bytes = std::fs::read(&file.path).with_context(|| format!("{}: cannot read", file.display))?;
     Ok(match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),

@@ -63,12 +63,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
             let related = d.related.map(|r| {
                 let (line, column) = pos(r.start());
                 let (end_line, end_column) = pos(r.end());
-                JsonRelated {
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                }
+                JsonRelated { line, column, end_line, end_column }
             });
             let fix = d.fix.as_ref().map(|f| JsonFix {
                 title: &f.title,

@@ -17,11 +17,7 @@ pub(crate) struct FileResult {
 }
 
 /// Writes all results in the chosen format.
-pub(crate) fn write(
-    out: &mut dyn Write,
-    format: OutputFormat,
-    results: &[FileResult],
-) -> std::io::Result<()> {
+pub(crate) fn write(out: &mut dyn Write, format: OutputFormat, results: &[FileResult]) -> std::io::Result<()> {
     match format {
         OutputFormat::Json => json::write(out, results),
         OutputFormat::Concise => concise::write(out, results),

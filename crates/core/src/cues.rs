@@ -46,29 +46,12 @@ pub struct Cue {
     pub setter: bool,
 }
 
-const fn cue(
-    pattern: &'static str,
-    practice: Practice,
-    dimension: Dimension,
-    strength: Strength,
-) -> Cue {
-    Cue {
-        pattern,
-        practice,
-        dimension,
-        strength,
-        setter: false,
-    }
+const fn cue(pattern: &'static str, practice: Practice, dimension: Dimension, strength: Strength) -> Cue {
+    Cue { pattern, practice, dimension, strength, setter: false }
 }
 
 const fn setter(pattern: &'static str, strength: Strength) -> Cue {
-    Cue {
-        pattern,
-        practice: Practice::Mentoring,
-        dimension: Dimension::Agenda,
-        strength,
-        setter: true,
-    }
+    Cue { pattern, practice: Practice::Mentoring, dimension: Dimension::Agenda, strength, setter: true }
 }
 
 use Dimension::{Agenda, Duration, Emphasis, Focus, Form, Guide, Method, Topics};

@@ -123,12 +123,7 @@ pub struct WordForm {
 }
 
 const fn form(word: &'static str, practice: Practice, role: Role, class: WordClass) -> WordForm {
-    WordForm {
-        word,
-        practice,
-        role,
-        class,
-    }
+    WordForm { word, practice, role, class }
 }
 
 use Practice::{Coaching as C, Mentoring as M};
@@ -178,9 +173,7 @@ impl WordForm {
         let other = self.practice.other();
         // The table lists the preferred spelling of each role first ("coachee" before "client",
         // "mentee" before "protégé").
-        WORDS
-            .iter()
-            .find(|f| f.practice == other && f.role == self.role && f.class == self.class)
+        WORDS.iter().find(|f| f.practice == other && f.role == self.role && f.class == self.class)
     }
 }
 
@@ -192,11 +185,7 @@ mod tests {
     fn words_are_lowercase_and_unique() {
         for (i, a) in WORDS.iter().enumerate() {
             assert_eq!(a.word, a.word.to_lowercase());
-            assert!(
-                WORDS[i + 1..].iter().all(|b| b.word != a.word),
-                "{} twice",
-                a.word
-            );
+            assert!(WORDS[i + 1..].iter().all(|b| b.word != a.word), "{} twice", a.word);
         }
     }
 

@@ -36,13 +36,8 @@ pub fn lint(document: &Document<'_>) -> Vec<Diagnostic> {
     for rule in RULES {
         (rule.check)(&mut diagnostics, &analysis);
     }
-    diagnostics.sort_by(|a, b| {
-        (a.span.start(), a.rule.code, a.span.end()).cmp(&(
-            b.span.start(),
-            b.rule.code,
-            b.span.end(),
-        ))
-    });
+    diagnostics
+        .sort_by(|a, b| (a.span.start(), a.rule.code, a.span.end()).cmp(&(b.span.start(), b.rule.code, b.span.end())));
     diagnostics.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span);
     diagnostics
 }
@@ -55,13 +50,8 @@ pub(crate) mod test_support {
 
     /// The codes that fire on a Markdown document, in order, without repeats.
     pub(crate) fn codes(markdown: &str) -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = lint(&Document {
-            source: markdown,
-            format: Format::Markdown,
-        })
-        .iter()
-        .map(|d| d.rule.code)
-        .collect();
+        let mut out: Vec<&'static str> =
+            lint(&Document { source: markdown, format: Format::Markdown }).iter().map(|d| d.rule.code).collect();
         out.sort_unstable();
         out.dedup();
         out

@@ -73,12 +73,7 @@ impl LineIndex {
             i += 1;
         }
         ends.push(text.len());
-        LineIndex {
-            text_len: text.len(),
-            starts,
-            ends,
-            text: text.into(),
-        }
+        LineIndex { text_len: text.len(), starts, ends, text: text.into() }
     }
 
     fn clamp(&self, offset: usize) -> usize {
@@ -90,9 +85,7 @@ impl LineIndex {
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
     }
 
     /// Line and byte column of an offset (clamped to the text and to a character boundary; an
@@ -101,13 +94,8 @@ impl LineIndex {
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = self.clamp(offset).max(self.starts[0].min(self.text_len));
         let line = self.line_of(offset);
-        let col = offset
-            .min(self.ends[line])
-            .saturating_sub(self.starts[line]);
-        LineCol {
-            line: to_u32(line),
-            col: to_u32(col),
-        }
+        let col = offset.min(self.ends[line]).saturating_sub(self.starts[line]);
+        LineCol { line: to_u32(line), col: to_u32(col) }
     }
 
     fn line_text(&self, line: usize) -> &str {
@@ -127,10 +115,7 @@ impl LineIndex {
                 WideEncoding::Utf32 => 1,
             })
             .sum::<usize>();
-        WideLineCol {
-            line: lc.line,
-            col: to_u32(col),
-        }
+        WideLineCol { line: lc.line, col: to_u32(col) }
     }
 
     /// The byte position of a wide position; columns past the line's end are its end, lines past
@@ -140,10 +125,7 @@ impl LineIndex {
         let line = wide.line as usize;
         if line >= self.starts.len() {
             let last = self.starts.len() - 1;
-            return LineCol {
-                line: to_u32(last),
-                col: to_u32(self.line_text(last).len()),
-            };
+            return LineCol { line: to_u32(last), col: to_u32(self.line_text(last).len()) };
         }
         let mut units = 0;
         let mut byte_col = 0;
@@ -157,10 +139,7 @@ impl LineIndex {
             };
             byte_col += c.len_utf8();
         }
-        LineCol {
-            line: wide.line,
-            col: to_u32(byte_col),
-        }
+        LineCol { line: wide.line, col: to_u32(byte_col) }
     }
 
     /// The byte offset of a line and byte column, clamped to the line's end and to the text.
@@ -179,10 +158,7 @@ impl LineIndex {
     pub fn one_based(&self, offset: usize) -> OneBased {
         let lc = self.line_col(offset);
         let wide = self.to_wide(WideEncoding::Utf32, lc);
-        OneBased {
-            line: lc.line + 1,
-            column: wide.col + 1,
-        }
+        OneBased { line: lc.line + 1, column: wide.col + 1 }
     }
 
     /// Number of lines.
@@ -244,11 +220,7 @@ mod tests {
             }
             for encoding in [WideEncoding::Utf16, WideEncoding::Utf32] {
                 let wide = index.to_wide(encoding, index.line_col(offset));
-                assert_eq!(
-                    index.offset(index.to_utf8(encoding, wide)),
-                    offset,
-                    "offset {offset} {encoding:?}"
-                );
+                assert_eq!(index.offset(index.to_utf8(encoding, wide)), offset, "offset {offset} {encoding:?}");
             }
         }
     }

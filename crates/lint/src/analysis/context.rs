@@ -75,14 +75,7 @@ fn effective(stack: &[Entry]) -> Option<Topic> {
     for entry in stack.iter().rev() {
         negated |= entry.negating;
         match entry.naming {
-            Naming::One(practice, mention) => {
-                return Some(Topic {
-                    practice,
-                    mention,
-                    negated,
-                    local: false,
-                })
-            }
+            Naming::One(practice, mention) => return Some(Topic { practice, mention, negated, local: false }),
             Naming::Both => return None,
             Naming::Nothing => {}
         }
@@ -93,10 +86,7 @@ fn effective(stack: &[Entry]) -> Option<Topic> {
 fn is_pseudo_heading(analysis: &Analysis<'_>, block: usize) -> bool {
     let b = &analysis.blocks[block];
     let view = &analysis.views[block];
-    let next_is_list = analysis
-        .blocks
-        .get(block + 1)
-        .is_some_and(|n| matches!(n.kind, BlockKind::ListItem { .. }));
+    let next_is_list = analysis.blocks.get(block + 1).is_some_and(|n| matches!(n.kind, BlockKind::ListItem { .. }));
     match b.kind {
         BlockKind::Term => true,
         BlockKind::Paragraph => {
@@ -128,11 +118,7 @@ pub(crate) fn assign_topics(analysis: &mut Analysis<'_>) {
             let negating = NEGATING_HEADING.is_match(&analysis.views[block].norm)
                 && !analysis.views[block].norm.contains("not sure")
                 && analysis.views[block].tokens.len() <= 10;
-            stack.push(Entry {
-                level,
-                naming: naming(analysis, block),
-                negating,
-            });
+            stack.push(Entry { level, naming: naming(analysis, block), negating });
         } else {
             let mut topic = effective(&stack);
             if let Some(t) = topic.as_mut() {
@@ -157,26 +143,13 @@ fn table_topics(analysis: &Analysis<'_>) -> HashMap<usize, Topic> {
         }
     }
     let one = |block: usize| match naming(analysis, block) {
-        Naming::One(practice, mention) => Some(Topic {
-            practice,
-            mention,
-            negated: false,
-            local: true,
-        }),
+        Naming::One(practice, mention) => Some(Topic { practice, mention, negated: false, local: true }),
         _ => None,
     };
     let mut out = HashMap::new();
     for (&(group, row, column), &block) in &cells {
-        let row_topic = if column > 0 {
-            cells.get(&(group, row, 0)).and_then(|&b| one(b))
-        } else {
-            None
-        };
-        let column_topic = if row > 0 {
-            cells.get(&(group, 0, column)).and_then(|&b| one(b))
-        } else {
-            None
-        };
+        let row_topic = if column > 0 { cells.get(&(group, row, 0)).and_then(|&b| one(b)) } else { None };
+        let column_topic = if row > 0 { cells.get(&(group, 0, column)).and_then(|&b| one(b)) } else { None };
         if let Some(topic) = row_topic.or(column_topic) {
             out.insert(block, topic);
         }

@@ -189,11 +189,7 @@ impl Reader<'_> {
 
     fn is_capitalised(&self, idx: usize) -> bool {
         self.tokens.get(idx).is_some_and(|t| {
-            t.kind == TokenKind::Word
-                && self.text[t.start..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+            t.kind == TokenKind::Word && self.text[t.start..].chars().next().is_some_and(char::is_uppercase)
         })
     }
 
@@ -212,12 +208,7 @@ impl Reader<'_> {
         }
         let mut out = Vec::new();
         while out.len() < 3 && self.is_name_word(idx) {
-            out.push(
-                self.word(idx)
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s")
-                    .to_string(),
-            );
+            out.push(self.word(idx).trim_end_matches("'s").trim_end_matches("’s").to_string());
             idx += 1;
         }
         (!out.is_empty()).then_some(out)
@@ -237,11 +228,7 @@ impl Reader<'_> {
         if count == 0 {
             return None;
         }
-        let start = if self.is_name_word(first) {
-            first
-        } else {
-            first + 1
-        };
+        let start = if self.is_name_word(first) { first } else { first + 1 };
         self.name_from(start)
     }
 }
@@ -276,34 +263,20 @@ pub(crate) fn bind(analysis: &Analysis<'_>) -> Vec<Binding> {
             continue;
         }
         let view = &analysis.views[m.block];
-        let reader = Reader {
-            text: &analysis.blocks[m.block].text,
-            norm: &view.norm,
-            tokens: &view.tokens,
-        };
+        let reader = Reader { text: &analysis.blocks[m.block].text, norm: &view.norm, tokens: &view.tokens };
         let mut push = |kind, names: Vec<String>, demonstrative| {
             if kind == EntityKind::Person && names.iter().any(|n| CALENDAR.contains(&n.as_str())) {
                 return;
             }
-            out.push(Binding {
-                kind,
-                names,
-                practice: m.practice(),
-                mention: idx,
-                demonstrative,
-            });
+            out.push(Binding { kind, names, practice: m.practice(), mention: idx, demonstrative });
         };
         let t = m.token;
         match m.role() {
             Role::Guide if !m.verb => {
-                if let Some(names) = person_after(&reader, t)
-                    .or_else(|| person_before(&reader, analysis, m.block, t))
-                {
+                if let Some(names) = person_after(&reader, t).or_else(|| person_before(&reader, analysis, m.block, t)) {
                     push(EntityKind::Person, names, false);
                 }
-                if reader.word(t + 1) == "("
-                    && matches!(reader.word(t + 3), "programme" | "program" | "scheme")
-                {
+                if reader.word(t + 1) == "(" && matches!(reader.word(t + 3), "programme" | "program" | "scheme") {
                     if let Some(names) = reader.name_from(t + 2) {
                         push(EntityKind::Programme, names, false);
                     }
@@ -323,16 +296,9 @@ pub(crate) fn bind(analysis: &Analysis<'_>) -> Vec<Binding> {
                 }
                 if !m.verb && HEADS.contains(&reader.word(t + 1)) {
                     let det = reader.word(t.wrapping_sub(1));
-                    let heading = matches!(
-                        analysis.blocks[m.block].kind,
-                        crate::prose::BlockKind::Heading { .. }
-                    );
+                    let heading = matches!(analysis.blocks[m.block].kind, crate::prose::BlockKind::Heading { .. });
                     if matches!(det, "your" | "this" | "the" | "our" | "that") || heading {
-                        push(
-                            EntityKind::Thing,
-                            vec![reader.word(t + 1).to_string()],
-                            matches!(det, "this" | "that"),
-                        );
+                        push(EntityKind::Thing, vec![reader.word(t + 1).to_string()], matches!(det, "this" | "that"));
                     }
                 }
             }
@@ -356,9 +322,7 @@ fn person_after(r: &Reader<'_>, t: usize) -> Option<Vec<String>> {
     match next {
         "," | "(" | ":" if determined => r.name_from(t + 2),
         "is" | "was" if determined => r.name_from(t + 2),
-        "will" | "has" if matches!(r.word(t + 2), "be" | "been") && determined => {
-            r.name_from(t + 3)
-        }
+        "will" | "has" if matches!(r.word(t + 2), "be" | "been") && determined => r.name_from(t + 3),
         _ if matches!(prev, "your" | "my" | "their") => r.name_from(t + 1),
         _ => None,
     }
@@ -366,17 +330,9 @@ fn person_after(r: &Reader<'_>, t: usize) -> Option<Vec<String>> {
 
 /// "Dana, your mentor", "Lena (mentor)", "Jo is your coach", "she's the best mentor",
 /// "As their mentor, you", "you are their coach".
-fn person_before(
-    r: &Reader<'_>,
-    analysis: &Analysis<'_>,
-    block: usize,
-    t: usize,
-) -> Option<Vec<String>> {
+fn person_before(r: &Reader<'_>, analysis: &Analysis<'_>, block: usize, t: usize) -> Option<Vec<String>> {
     let mut i = t;
-    while i > 0
-        && (MODIFIERS.contains(&r.word(i - 1))
-            || r.word(i - 1).ends_with("'s") && r.is_capitalised(i - 1))
-    {
+    while i > 0 && (MODIFIERS.contains(&r.word(i - 1)) || r.word(i - 1).ends_with("'s") && r.is_capitalised(i - 1)) {
         i -= 1;
     }
     if i == 0 {
@@ -396,12 +352,7 @@ fn person_before(
     }
     let mut s = if fused { i - 1 } else { i.checked_sub(2)? };
     if !fused {
-        while s > 0
-            && matches!(
-                r.word(s),
-                "has" | "have" | "will" | "would" | "had" | "always" | "also"
-            )
-        {
+        while s > 0 && matches!(r.word(s), "has" | "have" | "will" | "would" | "had" | "always" | "also") {
             s -= 1;
         }
     }
@@ -417,21 +368,10 @@ fn person_before(
 fn preceding_name(analysis: &Analysis<'_>, block: usize, before: usize) -> Option<Vec<String>> {
     for b in (block.saturating_sub(1)..=block).rev() {
         let view = &analysis.views[b];
-        let r = Reader {
-            text: &analysis.blocks[b].text,
-            norm: &view.norm,
-            tokens: &view.tokens,
-        };
-        let end = if b == block {
-            before
-        } else {
-            view.tokens.len()
-        };
+        let r = Reader { text: &analysis.blocks[b].text, norm: &view.norm, tokens: &view.tokens };
+        let end = if b == block { before } else { view.tokens.len() };
         for idx in (0..end).rev() {
-            if r.is_name_word(idx)
-                && !r.is_name_word(idx.wrapping_sub(1))
-                && !CALENDAR.contains(&r.word(idx))
-            {
+            if r.is_name_word(idx) && !r.is_name_word(idx.wrapping_sub(1)) && !CALENDAR.contains(&r.word(idx)) {
                 return r.name_from(idx);
             }
         }

@@ -76,21 +76,13 @@ pub(crate) fn find(block: usize, text: &str, norm: &str, tokens: &[Token]) -> Ve
         let Some(form) = WordForm::lookup(m.as_str()) else {
             continue;
         };
-        let Some(token) = tokens
-            .iter()
-            .position(|t| t.start <= m.start() && m.start() < t.end)
-        else {
+        let Some(token) = tokens.iter().position(|t| t.start <= m.start() && m.start() < t.end) else {
             continue;
         };
         let tail = &norm[m.end()..];
-        let possessive = tail.starts_with("'s")
-            || tail.starts_with("’s")
-            || tail.starts_with('\'')
-            || tail.starts_with('’');
-        let capitalised = text[m.start()..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
+        let possessive =
+            tail.starts_with("'s") || tail.starts_with("’s") || tail.starts_with('\'') || tail.starts_with('’');
+        let capitalised = text[m.start()..].chars().next().is_some_and(char::is_uppercase);
         out.push(Mention {
             block,
             sentence: 0,
@@ -137,8 +129,8 @@ const VEHICLE_WORDS: &[&str] = &[
 ];
 /// Words that make "coach" a vehicle when they follow it: "coach trip", "coach class".
 const VEHICLE_NEXT: &[&str] = &[
-    "class", "trip", "trips", "tour", "tours", "hire", "station", "park", "travel", "party",
-    "driver", "company", "operator", "seat", "seats", "ticket", "tickets", "journey", "route",
+    "class", "trip", "trips", "tour", "tours", "hire", "station", "park", "travel", "party", "driver", "company",
+    "operator", "seat", "seats", "ticket", "tickets", "journey", "route",
 ];
 /// Words that, anywhere in the sentence, make "coach" a sports coach.
 const SPORT_WORDS: &[&str] = &[
@@ -160,26 +152,13 @@ const SPORT_WORDS: &[&str] = &[
     "referee",
 ];
 const BRAND_NEXT: &[&str] = &[
-    "outlet", "store", "shop", "bag", "handbag", "tote", "leather", "wallet", "purse", "boutique",
-    "house", "factory",
+    "outlet", "store", "shop", "bag", "handbag", "tote", "leather", "wallet", "purse", "boutique", "house", "factory",
 ];
-const PRODUCT_WORDS: &[&str] = &[
-    "bot",
-    "tool",
-    "app",
-    "software",
-    "plugin",
-    "platform",
-    "graphics",
-    "ohio",
-    "oh",
-    "extension",
-    "api",
-];
+const PRODUCT_WORDS: &[&str] =
+    &["bot", "tool", "app", "software", "plugin", "platform", "graphics", "ohio", "oh", "extension", "api"];
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "your", "our", "their", "his", "her", "my", "each", "every", "any", "this",
-    "that", "these", "those", "its", "no", "one", "new", "good", "great", "internal", "external",
-    "senior", "assigned",
+    "a", "an", "the", "your", "our", "their", "his", "her", "my", "each", "every", "any", "this", "that", "these",
+    "those", "its", "no", "one", "new", "good", "great", "internal", "external", "senior", "assigned",
 ];
 
 fn word_at<'t>(norm: &'t str, tokens: &[Token], idx: usize) -> &'t str {
@@ -206,35 +185,22 @@ pub(crate) fn judge_sense(
         let sentence_words = || (s_first..s_end).map(|i| word_at(norm, tokens, i));
         let is_coach = m.practice() == Practice::Coaching && m.form.role != Role::Guided;
         if is_coach {
-            let class_after = VEHICLE_NEXT.contains(&next)
-                || next == "(" && word_at(norm, tokens, idx + 2) == "economy";
-            let moves = matches!(
-                next,
-                "leave" | "leaves" | "return" | "returns" | "departs" | "arrives" | "arrive"
-            ) && matches!(word_at(norm, tokens, idx + 2), "from" | "to" | "at");
-            let letter_after = next_raw.len() == 1
-                && next_raw
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            let class_after =
+                VEHICLE_NEXT.contains(&next) || next == "(" && word_at(norm, tokens, idx + 2) == "economy";
+            let moves = matches!(next, "leave" | "leaves" | "return" | "returns" | "departs" | "arrives" | "arrive")
+                && matches!(word_at(norm, tokens, idx + 2), "from" | "to" | "at");
+            let letter_after =
+                next_raw.len() == 1 && next_raw.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
             let vehicle = class_after
                 || moves
                 || letter_after
                 || matches!(prev, "private" | "by" | "hired" | "double-decker")
                 || sentence_words().any(|w| VEHICLE_WORDS.contains(&w))
-                    && !sentence_words().any(|w| {
-                        matches!(w, "client" | "clients" | "goals" | "sessions" | "coachee")
-                    });
+                    && !sentence_words().any(|w| matches!(w, "client" | "clients" | "goals" | "sessions" | "coachee"));
             let brand = m.capitalised && BRAND_NEXT.contains(&next);
             let sport = matches!(
                 prev,
-                "running"
-                    | "football"
-                    | "fitness"
-                    | "swimming"
-                    | "tennis"
-                    | "rugby"
-                    | "sports"
-                    | "driving"
+                "running" | "football" | "fitness" | "swimming" | "tennis" | "rugby" | "sports" | "driving"
             ) || (m.capitalised
                 && m.form.word == "coach"
                 && next_raw.chars().next().is_some_and(char::is_uppercase)
@@ -246,33 +212,20 @@ pub(crate) fn judge_sense(
             m.sense = !(vehicle || brand || sport);
         }
         if m.practice() == Practice::Mentoring && m.form.word == "mentor" && m.capitalised {
-            let sentence_initial =
-                idx == s_first || matches!(prev, "*" | "-" | ":" | "\"" | "“" | "(");
+            let sentence_initial = idx == s_first || matches!(prev, "*" | "-" | ":" | "\"" | "“" | "(");
             let det_before = DETERMINERS.contains(&prev)
                 || tokens.get(idx.wrapping_sub(1)).is_some_and(|t| {
-                    t.kind != TokenKind::Word
-                        || text[t.start..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
+                    t.kind != TokenKind::Word || text[t.start..].chars().next().is_some_and(char::is_uppercase)
                 });
             // Mid-sentence "Mentor" after a lower-case word or a comma is a name ("takes Mentor's
             // form", "In Homer's Odyssey, Mentor is ...").
             let after_plain_word = tokens.get(idx.wrapping_sub(1)).is_some_and(|t| {
-                (t.kind == TokenKind::Word
-                    && text[t.start..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase))
+                (t.kind == TokenKind::Word && text[t.start..].chars().next().is_some_and(char::is_lowercase))
                     || t.text(norm) == ","
             }) && !DETERMINERS.contains(&prev);
             let place = next == "," && matches!(word_at(norm, tokens, idx + 2), "oh" | "ohio");
             let product = PRODUCT_WORDS.contains(&next);
-            if place
-                || product
-                || (mentor_is_name && !det_before)
-                || (!sentence_initial && after_plain_word)
-            {
+            if place || product || (mentor_is_name && !det_before) || (!sentence_initial && after_plain_word) {
                 m.sense = false;
             }
         }
@@ -298,25 +251,18 @@ pub(crate) fn mentor_is_name(norm: &str) -> bool {
     NAME_RE.is_match(norm)
 }
 
-static META_BEFORE: &[&str] = &[
-    "term", "terms", "word", "words", "called", "named", "label", "labels", "title",
-];
+static META_BEFORE: &[&str] = &["term", "terms", "word", "words", "called", "named", "label", "labels", "title"];
 
 /// Marks talk about the words, contrasts and coordinations within one block.
 pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
     let quotes = quoted_ranges(norm);
-    for i in 0..mentions.len() {
-        let idx = mentions[i].token;
+    for m in mentions.iter_mut() {
+        let idx = m.token;
         let prev = word_at(norm, tokens, idx.wrapping_sub(1));
         let prev2 = word_at(norm, tokens, idx.wrapping_sub(2));
         let skip_det = |w: &str| DETERMINERS.contains(&w);
         let before = if skip_det(prev) { prev2 } else { prev };
-        let before2 = if skip_det(prev) {
-            word_at(norm, tokens, idx.wrapping_sub(3))
-        } else {
-            prev2
-        };
-        let m = &mut mentions[i];
+        let before2 = if skip_det(prev) { word_at(norm, tokens, idx.wrapping_sub(3)) } else { prev2 };
         if let Some(&(qs, qe)) = quotes.iter().find(|(s, e)| *s <= m.start && m.end <= *e) {
             m.quoted = true;
             // A quoted word or short phrase is the word talked about; a longer quote is speech.
@@ -331,11 +277,7 @@ pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) 
             m.meta = true;
         }
         m.excluded = matches!(before, "unlike" | "than" | "not" | "versus" | "vs" | "vs.")
-            || (before == "from"
-                && matches!(
-                    before2,
-                    "different" | "distinct" | "separate" | "apart" | "away"
-                ))
+            || (before == "from" && matches!(before2, "different" | "distinct" | "separate" | "apart" | "away"))
             || (before == "of" && before2 == "instead")
             || (before == "to" && matches!(before2, "opposed" | "compared" | "similar"))
             || (before == "with" && before2 == "compared");
@@ -396,38 +338,23 @@ fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
             let between = &norm[a.end..b.start];
             let between = between.trim_start_matches(['\'', '’', 's']).trim();
             let words: Vec<&str> = between.split_whitespace().collect();
-            let dets_only = |ws: &[&str]| {
-                ws.iter()
-                    .all(|w| DETERMINERS.contains(w) || matches!(*w, "both"))
-            };
+            let dets_only = |ws: &[&str]| ws.iter().all(|w| DETERMINERS.contains(w) || matches!(*w, "both"));
             let meta = matches!(between, "vs" | "vs." | "versus" | "≠" | "v" | "v.")
                 || between.starts_with("vs")
-                || (words
-                    .first()
-                    .is_some_and(|w| matches!(*w, "is" | "isn't" | "are" | "aren't"))
-                    && words
-                        .get(1)
-                        .is_some_and(|w| matches!(*w, "not" | "just" | "n't"))
-                    || words
-                        .first()
-                        .is_some_and(|w| matches!(*w, "isn't" | "aren't")))
+                || (words.first().is_some_and(|w| matches!(*w, "is" | "isn't" | "are" | "aren't"))
+                    && words.get(1).is_some_and(|w| matches!(*w, "not" | "just" | "n't"))
+                    || words.first().is_some_and(|w| matches!(*w, "isn't" | "aren't")))
                     && dets_only(
-                        &words[1..]
-                            .iter()
-                            .copied()
-                            .filter(|w| !matches!(*w, "not" | "just"))
-                            .collect::<Vec<_>>(),
+                        &words[1..].iter().copied().filter(|w| !matches!(*w, "not" | "just")).collect::<Vec<_>>(),
                     );
             let prefix = &norm[..a.start];
             let tail = norm[b.end..].trim_start();
             let difference = prefix.trim_end().ends_with("between")
                 || prefix.trim_end().ends_with("between a")
                 || prefix.trim_end().ends_with("between the");
-            let which = (words == ["or"])
-                && (tail.starts_with(':') || tail.starts_with('?') || tail.starts_with("—"));
-            let interchangeably = tail.contains("interchangeabl")
-                || tail.starts_with("are often")
-                || tail.starts_with("mean different");
+            let which = (words == ["or"]) && (tail.starts_with(':') || tail.starts_with('?') || tail.starts_with("—"));
+            let interchangeably =
+                tail.contains("interchangeabl") || tail.starts_with("are often") || tail.starts_with("mean different");
             let coordinated = !words.is_empty()
                 && matches!(words[0], "and" | "or" | "&" | "nor" | "/" | "and/or")
                 && !a.excluded

@@ -57,7 +57,7 @@ pub(crate) struct Sentence {
 
 /// Everything the rules read about one document.
 pub(crate) struct Analysis<'s> {
-    pub source: &'s str,
+    _source: std::marker::PhantomData<&'s str>,
     pub blocks: Vec<Block>,
     pub views: Vec<BlockView>,
     pub sentences: Vec<Sentence>,
@@ -72,7 +72,7 @@ static PRESCAN: LazyLock<Regex> =
 impl<'s> Analysis<'s> {
     pub fn new(source: &'s str, format: Format) -> Analysis<'s> {
         let mut analysis = Analysis {
-            source,
+            _source: std::marker::PhantomData,
             blocks: Vec::new(),
             views: Vec::new(),
             sentences: Vec::new(),
@@ -93,10 +93,7 @@ impl<'s> Analysis<'s> {
     }
 
     fn read_blocks(&mut self) {
-        let mentor_is_name = self
-            .blocks
-            .iter()
-            .any(|b| mentions::mentor_is_name(&text::normalise(&b.text)));
+        let mentor_is_name = self.blocks.iter().any(|b| mentions::mentor_is_name(&text::normalise(&b.text)));
         for (block_idx, block) in self.blocks.iter().enumerate() {
             let norm = text::normalise(&block.text);
             let tokens = text::tokenize(&norm);
@@ -109,45 +106,23 @@ impl<'s> Analysis<'s> {
                 let last = tokens.partition_point(|t| t.start < end);
                 first..last
             };
-            let sentence_tokens: Vec<Range<usize>> =
-                ranges.iter().map(|&(s, e)| token_range(s, e)).collect();
+            let sentence_tokens: Vec<Range<usize>> = ranges.iter().map(|&(s, e)| token_range(s, e)).collect();
             let sentence_of_token = |tok: usize| {
-                sentence_tokens
-                    .iter()
-                    .find(|r| r.contains(&tok))
-                    .map_or((0, tokens.len()), |r| (r.start, r.end))
+                sentence_tokens.iter().find(|r| r.contains(&tok)).map_or((0, tokens.len()), |r| (r.start, r.end))
             };
-            mentions::judge_sense(
-                &mut found,
-                &block.text,
-                &norm,
-                &tokens,
-                &sentence_of_token,
-                mentor_is_name,
-            );
+            mentions::judge_sense(&mut found, &block.text, &norm, &tokens, &sentence_of_token, mentor_is_name);
             mentions::judge_use(&mut found, &norm, &tokens);
-            let next_block_text = self
-                .blocks
-                .get(block_idx + 1)
-                .map(|b| text::normalise(&b.text));
-            let rejected_quotes =
-                traits::rejected_quotes(&norm, &ranges, next_block_text.as_deref());
+            let next_block_text = self.blocks.get(block_idx + 1).map(|b| text::normalise(&b.text));
+            let rejected_quotes = traits::rejected_quotes(&norm, &ranges, next_block_text.as_deref());
             for m in &mut found {
-                if rejected_quotes
-                    .iter()
-                    .any(|&(s, e)| s <= m.start && m.end <= e)
-                {
+                if rejected_quotes.iter().any(|&(s, e)| s <= m.start && m.end <= e) {
                     m.meta = true;
                 }
             }
             for (idx, &(start, end)) in ranges.iter().enumerate() {
                 let sentence_index = self.sentences.len();
-                let first_mention =
-                    mention_start + found.iter().filter(|m| m.start < start).count();
-                for m in found
-                    .iter_mut()
-                    .filter(|m| m.start >= start && m.start < end)
-                {
+                let first_mention = mention_start + found.iter().filter(|m| m.start < start).count();
+                for m in found.iter_mut().filter(|m| m.start >= start && m.start < end) {
                     m.sentence = sentence_index;
                 }
                 let last_mention = mention_start + found.iter().filter(|m| m.start < end).count();
@@ -158,18 +133,14 @@ impl<'s> Analysis<'s> {
                     end,
                     tokens: sentence_tokens[idx].clone(),
                     mentions: first_mention..last_mention,
-                    question: sentence_text
-                        .trim_end_matches(['"', '”', '*', '_', ')'])
-                        .ends_with('?'),
+                    question: sentence_text.trim_end_matches(['"', '”', '*', '_', ')']).ends_with('?'),
                     neutral: traits::is_neutral(sentence_text),
                     rejects: traits::rejected_practice(sentence_text),
                 });
             }
             let fragment = matches!(
                 block.kind,
-                prose::BlockKind::ListItem { .. }
-                    | prose::BlockKind::TableCell { .. }
-                    | prose::BlockKind::Term
+                prose::BlockKind::ListItem { .. } | prose::BlockKind::TableCell { .. } | prose::BlockKind::Term
             ) || tokens.len() <= 12;
             self.mentions.extend(found);
             self.views.push(BlockView {
@@ -246,11 +217,7 @@ impl Analysis<'_> {
             }
         }
         for b in &self.bindings {
-            let _ = writeln!(
-                out,
-                "binding {:?} {:?} {:?} demo={}",
-                b.kind, b.names, b.practice, b.demonstrative
-            );
+            let _ = writeln!(out, "binding {:?} {:?} {:?} demo={}", b.kind, b.names, b.practice, b.demonstrative);
         }
         for f in &self.findings {
             let _ = writeln!(

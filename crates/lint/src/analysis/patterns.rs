@@ -38,28 +38,12 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("think", &["think", "thinks", "thought", "thinking"]),
     ("run", &["run", "runs", "ran", "running"]),
     ("make", &["make", "makes", "made", "making"]),
-    (
-        "choose",
-        &["choose", "chooses", "chose", "chosen", "choosing"],
-    ),
+    ("choose", &["choose", "chooses", "chose", "chosen", "choosing"]),
     ("drive", &["drive", "drives", "drove", "driven", "driving"]),
-    (
-        "learn",
-        &["learn", "learns", "learned", "learnt", "learning"],
-    ),
+    ("learn", &["learn", "learns", "learned", "learnt", "learning"]),
     ("swap", &["swap", "swaps", "swapped", "swapping"]),
     ("stop", &["stop", "stops", "stopped", "stopping"]),
-    (
-        "focus",
-        &[
-            "focus",
-            "focuses",
-            "focused",
-            "focussed",
-            "focusing",
-            "focussing",
-        ],
-    ),
+    ("focus", &["focus", "focuses", "focused", "focussed", "focusing", "focussing"]),
     ("carry", &["carry", "carries", "carried", "carrying"]),
     ("steer", &["steer", "steers", "steered", "steering"]),
 ];
@@ -70,13 +54,8 @@ pub(crate) fn inflections(base: &str) -> Vec<String> {
         return forms.iter().map(|s| (*s).to_string()).collect();
     }
     let mut out = vec![base.to_string()];
-    let sibilant = ["s", "sh", "ch", "x", "z", "o"]
-        .iter()
-        .any(|e| base.ends_with(e));
-    if let Some(stem) = base
-        .strip_suffix('y')
-        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
-    {
+    let sibilant = ["s", "sh", "ch", "x", "z", "o"].iter().any(|e| base.ends_with(e));
+    if let Some(stem) = base.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
         out.push(format!("{stem}ies"));
         out.push(format!("{stem}ied"));
         out.push(format!("{base}ing"));
@@ -85,11 +64,7 @@ pub(crate) fn inflections(base: &str) -> Vec<String> {
         out.push(format!("{base}d"));
         out.push(format!("{stem}ing"));
     } else {
-        out.push(if sibilant {
-            format!("{base}es")
-        } else {
-            format!("{base}s")
-        });
+        out.push(if sibilant { format!("{base}es") } else { format!("{base}s") });
         out.push(format!("{base}ed"));
         out.push(format!("{base}ing"));
     }
@@ -129,12 +104,7 @@ impl Parser<'_> {
                         self.pos += 1;
                         alternatives.push(self.sequence(true));
                     }
-                    assert_eq!(
-                        self.peek(),
-                        Some(')'),
-                        "unclosed group in cue pattern {:?}",
-                        self.pattern
-                    );
+                    assert_eq!(self.peek(), Some(')'), "unclosed group in cue pattern {:?}", self.pattern);
                     self.pos += 1;
                     let optional = self.eat('?');
                     items.push((Item::Group(alternatives), optional));
@@ -147,11 +117,7 @@ impl Parser<'_> {
                         items.push((Item::Gap(6), false));
                     } else {
                         let optional = word.len() > 1 && word.ends_with('?');
-                        let word = if optional {
-                            &word[..word.len() - 1]
-                        } else {
-                            &word[..]
-                        };
+                        let word = if optional { &word[..word.len() - 1] } else { &word[..] };
                         let alternatives = word.split('|').map(word_regex).collect();
                         items.push((Item::Words(alternatives), optional));
                     }
@@ -203,7 +169,9 @@ fn word_regex(word: &str) -> String {
             out.push_str("(?:their|his|her|your|my|our|its)");
             rest = r;
         } else if let Some(r) = rest.strip_prefix("@guided") {
-            out.push_str("(?:client|clients|coachee|coachees|mentee|mentees|learner|learners|participant|participants)");
+            out.push_str(
+                "(?:client|clients|coachee|coachees|mentee|mentees|learner|learners|participant|participants)",
+            );
             rest = r;
         } else if let Some(r) = rest.strip_prefix("@guide") {
             out.push_str("(?:coach|coaches|mentor|mentors)");
@@ -230,9 +198,7 @@ fn literal(text: &str) -> String {
 }
 
 fn emit_sequence(items: &[(Item, bool)]) -> String {
-    let first_required = items
-        .iter()
-        .position(|(item, opt)| !*opt && !matches!(item, Item::Gap(_)));
+    let first_required = items.iter().position(|(item, opt)| !*opt && !matches!(item, Item::Gap(_)));
     let mut out = String::new();
     let mut need_sep = false;
     for (idx, (item, optional)) in items.iter().enumerate() {
@@ -270,27 +236,14 @@ fn emit_item(item: &Item) -> String {
 
 /// The regex source for a pattern.
 pub(crate) fn compile(pattern: &str) -> String {
-    let mut parser = Parser {
-        chars: pattern.chars().collect(),
-        pos: 0,
-        pattern,
-    };
+    let mut parser = Parser { chars: pattern.chars().collect(), pos: 0, pattern };
     let items = parser.sequence(false);
     let body = emit_sequence(&items);
     let trimmed = pattern.trim();
-    let starts_word = trimmed
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '~' || c == '#' || c == '@' || c == '(');
-    let ends_word = trimmed
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_alphanumeric() || c == ')' || c == '?');
-    format!(
-        "{}(?:{body}){}",
-        if starts_word { r"\b" } else { "" },
-        if ends_word { r"\b" } else { "" }
-    )
+    let starts_word =
+        trimmed.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '~' || c == '#' || c == '@' || c == '(');
+    let ends_word = trimmed.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ')' || c == '?');
+    format!("{}(?:{body}){}", if starts_word { r"\b" } else { "" }, if ends_word { r"\b" } else { "" })
 }
 
 /// A cue with its compiled regex.
@@ -312,8 +265,7 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         .zip(&sources)
         .map(|(cue, source)| CompiledCue {
             cue,
-            regex: Regex::new(source)
-                .unwrap_or_else(|e| panic!("cue pattern {:?} compiles: {e}", cue.pattern)),
+            regex: Regex::new(source).unwrap_or_else(|e| panic!("cue pattern {:?} compiles: {e}", cue.pattern)),
         })
         .collect();
     let set = RegexSet::new(&sources).expect("every cue pattern compiled on its own");
@@ -343,27 +295,15 @@ mod tests {
 
     #[test]
     fn optional_words_and_groups() {
-        assert!(matches(
-            "(has|have) (already)? been there (before)?",
-            "who has been there"
-        ));
-        assert!(matches(
-            "(has|have) (already)? been there (before)?",
-            "who have already been there before"
-        ));
+        assert!(matches("(has|have) (already)? been there (before)?", "who has been there"));
+        assert!(matches("(has|have) (already)? been there (before)?", "who have already been there before"));
         assert!(!matches("(has|have) been there", "who been there"));
-        assert!(matches(
-            "(the)? agenda ~belong to",
-            "agenda belongs to them"
-        ));
+        assert!(matches("(the)? agenda ~belong to", "agenda belongs to them"));
     }
 
     #[test]
     fn numbers_ranges_and_hyphens() {
-        assert!(matches(
-            "#n-week * programme",
-            "our new 12-week mentoring programme"
-        ));
+        assert!(matches("#n-week * programme", "our new 12-week mentoring programme"));
         assert!(matches("#n-week * programme", "a twelve week programme"));
         assert!(matches("#n (weeks|months)", "3–12 months"));
         assert!(matches("#n (weeks|months)", "three to twelve months"));
@@ -374,10 +314,7 @@ mod tests {
     #[test]
     fn gaps_skip_a_few_words() {
         assert!(matches("~share * lessons", "share the hard lessons"));
-        assert!(!matches(
-            "~share * lessons",
-            "share one two three four lessons"
-        ));
+        assert!(!matches("~share * lessons", "share one two three four lessons"));
     }
 
     #[test]
@@ -394,14 +331,7 @@ mod duration_tests {
 
     #[test]
     fn matches_numbered_programmes() {
-        let re = Regex::new(&compile(
-            "#n-week|#n-month|#n-day|#n-session * programme|program|engagement",
-        ))
-        .unwrap();
-        assert!(
-            re.is_match("our new 12-week mentoring programme"),
-            "{}",
-            compile("#n-week|#n-month * programme")
-        );
+        let re = Regex::new(&compile("#n-week|#n-month|#n-day|#n-session * programme|program|engagement")).unwrap();
+        assert!(re.is_match("our new 12-week mentoring programme"), "{}", compile("#n-week|#n-month * programme"));
     }
 }

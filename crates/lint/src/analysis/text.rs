@@ -67,32 +67,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             // A trailing apostrophe belongs to the word only as a plural possessive ("coaches'").
             let word = &text[start..end];
             let trimmed = word.trim_end_matches(['\'', '’']);
-            let end = if trimmed.ends_with('s') {
-                end
-            } else {
-                start + trimmed.len()
-            };
-            let kind = if all_digits {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
+            let end = if trimmed.ends_with('s') { end } else { start + trimmed.len() };
+            let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
             tokens.push(Token { start, end, kind });
         } else {
-            tokens.push(Token {
-                start,
-                end: start + ch.len_utf8(),
-                kind: TokenKind::Punct,
-            });
+            tokens.push(Token { start, end: start + ch.len_utf8(), kind: TokenKind::Punct });
         }
     }
     tokens
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "eg", "ie", "etc", "dr", "mr", "mrs", "ms", "st", "vs", "no", "nos", "a.k.a",
-    "aka", "approx", "inc", "ltd", "co", "jr", "sr", "p", "pp", "fig", "cf", "al", "prof", "dept",
-    "min", "max", "mt", "ca",
+    "e.g", "i.e", "eg", "ie", "etc", "dr", "mr", "mrs", "ms", "st", "vs", "a.k.a", "aka", "approx", "inc", "ltd", "co",
+    "jr", "sr", "p", "pp", "fig", "cf", "al", "prof", "dept", "min", "max", "mt", "ca",
 ];
 
 /// Byte ranges of the sentences of a block, trimmed. Abbreviations, initials, decimals and
@@ -110,19 +97,12 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             _ => text[i..].starts_with('…'),
         };
         if is_end {
-            let mut end = i + if b == b'.' || b == b'?' || b == b'!' {
-                1
-            } else {
-                '…'.len_utf8()
-            };
+            let mut end = i + if b == b'.' || b == b'?' || b == b'!' { 1 } else { '…'.len_utf8() };
             // Closing quotes and brackets stay with the sentence they close.
             while end < bytes.len() {
                 let rest = &text[end..];
                 let Some(ch) = rest.chars().next() else { break };
-                if matches!(
-                    ch,
-                    '"' | '\'' | '’' | '”' | ')' | ']' | '*' | '_' | '?' | '!' | '.'
-                ) {
+                if matches!(ch, '"' | '\'' | '’' | '”' | ')' | ']' | '*' | '_' | '?' | '!' | '.') {
                     end += ch.len_utf8();
                 } else {
                     break;
@@ -158,26 +138,23 @@ fn ends_sentence_at_period(text: &str, i: usize) -> bool {
     let before = &text[..i];
     let after = &text[i + 1..];
     // Decimals and section numbers: "3.5", "4.1".
-    if before.ends_with(|c: char| c.is_ascii_digit())
-        && after.starts_with(|c: char| c.is_ascii_digit())
-    {
+    if before.ends_with(|c: char| c.is_ascii_digit()) && after.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
     let word = before[word_start..].to_lowercase();
     if ABBREVIATIONS.contains(&word.as_str()) {
         return false;
     }
+    // "No. 5" and "Nos. 3-4" are numbers; "No." alone answers a question.
+    if matches!(word.as_str(), "no" | "nos") && after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     // Single initials ("J. Park") and dotted abbreviations ("a.k.a").
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 1
-        && word.chars().all(|c| c.is_alphabetic() || c == '.')
-        && word.chars().any(char::is_uppercase)
-    {
+    if letters == 1 && word.chars().all(|c| c.is_alphabetic() || c == '.') && word.chars().any(char::is_uppercase) {
         return false;
     }
     if letters == 1 && before[word_start..].chars().all(char::is_uppercase) {
@@ -193,8 +170,7 @@ fn ends_sentence_at_period(text: &str, i: usize) -> bool {
 
 /// Words that open a new clause, for negation scope and attribution.
 pub(crate) const CLAUSE_WORDS: &[&str] = &[
-    "but", "while", "whereas", "although", "though", "however", "instead", "unlike", "because",
-    "so", "yet", "whilst",
+    "but", "while", "whereas", "although", "though", "however", "instead", "unlike", "because", "so", "yet", "whilst",
 ];
 
 /// True when the token at `idx` starts a new clause.
@@ -203,12 +179,9 @@ pub(crate) fn is_clause_boundary(norm: &str, tokens: &[Token], idx: usize) -> bo
     let text = tok.text(norm);
     match tok.kind {
         TokenKind::Punct => {
-            matches!(
-                text,
-                ";" | ":" | "(" | ")" | "—" | "–" | "?" | "!" | "→" | "|" | "•"
-            ) && {
+            matches!(text, ";" | ":" | "(" | ")" | "—" | "–" | "?" | "!" | "→" | "|" | "•") && {
                 // A hyphen-like dash between words without spaces joins them ("3–12").
-                !(matches!(text, "–") && !norm[..tok.start].ends_with(' '))
+                text != "–" || norm[..tok.start].ends_with(' ')
             }
         }
         TokenKind::Word => {
@@ -256,10 +229,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text)
-            .into_iter()
-            .map(|(s, e)| &text[s..e])
-            .collect()
+        sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
     }
 
     #[test]
@@ -281,30 +251,19 @@ mod tests {
     fn questions_and_quotes_end_sentences() {
         assert_eq!(
             split("Will my coach tell me? No. \"We never set an end date,\" says Tom. Fine!"),
-            vec![
-                "Will my coach tell me?",
-                "No.",
-                "\"We never set an end date,\" says Tom.",
-                "Fine!"
-            ]
+            vec!["Will my coach tell me?", "No.", "\"We never set an end date,\" says Tom.", "Fine!"]
         );
     }
 
     #[test]
     fn initials_do_not_end_sentences() {
-        assert_eq!(
-            split("Ask J. Park today. Then go."),
-            vec!["Ask J. Park today.", "Then go."]
-        );
+        assert_eq!(split("Ask J. Park today. Then go."), vec!["Ask J. Park today.", "Then go."]);
     }
 
     #[test]
     fn tokens_split_hyphens_and_keep_apostrophes() {
         let text = "coach-led mentors' don't 12-week";
         let words: Vec<_> = tokenize(text).iter().map(|t| t.text(text)).collect();
-        assert_eq!(
-            words,
-            vec!["coach", "-", "led", "mentors'", "don't", "12", "-", "week"]
-        );
+        assert_eq!(words, vec!["coach", "-", "led", "mentors'", "don't", "12", "-", "week"]);
     }
 }

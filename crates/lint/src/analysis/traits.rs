@@ -34,11 +34,7 @@ pub(crate) enum Anchor {
 impl Anchor {
     pub fn mention(self) -> usize {
         match self {
-            Anchor::Sentence(m)
-            | Anchor::Pronoun(m)
-            | Anchor::Name(m)
-            | Anchor::Topic(m)
-            | Anchor::Previous(m) => m,
+            Anchor::Sentence(m) | Anchor::Pronoun(m) | Anchor::Name(m) | Anchor::Topic(m) | Anchor::Previous(m) => m,
         }
     }
 }
@@ -109,11 +105,7 @@ pub(crate) fn rejected_quotes(
         };
         let after_end = sentences.get(idx + 2).map_or(norm.len(), |&(_, e)| e);
         let around = format!("{} {}", &norm[..qs], &norm[qe.min(after_end)..after_end]);
-        let next = next_block.map_or("", |n| {
-            &n[..n
-                .len()
-                .min(n.char_indices().nth(160).map_or(n.len(), |(i, _)| i))]
-        });
+        let next = next_block.map_or("", |n| &n[..n.len().min(n.char_indices().nth(160).map_or(n.len(), |(i, _)| i))]);
         if QUOTE_REJECTION.is_match(&around) || QUOTE_REJECTION.is_match(next) {
             out.push((qs, qe));
         }
@@ -129,11 +121,7 @@ struct Ctx<'a, 's> {
 /// Judges every cue of the document.
 pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
     let mut person_names: HashMap<String, Option<(Practice, usize)>> = HashMap::new();
-    for b in analysis
-        .bindings
-        .iter()
-        .filter(|b| b.kind == EntityKind::Person)
-    {
+    for b in analysis.bindings.iter().filter(|b| b.kind == EntityKind::Person) {
         for name in &b.names {
             person_names
                 .entry(name.clone())
@@ -145,17 +133,13 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
                 .or_insert(Some((b.practice, b.mention)));
         }
     }
-    let ctx = Ctx {
-        analysis,
-        person_names,
-    };
+    let ctx = Ctx { analysis, person_names };
     let mut out = Vec::new();
     for (block, view) in analysis.views.iter().enumerate() {
         for cue_idx in CUE_TABLE.set.matches(&view.norm).iter() {
             let compiled = &CUE_TABLE.cues[cue_idx];
             for m in compiled.regex.find_iter(&view.norm) {
-                if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, m.start(), m.end())
-                {
+                if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, m.start(), m.end()) {
                     out.push(finding);
                 }
             }
@@ -229,11 +213,7 @@ impl Ctx<'_, '_> {
             Conditional::Hypothetical => return None,
             Conditional::Transfer { mention, negative } => {
                 negated ^= negative;
-                (
-                    analysis.mentions[mention].practice(),
-                    Anchor::Sentence(mention),
-                    true,
-                )
+                (analysis.mentions[mention].practice(), Anchor::Sentence(mention), true)
             }
         };
         let strong_enough = match cue.strength {
@@ -253,21 +233,8 @@ impl Ctx<'_, '_> {
         } else {
             cue.practice
         };
-        let mismatch = if negated {
-            trait_practice == practice
-        } else {
-            trait_practice != practice
-        };
-        mismatch.then_some(TraitFinding {
-            block,
-            start,
-            end,
-            cue,
-            practice,
-            trait_practice,
-            negated,
-            anchor,
-        })
+        let mismatch = if negated { trait_practice == practice } else { trait_practice != practice };
+        mismatch.then_some(TraitFinding { block, start, end, cue, practice, trait_practice, negated, anchor })
     }
 
     /// The practice a cue is said of: (practice, anchor, local, negated by a heading).
@@ -283,29 +250,19 @@ impl Ctx<'_, '_> {
         let sentence = &analysis.sentences[sentence_idx];
         // A practice word inside the cue ("a 12-week mentoring programme"), or right after an
         // attributive cue ("an open-ended mentoring relationship"), is what it describes.
-        let inside_or_after = (hit_token..hit_end_token.saturating_add(1).min(sentence.tokens.end))
-            .find_map(|i| {
-                self.mention_at(view, i).filter(|&idx| {
-                    analysis.mentions[idx].is_use() && !analysis.mentions[idx].is_client()
-                })
-            });
+        let inside_or_after = (hit_token..hit_end_token.saturating_add(1).min(sentence.tokens.end)).find_map(|i| {
+            self.mention_at(view, i)
+                .filter(|&idx| analysis.mentions[idx].is_use() && !analysis.mentions[idx].is_client())
+        });
         if let Some(idx) = inside_or_after {
             let m = &analysis.mentions[idx];
-            return if m.joint {
-                None
-            } else {
-                Some((m.practice(), Anchor::Sentence(idx), true, false))
-            };
+            return if m.joint { None } else { Some((m.practice(), Anchor::Sentence(idx), true, false)) };
         }
         for i in (sentence.tokens.start..hit_token).rev() {
             if let Some(idx) = self.mention_at(view, i) {
                 let m = &analysis.mentions[idx];
                 if m.is_use() && !m.is_client() {
-                    return if m.joint {
-                        None
-                    } else {
-                        Some((m.practice(), Anchor::Sentence(idx), true, false))
-                    };
+                    return if m.joint { None } else { Some((m.practice(), Anchor::Sentence(idx), true, false)) };
                 }
                 continue;
             }
@@ -313,16 +270,11 @@ impl Ctx<'_, '_> {
             if PERSON_PRONOUNS.contains(&word) || THING_PRONOUNS.contains(&word) {
                 if let Some((idx, near)) = self.resolve(block, view, sentence_idx, i) {
                     let m = &analysis.mentions[idx];
-                    return if m.joint {
-                        None
-                    } else {
-                        Some((m.practice(), Anchor::Pronoun(idx), near, false))
-                    };
+                    return if m.joint { None } else { Some((m.practice(), Anchor::Pronoun(idx), near, false)) };
                 }
                 break;
             }
-            if let Some(&Some((practice, idx))) = self.person_names.get(word.trim_end_matches("'s"))
-            {
+            if let Some(&Some((practice, idx))) = self.person_names.get(word.trim_end_matches("'s")) {
                 if is_capitalised(analysis, block, view.tokens[i]) {
                     return Some((practice, Anchor::Name(idx), true, false));
                 }
@@ -336,31 +288,18 @@ impl Ctx<'_, '_> {
             if let Some(idx) = self.mention_at(view, i) {
                 let m = &analysis.mentions[idx];
                 if m.is_use() && !m.is_client() {
-                    return if m.joint {
-                        None
-                    } else {
-                        Some((m.practice(), Anchor::Sentence(idx), true, false))
-                    };
+                    return if m.joint { None } else { Some((m.practice(), Anchor::Sentence(idx), true, false)) };
                 }
             }
         }
         if let Some(topic) = view.topic {
-            return Some((
-                topic.practice,
-                Anchor::Topic(topic.mention),
-                topic.local,
-                topic.negated,
-            ));
+            return Some((topic.practice, Anchor::Topic(topic.mention), topic.local, topic.negated));
         }
         for s in (view.sentences.start..sentence_idx).rev() {
             for idx in analysis.sentences[s].mentions.clone().rev() {
                 let m = &analysis.mentions[idx];
                 if m.is_use() && !m.is_client() {
-                    return if m.joint {
-                        None
-                    } else {
-                        Some((m.practice(), Anchor::Previous(idx), false, false))
-                    };
+                    return if m.joint { None } else { Some((m.practice(), Anchor::Previous(idx), false, false)) };
                 }
             }
         }
@@ -368,31 +307,17 @@ impl Ctx<'_, '_> {
     }
 
     fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {
-        view.mentions
-            .clone()
-            .find(|&idx| self.analysis.mentions[idx].token == token)
+        view.mentions.clone().find(|&idx| self.analysis.mentions[idx].token == token)
     }
 
     /// The antecedent of the pronoun at `token`: (mention, within this or the previous sentence).
-    fn resolve(
-        &self,
-        block: usize,
-        view: &BlockView,
-        sentence_idx: usize,
-        token: usize,
-    ) -> Option<(usize, bool)> {
+    fn resolve(&self, block: usize, view: &BlockView, sentence_idx: usize, token: usize) -> Option<(usize, bool)> {
         let analysis = self.analysis;
         let word = view.tokens[token].text(&view.norm);
         let wants_person = PERSON_PRONOUNS.contains(&word);
         let fits = |idx: usize| {
             let m = &analysis.mentions[idx];
-            m.is_use()
-                && !m.is_client()
-                && if wants_person {
-                    m.is_person()
-                } else {
-                    !m.is_person()
-                }
+            m.is_use() && !m.is_client() && if wants_person { m.is_person() } else { !m.is_person() }
         };
         // Earlier in the same sentence.
         let sentence = &analysis.sentences[sentence_idx];
@@ -405,12 +330,7 @@ impl Ctx<'_, '_> {
         let mut looked = 0;
         for s in (0..sentence_idx).rev() {
             let sb = analysis.sentences[s].block;
-            if sb != block
-                && matches!(
-                    analysis.blocks[sb].kind,
-                    crate::prose::BlockKind::Heading { .. }
-                )
-            {
+            if sb != block && matches!(analysis.blocks[sb].kind, crate::prose::BlockKind::Heading { .. }) {
                 break;
             }
             for idx in analysis.sentences[s].mentions.clone().rev() {
@@ -429,9 +349,7 @@ impl Ctx<'_, '_> {
     /// Whether the cue sits in an "if" clause, and if so what the main clause does with it.
     fn conditional(&self, view: &BlockView, sentence: &Sentence, hit_token: usize) -> Conditional {
         let words = |i: usize| view.tokens[i].text(&view.norm);
-        let Some(if_token) = (sentence.tokens.start..hit_token)
-            .rev()
-            .find(|&i| matches!(words(i), "if" | "unless"))
+        let Some(if_token) = (sentence.tokens.start..hit_token).rev().find(|&i| matches!(words(i), "if" | "unless"))
         else {
             return Conditional::None;
         };
@@ -447,7 +365,8 @@ impl Ctx<'_, '_> {
             Regex::new(r"better fit|more helpful|right choice|best choice|good fit|is for you|ask for|look for|choose|go for|consider|apply for|sign up for|likely|probably|better option|the answer").expect("valid")
         });
         static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"wrong choice|not the right|isn['’]t the right|not for you|won['’]t help|not what you need").expect("valid")
+            Regex::new(r"wrong choice|not the right|isn['’]t the right|not for you|won['’]t help|not what you need")
+                .expect("valid")
         });
         let negative = NEGATIVE.is_match(main);
         if !negative && !POSITIVE.is_match(main) {
@@ -477,19 +396,12 @@ impl Ctx<'_, '_> {
             match word {
                 "you" | "yourself" | "you'll" | "you’ll" => return Some(Role::Guided),
                 "them" | "him" | "her"
-                    if i > 0
-                        && matches!(
-                            view.tokens[i - 1].text(&view.norm),
-                            "let" | "allow" | "lets"
-                        ) =>
+                    if i > 0 && matches!(view.tokens[i - 1].text(&view.norm), "let" | "allow" | "lets") =>
                 {
                     return Some(Role::Guided)
                 }
                 _ if PERSON_PRONOUNS.contains(&word) => {
-                    let sentence_idx = analysis
-                        .sentences
-                        .iter()
-                        .position(|s| std::ptr::eq(s, sentence))?;
+                    let sentence_idx = analysis.sentences.iter().position(|s| std::ptr::eq(s, sentence))?;
                     let (idx, _) = self.resolve(sentence.block, view, sentence_idx, i)?;
                     let m = &analysis.mentions[idx];
                     return Some(if m.verb { Role::Guide } else { m.role() });
@@ -515,10 +427,7 @@ enum Conditional {
 }
 
 fn is_capitalised(analysis: &Analysis<'_>, block: usize, token: Token) -> bool {
-    analysis.blocks[block].text[token.start..]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
+    analysis.blocks[block].text[token.start..].chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether the cue starting at `hit_token` is negated within its clause.
@@ -529,21 +438,11 @@ fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
         .rev()
         .find(|&i| is_clause_boundary(&view.norm, tokens, i))
         // "instead of", "rather than" and "unlike" open the clause they negate.
-        .map_or(sentence.tokens.start, |i| {
-            if matches!(word(i), "instead" | "rather") {
-                i
-            } else {
-                i + 1
-            }
-        });
+        .map_or(sentence.tokens.start, |i| if matches!(word(i), "instead" | "rather") { i } else { i + 1 });
     let mut count = 0;
     for i in clause_start..hit_token {
         let w = word(i);
-        let next = if i + 1 < tokens.len() {
-            word(i + 1)
-        } else {
-            ""
-        };
+        let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let verb_negator = matches!(
             w,
             "not"
@@ -562,9 +461,10 @@ fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
             || (w == "myth" && next == "that")
             || (w == "no" && next == "longer");
         if verb_negator {
-            let cancelled = matches!(next, "only" | "just" | "sure" | "to") && w != "not"
-                || matches!(next, "only" | "just");
-            if !cancelled && !(w == "not" && next == "to" && word(i.saturating_sub(1)) == "how") {
+            let cancelled =
+                matches!(next, "only" | "just" | "sure" | "to") && w != "not" || matches!(next, "only" | "just");
+            let how_not_to = w == "not" && next == "to" && word(i.saturating_sub(1)) == "how";
+            if !cancelled && !how_not_to {
                 count += 1;
             }
             continue;
@@ -573,20 +473,16 @@ fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
             || (w == "rather" && next == "than")
             || (w == "instead" && next == "of");
         if np_negator
-            && !matches!(
-                next,
-                "more" | "later" | "matter" | "exceptions" | "exception" | "," | "." | "longer"
-            )
+            && !matches!(next, "more" | "later" | "matter" | "exceptions" | "exception" | "," | "." | "longer")
         {
             // "no coach will ..." negates the whole clause; "no contract, ..." only its phrase.
             let quantifies_subject = (i + 1..(i + 4).min(hit_token)).any(|j| {
-                view.mentions.clone().len() > 0 && tokens[j].kind == TokenKind::Word && {
+                tokens[j].kind == TokenKind::Word && {
                     let t = word(j);
                     t.starts_with("coach") || t.starts_with("mentor") || t.starts_with("mentee")
                 }
             });
-            let phrase_ends =
-                (i + 1..hit_token).any(|j| matches!(word(j), "," | "and" | "or" | "but"));
+            let phrase_ends = (i + 1..hit_token).any(|j| matches!(word(j), "," | "and" | "or" | "but"));
             if quantifies_subject || !phrase_ends {
                 count += 1;
             }
@@ -660,10 +556,7 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
     let word = |i: usize| view.tokens.get(i).map_or("", |t| t.text(&view.norm));
     if cue.dimension == cm_core::Dimension::Duration
         && hit_token > 0
-        && matches!(
-            word(hit_token - 1),
-            "every" | "each" | "per" | "once" | "twice" | "first" | "next" | "last"
-        )
+        && matches!(word(hit_token - 1), "every" | "each" | "per" | "once" | "twice" | "first" | "next" | "last")
     {
         return false;
     }
@@ -687,19 +580,13 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
     {
         return false;
     }
-    let single_word = hit_end_token - hit_token == 1
-        || (hit_end_token - hit_token == 3 && word(hit_token + 1) == "-");
-    let adjective = matches!(
-        cue.dimension,
-        cm_core::Dimension::Form | cm_core::Dimension::Duration
-    );
+    let single_word = hit_end_token - hit_token == 1 || (hit_end_token - hit_token == 3 && word(hit_token + 1) == "-");
+    let adjective = matches!(cue.dimension, cm_core::Dimension::Form | cm_core::Dimension::Duration);
     if single_word && adjective {
         let next = view.tokens.get(hit_end_token);
         if let Some(next) = next.filter(|t| t.kind == TokenKind::Word) {
             let noun = next.text(&view.norm);
-            let practice_word = noun.starts_with("coach")
-                || noun.starts_with("mentor")
-                || noun.starts_with("mentee");
+            let practice_word = noun.starts_with("coach") || noun.starts_with("mentor") || noun.starts_with("mentee");
             let function_word = matches!(
                 noun,
                 "and"

@@ -11,8 +11,7 @@ use crate::Span;
 pub(super) const PLACEHOLDER: char = '\u{FFFC}';
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|ftp://|mailto:|www\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-        .expect("valid")
+    Regex::new(r"(?i)\b(?:https?://|ftp://|mailto:|www\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid")
 });
 
 /// Accumulates one block.
@@ -48,16 +47,9 @@ impl BlockBuilder {
     pub fn push_verbatim(&mut self, text: &str, source_start: usize, emphasised: bool) {
         let mut last = 0;
         for m in URL.find_iter(text) {
-            let trimmed_end = m.start()
-                + m.as_str()
-                    .trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\''])
-                    .len();
-            self.push_raw(
-                &text[last..m.start()],
-                source_start + last,
-                true,
-                emphasised,
-            );
+            let trimmed_end =
+                m.start() + m.as_str().trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\'']).len();
+            self.push_raw(&text[last..m.start()], source_start + last, true, emphasised);
             self.push_placeholder(source_start + m.start(), source_start + trimmed_end);
             last = trimmed_end;
         }
@@ -65,25 +57,14 @@ impl BlockBuilder {
     }
 
     /// Appends text that does not match the source byte for byte (a decoded entity, an escape).
-    pub fn push_decoded(
-        &mut self,
-        text: &str,
-        source_start: usize,
-        source_end: usize,
-        emphasised: bool,
-    ) {
+    pub fn push_decoded(&mut self, text: &str, source_start: usize, source_end: usize, emphasised: bool) {
         if URL.is_match(text) {
             self.push_placeholder(source_start, source_end);
             return;
         }
         let start = self.text.len();
         self.text.push_str(text);
-        self.segments.push(Segment {
-            text_start: start,
-            source_start,
-            verbatim: false,
-            source_end,
-        });
+        self.segments.push(Segment { text_start: start, source_start, verbatim: false, source_end });
         self.count(text, emphasised);
         self.source_end = self.source_end.max(source_end);
     }
@@ -95,24 +76,14 @@ impl BlockBuilder {
         }
         let start = self.text.len();
         self.text.push(' ');
-        self.segments.push(Segment {
-            text_start: start,
-            source_start,
-            verbatim: false,
-            source_end,
-        });
+        self.segments.push(Segment { text_start: start, source_start, verbatim: false, source_end });
     }
 
     /// Appends the placeholder for skipped inline material.
     pub fn push_placeholder(&mut self, source_start: usize, source_end: usize) {
         let start = self.text.len();
         self.text.push(PLACEHOLDER);
-        self.segments.push(Segment {
-            text_start: start,
-            source_start,
-            verbatim: false,
-            source_end,
-        });
+        self.segments.push(Segment { text_start: start, source_start, verbatim: false, source_end });
         self.source_end = self.source_end.max(source_end);
     }
 
@@ -123,12 +94,7 @@ impl BlockBuilder {
         let start = self.text.len();
         self.text.push_str(text);
         let source_end = source_start + text.len();
-        self.segments.push(Segment {
-            text_start: start,
-            source_start,
-            verbatim,
-            source_end,
-        });
+        self.segments.push(Segment { text_start: start, source_start, verbatim, source_end });
         self.count(text, emphasised);
         self.source_end = self.source_end.max(source_end);
     }
@@ -148,17 +114,12 @@ impl BlockBuilder {
 
     /// The finished block, or `None` when it holds no prose.
     pub fn finish(mut self) -> Option<Block> {
-        if self
-            .text
-            .chars()
-            .all(|c| c.is_whitespace() || c == PLACEHOLDER)
-        {
+        if self.text.chars().all(|c| c.is_whitespace() || c == PLACEHOLDER) {
             return None;
         }
         let trimmed = self.text.trim_end().len();
         self.text.truncate(trimmed);
-        self.segments
-            .retain(|s| s.text_start < trimmed || s.text_start == 0);
+        self.segments.retain(|s| s.text_start < trimmed || s.text_start == 0);
         let emphasised = self.emphasised_chars > 0 && self.plain_chars == 0;
         Some(Block {
             kind: self.kind,

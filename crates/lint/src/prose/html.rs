@@ -54,9 +54,8 @@ const BLOCK_TAGS: &[&str] = &[
     "menu",
     "center",
 ];
-const SKIP_TAGS: &[&str] = &[
-    "script", "style", "pre", "code", "template", "noscript", "svg", "textarea", "kbd", "samp",
-];
+const SKIP_TAGS: &[&str] =
+    &["script", "style", "pre", "code", "template", "noscript", "svg", "textarea", "kbd", "samp"];
 const EMPHASIS_TAGS: &[&str] = &["strong", "b", "em", "i"];
 
 struct State {
@@ -81,8 +80,7 @@ impl State {
 
     fn builder(&mut self, at: usize) -> &mut BlockBuilder {
         let (kind, group, depth) = (self.kind, self.group, self.quote_depth);
-        self.current
-            .get_or_insert_with(|| BlockBuilder::new(kind, at, depth, group))
+        self.current.get_or_insert_with(|| BlockBuilder::new(kind, at, depth, group))
     }
 
     fn group(&mut self) -> u32 {
@@ -126,9 +124,7 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
                 let rest = source[i..].to_ascii_lowercase();
                 i = rest.find(&close).map_or(source.len(), |p| {
                     let after = i + p;
-                    source[after..]
-                        .find('>')
-                        .map_or(source.len(), |q| after + q + 1)
+                    source[after..].find('>').map_or(source.len(), |q| after + q + 1)
                 });
             }
             TagKind::Open(name) => open(&mut state, &name, tag.start),
@@ -158,11 +154,7 @@ fn read_tag(source: &str, at: usize) -> Option<Tag> {
     let rest = &source[at..];
     if rest.starts_with("<!--") {
         let end = rest.find("-->").map_or(source.len(), |p| at + p + 3);
-        return Some(Tag {
-            kind: TagKind::Comment,
-            start: at,
-            end,
-        });
+        return Some(Tag { kind: TagKind::Comment, start: at, end });
     }
     let after = rest.as_bytes().get(1).copied()?;
     if !(after.is_ascii_alphabetic() || after == b'/' || after == b'!' || after == b'?') {
@@ -186,11 +178,7 @@ fn read_tag(source: &str, at: usize) -> Option<Tag> {
     let end = end.unwrap_or(source.len());
     let inner = &source[at + 1..end.saturating_sub(1).max(at + 1)];
     if after == b'!' || after == b'?' {
-        return Some(Tag {
-            kind: TagKind::Other,
-            start: at,
-            end,
-        });
+        return Some(Tag { kind: TagKind::Other, start: at, end });
     }
     let closing = inner.starts_with('/');
     let name: String = inner
@@ -199,16 +187,8 @@ fn read_tag(source: &str, at: usize) -> Option<Tag> {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect::<String>()
         .to_ascii_lowercase();
-    let kind = if closing {
-        TagKind::Close(name)
-    } else {
-        TagKind::Open(name)
-    };
-    Some(Tag {
-        kind,
-        start: at,
-        end,
-    })
+    let kind = if closing { TagKind::Close(name) } else { TagKind::Open(name) };
+    Some(Tag { kind, start: at, end })
 }
 
 fn open(state: &mut State, name: &str, at: usize) {
@@ -246,12 +226,7 @@ fn open(state: &mut State, name: &str, at: usize) {
         _ => {}
     }
     let (kind, group) = match name {
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => (
-            BlockKind::Heading {
-                level: name[1..].parse().unwrap_or(1),
-            },
-            None,
-        ),
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => (BlockKind::Heading { level: name[1..].parse().unwrap_or(1) }, None),
         "title" => (BlockKind::Heading { level: 0 }, None),
         "li" => {
             let depth = u8::try_from(state.lists.len().max(1)).unwrap_or(u8::MAX);
@@ -260,11 +235,7 @@ fn open(state: &mut State, name: &str, at: usize) {
         }
         "td" | "th" => match state.table.as_mut() {
             Some(t) => {
-                let kind = BlockKind::TableCell {
-                    row: t.1.saturating_sub(1),
-                    column: t.2,
-                    header: name == "th",
-                };
+                let kind = BlockKind::TableCell { row: t.1.saturating_sub(1), column: t.2, header: name == "th" };
                 t.2 += 1;
                 (kind, Some(t.0))
             }
@@ -320,9 +291,7 @@ fn text(state: &mut State, source: &str, start: usize, end: usize) {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
             if let Some(rs) = run_start.take() {
-                state
-                    .builder(start + rs)
-                    .push_verbatim(&chunk[rs..i], start + rs, emphasised);
+                state.builder(start + rs).push_verbatim(&chunk[rs..i], start + rs, emphasised);
             }
             let ws_start = i;
             while i < bytes.len() && bytes[i].is_ascii_whitespace() {
@@ -336,9 +305,7 @@ fn text(state: &mut State, source: &str, start: usize, end: usize) {
         if b == b'&' {
             if let Some((decoded, len)) = decode_entity(&chunk[i..]) {
                 if let Some(rs) = run_start.take() {
-                    state
-                        .builder(start + rs)
-                        .push_verbatim(&chunk[rs..i], start + rs, emphasised);
+                    state.builder(start + rs).push_verbatim(&chunk[rs..i], start + rs, emphasised);
                 }
                 let builder = state.builder(start + i);
                 if decoded.chars().all(char::is_whitespace) {
@@ -359,9 +326,7 @@ fn text(state: &mut State, source: &str, start: usize, end: usize) {
         }
     }
     if let Some(rs) = run_start {
-        state
-            .builder(start + rs)
-            .push_verbatim(&chunk[rs..], start + rs, emphasised);
+        state.builder(start + rs).push_verbatim(&chunk[rs..], start + rs, emphasised);
     }
 }
 

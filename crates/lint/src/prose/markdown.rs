@@ -49,27 +49,13 @@ impl State<'_> {
                 Some(list) if !list.item_started => {
                     list.item_started = true;
                     let depth = u8::try_from(self.lists.len()).unwrap_or(u8::MAX);
-                    let list = self
-                        .lists
-                        .last()
-                        .map_or((false, 0), |l| (l.ordered, l.group));
-                    (
-                        BlockKind::ListItem {
-                            depth,
-                            ordered: list.0,
-                        },
-                        Some(list.1),
-                    )
+                    let list = self.lists.last().map_or((false, 0), |l| (l.ordered, l.group));
+                    (BlockKind::ListItem { depth, ordered: list.0 }, Some(list.1))
                 }
                 Some(list) => (BlockKind::Paragraph, Some(list.group)),
                 None => (BlockKind::Paragraph, None),
             };
-            self.current = Some(BlockBuilder::new(
-                kind_group.0,
-                at,
-                self.quote_depth,
-                kind_group.1,
-            ));
+            self.current = Some(BlockBuilder::new(kind_group.0, at, self.quote_depth, kind_group.1));
         }
         self.current.as_mut().expect("a block was just opened")
     }
@@ -97,17 +83,10 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         if state.skip_depth > 0 {
             match event {
-                Event::Start(
-                    Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. },
-                ) => {
+                Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. }) => {
                     state.skip_depth += 1;
                 }
-                Event::End(
-                    TagEnd::CodeBlock
-                    | TagEnd::HtmlBlock
-                    | TagEnd::MetadataBlock(_)
-                    | TagEnd::Image,
-                ) => {
+                Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image) => {
                     state.skip_depth -= 1;
                 }
                 _ => {}
@@ -120,26 +99,15 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
             Event::Text(text) => {
                 let emphasised = state.emphasis_depth > 0;
                 if state.autolink_depth > 0 {
-                    state
-                        .target(range.start)
-                        .push_placeholder(range.start, range.end);
+                    state.target(range.start).push_placeholder(range.start, range.end);
                 } else if state.source.get(range.clone()) == Some(&*text) {
-                    state
-                        .target(range.start)
-                        .push_verbatim(&text, range.start, emphasised);
+                    state.target(range.start).push_verbatim(&text, range.start, emphasised);
                 } else {
-                    state.target(range.start).push_decoded(
-                        &text,
-                        range.start,
-                        range.end,
-                        emphasised,
-                    );
+                    state.target(range.start).push_decoded(&text, range.start, range.end, emphasised);
                 }
             }
             Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
-                state
-                    .target(range.start)
-                    .push_placeholder(range.start, range.end);
+                state.target(range.start).push_placeholder(range.start, range.end);
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(current) = state.current.as_mut() {
@@ -170,9 +138,7 @@ fn start_tag(state: &mut State<'_>, tag: Tag<'_>, at: usize) {
                 state.target(at);
             }
         }
-        Tag::Heading { level, .. } => {
-            state.start(BlockKind::Heading { level: level as u8 }, at, None)
-        }
+        Tag::Heading { level, .. } => state.start(BlockKind::Heading { level: level as u8 }, at, None),
         Tag::BlockQuote(_) => {
             state.finish();
             state.quote_depth = state.quote_depth.saturating_add(1);
@@ -186,11 +152,7 @@ fn start_tag(state: &mut State<'_>, tag: Tag<'_>, at: usize) {
         Tag::List(first) => {
             state.finish();
             let group = state.group();
-            state.lists.push(ListState {
-                group,
-                ordered: first.is_some(),
-                item_started: false,
-            });
+            state.lists.push(ListState { group, ordered: first.is_some(), item_started: false });
         }
         Tag::Item => {
             state.finish();
@@ -215,23 +177,12 @@ fn start_tag(state: &mut State<'_>, tag: Tag<'_>, at: usize) {
         }
         Tag::TableCell => {
             if let Some((group, row, column, header)) = state.table {
-                state.start(
-                    BlockKind::TableCell {
-                        row,
-                        column,
-                        header,
-                    },
-                    at,
-                    Some(group),
-                );
+                state.start(BlockKind::TableCell { row, column, header }, at, Some(group));
                 state.table = Some((group, row, column + 1, header));
             }
         }
         Tag::Emphasis | Tag::Strong => state.emphasis_depth += 1,
-        Tag::Link {
-            link_type: LinkType::Autolink | LinkType::Email,
-            ..
-        } => state.autolink_depth += 1,
+        Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => state.autolink_depth += 1,
         Tag::FootnoteDefinition(_) => state.finish(),
         _ => {}
     }
@@ -252,9 +203,7 @@ fn end_tag(state: &mut State<'_>, tag: TagEnd) {
             state.finish();
             state.table = None;
         }
-        TagEnd::Emphasis | TagEnd::Strong => {
-            state.emphasis_depth = state.emphasis_depth.saturating_sub(1)
-        }
+        TagEnd::Emphasis | TagEnd::Strong => state.emphasis_depth = state.emphasis_depth.saturating_sub(1),
         TagEnd::Link => state.autolink_depth = state.autolink_depth.saturating_sub(1),
         _ => {}
     }

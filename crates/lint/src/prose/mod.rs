@@ -94,10 +94,7 @@ impl Block {
     }
 
     fn source_offset(&self, text_offset: usize, is_end: bool) -> usize {
-        let idx = match self
-            .segments
-            .binary_search_by(|s| s.text_start.cmp(&text_offset))
-        {
+        let idx = match self.segments.binary_search_by(|s| s.text_start.cmp(&text_offset)) {
             Ok(i) if is_end && i > 0 => i - 1,
             Ok(i) => i,
             Err(0) => 0,

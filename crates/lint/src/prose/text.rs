@@ -9,9 +9,8 @@ use regex::Regex;
 use super::builder::BlockBuilder;
 use super::{Block, BlockKind};
 
-static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\s*)(?:[-*•–—]|\d{1,3}[.)]|[a-z][.)]|\[[ xX]\])\s+").expect("valid")
-});
+static LIST_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s*)(?:[-*•–—]|\d{1,3}[.)]|[a-z][.)]|\[[ xX]\])\s+").expect("valid"));
 static LABEL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[^\W\d_][\w /&'’-]{0,30}:\s+\S").expect("valid"));
 
@@ -28,10 +27,7 @@ fn lines(source: &str) -> Vec<Line<'_>> {
     let mut i = start;
     while i < bytes.len() {
         if bytes[i] == b'\n' || bytes[i] == b'\r' {
-            out.push(Line {
-                text: &source[start..i],
-                start,
-            });
+            out.push(Line { text: &source[start..i], start });
             if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                 i += 1;
             }
@@ -40,10 +36,7 @@ fn lines(source: &str) -> Vec<Line<'_>> {
         i += 1;
     }
     if start < source.len() {
-        out.push(Line {
-            text: &source[start..],
-            start,
-        });
+        out.push(Line { text: &source[start..], start });
     }
     out
 }
@@ -105,16 +98,9 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
                 next_group
             });
             let depth = u8::try_from(1 + indent / 2).unwrap_or(u8::MAX);
-            let ordered = text
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_alphanumeric());
+            let ordered = text.trim_start().starts_with(|c: char| c.is_ascii_alphanumeric());
             let body = marker.get(0).map_or(0, |m| m.end());
-            let mut builder = BlockBuilder::new(
-                BlockKind::ListItem { depth, ordered },
-                line.start,
-                0,
-                Some(group),
-            );
+            let mut builder = BlockBuilder::new(BlockKind::ListItem { depth, ordered }, line.start, 0, Some(group));
             builder.push_verbatim(&text[body..], line.start + body, false);
             current = Some(builder);
             first_content = false;
@@ -122,10 +108,7 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
             continue;
         }
         // A line that continues a list item is indented or follows it directly.
-        if let Some(builder) = current
-            .as_mut()
-            .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }))
-        {
+        if let Some(builder) = current.as_mut().filter(|b| matches!(b.kind, BlockKind::ListItem { .. })) {
             if text.starts_with([' ', '\t']) {
                 builder.push_space(line.start, line.start);
                 let trimmed = text.trim_start();
@@ -138,21 +121,13 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
         let underline = next.and_then(is_underline);
         let heading_level = if let Some(level) = underline {
             Some(level)
-        } else if !prev_blank
-            && current
-                .as_ref()
-                .is_some_and(|c| !matches!(c.kind, BlockKind::ListItem { .. }))
-        {
+        } else if !prev_blank && current.as_ref().is_some_and(|c| !matches!(c.kind, BlockKind::ListItem { .. })) {
             None
         } else if is_all_caps(text) {
             Some(2)
         } else if short && text.trim_end().ends_with(':') && next_is_item {
             Some(3)
-        } else if short
-            && !ends_like_sentence(text)
-            && !text.trim_end().ends_with('?')
-            && !LABEL_LINE.is_match(text)
-        {
+        } else if short && !ends_like_sentence(text) && !text.trim_end().ends_with('?') && !LABEL_LINE.is_match(text) {
             if first_content {
                 Some(1)
             } else if next_blank
@@ -163,11 +138,7 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
             } else {
                 None
             }
-        } else if short
-            && text.trim_end().ends_with('?')
-            && next_blank
-            && !text.trim_start().starts_with("Q:")
-        {
+        } else if short && text.trim_end().ends_with('?') && next_blank && !text.trim_start().starts_with("Q:") {
             Some(2)
         } else {
             None
@@ -185,10 +156,7 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
             continue;
         }
         let label = LABEL_LINE.is_match(text);
-        let continues = current
-            .as_ref()
-            .is_some_and(|c| matches!(c.kind, BlockKind::Paragraph))
-            && !label;
+        let continues = current.as_ref().is_some_and(|c| matches!(c.kind, BlockKind::Paragraph)) && !label;
         if continues {
             if let Some(builder) = current.as_mut() {
                 builder.push_space(line.start, line.start);

@@ -26,26 +26,17 @@ mod tests {
 
     #[test]
     fn flags_coach_giving_advice_from_own_career() {
-        assert_eq!(
-            codes("Our coaches give practical advice drawn from their own careers."),
-            ["CM003"]
-        );
+        assert_eq!(codes("Our coaches give practical advice drawn from their own careers."), ["CM003"]);
     }
 
     #[test]
     fn flags_open_ended_coaching_under_a_heading() {
-        assert_eq!(
-            codes("## Coaching programme\n\n- Open-ended: there is no end date\n"),
-            ["CM003"]
-        );
+        assert_eq!(codes("## Coaching programme\n\n- Open-ended: there is no end date\n"), ["CM003"]);
     }
 
     #[test]
     fn flags_pronoun_in_next_sentence() {
-        assert_eq!(
-            codes("Each new lead gets a coach. She will tell you what she would do in your place."),
-            ["CM003"]
-        );
+        assert_eq!(codes("Each new lead gets a coach. She will tell you what she would do in your place."), ["CM003"]);
     }
 
     #[test]

@@ -71,15 +71,12 @@ static UMBRELLA: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 static RENAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bbecomes?\b|\brenamed\b|\bformerly\b|\bpreviously (?:called|known)\b|\bnow called\b|\bnew name\b").expect("valid")
+    Regex::new(r"\bbecomes?\b|\brenamed\b|\bformerly\b|\bpreviously (?:called|known)\b|\bnow called\b|\bnew name\b")
+        .expect("valid")
 });
 
 fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
-    let valid: Vec<&Binding> = analysis
-        .bindings
-        .iter()
-        .filter(|b| binding_counts(analysis, b))
-        .collect();
+    let valid: Vec<&Binding> = analysis.bindings.iter().filter(|b| binding_counts(analysis, b)).collect();
     let mut flagged = HashSet::new();
     for (pos, later) in valid.iter().enumerate() {
         for earlier in &valid[..pos] {
@@ -97,9 +94,7 @@ fn binding_counts(analysis: &Analysis<'_>, b: &Binding) -> bool {
         return false;
     }
     match b.kind {
-        EntityKind::Programme => {
-            b.names.iter().all(|n| name_is_valid(analysis, n)) && !umbrella(analysis, &b.names)
-        }
+        EntityKind::Programme => b.names.iter().all(|n| name_is_valid(analysis, n)) && !umbrella(analysis, &b.names),
         EntityKind::Person | EntityKind::Thing => true,
     }
 }
@@ -116,10 +111,7 @@ fn same_entity(analysis: &Analysis<'_>, a: &Binding, b: &Binding) -> bool {
         EntityKind::Thing => {
             // "the coaching agreement" and "the mentoring agreement" are one thing when one of
             // them is "this", or when the document never otherwise speaks of that practice.
-            a.demonstrative
-                || b.demonstrative
-                || uses(analysis, a.practice) == 1
-                || uses(analysis, b.practice) == 1
+            a.demonstrative || b.demonstrative || uses(analysis, a.practice) == 1 || uses(analysis, b.practice) == 1
         }
         _ => true,
     }
@@ -127,11 +119,7 @@ fn same_entity(analysis: &Analysis<'_>, a: &Binding, b: &Binding) -> bool {
 
 /// How many times the document uses a practice's words.
 fn uses(analysis: &Analysis<'_>, practice: Practice) -> usize {
-    analysis
-        .mentions
-        .iter()
-        .filter(|m| m.practice() == practice && m.sense && !m.meta && !m.is_client())
-        .count()
+    analysis.mentions.iter().filter(|m| m.practice() == practice && m.sense && !m.meta && !m.is_client()).count()
 }
 
 /// A programme name is a word the document treats as a name: capitalised mid-sentence, or not
@@ -142,26 +130,16 @@ fn name_is_valid(analysis: &Analysis<'_>, name: &str) -> bool {
     for sentence in &analysis.sentences {
         let view = &analysis.views[sentence.block];
         let text = &analysis.blocks[sentence.block].text;
-        let heading = matches!(
-            analysis.blocks[sentence.block].kind,
-            BlockKind::Heading { .. }
-        );
+        let heading = matches!(analysis.blocks[sentence.block].kind, BlockKind::Heading { .. });
         for t in sentence.tokens.clone() {
             let token = view.tokens[t];
             if token.text(&view.norm).trim_end_matches("'s") != name {
                 continue;
             }
-            if text[token.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-            {
+            if text[token.start..].chars().next().is_some_and(char::is_uppercase) {
                 capitalised += 1;
                 let first = t == sentence.tokens.start
-                    || view.tokens[t - 1]
-                        .text(&view.norm)
-                        .chars()
-                        .all(|c| !c.is_alphanumeric());
+                    || view.tokens[t - 1].text(&view.norm).chars().all(|c| !c.is_alphanumeric());
                 mid_sentence |= !first && !heading;
             }
         }
@@ -173,9 +151,7 @@ fn name_is_valid(analysis: &Analysis<'_>, name: &str) -> bool {
 fn umbrella(analysis: &Analysis<'_>, names: &[String]) -> bool {
     analysis.sentences.iter().any(|s| {
         let text = &analysis.views[s.block].norm[s.start..s.end];
-        names
-            .iter()
-            .any(|n| text.split(|c: char| !c.is_alphanumeric()).any(|w| w == n))
+        names.iter().any(|n| text.split(|c: char| !c.is_alphanumeric()).any(|w| w == n))
             && (UMBRELLA.is_match(text) || RENAME.is_match(text))
     })
 }
@@ -203,27 +179,18 @@ fn diagnostic(analysis: &Analysis<'_>, earlier: &Binding, later: &Binding) -> Di
 }
 
 fn title_case(text: &str) -> String {
-    text.split(' ')
-        .map(|w| super::keep_case("X", w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.split(' ').map(|w| super::keep_case("X", w)).collect::<Vec<_>>().join(" ")
 }
 
 /// A document titled for one role ("Job title: Career Mentor") that calls the same role by the
 /// other word as a defined term ("The Coach will be based ...").
 fn title_role(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, flagged: &HashSet<usize>) {
-    let Some(title_block) = analysis
-        .blocks
-        .iter()
-        .position(|b| !b.text.trim().is_empty())
-    else {
+    let Some(title_block) = analysis.blocks.iter().position(|b| !b.text.trim().is_empty()) else {
         return;
     };
     let guides = |block: usize| {
         analysis.views[block].mentions.clone().filter(|&i| {
-            analysis.mentions[i].role() == Role::Guide
-                && analysis.mentions[i].sense
-                && !analysis.mentions[i].verb
+            analysis.mentions[i].role() == Role::Guide && analysis.mentions[i].sense && !analysis.mentions[i].verb
         })
     };
     let mut title_guides = guides(title_block);
@@ -234,17 +201,9 @@ fn title_role(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, flagged: &Hash
     if guides(title_block).any(|i| analysis.mentions[i].practice() != practice) {
         return;
     }
-    for (idx, m) in analysis
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.block > title_block)
-    {
+    for (idx, m) in analysis.mentions.iter().enumerate().filter(|(_, m)| m.block > title_block) {
         let view = &analysis.views[m.block];
-        let prev = view
-            .tokens
-            .get(m.token.wrapping_sub(1))
-            .map_or("", |t| t.text(&view.norm));
+        let prev = view.tokens.get(m.token.wrapping_sub(1)).map_or("", |t| t.text(&view.norm));
         if m.practice() != practice
             && m.role() == Role::Guide
             && m.capitalised
@@ -296,7 +255,8 @@ mod tests {
 
     #[test]
     fn ignores_two_tracks_of_one_brand() {
-        let doc = "Ascend has two separate tracks.\n\n- Ascend Coaching for directors\n- Ascend Mentoring for new managers\n";
+        let doc =
+            "Ascend has two separate tracks.\n\n- Ascend Coaching for directors\n- Ascend Mentoring for new managers\n";
         assert!(codes(doc).is_empty());
     }
 }

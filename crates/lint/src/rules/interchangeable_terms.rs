@@ -36,9 +36,8 @@ static SAME_THING_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A fused form: "coach/mentor", "coach-mentor", "coach–mentor", "coach-cum-mentor",
 /// "coach slash mentor", "Mentor Coach".
-static FUSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*[/／]\s*|[-‐‑–—]|-cum-|\s+slash\s+|\s+)$").expect("valid")
-});
+static FUSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s*[/／]\s*|[-‐‑–—]|-cum-|\s+slash\s+|\s+)$").expect("valid"));
 
 /// A declaration that the words mean one thing.
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,9 +51,8 @@ static NOT_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
-const DETERMINERS: &[&str] = &[
-    "a", "an", "your", "each", "every", "the", "their", "his", "her", "my", "our", "any", "one",
-];
+const DETERMINERS: &[&str] =
+    &["a", "an", "your", "each", "every", "the", "their", "his", "her", "my", "our", "any", "one"];
 
 fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     for sentence in &analysis.sentences {
@@ -62,18 +60,11 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
             continue;
         }
         let view = &analysis.views[sentence.block];
-        let ids: Vec<usize> = sentence
-            .mentions
-            .clone()
-            .filter(|&i| analysis.mentions[i].sense)
-            .collect();
+        let ids: Vec<usize> = sentence.mentions.clone().filter(|&i| analysis.mentions[i].sense).collect();
         let mut flagged = false;
         for pair in ids.windows(2) {
             let (a, b) = (&analysis.mentions[pair[0]], &analysis.mentions[pair[1]]);
-            if a.practice() == b.practice()
-                || b.token > a.token + 8
-                || (a.quoted && b.quoted && a.meta)
-            {
+            if a.practice() == b.practice() || b.token > a.token + 8 || (a.quoted && b.quoted && a.meta) {
                 continue;
             }
             if let Some(kind) = equation(&view.norm, a, b) {
@@ -94,10 +85,7 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
         return None; // Crossed roles are CM002's.
     }
     let gap = norm[a.end..b.start].trim_start_matches(['\'', '’']);
-    let gap = gap
-        .strip_prefix('s')
-        .filter(|_| a.possessive)
-        .unwrap_or(gap);
+    let gap = gap.strip_prefix('s').filter(|_| a.possessive).unwrap_or(gap);
     let gap = gap.trim_start_matches(['\'', '’']);
     let tail = &norm[b.end..];
     let tail = tail.trim_start_matches(['\'', '’', 's']);
@@ -118,8 +106,7 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
     match (punct, marker) {
         (_, Some("or")) => {
             let closed = matches!(after_b, Some(',' | ')' | '—' | '–'));
-            (matches!(punct, Some("(")) || (matches!(punct, Some(",")) && closed) || same_tail)
-                .then_some("renamed")
+            (matches!(punct, Some("(")) || (matches!(punct, Some(",")) && closed) || same_tail).then_some("renamed")
         }
         (Some("("), None) => Some("renamed"),
         (_, Some(_)) => Some("renamed"),
@@ -131,13 +118,7 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
 }
 
 /// "a coach or mentor who ...": one determiner, one role, two names.
-fn single_determiner(
-    norm: &str,
-    a: &Mention,
-    b: &Mention,
-    gap: &str,
-    tail: &str,
-) -> Option<&'static str> {
+fn single_determiner(norm: &str, a: &Mention, b: &Mention, gap: &str, tail: &str) -> Option<&'static str> {
     if gap.trim() != "or" || a.role() != Role::Guide || b.role() != Role::Guide {
         return None;
     }
@@ -168,21 +149,13 @@ fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> 
 }
 
 /// "In this handbook, coach and mentor mean the same thing."
-fn declaration(
-    acc: &mut Vec<Diagnostic>,
-    analysis: &Analysis<'_>,
-    sentence: &crate::analysis::Sentence,
-) {
+fn declaration(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence: &crate::analysis::Sentence) {
     let view = &analysis.views[sentence.block];
     let text = &view.norm[sentence.start..sentence.end];
     if !DECLARATION.is_match(text) || NOT_DECLARED.is_match(text) {
         return;
     }
-    let sentence_idx = analysis
-        .sentences
-        .iter()
-        .position(|s| std::ptr::eq(s, sentence))
-        .unwrap_or(0);
+    let sentence_idx = analysis.sentences.iter().position(|s| std::ptr::eq(s, sentence)).unwrap_or(0);
     let first = view.sentences.start.max(sentence_idx.saturating_sub(1));
     let mentions: Vec<&Mention> = (first..=sentence_idx)
         .flat_map(|s| analysis.sentences[s].mentions.clone())
@@ -210,39 +183,24 @@ mod tests {
 
     #[test]
     fn flags_parenthetical_synonym() {
-        assert_eq!(
-            codes("All new leads are offered coaching (or mentoring)."),
-            ["CM001"]
-        );
+        assert_eq!(codes("All new leads are offered coaching (or mentoring)."), ["CM001"]);
         assert_eq!(codes("Our coaches (mentors) meet you monthly."), ["CM001"]);
     }
 
     #[test]
     fn flags_aka_and_also_known_as() {
-        assert_eq!(
-            codes("Reverse coaching (aka reverse mentoring) starts soon."),
-            ["CM001"]
-        );
-        assert_eq!(
-            codes("Every starter has a coach, also known as a mentor, from another team."),
-            ["CM001"]
-        );
+        assert_eq!(codes("Reverse coaching (aka reverse mentoring) starts soon."), ["CM001"]);
+        assert_eq!(codes("Every starter has a coach, also known as a mentor, from another team."), ["CM001"]);
     }
 
     #[test]
     fn flags_one_role_with_one_determiner() {
-        assert_eq!(
-            codes("Each hire gets a coach or mentor who will check in weekly."),
-            ["CM001"]
-        );
+        assert_eq!(codes("Each hire gets a coach or mentor who will check in weekly."), ["CM001"]);
     }
 
     #[test]
     fn flags_declared_synonyms() {
-        assert_eq!(
-            codes("In this guide, \"coach\" and \"mentor\" mean the same thing."),
-            ["CM001"]
-        );
+        assert_eq!(codes("In this guide, \"coach\" and \"mentor\" mean the same thing."), ["CM001"]);
     }
 
     #[test]
@@ -253,16 +211,12 @@ mod tests {
 
     #[test]
     fn ignores_talk_about_the_words() {
-        assert!(
-            codes("Coaching vs. mentoring: the words are often used interchangeably.").is_empty()
-        );
+        assert!(codes("Coaching vs. mentoring: the words are often used interchangeably.").is_empty());
         assert!(codes("Coaching or mentoring: which do you need?").is_empty());
     }
 
     #[test]
     fn ignores_seat_class() {
-        assert!(
-            codes("Book coach (economy) class. Mentoring travel is charged to L&D.").is_empty()
-        );
+        assert!(codes("Book coach (economy) class. Mentoring travel is charged to L&D.").is_empty());
     }
 }

@@ -31,33 +31,21 @@ mod tests {
 
     #[test]
     fn flags_mentors_who_never_advise() {
-        assert_eq!(
-            codes("Mentors never give advice. They only ask questions."),
-            ["CM004"]
-        );
+        assert_eq!(codes("Mentors never give advice. They only ask questions."), ["CM004"]);
     }
 
     #[test]
     fn flags_mentee_setting_the_agenda() {
-        assert_eq!(
-            codes("In mentoring, the mentee sets the agenda."),
-            ["CM004"]
-        );
+        assert_eq!(codes("In mentoring, the mentee sets the agenda."), ["CM004"]);
     }
 
     #[test]
     fn ignores_open_ended_mentoring() {
-        assert!(codes(
-            "Mentoring relationships can last months or years without a fixed end date."
-        )
-        .is_empty());
+        assert!(codes("Mentoring relationships can last months or years without a fixed end date.").is_empty());
     }
 
     #[test]
     fn ignores_a_rejected_alternative() {
-        assert!(
-            codes("We considered a fixed-term mentoring programme, but decided against it.")
-                .is_empty()
-        );
+        assert!(codes("We considered a fixed-term mentoring programme, but decided against it.").is_empty());
     }
 }

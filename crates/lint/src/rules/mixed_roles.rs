@@ -67,8 +67,16 @@ const BUSINESS_BEFORE: &[&str] = &[
 fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     let mut scopes: Vec<Vec<usize>> = Vec::new();
     // Article, "roles": a coach works with a client (coachee), a mentor with a mentee (protégé).
+    // One scope per clause between semicolons: "a coach with a client; a mentor with a mentee".
     for sentence in &analysis.sentences {
-        scopes.push(sentence.mentions.clone().collect());
+        let view = &analysis.views[sentence.block];
+        let mut by_clause: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for idx in sentence.mentions.clone() {
+            let token = analysis.mentions[idx].token;
+            let clause = (sentence.tokens.start..token).filter(|&t| view.tokens[t].text(&view.norm) == ";").count();
+            by_clause.entry(clause).or_default().push(idx);
+        }
+        scopes.extend(by_clause.into_values());
     }
     scopes.extend(table_rows(analysis));
     scopes.extend(record_lists(analysis));
@@ -78,11 +86,7 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
         let roles: Vec<usize> = scope.into_iter().filter(|&i| counts(analysis, i)).collect();
         if let Some((first, second)) = crossing(analysis, &roles) {
             if seen.insert(second) {
-                acc.push(diagnostic(
-                    analysis,
-                    &analysis.mentions[first],
-                    &analysis.mentions[second],
-                ));
+                acc.push(diagnostic(analysis, &analysis.mentions[first], &analysis.mentions[second]));
             }
         }
     }
@@ -111,11 +115,10 @@ fn client_is_role(analysis: &Analysis<'_>, idx: usize) -> bool {
     if BUSINESS_AFTER.contains(&word(m.token + 1)) || BUSINESS_BEFORE.contains(&prev) {
         return false;
     }
-    analysis.sentences[m.sentence].mentions.clone().any(|j| {
-        j < idx
-            && analysis.mentions[j].practice() == Practice::Mentoring
-            && analysis.mentions[j].sense
-    })
+    analysis.sentences[m.sentence]
+        .mentions
+        .clone()
+        .any(|j| j < idx && analysis.mentions[j].practice() == Practice::Mentoring && analysis.mentions[j].sense)
 }
 
 /// The first pair of crossed roles: a guided person of one practice with the guide or the
@@ -142,27 +145,17 @@ fn table_rows(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
     let mut header_practice: BTreeMap<(u32, u32), bool> = BTreeMap::new();
     for (block, b) in analysis.blocks.iter().enumerate() {
         if let (BlockKind::TableCell { row: 0, column, .. }, Some(group)) = (b.kind, b.group) {
-            let names_practice = analysis.views[block]
-                .mentions
-                .clone()
-                .any(|i| analysis.mentions[i].sense);
+            let names_practice = analysis.views[block].mentions.clone().any(|i| analysis.mentions[i].sense);
             header_practice.insert((group, column), names_practice);
         }
     }
     let mut rows: BTreeMap<(u32, u32), Vec<usize>> = BTreeMap::new();
     for (block, b) in analysis.blocks.iter().enumerate() {
         if let (BlockKind::TableCell { row, column, .. }, Some(group)) = (b.kind, b.group) {
-            if row > 0
-                && header_practice
-                    .get(&(group, column))
-                    .copied()
-                    .unwrap_or(false)
-            {
+            if row > 0 && header_practice.get(&(group, column)).copied().unwrap_or(false) {
                 continue;
             }
-            rows.entry((group, row))
-                .or_default()
-                .extend(analysis.views[block].mentions.clone());
+            rows.entry((group, row)).or_default().extend(analysis.views[block].mentions.clone());
         }
     }
     rows.into_values().collect()
@@ -176,25 +169,15 @@ fn record_lists(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
         if matches!(b.kind, BlockKind::TableCell { .. }) {
             continue;
         }
-        let is_record = b
-            .text
-            .split_once(':')
-            .is_some_and(|(label, _)| label.split_whitespace().count() <= 3);
+        let is_record = b.text.split_once(':').is_some_and(|(label, _)| label.split_whitespace().count() <= 3);
         let entry = lists.entry(group).or_insert((true, Vec::new()));
         entry.0 &= is_record;
         // Records pair people: only role nouns count ("Mentee: Sarah", "Coach: Tom").
-        entry
-            .1
-            .extend(analysis.views[block].mentions.clone().filter(|&i| {
-                matches!(analysis.mentions[i].role(), Role::Guide | Role::Guided)
-                    && !analysis.mentions[i].verb
-            }));
+        entry.1.extend(analysis.views[block].mentions.clone().filter(|&i| {
+            matches!(analysis.mentions[i].role(), Role::Guide | Role::Guided) && !analysis.mentions[i].verb
+        }));
     }
-    lists
-        .into_values()
-        .filter(|(records, _)| *records)
-        .map(|(_, m)| m)
-        .collect()
+    lists.into_values().filter(|(records, _)| *records).map(|(_, m)| m).collect()
 }
 
 /// A heading (or a short lead line such as "Dear coachee,") that names a person role, with each
@@ -223,8 +206,7 @@ fn heading_scopes(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
         }
         for s in view.sentences.clone() {
             let persons = analysis.sentences[s].mentions.clone().filter(|&i| {
-                matches!(analysis.mentions[i].role(), Role::Guide | Role::Guided)
-                    && !analysis.mentions[i].verb
+                matches!(analysis.mentions[i].role(), Role::Guide | Role::Guided) && !analysis.mentions[i].verb
             });
             let mut scope = current.clone();
             scope.extend(persons);
@@ -258,39 +240,26 @@ mod tests {
 
     #[test]
     fn flags_coach_with_mentee() {
-        assert_eq!(
-            codes("Each coach meets their mentee every week."),
-            ["CM002"]
-        );
+        assert_eq!(codes("Each coach meets their mentee every week."), ["CM002"]);
     }
 
     #[test]
     fn flags_mentoring_client() {
-        assert_eq!(
-            codes("All mentoring clients receive a welcome pack."),
-            ["CM002"]
-        );
+        assert_eq!(codes("All mentoring clients receive a welcome pack."), ["CM002"]);
     }
 
     #[test]
     fn flags_heading_role_against_body_role() {
-        assert_eq!(
-            codes("## For mentees\n\nYour coach will call you in week one.\n"),
-            ["CM002"]
-        );
+        assert_eq!(codes("## For mentees\n\nYour coach will call you in week one.\n"), ["CM002"]);
     }
 
     #[test]
     fn ignores_matching_pairs() {
-        assert!(
-            codes("Each coach works with one client; each mentor with two mentees.").is_empty()
-        );
+        assert!(codes("Each coach works with one client; each mentor with two mentees.").is_empty());
     }
 
     #[test]
     fn ignores_business_clients() {
-        assert!(
-            codes("Mentors who have handled difficult clients share how they did it.").is_empty()
-        );
+        assert!(codes("Mentors who have handled difficult clients share how they did it.").is_empty());
     }
 }

@@ -31,10 +31,7 @@ pub struct RuleMeta {
 
 impl std::fmt::Debug for RuleMeta {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RuleMeta")
-            .field("code", &self.code)
-            .field("name", &self.name)
-            .finish_non_exhaustive()
+        f.debug_struct("RuleMeta").field("code", &self.code).field("name", &self.name).finish_non_exhaustive()
     }
 }
 
@@ -58,21 +55,15 @@ pub static RULES: &[&RuleMeta] = &[
 /// Looks a rule up by code ("CM003", any case) or name ("mixed-roles").
 #[must_use]
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
-    RULES
-        .iter()
-        .copied()
-        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
 /// `replacement` written with the capitalisation of `original` ("Coaches" -> "Mentors").
 pub(crate) fn keep_case(original: &str, replacement: &str) -> String {
     let mut chars = original.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
-    let all_upper = original
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase)
-        && original.chars().count() > 1;
+    let all_upper =
+        original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && original.chars().count() > 1;
     if all_upper {
         replacement.to_uppercase()
     } else if first_upper {
@@ -95,10 +86,7 @@ pub(crate) fn swap_fix(analysis: &Analysis<'_>, mention: &Mention) -> Option<Fix
     let replacement = keep_case(original, counterpart.word);
     Some(Fix {
         title: format!("Replace '{original}' with '{replacement}'"),
-        edits: vec![Edit {
-            span: analysis.mention_span(mention),
-            replacement,
-        }],
+        edits: vec![Edit { span: analysis.mention_span(mention), replacement }],
     })
 }
 
@@ -117,11 +105,7 @@ pub(crate) fn trait_diagnostics(
         let word = analysis.mention_text(mention);
         let dimension = finding.cue.dimension;
         let (span, related, fix) = match finding.anchor {
-            Anchor::Sentence(_) => (
-                analysis.mention_span(mention),
-                Some(cue_span),
-                swap_fix(analysis, mention),
-            ),
+            Anchor::Sentence(_) => (analysis.mention_span(mention), Some(cue_span), swap_fix(analysis, mention)),
             _ => (cue_span, Some(analysis.mention_span(mention)), None),
         };
         let how = if finding.negated {
@@ -135,14 +119,7 @@ pub(crate) fn trait_diagnostics(
             dimension.name(),
             dimension.describe(practice),
         );
-        acc.push(Diagnostic {
-            rule: meta,
-            severity: meta.default_severity,
-            span,
-            related,
-            message,
-            fix,
-        });
+        acc.push(Diagnostic { rule: meta, severity: meta.default_severity, span, related, message, fix });
     }
 }
 
@@ -163,23 +140,9 @@ mod tests {
     fn every_doc_has_its_headings() {
         for rule in RULES {
             let title = format!("# {} {}", rule.code, rule.name);
-            assert!(
-                rule.doc.starts_with(&title),
-                "{} doc must start with {title:?}",
-                rule.code
-            );
-            for heading in [
-                "## What it flags",
-                "## Why",
-                "## Example",
-                "## Use instead",
-                "## Not flagged",
-            ] {
-                assert!(
-                    rule.doc.contains(heading),
-                    "{} doc lacks {heading}",
-                    rule.code
-                );
+            assert!(rule.doc.starts_with(&title), "{} doc must start with {title:?}", rule.code);
+            for heading in ["## What it flags", "## Why", "## Example", "## Use instead", "## Not flagged"] {
+                assert!(rule.doc.contains(heading), "{} doc lacks {heading}", rule.code);
             }
         }
     }
@@ -193,10 +156,7 @@ mod tests {
 
     #[test]
     fn finds_rules_by_code_or_name() {
-        assert_eq!(
-            find("cm003").map(|r| r.name),
-            Some("coaching-described-as-mentoring")
-        );
+        assert_eq!(find("cm003").map(|r| r.name), Some("coaching-described-as-mentoring"));
         assert_eq!(find("mixed-roles").map(|r| r.code), Some("CM002"));
         assert!(find("CM999").is_none());
     }
