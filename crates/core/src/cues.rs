@@ -134,6 +134,7 @@ pub const CUES: &[Cue] = &[
     cue("@guide's experience|experiences|career|knowledge", M, Method, Strong),
     cue("(based on|built around|drawn from|drawing on) (@poss)? (own)? experience", M, Method, Strong),
     cue("~pass on what", M, Method, Strong),
+    cue("~share * (he|she|they|i|we) (learned|learnt|picked up|discovered)", M, Method, Strong),
     cue("~share what (they|she|he|you|i) (have|has|'ve)? (learned|learnt|know|knows|wish|wishes)", M, Method, Strong),
     cue("~tell (you|them|me|him|her|clients|the team)? (exactly|straight)? what to do|say", M, Method, Strong),
     cue("~tell (you|them|me|him|her|clients|the rep)? (exactly|straight)? (what|how|which) (they|she|he|i|you) (would|did|had|handled|do|should)", M, Method, Strong),
@@ -185,6 +186,8 @@ pub const CUES: &[Cue] = &[
     cue("new industry", M, Topics, Local),
     cue("career path", M, Topics, Local),
     cue("~avoid (the)? (common|usual|same)? pitfalls|traps|mistakes", M, Topics, Strong),
+    cue("(mistakes|pitfalls|traps) to avoid", M, Topics, Strong),
+    cue("~point out (the)? (common|usual)? mistakes|pitfalls|traps", M, Topics, Strong),
     cue("(how things really work|how (it|the industry|our industry) works)", M, Topics, Strong),
     cue("~show (you)? the ropes", M, Topics, Strong),
     // Form. Coaching: structured and formal. Mentoring: informal, relationship-driven, evolving.

@@ -123,6 +123,9 @@ pub(crate) fn assign_topics(analysis: &mut Analysis<'_>) {
             let mut topic = effective(&stack);
             if let Some(t) = topic.as_mut() {
                 t.local = analysis.views[block].fragment;
+                // A negating heading ("What you won't do") negates the items listed under it; a
+                // full paragraph below it carries its own polarity.
+                t.negated &= analysis.views[block].fragment;
             }
             topics.push(topic);
         }

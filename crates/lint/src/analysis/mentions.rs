@@ -361,12 +361,14 @@ fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
                 && !b.excluded
                 && dets_only(&words[1..]);
             let tokens_between = b.token - a.token;
+            // "coach-protégé pairing", "coach/mentor": one compound names both sides.
+            let compound = matches!(between, "-" | "–" | "—" | "/" | "‐");
             let _ = tokens;
             if meta || difference || which || (coordinated && interchangeably) {
                 mentions[i].meta = true;
                 mentions[j].meta = true;
             }
-            if coordinated && tokens_between <= 3 {
+            if (coordinated && tokens_between <= 3) || compound {
                 mentions[i].joint = true;
                 mentions[j].joint = true;
             }

@@ -192,31 +192,12 @@ pub(crate) fn is_clause_boundary(norm: &str, tokens: &[Token], idx: usize) -> bo
             if text == "and" || text == "or" {
                 let comma_before = idx > 0 && tokens[idx - 1].text(norm) == ",";
                 let next = tokens.get(idx + 1).map(|t| t.text(norm));
-                return comma_before
-                    && matches!(
-                        next,
-                        Some(
-                            "they"
-                                | "he"
-                                | "she"
-                                | "it"
-                                | "we"
-                                | "you"
-                                | "i"
-                                | "the"
-                                | "your"
-                                | "our"
-                                | "their"
-                                | "a"
-                                | "an"
-                                | "that"
-                                | "this"
-                                | "there"
-                                | "it's"
-                                | "they'll"
-                                | "you'll"
-                        )
-                    );
+                const SUBJECTS: &[&str] = &[
+                    "they", "he", "she", "it", "we", "you", "i", "the", "your", "our", "their", "a", "an", "that",
+                    "this", "there", "it's", "they'll", "you'll", "coaches", "mentors", "coach", "mentor", "mentees",
+                    "clients", "each", "every",
+                ];
+                return comma_before && next.is_some_and(|n| SUBJECTS.contains(&n));
             }
             false
         }

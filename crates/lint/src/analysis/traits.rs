@@ -43,6 +43,7 @@ impl Anchor {
 #[derive(Debug, Clone)]
 pub(crate) struct TraitFinding {
     pub block: usize,
+    pub sentence: usize,
     /// The cue's byte range in the block's text.
     pub start: usize,
     pub end: usize,
@@ -234,7 +235,17 @@ impl Ctx<'_, '_> {
             cue.practice
         };
         let mismatch = if negated { trait_practice == practice } else { trait_practice != practice };
-        mismatch.then_some(TraitFinding { block, start, end, cue, practice, trait_practice, negated, anchor })
+        mismatch.then_some(TraitFinding {
+            block,
+            sentence: sentence_idx,
+            start,
+            end,
+            cue,
+            practice,
+            trait_practice,
+            negated,
+            anchor,
+        })
     }
 
     /// The practice a cue is said of: (practice, anchor, local, negated by a heading).

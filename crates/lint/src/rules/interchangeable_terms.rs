@@ -23,7 +23,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
 /// "your mentor, or coach,", "coaching, i.e. mentoring", "coaches (mentors)".
 static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?P<punct>[,(—–]|-)?\s*(?P<marker>or|aka|a\.k\.a\.?|also called|also known as|otherwise known as|sometimes called|also referred to as|known as|i\.e\.,?|ie,?|that is,?|in other words,?|which (?:some|many|other|most)?\s*\w*\s*calls?|as some call it)?\s*(?:(?:a|an|the|your|our|their|his|her|peer|reverse|group)\s+)?$",
+        r"^\s*(?P<punct>[,(—–]|-)?\s*(?P<marker>or|aka|a\.k\.a\.?|(?:also|sometimes|often|otherwise|commonly|usually)?\s*called|(?:also|better|more commonly|commonly|otherwise|sometimes|often|locally|usually)?\s*(?:known|referred to)\s*(?:here|locally|internally|in some teams)?\s*as|i\.e\.,?|ie,?|that is,?|in other words,?|which (?:some|many|other|most)?\s*\w*\s*calls?|as some call it)?\s*(?:(?:a|an|the|your|our|their|his|her|peer|reverse|group)\s+)?$",
     )
     .expect("valid")
 });
@@ -131,10 +131,11 @@ fn single_determiner(norm: &str, a: &Mention, b: &Mention, gap: &str, tail: &str
 fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> Diagnostic {
     let first = analysis.mention_text(a);
     let second = analysis.mention_text(b);
-    let how = match kind {
-        "fused" => "fuses",
-        "one role" => "names one role with",
-        _ => "uses as two names for one thing",
+    let what = match kind {
+        "fused" => format!("'{first}' and '{second}' are fused into one name"),
+        "one role" => format!("one role is named both '{first}' and '{second}'"),
+        "declared" => format!("the text declares '{first}' and '{second}' to mean the same thing"),
+        _ => format!("'{first}' and '{second}' are used as two names for one thing"),
     };
     Diagnostic {
         rule: &META,
@@ -142,7 +143,7 @@ fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> 
         span: analysis.mention_span(a),
         related: Some(analysis.mention_span(b)),
         message: format!(
-            "'{first}' and '{second}': the text {how} both words; the article treats coaching and mentoring as different practices, so name the one you mean"
+            "{what}; the article treats coaching and mentoring as different practices, so name the one you mean"
         ),
         fix: None,
     }

@@ -73,7 +73,7 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
         let mut by_clause: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for idx in sentence.mentions.clone() {
             let token = analysis.mentions[idx].token;
-            let clause = (sentence.tokens.start..token).filter(|&t| view.tokens[t].text(&view.norm) == ";").count();
+            let clause = (sentence.tokens.start..token).filter(|&t| splits_pairs(&view.norm, &view.tokens, t)).count();
             by_clause.entry(clause).or_default().push(idx);
         }
         scopes.extend(by_clause.into_values());
@@ -90,6 +90,18 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
             }
         }
     }
+}
+
+/// Clause breaks that separate two pairings in one sentence: a semicolon, or ", and" / ", but" /
+/// "while" / "whereas" before a new subject ("mentors with their mentee, and coaches with their
+/// client").
+fn splits_pairs(norm: &str, tokens: &[crate::analysis::text::Token], idx: usize) -> bool {
+    let word = tokens[idx].text(norm);
+    if word == ";" || matches!(word, "while" | "whereas" | "whilst") {
+        return true;
+    }
+    let comma_before = idx > 0 && tokens[idx - 1].text(norm) == ",";
+    comma_before && matches!(word, "and" | "but" | "or") && crate::analysis::text::is_clause_boundary(norm, tokens, idx)
 }
 
 /// Whether a mention takes part in a role pairing.
@@ -169,7 +181,12 @@ fn record_lists(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
         if matches!(b.kind, BlockKind::TableCell { .. }) {
             continue;
         }
-        let is_record = b.text.split_once(':').is_some_and(|(label, _)| label.split_whitespace().count() <= 3);
+        // "Mentee: Sarah Lin", "Coach: ____": a role label with a name (or a blank) after it.
+        let is_record = b.text.split_once(':').is_some_and(|(label, value)| {
+            let value = value.trim_start();
+            label.split_whitespace().count() <= 3
+                && (value.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '_') || value.is_empty())
+        });
         let entry = lists.entry(group).or_insert((true, Vec::new()));
         entry.0 &= is_record;
         // Records pair people: only role nouns count ("Mentee: Sarah", "Coach: Tom").

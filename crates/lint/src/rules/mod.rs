@@ -98,7 +98,13 @@ pub(crate) fn trait_diagnostics(
     meta: &'static RuleMeta,
 ) {
     use crate::analysis::traits::Anchor;
+    // One finding per sentence and practice word: a bullet that piles up several traits is one
+    // problem, reported at its first trait.
+    let mut seen = std::collections::HashSet::new();
     for finding in analysis.findings.iter().filter(|f| f.practice == practice) {
+        if !seen.insert((finding.sentence, finding.anchor.mention())) {
+            continue;
+        }
         let mention = &analysis.mentions[finding.anchor.mention()];
         let cue_span = analysis.span(finding.block, finding.start, finding.end);
         let cue_text = &analysis.blocks[finding.block].text[finding.start..finding.end];

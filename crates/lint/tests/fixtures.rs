@@ -1,0 +1,96 @@
+//! Snapshot tests over `fixtures/`: every rule's flagged and clean documents in Markdown, plain
+//! text and HTML. A flagged file fires its folder's rule and nothing else; a clean file fires
+//! nothing; each suggested fix, once applied, removes the finding it was made for.
+
+use std::path::Path;
+
+use cm_linter::{lint, Diagnostic, Document, Format, LineIndex};
+
+fn format_of(path: &Path) -> Format {
+    path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension).unwrap_or(Format::PlainText)
+}
+
+/// Renders findings as a person reviews them: code, position, message, the source line with
+/// carets under the word, and the fix.
+fn render(source: &str, diagnostics: &[Diagnostic]) -> String {
+    let index = LineIndex::new(source);
+    let mut out = String::new();
+    for d in diagnostics {
+        let start = index.line_col(d.span.start());
+        let pos = index.one_based(d.span.start());
+        let line_text = source.lines().nth(start.line as usize).unwrap_or("").trim_end_matches('\r');
+        let line_text = line_text.strip_prefix('\u{feff}').unwrap_or(line_text);
+        let bom = if start.line == 0 && source.starts_with('\u{feff}') { 3 } else { 0 };
+        let col = (start.col as usize).saturating_sub(bom).min(line_text.len());
+        let prefix_width = line_text[..col].chars().count();
+        let width = source[d.span.range()].chars().count().max(1);
+        out.push_str(&format!("{} {} at {}:{}\n", d.rule.code, d.rule.name, pos.line, pos.column));
+        out.push_str(&format!("  {}\n", d.message));
+        out.push_str(&format!("  | {line_text}\n"));
+        out.push_str(&format!("  | {}{}\n", " ".repeat(prefix_width), "^".repeat(width)));
+        if let Some(related) = d.related {
+            out.push_str(&format!("  related: {:?}\n", &source[related.range()]));
+        }
+        if let Some(fix) = &d.fix {
+            out.push_str(&format!("  fix: {}\n", fix.title));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("(no findings)\n");
+    }
+    out
+}
+
+fn apply_fixes(source: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut edits: Vec<_> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).flat_map(|f| f.edits.iter()).collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start()));
+    edits.dedup_by_key(|e| e.span);
+    let mut out = source.to_string();
+    let mut last_start = usize::MAX;
+    for edit in edits {
+        if edit.span.end() <= last_start {
+            out.replace_range(edit.span.range(), &edit.replacement);
+            last_start = edit.span.start();
+        }
+    }
+    out
+}
+
+#[test]
+fn rule_fixtures() {
+    insta::glob!("../../../fixtures", "CM*/*.{md,txt,html}", |path| {
+        let source = std::fs::read_to_string(path).expect("fixture is readable UTF-8");
+        let diagnostics = lint(&Document { source: &source, format: format_of(path) });
+        let folder = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
+        let code = &folder[..5];
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.starts_with("clean") {
+            assert!(diagnostics.is_empty(), "{folder}/{name} must lint clean:\n{}", render(&source, &diagnostics));
+        } else {
+            assert!(!diagnostics.is_empty(), "{folder}/{name} must fire {code}");
+            for d in &diagnostics {
+                assert_eq!(d.rule.code, code, "{folder}/{name} fires only {code}:\n{}", render(&source, &diagnostics));
+            }
+            let fixed = apply_fixes(&source, &diagnostics);
+            if fixed != source {
+                let after = lint(&Document { source: &fixed, format: format_of(path) });
+                let after_count = after.iter().filter(|d| d.rule.code == code).count();
+                assert!(
+                    after_count < diagnostics.len(),
+                    "fixes in {folder}/{name} must remove the findings they were made for:\n{}",
+                    render(&fixed, &after)
+                );
+            }
+        }
+        insta::assert_snapshot!(render(&source, &diagnostics));
+    });
+}
+
+#[test]
+fn edge_case_fixtures() {
+    insta::glob!("../../../fixtures", "edge-cases/*.{md,txt,html}", |path| {
+        let source = std::fs::read_to_string(path).expect("fixture is readable UTF-8");
+        let diagnostics = lint(&Document { source: &source, format: format_of(path) });
+        insta::assert_snapshot!(render(&source, &diagnostics));
+    });
+}
