@@ -305,7 +305,13 @@ pub(crate) fn bind(analysis: &Analysis<'_>) -> Vec<Binding> {
             _ => {}
         }
         // A programme name written just before the practice word: "Catalyst coaching".
-        if t > 0 && reader.is_name_word(t - 1) && !reader.word(t - 1).ends_with("'s") {
+        // Not before a verb ("Actively mentors others") or after an adverb.
+        if t > 0
+            && !m.verb
+            && reader.is_name_word(t - 1)
+            && !reader.word(t - 1).ends_with("'s")
+            && !reader.word(t - 1).ends_with("ly")
+        {
             if let Some(names) = reader.name_before(t - 1) {
                 push(EntityKind::Programme, names, false);
             }

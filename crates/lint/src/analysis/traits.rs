@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use cm_core::{Cue, Practice, Role, Strength};
+use cm_core::{Cue, Dimension, Practice, Role, Strength};
 use regex::Regex;
 
 use super::entities::EntityKind;
@@ -203,19 +203,26 @@ impl Ctx<'_, '_> {
         if !describes_practice(view, cue, hit_token, hit_end_token) {
             return None;
         }
-        let mut negated = negated(view, sentence, hit_token);
-        let (practice, anchor, local) = match self.conditional(view, sentence, hit_token) {
+        let (practice, anchor, local, negated) = match self.conditional(view, sentence, hit_token) {
             Conditional::None => {
-                let (practice, anchor, local, topic_negated) =
-                    self.attribute(block, view, sentence_idx, hit_token, hit_end_token)?;
-                negated ^= topic_negated;
-                (practice, anchor, local)
+                let found = self.attribute(block, view, sentence_idx, cue, hit_token, hit_end_token)?;
+                // An attributive cue ("a formal coaching plan") is negated only by its own phrase
+                // ("no formal coaching"); "you are not on a formal coaching plan" denies nothing of
+                // coaching.
+                let own = if found.attributive {
+                    negated_phrase(view, hit_token)
+                } else {
+                    negated(view, sentence, hit_token)
+                };
+                (found.practice, found.anchor, found.local, own ^ found.heading_negated)
             }
             Conditional::Hypothetical => return None,
-            Conditional::Transfer { mention, negative } => {
-                negated ^= negative;
-                (analysis.mentions[mention].practice(), Anchor::Sentence(mention), true)
-            }
+            Conditional::Transfer { mention, negative } => (
+                analysis.mentions[mention].practice(),
+                Anchor::Sentence(mention),
+                true,
+                negated(view, sentence, hit_token) ^ negative,
+            ),
         };
         let strong_enough = match cue.strength {
             Strength::Strong => true,
@@ -248,73 +255,119 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// The practice a cue is said of: (practice, anchor, local, negated by a heading).
+    /// The practice a cue is said of.
     fn attribute(
         &self,
         block: usize,
         view: &BlockView,
         sentence_idx: usize,
+        cue: &Cue,
         hit_token: usize,
         hit_end_token: usize,
-    ) -> Option<(Practice, Anchor, bool, bool)> {
+    ) -> Option<Attribution> {
         let analysis = self.analysis;
         let sentence = &analysis.sentences[sentence_idx];
-        // A practice word inside the cue ("a 12-week mentoring programme"), or right after an
-        // attributive cue ("an open-ended mentoring relationship"), is what it describes.
-        let inside_or_after = (hit_token..hit_end_token.saturating_add(1).min(sentence.tokens.end)).find_map(|i| {
-            self.mention_at(view, i)
-                .filter(|&idx| analysis.mentions[idx].is_use() && !analysis.mentions[idx].is_client())
-        });
-        if let Some(idx) = inside_or_after {
+        // How the guide works and who the guide is are said of the guide: "the mentee asks
+        // questions" says nothing of mentoring's method.
+        let about_guide = matches!(cue.dimension, Dimension::Method | Dimension::Guide);
+        let usable = |idx: usize| {
             let m = &analysis.mentions[idx];
-            return if m.joint { None } else { Some((m.practice(), Anchor::Sentence(idx), true, false)) };
+            m.is_use() && !m.is_client() && !(about_guide && m.role() == Role::Guided)
+        };
+        let said_of = |idx: usize, anchor: Anchor, local: bool| {
+            let m = &analysis.mentions[idx];
+            (!m.joint).then_some(Attribution {
+                practice: m.practice(),
+                anchor,
+                local,
+                heading_negated: false,
+                attributive: false,
+            })
+        };
+        // A practice word inside the cue ("a 12-week mentoring programme") is what it describes.
+        if let Some(idx) = (hit_token..hit_end_token).find_map(|i| self.mention_at(view, i).filter(|&m| usable(m))) {
+            return said_of(idx, Anchor::Sentence(idx), true);
+        }
+        // So is the practice word right after an attributive cue ("an open-ended mentoring
+        // relationship", "informal coaching").
+        let attributive_dimension = matches!(cue.dimension, Dimension::Form | Dimension::Duration | Dimension::Focus);
+        if attributive_dimension {
+            if let Some(idx) = self.mention_at(view, hit_end_token).filter(|&m| usable(m)) {
+                return said_of(idx, Anchor::Sentence(idx), true).map(|a| Attribution { attributive: true, ..a });
+            }
         }
         for i in (sentence.tokens.start..hit_token).rev() {
             if let Some(idx) = self.mention_at(view, i) {
-                let m = &analysis.mentions[idx];
-                if m.is_use() && !m.is_client() {
-                    return if m.joint { None } else { Some((m.practice(), Anchor::Sentence(idx), true, false)) };
+                if !usable(idx) {
+                    continue;
                 }
-                continue;
+                // "coaches and advisors", "coach and advise": a list of roles or activities, not a
+                // trait of the first.
+                let between: Vec<&str> = (i + 1..hit_token).map(|t| view.tokens[t].text(&view.norm)).collect();
+                if !between.is_empty() && between.iter().all(|w| matches!(*w, "and" | "or" | "," | "&" | "/")) {
+                    return None;
+                }
+                return said_of(idx, Anchor::Sentence(idx), true);
             }
             let word = view.tokens[i].text(&view.norm);
             if PERSON_PRONOUNS.contains(&word) || THING_PRONOUNS.contains(&word) {
-                if let Some((idx, near)) = self.resolve(block, view, sentence_idx, i) {
-                    let m = &analysis.mentions[idx];
-                    return if m.joint { None } else { Some((m.practice(), Anchor::Pronoun(idx), near, false)) };
-                }
-                break;
+                let (idx, near) = self.resolve(block, view, sentence_idx, i)?;
+                return said_of(idx, Anchor::Pronoun(idx), near);
             }
             if let Some(&Some((practice, idx))) = self.person_names.get(word.trim_end_matches("'s")) {
                 if is_capitalised(analysis, block, view.tokens[i]) {
-                    return Some((practice, Anchor::Name(idx), true, false));
+                    return Some(Attribution {
+                        practice,
+                        anchor: Anchor::Name(idx),
+                        local: true,
+                        heading_negated: false,
+                        attributive: false,
+                    });
                 }
             }
         }
-        for i in hit_end_token..sentence.tokens.end {
+        // The subject may follow a fronted phrase: "Rather than sharing their own experience,
+        // coaches ask ...", "Open-ended: coaching relationships can last for years".
+        let fronted = (sentence.tokens.start..hit_token).all(|t| {
+            matches!(view.tokens[t].text(&view.norm), "rather" | "than" | "instead" | "of" | "unlike" | "a" | "an" | "the" | "with" | "-" | "*")
+        });
+        for i in (hit_end_token..sentence.tokens.end.min(hit_end_token + 6)).filter(|_| fronted) {
             let word = view.tokens[i].text(&view.norm);
             if matches!(word, ";" | "while" | "whereas" | "but") {
                 break;
             }
-            if let Some(idx) = self.mention_at(view, i) {
-                let m = &analysis.mentions[idx];
-                if m.is_use() && !m.is_client() {
-                    return if m.joint { None } else { Some((m.practice(), Anchor::Sentence(idx), true, false)) };
-                }
+            if let Some(idx) = self.mention_at(view, i).filter(|&m| usable(m)) {
+                return said_of(idx, Anchor::Sentence(idx), true);
             }
         }
-        if let Some(topic) = view.topic {
-            return Some((topic.practice, Anchor::Topic(topic.mention), topic.local, topic.negated));
+        if let Some(topic) = view.topic.filter(|_| !self.labelled_for_other_role(view)) {
+            return Some(Attribution {
+                practice: topic.practice,
+                anchor: Anchor::Topic(topic.mention),
+                local: topic.local,
+                heading_negated: topic.negated,
+                attributive: false,
+            });
         }
         for s in (view.sentences.start..sentence_idx).rev() {
-            for idx in analysis.sentences[s].mentions.clone().rev() {
-                let m = &analysis.mentions[idx];
-                if m.is_use() && !m.is_client() {
-                    return if m.joint { None } else { Some((m.practice(), Anchor::Previous(idx), false, false)) };
-                }
+            if let Some(idx) = analysis.sentences[s].mentions.clone().rev().find(|&m| usable(m)) {
+                return said_of(idx, Anchor::Previous(idx), false);
             }
         }
         None
+    }
+
+    /// A list item labelled for another role ("Manager hat - being directive ...") is about that
+    /// role, not the section's practice.
+    fn labelled_for_other_role(&self, view: &BlockView) -> bool {
+        const ROLES: &[&str] = &[
+            "manager", "managers", "buddy", "supervisor", "lead", "leader", "peer", "hr", "teacher", "trainer",
+            "tutor", "sponsor", "advisor", "adviser", "counsellor", "counselor", "therapist", "consultant",
+            "colleague", "partner", "director", "expert",
+        ];
+        let label_end = view.tokens.iter().take(5).position(|t| matches!(t.text(&view.norm), ":" | "-" | "–" | "—"));
+        let Some(label_end) = label_end.filter(|&e| e > 0) else { return false };
+        view.tokens[..label_end].iter().any(|t| ROLES.contains(&t.text(&view.norm)))
     }
 
     fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {
@@ -364,13 +417,24 @@ impl Ctx<'_, '_> {
         else {
             return Conditional::None;
         };
-        let Some(comma) = (if_token..sentence.tokens.end).find(|&i| words(i) == ",") else {
+        // The "if" clause runs to the comma before the main clause; lists inside it have commas
+        // of their own ("if you want to think more clearly, improve performance, or ...").
+        let commas: Vec<usize> = (if_token..sentence.tokens.end).filter(|&i| words(i) == ",").collect();
+        let Some(&first_comma) = commas.first() else {
             return Conditional::Hypothetical;
         };
-        if comma < hit_token {
+        let main_comma = commas
+            .iter()
+            .copied()
+            .find(|&c| {
+                (c + 1..sentence.tokens.end.min(c + 4)).any(|t| self.mention_at(view, t).is_some())
+                    || matches!(words(c + 1), "ask" | "look" | "choose" | "talk" | "speak" | "go" | "consider" | "apply" | "then")
+            })
+            .unwrap_or(first_comma);
+        if main_comma < hit_token {
             return Conditional::None;
         }
-        let main_start = view.tokens[comma].end;
+        let main_start = view.tokens[main_comma].end;
         let main = &view.norm[main_start..sentence.end];
         static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"better fit|more helpful|right choice|best choice|good fit|is for you|ask for|look for|choose|go for|consider|apply for|sign up for|likely|probably|better option|the answer").expect("valid")
@@ -428,6 +492,18 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// The practice a cue is said of, and how it was found.
+struct Attribution {
+    practice: Practice,
+    anchor: Anchor,
+    /// Found as close as the same sentence (or a row or short fragment under its heading).
+    local: bool,
+    /// A negating heading over the block ("What you won't do").
+    heading_negated: bool,
+    /// The cue modifies the practice word right after it.
+    attributive: bool,
+}
+
 enum Conditional {
     /// Not in a conditional clause.
     None,
@@ -439,6 +515,13 @@ enum Conditional {
 
 fn is_capitalised(analysis: &Analysis<'_>, block: usize, token: Token) -> bool {
     analysis.blocks[block].text[token.start..].chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether an attributive cue is negated by its own phrase: "no fixed end date", "without a
+/// structured programme", "not a formal coaching engagement".
+fn negated_phrase(view: &BlockView, hit_token: usize) -> bool {
+    let word = |i: usize| view.tokens.get(i).map_or("", |t| t.text(&view.norm));
+    (hit_token.saturating_sub(2)..hit_token).any(|i| matches!(word(i), "no" | "without" | "non" | "not" | "never"))
 }
 
 /// Whether the cue starting at `hit_token` is negated within its clause.
@@ -591,44 +674,55 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
     {
         return false;
     }
-    let single_word = hit_end_token - hit_token == 1 || (hit_end_token - hit_token == 3 && word(hit_token + 1) == "-");
-    let adjective = matches!(cue.dimension, cm_core::Dimension::Form | cm_core::Dimension::Duration);
-    if single_word && adjective {
-        let next = view.tokens.get(hit_end_token);
-        if let Some(next) = next.filter(|t| t.kind == TokenKind::Word) {
+    let around = |from: usize, to: usize| (from..to).map(&word).collect::<Vec<_>>().join(" ");
+    // "informal or formal", "structured or unstructured": both sides, so neither.
+    let window = around(hit_token.saturating_sub(3), hit_end_token + 3);
+    if ["formal or formal", "informal or formal", "formal or informal", "structured or unstructured", "unstructured or structured", "short-term or long-term", "long or short"]
+        .iter()
+        .any(|pair| window.contains(pair))
+    {
+        return false;
+    }
+    // "open-ended questions": a kind of question, not a kind of engagement.
+    if cue.dimension == Dimension::Duration && around(hit_token.saturating_sub(5), hit_end_token + 3).contains("question") {
+        return false;
+    }
+    // "a more senior position", "more experienced roles": career levels, not the guide.
+    if cue.dimension == Dimension::Guide
+        && matches!(word(hit_end_token), "position" | "positions" | "role" | "roles" | "level" | "levels" | "grade" | "grades" | "title" | "titles" | "job" | "jobs" | "team" | "teams")
+    {
+        return false;
+    }
+    // An adjective describes the noun after it: "structured sessions" is about the practice,
+    // "structured apprenticeships" and "fixed-term employees" are not.
+    let adjective = matches!(cue.dimension, Dimension::Form | Dimension::Duration) && is_adjective_cue(&around(hit_token, hit_end_token));
+    if adjective {
+        if let Some(next) = view.tokens.get(hit_end_token).filter(|t| t.kind == TokenKind::Word) {
             let noun = next.text(&view.norm);
             let practice_word = noun.starts_with("coach") || noun.starts_with("mentor") || noun.starts_with("mentee");
-            let function_word = matches!(
-                noun,
-                "and"
-                    | "or"
-                    | "but"
-                    | "with"
-                    | "for"
-                    | "in"
-                    | "to"
-                    | "by"
-                    | "at"
-                    | "of"
-                    | "from"
-                    | "than"
-                    | "as"
-                    | "so"
-                    | "if"
-                    | "when"
-                    | "until"
-                    | "on"
-                    | "is"
-                    | "are"
-                    | "and/or"
-                    | "too"
-                    | "enough"
-                    | "by design"
-                    | "design"
-                    | "nature"
-            );
-            return practice_word || function_word || ENGAGEMENT_NOUNS.contains(&noun);
+            return practice_word || FUNCTION_WORDS.contains(&noun) || ENGAGEMENT_NOUNS.contains(&noun);
         }
     }
     true
 }
+
+/// Cue phrases that are adjectives, which describe the noun that follows them.
+fn is_adjective_cue(text: &str) -> bool {
+    let compact: String = text.split_whitespace().collect::<Vec<_>>().join(" ").replace(" - ", "-");
+    matches!(
+        compact.as_str(),
+        "structured" | "formal" | "informal" | "unstructured" | "open-ended" | "open ended" | "ongoing" | "time-bound"
+            | "time bound" | "time-limited" | "time limited" | "time-boxed" | "fixed-term" | "fixed term"
+            | "short-term" | "short term" | "lifelong" | "life-long" | "indefinite" | "long-running" | "relationship-driven"
+            | "relationship-based" | "goal-oriented" | "goal-focused" | "goal-based" | "goal-driven" | "performance-focused"
+            | "performance-oriented" | "performance-driven" | "future-focused"
+    )
+}
+
+/// Words after an adjective cue that leave it describing the practice ("informal and ongoing").
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "with", "for", "in", "to", "by", "at", "of", "from", "than", "as", "so", "if", "when", "until",
+    "on", "is", "are", "was", "were", "be", "been", "will", "can", "too", "enough", "by", "then", "because", "while",
+    "after", "before", "without", "where", "which", "that", "and/or", "nor", "yet", "throughout", "over", "each", "per",
+    "no", "not", "rather", "instead", "unless", "since", "though", "although", "during", "across",
+];

@@ -138,7 +138,11 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
             } else {
                 None
             }
-        } else if short && text.trim_end().ends_with('?') && next_blank && !text.trim_start().starts_with("Q:") {
+        } else if short
+            && text.trim_end().ends_with('?')
+            && !text.trim_start().starts_with("Q:")
+            && (next_blank || next.is_some_and(|n| n.trim().chars().count() > text.trim().chars().count()))
+        {
             Some(2)
         } else {
             None
