@@ -64,7 +64,7 @@ impl Mention {
 
 static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(coach(?:es|ing|ings|ed|ee|ees)?|mentor(?:s|ing|ed|ship|ships)?|mentee(?:s)?|prot[eé]g[eé](?:e)?(?:s)?|clients?)\b",
+        r"(coach(?:ings|ing|ees|ee|es|ed)?|mentor(?:ships|ship|ing|ed|s)?|mentees?|prot[eé]g[eé]e?s?|clients?)",
     )
     .expect("word pattern is valid")
 });
@@ -73,6 +73,13 @@ static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn find(block: usize, text: &str, norm: &str, tokens: &[Token]) -> Vec<Mention> {
     let mut out = Vec::new();
     for m in WORD_RE.find_iter(norm) {
+        // Whole words only (checked here rather than with `\b`, which is slow on non-ASCII text):
+        // "Stagecoach" and "tormentor" are not mentions.
+        let before = norm[..m.start()].chars().next_back();
+        let after = norm[m.end()..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
         let Some(form) = WordForm::lookup(m.as_str()) else {
             continue;
         };

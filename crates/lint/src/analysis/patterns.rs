@@ -9,7 +9,7 @@ use regex::{Regex, RegexSet};
 /// White space between two words of a pattern.
 const SEP: &str = r"[\s\u{a0}]+";
 /// One word for the `*` gaps.
-const GAP_WORD: &str = r"[\w'’\-]+,?";
+const GAP_WORD: &str = r"[^\s,;:.!?()\x22“”]+,?";
 const APOSTROPHE: &str = "['’]";
 const HYPHEN: &str = r"(?:[-‐‑–—]|\s)?";
 
@@ -243,7 +243,9 @@ pub(crate) fn compile(pattern: &str) -> String {
     let starts_word =
         trimmed.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '~' || c == '#' || c == '@' || c == '(');
     let ends_word = trimmed.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ')' || c == '?');
-    format!("{}(?:{body}){}", if starts_word { r"\b" } else { "" }, if ends_word { r"\b" } else { "" })
+    // ASCII word boundaries keep the whole cue set on the fast DFA engines; a Unicode boundary
+    // sends every non-ASCII text to the slow PikeVM. Cue words are ASCII.
+    format!("{}(?:{body}){}", if starts_word { r"(?-u:\b)" } else { "" }, if ends_word { r"(?-u:\b)" } else { "" })
 }
 
 /// A cue with its compiled regex.
@@ -268,7 +270,11 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
             regex: Regex::new(source).unwrap_or_else(|e| panic!("cue pattern {:?} compiles: {e}", cue.pattern)),
         })
         .collect();
-    let set = RegexSet::new(&sources).expect("every cue pattern compiled on its own");
+    // A larger lazy-DFA cache keeps the set from rebuilding states on long documents.
+    let set = regex::RegexSetBuilder::new(&sources)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("every cue pattern compiled on its own");
     CueTable { cues, set }
 });
 

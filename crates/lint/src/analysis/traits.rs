@@ -137,6 +137,12 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
     let ctx = Ctx { analysis, person_names };
     let mut out = Vec::new();
     for (block, view) in analysis.views.iter().enumerate() {
+        // A trait can only be said of a practice named here, by a heading above, or a block or
+        // two before (a pronoun's antecedent); other blocks need no cue matching.
+        let near_mention = (block.saturating_sub(2)..=block).any(|b| !analysis.views[b].mentions.is_empty());
+        if view.topic.is_none() && !near_mention {
+            continue;
+        }
         for cue_idx in CUE_TABLE.set.matches(&view.norm).iter() {
             let compiled = &CUE_TABLE.cues[cue_idx];
             for m in compiled.regex.find_iter(&view.norm) {
