@@ -1,1 +1,4 @@
-//! Integration tests spawning the real binary.
+//! Integration tests: they spawn the real `cm-lint` binary.
+
+mod cli;
+mod util;

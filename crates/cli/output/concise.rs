@@ -7,7 +7,7 @@ use cm_linter::LineIndex;
 use super::FileResult;
 
 pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
-    for result in results {
+    for result in results.iter().filter(|r| !r.diagnostics.is_empty()) {
         let index = LineIndex::new(&result.source);
         for d in &result.diagnostics {
             let pos = index.one_based(d.span.start());

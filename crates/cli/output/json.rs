@@ -51,7 +51,7 @@ struct JsonDiagnostic<'a> {
 
 pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
     let mut records = Vec::new();
-    for result in results {
+    for result in results.iter().filter(|r| !r.diagnostics.is_empty()) {
         let index = LineIndex::new(&result.source);
         let pos = |offset: usize| {
             let p = index.one_based(offset);

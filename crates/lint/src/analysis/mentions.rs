@@ -63,10 +63,8 @@ impl Mention {
 }
 
 static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(coach(?:ings|ing|ees|ee|es|ed)?|mentor(?:ships|ship|ing|ed|s)?|mentees?|prot[eé]g[eé]e?s?|clients?)",
-    )
-    .expect("word pattern is valid")
+    Regex::new(r"(coach(?:ings|ing|ees|ee|es|ed)?|mentor(?:ships|ship|ing|ed|s)?|mentees?|prot[eé]g[eé]e?s?|clients?)")
+        .expect("word pattern is valid")
 });
 
 /// Finds the practice words of one block.

@@ -335,7 +335,10 @@ impl Ctx<'_, '_> {
         // The subject may follow a fronted phrase: "Rather than sharing their own experience,
         // coaches ask ...", "Open-ended: coaching relationships can last for years".
         let fronted = (sentence.tokens.start..hit_token).all(|t| {
-            matches!(view.tokens[t].text(&view.norm), "rather" | "than" | "instead" | "of" | "unlike" | "a" | "an" | "the" | "with" | "-" | "*")
+            matches!(
+                view.tokens[t].text(&view.norm),
+                "rather" | "than" | "instead" | "of" | "unlike" | "a" | "an" | "the" | "with" | "-" | "*"
+            )
         });
         for i in (hit_end_token..sentence.tokens.end.min(hit_end_token + 6)).filter(|_| fronted) {
             let word = view.tokens[i].text(&view.norm);
@@ -344,6 +347,18 @@ impl Ctx<'_, '_> {
             }
             if let Some(idx) = self.mention_at(view, i).filter(|&m| usable(m)) {
                 return said_of(idx, Anchor::Sentence(idx), true);
+            }
+        }
+        // An explicit practice word later in the sentence beats the heading ("people who want
+        // advice from someone who has done the job should ask for a mentor"), up to a list
+        // introduced by a colon.
+        for i in hit_end_token..sentence.tokens.end {
+            let word = view.tokens[i].text(&view.norm);
+            if matches!(word, ";" | ":" | "while" | "whereas" | "but" | "unlike") {
+                break;
+            }
+            if let Some(idx) = self.mention_at(view, i).filter(|&m| usable(m)) {
+                return said_of(idx, Anchor::Sentence(idx), false);
             }
         }
         if let Some(topic) = view.topic.filter(|_| !self.labelled_for_other_role(view)) {
@@ -367,9 +382,28 @@ impl Ctx<'_, '_> {
     /// role, not the section's practice.
     fn labelled_for_other_role(&self, view: &BlockView) -> bool {
         const ROLES: &[&str] = &[
-            "manager", "managers", "buddy", "supervisor", "lead", "leader", "peer", "hr", "teacher", "trainer",
-            "tutor", "sponsor", "advisor", "adviser", "counsellor", "counselor", "therapist", "consultant",
-            "colleague", "partner", "director", "expert",
+            "manager",
+            "managers",
+            "buddy",
+            "supervisor",
+            "lead",
+            "leader",
+            "peer",
+            "hr",
+            "teacher",
+            "trainer",
+            "tutor",
+            "sponsor",
+            "advisor",
+            "adviser",
+            "counsellor",
+            "counselor",
+            "therapist",
+            "consultant",
+            "colleague",
+            "partner",
+            "director",
+            "expert",
         ];
         let label_end = view.tokens.iter().take(5).position(|t| matches!(t.text(&view.norm), ":" | "-" | "–" | "—"));
         let Some(label_end) = label_end.filter(|&e| e > 0) else { return false };
@@ -434,7 +468,10 @@ impl Ctx<'_, '_> {
             .copied()
             .find(|&c| {
                 (c + 1..sentence.tokens.end.min(c + 4)).any(|t| self.mention_at(view, t).is_some())
-                    || matches!(words(c + 1), "ask" | "look" | "choose" | "talk" | "speak" | "go" | "consider" | "apply" | "then")
+                    || matches!(
+                        words(c + 1),
+                        "ask" | "look" | "choose" | "talk" | "speak" | "go" | "consider" | "apply" | "then"
+                    )
             })
             .unwrap_or(first_comma);
         if main_comma < hit_token {
@@ -683,25 +720,52 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
     let around = |from: usize, to: usize| (from..to).map(&word).collect::<Vec<_>>().join(" ");
     // "informal or formal", "structured or unstructured": both sides, so neither.
     let window = around(hit_token.saturating_sub(3), hit_end_token + 3);
-    if ["formal or formal", "informal or formal", "formal or informal", "structured or unstructured", "unstructured or structured", "short-term or long-term", "long or short"]
-        .iter()
-        .any(|pair| window.contains(pair))
+    if [
+        "formal or formal",
+        "informal or formal",
+        "formal or informal",
+        "structured or unstructured",
+        "unstructured or structured",
+        "short-term or long-term",
+        "long or short",
+    ]
+    .iter()
+    .any(|pair| window.contains(pair))
     {
         return false;
     }
     // "open-ended questions": a kind of question, not a kind of engagement.
-    if cue.dimension == Dimension::Duration && around(hit_token.saturating_sub(5), hit_end_token + 3).contains("question") {
+    if cue.dimension == Dimension::Duration
+        && around(hit_token.saturating_sub(5), hit_end_token + 3).contains("question")
+    {
         return false;
     }
     // "a more senior position", "more experienced roles": career levels, not the guide.
     if cue.dimension == Dimension::Guide
-        && matches!(word(hit_end_token), "position" | "positions" | "role" | "roles" | "level" | "levels" | "grade" | "grades" | "title" | "titles" | "job" | "jobs" | "team" | "teams")
+        && matches!(
+            word(hit_end_token),
+            "position"
+                | "positions"
+                | "role"
+                | "roles"
+                | "level"
+                | "levels"
+                | "grade"
+                | "grades"
+                | "title"
+                | "titles"
+                | "job"
+                | "jobs"
+                | "team"
+                | "teams"
+        )
     {
         return false;
     }
     // An adjective describes the noun after it: "structured sessions" is about the practice,
     // "structured apprenticeships" and "fixed-term employees" are not.
-    let adjective = matches!(cue.dimension, Dimension::Form | Dimension::Duration) && is_adjective_cue(&around(hit_token, hit_end_token));
+    let adjective = matches!(cue.dimension, Dimension::Form | Dimension::Duration)
+        && is_adjective_cue(&around(hit_token, hit_end_token));
     if adjective {
         if let Some(next) = view.tokens.get(hit_end_token).filter(|t| t.kind == TokenKind::Word) {
             let noun = next.text(&view.norm);
@@ -717,18 +781,94 @@ fn is_adjective_cue(text: &str) -> bool {
     let compact: String = text.split_whitespace().collect::<Vec<_>>().join(" ").replace(" - ", "-");
     matches!(
         compact.as_str(),
-        "structured" | "formal" | "informal" | "unstructured" | "open-ended" | "open ended" | "ongoing" | "time-bound"
-            | "time bound" | "time-limited" | "time limited" | "time-boxed" | "fixed-term" | "fixed term"
-            | "short-term" | "short term" | "lifelong" | "life-long" | "indefinite" | "long-running" | "relationship-driven"
-            | "relationship-based" | "goal-oriented" | "goal-focused" | "goal-based" | "goal-driven" | "performance-focused"
-            | "performance-oriented" | "performance-driven" | "future-focused"
+        "structured"
+            | "formal"
+            | "informal"
+            | "unstructured"
+            | "open-ended"
+            | "open ended"
+            | "ongoing"
+            | "time-bound"
+            | "time bound"
+            | "time-limited"
+            | "time limited"
+            | "time-boxed"
+            | "fixed-term"
+            | "fixed term"
+            | "short-term"
+            | "short term"
+            | "lifelong"
+            | "life-long"
+            | "indefinite"
+            | "long-running"
+            | "relationship-driven"
+            | "relationship-based"
+            | "goal-oriented"
+            | "goal-focused"
+            | "goal-based"
+            | "goal-driven"
+            | "performance-focused"
+            | "performance-oriented"
+            | "performance-driven"
+            | "future-focused"
     )
 }
 
 /// Words after an adjective cue that leave it describing the practice ("informal and ongoing").
 const FUNCTION_WORDS: &[&str] = &[
-    "and", "or", "but", "with", "for", "in", "to", "by", "at", "of", "from", "than", "as", "so", "if", "when", "until",
-    "on", "is", "are", "was", "were", "be", "been", "will", "can", "too", "enough", "by", "then", "because", "while",
-    "after", "before", "without", "where", "which", "that", "and/or", "nor", "yet", "throughout", "over", "each", "per",
-    "no", "not", "rather", "instead", "unless", "since", "though", "although", "during", "across",
+    "and",
+    "or",
+    "but",
+    "with",
+    "for",
+    "in",
+    "to",
+    "by",
+    "at",
+    "of",
+    "from",
+    "than",
+    "as",
+    "so",
+    "if",
+    "when",
+    "until",
+    "on",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "will",
+    "can",
+    "too",
+    "enough",
+    "by",
+    "then",
+    "because",
+    "while",
+    "after",
+    "before",
+    "without",
+    "where",
+    "which",
+    "that",
+    "and/or",
+    "nor",
+    "yet",
+    "throughout",
+    "over",
+    "each",
+    "per",
+    "no",
+    "not",
+    "rather",
+    "instead",
+    "unless",
+    "since",
+    "though",
+    "although",
+    "during",
+    "across",
 ];
