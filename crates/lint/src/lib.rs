@@ -9,17 +9,26 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod analysis;
+mod config;
 mod diagnostic;
 mod line_index;
 pub mod prose;
 pub mod rules;
 mod span;
+mod suppress;
 
+use std::collections::HashMap;
+
+use cm_core::Practice;
+use regex::Regex;
+
+pub use config::{parse_severity, Config, ConfigError, Vocabulary};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use line_index::*;
 pub use prose::Format;
 pub use rules::{RuleMeta, RULES};
 pub use span::Span;
+pub use suppress::UnusedSuppression;
 
 /// A document to lint: its source exactly as read (BOM and line endings included) and its format.
 #[derive(Debug, Clone, Copy)]
@@ -28,18 +37,115 @@ pub struct Document<'a> {
     pub format: Format,
 }
 
-/// Lints a document with every rule, returning diagnostics ordered by span start, then code.
+/// The organisation's programme names, compiled for matching.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CompiledVocabulary {
+    pub regex: Option<Regex>,
+    pub practice: HashMap<String, Practice>,
+}
+
+impl CompiledVocabulary {
+    fn new(vocabulary: &Vocabulary) -> CompiledVocabulary {
+        let mut practice = HashMap::new();
+        for (names, p) in [(&vocabulary.coaching, Practice::Coaching), (&vocabulary.mentoring, Practice::Mentoring)] {
+            for name in names.iter().filter(|n| !n.trim().is_empty()) {
+                practice.insert(name.trim().to_lowercase(), p);
+            }
+        }
+        let mut keys: Vec<&String> = practice.keys().collect();
+        keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+        let alternatives: Vec<String> = keys.iter().map(|k| regex::escape(k)).collect();
+        let regex = (!alternatives.is_empty()).then(|| Regex::new(&format!("(?:{})", alternatives.join("|")))).and_then(Result::ok);
+        CompiledVocabulary { regex, practice }
+    }
+}
+
+/// What linting one document gives.
+#[derive(Debug, Clone, Default)]
+pub struct LintOutput {
+    /// Findings ordered by span start, then code.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Suppression comments (or codes in them) that silenced nothing.
+    pub unused_suppressions: Vec<UnusedSuppression>,
+}
+
+/// Lints documents with one configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Linter {
+    config: Config,
+    vocabulary: CompiledVocabulary,
+    per_file: Vec<(globset::GlobMatcher, Vec<&'static str>)>,
+}
+
+impl Linter {
+    #[must_use]
+    pub fn new(config: Config) -> Linter {
+        let vocabulary = CompiledVocabulary::new(&config.vocabulary);
+        let per_file = config
+            .per_file_ignores
+            .iter()
+            .filter_map(|(glob, codes)| {
+                globset::GlobBuilder::new(glob)
+                    .literal_separator(false)
+                    .build()
+                    .ok()
+                    .map(|g| (g.compile_matcher(), codes.clone()))
+            })
+            .collect();
+        Linter { config, vocabulary, per_file }
+    }
+
+    #[must_use]
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Lints a document.
+    #[must_use]
+    pub fn lint(&self, document: &Document<'_>) -> LintOutput {
+        self.lint_path(document, None)
+    }
+
+    /// Lints a document whose path (relative, with `/` separators) decides per-path ignores.
+    #[must_use]
+    pub fn lint_path(&self, document: &Document<'_>, path: Option<&str>) -> LintOutput {
+        let analysis = analysis::Analysis::new(document.source, document.format, &self.vocabulary);
+        let ignored: Vec<&str> = path
+            .map(|p| self.per_file.iter().filter(|(g, _)| g.is_match(p)).flat_map(|(_, c)| c.iter().copied()).collect())
+            .unwrap_or_default();
+        let mut diagnostics = Vec::new();
+        for rule in RULES.iter().filter(|r| self.config.is_enabled(r.code) && !ignored.contains(&r.code)) {
+            let start = diagnostics.len();
+            (rule.check)(&mut diagnostics, &analysis);
+            let severity = self.config.severity_of(rule);
+            for d in &mut diagnostics[start..] {
+                d.severity = severity;
+            }
+        }
+        diagnostics.sort_by(|a, b| {
+            (a.span.start(), a.rule.code, a.span.end()).cmp(&(b.span.start(), b.rule.code, b.span.end()))
+        });
+        diagnostics.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span);
+        let unused_suppressions = match document.format {
+            Format::Markdown | Format::Html => suppress::apply(document.source, &mut diagnostics),
+            Format::PlainText => Vec::new(),
+        };
+        LintOutput { diagnostics, unused_suppressions }
+    }
+}
+
+/// Lints a document with every rule and the default configuration.
 #[must_use]
 pub fn lint(document: &Document<'_>) -> Vec<Diagnostic> {
-    let analysis = analysis::Analysis::new(document.source, document.format);
-    let mut diagnostics = Vec::new();
-    for rule in RULES {
-        (rule.check)(&mut diagnostics, &analysis);
-    }
-    diagnostics
-        .sort_by(|a, b| (a.span.start(), a.rule.code, a.span.end()).cmp(&(b.span.start(), b.rule.code, b.span.end())));
-    diagnostics.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span);
-    diagnostics
+    static DEFAULT: std::sync::LazyLock<Linter> = std::sync::LazyLock::new(Linter::default);
+    DEFAULT.lint(document).diagnostics
+}
+
+/// A human-readable dump of the analysis, for developing the engine (`cm-lint debug FILE`).
+#[doc(hidden)]
+#[must_use]
+pub fn debug_dump(document: &Document<'_>) -> String {
+    analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default()).dump()
 }
 
 #[cfg(test)]
@@ -56,11 +162,4 @@ pub(crate) mod test_support {
         out.dedup();
         out
     }
-}
-
-/// A human-readable dump of the analysis, for developing the engine (`cm-lint debug FILE`).
-#[doc(hidden)]
-#[must_use]
-pub fn debug_dump(document: &Document<'_>) -> String {
-    analysis::Analysis::new(document.source, document.format).dump()
 }

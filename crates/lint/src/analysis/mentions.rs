@@ -34,6 +34,8 @@ pub(crate) struct Mention {
     pub verb: bool,
     /// Inside quotation marks.
     pub quoted: bool,
+    /// An organisation's own programme name from the configuration ("Catalyst").
+    pub vocabulary: bool,
 }
 
 impl Mention {
@@ -103,6 +105,47 @@ pub(crate) fn find(block: usize, text: &str, norm: &str, tokens: &[Token]) -> Ve
             joint: false,
             verb: false,
             quoted: false,
+            vocabulary: false,
+        });
+    }
+    out
+}
+
+/// Finds the configured programme names of one block; each counts as its practice's activity.
+pub(crate) fn find_vocabulary(
+    block: usize,
+    text: &str,
+    norm: &str,
+    tokens: &[Token],
+    vocabulary: &crate::CompiledVocabulary,
+) -> Vec<Mention> {
+    let Some(regex) = &vocabulary.regex else { return Vec::new() };
+    let mut out = Vec::new();
+    for m in regex.find_iter(norm) {
+        let before = norm[..m.start()].chars().next_back();
+        let after = norm[m.end()..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let Some(&practice) = vocabulary.practice.get(m.as_str()) else { continue };
+        let Some(form) = WordForm::lookup(practice.activity()) else { continue };
+        let Some(token) = tokens.iter().position(|t| t.start <= m.start() && m.start() < t.end) else { continue };
+        out.push(Mention {
+            block,
+            sentence: 0,
+            start: m.start(),
+            end: m.end(),
+            token,
+            form,
+            possessive: false,
+            capitalised: text[m.start()..].chars().next().is_some_and(char::is_uppercase),
+            sense: true,
+            meta: false,
+            excluded: false,
+            joint: false,
+            verb: false,
+            quoted: false,
+            vocabulary: true,
         });
     }
     out

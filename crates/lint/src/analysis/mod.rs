@@ -70,7 +70,7 @@ static PRESCAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)coach|mentor|mentee|prot[eé]g[eé]").expect("valid prescan"));
 
 impl<'s> Analysis<'s> {
-    pub fn new(source: &'s str, format: Format) -> Analysis<'s> {
+    pub fn new(source: &'s str, format: Format, vocabulary: &crate::CompiledVocabulary) -> Analysis<'s> {
         let mut analysis = Analysis {
             _source: std::marker::PhantomData,
             blocks: Vec::new(),
@@ -81,18 +81,19 @@ impl<'s> Analysis<'s> {
             findings: Vec::new(),
         };
         // Most documents never mention either practice; they need no further reading.
-        if !PRESCAN.is_match(source) {
+        let vocabulary_found = vocabulary.regex.as_ref().is_some_and(|r| r.is_match(&source.to_lowercase()));
+        if !PRESCAN.is_match(source) && !vocabulary_found {
             return analysis;
         }
         analysis.blocks = prose::extract(source, format);
-        analysis.read_blocks();
+        analysis.read_blocks(vocabulary);
         context::assign_topics(&mut analysis);
         analysis.bindings = entities::bind(&analysis);
         analysis.findings = traits::judge(&analysis);
         analysis
     }
 
-    fn read_blocks(&mut self) {
+    fn read_blocks(&mut self, vocabulary: &crate::CompiledVocabulary) {
         let mentor_is_name = self.blocks.iter().any(|b| mentions::mentor_is_name(&text::normalise(&b.text)));
         for (block_idx, block) in self.blocks.iter().enumerate() {
             let norm = text::normalise(&block.text);
@@ -100,6 +101,8 @@ impl<'s> Analysis<'s> {
             let sentence_start = self.sentences.len();
             let mention_start = self.mentions.len();
             let mut found = mentions::find(block_idx, &block.text, &norm, &tokens);
+            found.extend(mentions::find_vocabulary(block_idx, &block.text, &norm, &tokens, vocabulary));
+            found.sort_by_key(|m| m.start);
             let ranges = text::sentences(&block.text);
             let token_range = |start: usize, end: usize| {
                 let first = tokens.partition_point(|t| t.start < start);

@@ -81,6 +81,9 @@ pub(crate) fn keep_case(original: &str, replacement: &str) -> String {
 
 /// A fix that swaps a mention's word for the other practice's word of the same role and shape.
 pub(crate) fn swap_fix(analysis: &Analysis<'_>, mention: &Mention) -> Option<Fix> {
+    if mention.vocabulary {
+        return None;
+    }
     let counterpart: &WordForm = mention.form.counterpart()?;
     let original = analysis.mention_text(mention);
     let replacement = keep_case(original, counterpart.word);
