@@ -20,6 +20,7 @@ struct Record {
     rule: String,
     severity: String,
     message: String,
+    note: Option<String>,
     related: Option<Position>,
     fix: Option<Fix>,
 }

@@ -1,21 +1,28 @@
-//! The `cm-lint` binary: lints documents from the command line; the CLI is a thin front end over
-//! cm-linter.
+//! The `cm-lint` binary: lints documents from the command line. A thin front end over
+//! cm-linter: it finds files, reads them, runs the engine, prints, fixes and sets the exit code.
 
 mod args;
+mod config;
+mod fix;
 mod output;
 mod walk;
 
-use std::io::Write;
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
+use cm_linter::{Document, Linter, Severity};
+use rayon::prelude::*;
 
-use args::{Args, Command};
+use args::{Args, CheckArgs, ColorChoice, Command, FailOn};
+use output::FileResult;
 
 /// How a run ends, mapped to the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ExitStatus {
-    /// Nothing found.
+    /// Nothing found at or above the failing severity.
     Clean,
     /// Findings at or above the failing severity.
     Findings,
@@ -71,52 +78,281 @@ fn run(args: &Args) -> anyhow::Result<ExitStatus> {
             let Some(meta) = cm_linter::rules::find(rule) else {
                 anyhow::bail!("unknown rule '{rule}' (see `cm-lint rules`)");
             };
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{}", meta.doc.trim_end())?;
+            writeln!(std::io::stdout().lock(), "{}", meta.doc.trim_end())?;
             Ok(ExitStatus::Clean)
         }
         Some(Command::Debug { file }) => {
-            let walked = walk::collect(std::slice::from_ref(file));
-            for input in &walked.files {
-                let source = walk::read(input)?;
-                let document = cm_linter::Document { source: &source, format: input.format };
-                write!(std::io::stdout().lock(), "{}", cm_linter::debug_dump(&document))?;
-            }
+            let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
+            let text = walk::decode(bytes).text;
+            let format = walk::format_of(file).unwrap_or(cm_linter::Format::PlainText);
+            write!(std::io::stdout().lock(), "{}", cm_linter::debug_dump(&Document { source: &text, format }))?;
             Ok(ExitStatus::Clean)
         }
-        None => lint_paths(args),
+        None => check(&args.check),
     }
 }
 
-fn lint_paths(args: &Args) -> anyhow::Result<ExitStatus> {
-    let walked = walk::collect(&args.paths);
-    let mut results = Vec::new();
-    let mut had_error = !walked.errors.is_empty();
-    for error in &walked.errors {
-        writeln!(std::io::stderr(), "cm-lint: error: {error}")?;
+/// Resolves rule codes or names given on the command line.
+fn rule_codes(list: &[String]) -> anyhow::Result<Vec<&'static str>> {
+    list.iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            cm_linter::rules::find(s.trim())
+                .map(|r| r.code)
+                .ok_or_else(|| anyhow::anyhow!("unknown rule '{s}' (see `cm-lint rules`)"))
+        })
+        .collect()
+}
+
+fn fail_threshold(args: &CheckArgs, config: &cm_linter::Config) -> Option<Severity> {
+    match args.fail_on {
+        Some(FailOn::Never) => None,
+        Some(FailOn::Info) => Some(Severity::Info),
+        Some(FailOn::Warning) => Some(Severity::Warning),
+        Some(FailOn::Error) => Some(Severity::Error),
+        None => Some(config.fail_on.unwrap_or(Severity::Warning)),
     }
-    for file in &walked.files {
-        match walk::read(file) {
-            Ok(source) => {
-                let document = cm_linter::Document { source: &source, format: file.format };
-                let diagnostics = cm_linter::lint(&document);
-                results.push(output::FileResult { path: file.display.clone(), source, diagnostics });
+}
+
+fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
+    let cwd = std::env::current_dir().context("cannot read the working directory")?;
+    let loaded = config::load(args.config.as_deref(), args.isolated, &cwd)?;
+    let mut config = loaded.config;
+    if !args.select.is_empty() {
+        config.select = Some(rule_codes(&args.select)?);
+    }
+    config.ignore.extend(rule_codes(&args.ignore)?);
+    let threshold = fail_threshold(args, &config);
+    let mut excludes = config.exclude.clone();
+    excludes.extend(args.exclude.iter().cloned());
+    let exclude = walk::glob_set(&excludes)?;
+    let include = walk::glob_set(&args.include)?;
+    let linter = Linter::new(config);
+    let mut stderr = std::io::stderr().lock();
+    let mut had_error = false;
+
+    let reading_stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
+    let mut results = if reading_stdin {
+        vec![lint_stdin(&linter, args)?]
+    } else {
+        let paths = if args.paths.is_empty() { vec![std::path::PathBuf::from(".")] } else { args.paths.clone() };
+        let walked = walk::collect(&paths, include.as_ref(), exclude.as_ref(), &loaded.root);
+        for error in &walked.errors {
+            writeln!(stderr, "cm-lint: error: {error}")?;
+            had_error = true;
+        }
+        if args.verbose {
+            for skipped in &walked.skipped {
+                writeln!(stderr, "cm-lint: skipped {skipped}")?;
             }
-            Err(err) => {
-                had_error = true;
-                writeln!(std::io::stderr(), "cm-lint: error: {err:#}")?;
+        }
+        let outcomes: Vec<Outcome> = walked.files.par_iter().map(|file| lint_file(&linter, file, args)).collect();
+        let mut results = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            for message in &outcome.messages {
+                writeln!(stderr, "{message}")?;
+            }
+            had_error |= outcome.error;
+            results.extend(outcome.result);
+        }
+        results
+    };
+
+    if args.diff {
+        let mut out = std::io::stdout().lock();
+        for r in &results {
+            if let Some(fixed) = r.fixed.as_ref().filter(|f| **f != r.file.source) {
+                write!(out, "{}", fix::unified_diff(&r.file.path, &r.file.source, fixed))?;
             }
         }
     }
-    let findings: usize = results.iter().map(|r| r.diagnostics.len()).sum();
-    let mut out = std::io::stdout().lock();
-    output::write(&mut out, args.format, &results)?;
-    out.flush()?;
+    let mut unused = 0;
+    if args.report_unused_disables {
+        for r in &results {
+            let index = cm_linter::LineIndex::new(&r.file.source);
+            for u in &r.unused {
+                let pos = index.one_based(u.span.start());
+                let what = u
+                    .code
+                    .as_deref()
+                    .map_or_else(|| "suppression comment".to_string(), |c| format!("suppression of {c}"));
+                writeln!(stderr, "{}:{}:{}: unused {what}", r.file.path, pos.line, pos.column)?;
+                unused += 1;
+            }
+        }
+    }
+    let files: Vec<FileResult> = results.drain(..).map(|r| r.file).collect();
+    if !args.diff {
+        write_report(args, &files)?;
+    }
+    let failing =
+        files.iter().flat_map(|f| &f.diagnostics).filter(|d| threshold.is_some_and(|t| d.severity >= t)).count();
     Ok(if had_error {
         ExitStatus::Error
-    } else if findings > 0 {
+    } else if failing > 0 || (unused > 0 && threshold.is_some()) {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
+    })
+}
+
+fn color_enabled(args: &CheckArgs) -> bool {
+    match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn write_report(args: &CheckArgs, files: &[FileResult]) -> anyhow::Result<()> {
+    let findings: usize = files.iter().map(|f| f.diagnostics.len()).sum();
+    let with_findings = files.iter().filter(|f| !f.diagnostics.is_empty()).count();
+    let summary = format!(
+        "{findings} finding{} in {with_findings} file{} ({} file{} checked)",
+        if findings == 1 { "" } else { "s" },
+        if with_findings == 1 { "" } else { "s" },
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    );
+    let mut statistics = String::new();
+    if args.statistics {
+        let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        for d in files.iter().flat_map(|f| &f.diagnostics) {
+            *counts.entry((d.rule.code, d.rule.name)).or_default() += 1;
+        }
+        for ((code, name), n) in counts {
+            statistics.push_str(&format!("{n:>5}  {code}  {name}\n"));
+        }
+    }
+    let mut report = Vec::new();
+    output::write(&mut report, args.format, files, color_enabled(args))?;
+    let for_people = output::is_for_people(args.format);
+    if for_people {
+        report.extend_from_slice(statistics.as_bytes());
+        if !args.quiet {
+            report.extend_from_slice(format!("{summary}\n").as_bytes());
+        }
+    }
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, &report).with_context(|| format!("{}: cannot write the report", path.display()))?
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&report)?;
+            out.flush()?;
+        }
+    }
+    if !for_people || args.output.is_some() {
+        let mut err = std::io::stderr().lock();
+        err.write_all(statistics.as_bytes())?;
+        if !args.quiet {
+            writeln!(err, "{summary}")?;
+        }
+    }
+    Ok(())
+}
+
+/// What linting one input gave.
+struct Linted {
+    file: FileResult,
+    fixed: Option<String>,
+    unused: Vec<cm_linter::UnusedSuppression>,
+}
+
+struct Outcome {
+    result: Option<Linted>,
+    messages: Vec<String>,
+    error: bool,
+}
+
+fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outcome {
+    let mut messages = Vec::new();
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            return Outcome {
+                result: None,
+                messages: vec![format!("cm-lint: error: {}: cannot read: {err}", file.display)],
+                error: true,
+            };
+        }
+    };
+    if walk::is_binary(&bytes) {
+        if args.verbose {
+            messages.push(format!("cm-lint: skipped {}: binary file", file.display));
+        }
+        return Outcome { result: None, messages, error: false };
+    }
+    let decoded = walk::decode(bytes.clone());
+    if let Some(at) = decoded.invalid_at {
+        messages.push(format!(
+            "cm-lint: warning: {}: invalid UTF-8 at byte {at}; linted the text that decodes",
+            file.display
+        ));
+    }
+    let document = Document { source: &decoded.text, format: file.format };
+    let output = linter.lint_path(&document, Some(&file.relative));
+    let mut diagnostics = output.diagnostics;
+    let mut fixed = None;
+    let mut error = false;
+    if args.fix || args.diff {
+        let candidate = fix::apply(&decoded.text, &diagnostics);
+        if candidate != decoded.text {
+            if !decoded.lossless {
+                messages.push(format!("cm-lint: warning: {}: not valid UTF-8; fixes not applied", file.display));
+            } else if args.fix {
+                match fix::write_atomically(&file.path, &bytes, &candidate) {
+                    Ok(()) => {
+                        diagnostics = linter
+                            .lint_path(&Document { source: &candidate, format: file.format }, Some(&file.relative))
+                            .diagnostics;
+                        fixed = Some(candidate);
+                    }
+                    Err(err) => {
+                        messages.push(format!("cm-lint: error: {err:#}"));
+                        error = true;
+                    }
+                }
+            } else {
+                fixed = Some(candidate);
+            }
+        }
+    }
+    let source = if args.fix { fixed.clone().unwrap_or(decoded.text) } else { decoded.text };
+    Outcome {
+        result: Some(Linted {
+            file: FileResult { path: file.display.clone(), source, diagnostics },
+            fixed,
+            unused: output.unused_suppressions,
+        }),
+        messages,
+        error,
+    }
+}
+
+fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+    let decoded = walk::decode(bytes);
+    let name = args.stdin_filename.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string());
+    let format = args.stdin_filename.as_deref().and_then(walk::format_of).unwrap_or(cm_linter::Format::Markdown);
+    let relative = name.replace('\\', "/");
+    let output = linter.lint_path(&Document { source: &decoded.text, format }, Some(&relative));
+    let fixed = (args.fix || args.diff).then(|| fix::apply(&decoded.text, &output.diagnostics));
+    if args.fix {
+        // Standard input cannot be rewritten: the fixed text goes to standard output.
+        if let Some(text) = &fixed {
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+        }
+    }
+    Ok(Linted {
+        file: FileResult { path: name, source: decoded.text, diagnostics: output.diagnostics },
+        fixed,
+        unused: output.unused_suppressions,
     })
 }

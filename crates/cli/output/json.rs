@@ -45,6 +45,7 @@ struct JsonDiagnostic<'a> {
     rule: &'static str,
     severity: &'static str,
     message: &'a str,
+    note: Option<&'static str>,
     related: Option<JsonRelated>,
     fix: Option<JsonFix<'a>>,
 }
@@ -97,6 +98,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
                 rule: d.rule.name,
                 severity: d.severity.as_str(),
                 message: &d.message,
+                note: d.note,
                 related,
                 fix,
             });

@@ -1,7 +1,10 @@
 //! Output formats. Each format owns its record types; engine types are not serialised directly.
+//! Order is fixed: path, then span start, then code.
 
 mod concise;
+mod html;
 mod json;
+mod text;
 
 use std::io::Write;
 
@@ -17,9 +20,24 @@ pub(crate) struct FileResult {
 }
 
 /// Writes all results in the chosen format.
-pub(crate) fn write(out: &mut dyn Write, format: OutputFormat, results: &[FileResult]) -> std::io::Result<()> {
+pub(crate) fn write(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    results: &[FileResult],
+    color: bool,
+) -> std::io::Result<()> {
     match format {
-        OutputFormat::Json => json::write(out, results),
+        OutputFormat::Text => text::write(out, results, color),
         OutputFormat::Concise => concise::write(out, results),
+        OutputFormat::Json => json::write(out, results),
+        OutputFormat::Html => html::write(out, results),
+        OutputFormat::Github | OutputFormat::Sarif | OutputFormat::Junit => {
+            Err(std::io::Error::other("this output format is not available in this build"))
+        }
     }
+}
+
+/// Whether a format is for people reading a terminal (and so gets the summary on stdout).
+pub(crate) fn is_for_people(format: OutputFormat) -> bool {
+    matches!(format, OutputFormat::Text | OutputFormat::Concise)
 }

@@ -115,7 +115,8 @@ impl Config {
                 error_at(text, s.span().start, format!("unknown rule '{}' (see `cm-lint rules`)", s.get_ref()))
             })
         };
-        let select = raw.select.as_ref().map(|list| list.iter().map(rule).collect::<Result<Vec<_>, _>>()).transpose()?;
+        let select =
+            raw.select.as_ref().map(|list| list.iter().map(rule).collect::<Result<Vec<_>, _>>()).transpose()?;
         let ignore = raw.ignore.iter().map(rule).collect::<Result<Vec<_>, _>>()?;
         let mut severity = BTreeMap::new();
         for (code, level) in &raw.severity {
@@ -137,7 +138,11 @@ impl Config {
             .as_ref()
             .map(|s| {
                 parse_severity(s.get_ref()).ok_or_else(|| {
-                    error_at(text, s.span().start, format!("unknown severity '{}' (use error, warning or info)", s.get_ref()))
+                    error_at(
+                        text,
+                        s.span().start,
+                        format!("unknown severity '{}' (use error, warning or info)", s.get_ref()),
+                    )
                 })
             })
             .transpose()?;

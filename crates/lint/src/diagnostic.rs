@@ -46,5 +46,7 @@ pub struct Diagnostic {
     /// The phrase that carries the trait, or the other word of a pair, where there is one.
     pub related: Option<Span>,
     pub message: String,
+    /// What the article says on the point at issue, for reports and hovers.
+    pub note: Option<&'static str>,
     pub fix: Option<Fix>,
 }

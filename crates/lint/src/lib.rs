@@ -55,7 +55,9 @@ impl CompiledVocabulary {
         let mut keys: Vec<&String> = practice.keys().collect();
         keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
         let alternatives: Vec<String> = keys.iter().map(|k| regex::escape(k)).collect();
-        let regex = (!alternatives.is_empty()).then(|| Regex::new(&format!("(?:{})", alternatives.join("|")))).and_then(Result::ok);
+        let regex = (!alternatives.is_empty())
+            .then(|| Regex::new(&format!("(?:{})", alternatives.join("|"))))
+            .and_then(Result::ok);
         CompiledVocabulary { regex, practice }
     }
 }

@@ -56,7 +56,13 @@ fn parse(source: &str, index: &LineIndex) -> Vec<Directive> {
         };
         let codes: Vec<String> = caps
             .get(2)
-            .map(|m| m.as_str().split(|c: char| c.is_whitespace() || c == ',').filter(|s| !s.is_empty()).map(str::to_uppercase).collect())
+            .map(|m| {
+                m.as_str()
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_uppercase)
+                    .collect()
+            })
             .unwrap_or_default();
         let line = index.line_col(whole.end()).line;
         let lines = match kind {
@@ -155,7 +161,8 @@ mod tests {
 
     #[test]
     fn next_line_silences_named_rule() {
-        let doc = "<!-- cm-lint-disable-next-line CM001 -->\n\nYour coach/mentor will call.\n\nYour coach/mentor again.\n";
+        let doc =
+            "<!-- cm-lint-disable-next-line CM001 -->\n\nYour coach/mentor will call.\n\nYour coach/mentor again.\n";
         assert_eq!(codes(doc), (vec!["CM001"], 0));
     }
 

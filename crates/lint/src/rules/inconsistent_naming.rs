@@ -170,10 +170,11 @@ fn diagnostic(analysis: &Analysis<'_>, earlier: &Binding, later: &Binding) -> Di
         span: analysis.mention_span(second),
         related: Some(analysis.mention_span(first)),
         message: format!(
-            "'{}' names {what}, which the document also calls '{}'; one thing should keep one name, and the article makes coaching and mentoring different practices",
+            "'{}' names {what}, which the document also calls '{}'",
             analysis.mention_text(second),
             analysis.mention_text(first),
         ),
+        note: Some("coaching and mentoring are different practices with different traits; one programme or person keeps one name"),
         fix: super::swap_fix(analysis, second),
     }
 }

@@ -143,8 +143,9 @@ fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> 
         span: analysis.mention_span(a),
         related: Some(analysis.mention_span(b)),
         message: format!(
-            "{what}; the article treats coaching and mentoring as different practices, so name the one you mean"
+            "{what}; name the practice you mean"
         ),
+        note: Some("coaching: structured, time-bound, question-led, client sets the agenda; mentoring: experience-based, often informal and open-ended, mentor often guides"),
         fix: None,
     }
 }

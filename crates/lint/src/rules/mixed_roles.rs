@@ -236,17 +236,14 @@ fn heading_scopes(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
 fn diagnostic(analysis: &Analysis<'_>, first: &Mention, second: &Mention) -> Diagnostic {
     let a = analysis.mention_text(first);
     let b = analysis.mention_text(second);
-    let message = format!(
-        "'{b}' is paired with '{a}': {}; {}",
-        cm_core::Dimension::Roles.describe(Practice::Coaching),
-        cm_core::Dimension::Roles.describe(Practice::Mentoring),
-    );
+    let message = format!("'{b}' is paired with '{a}': one relationship gets the roles of both practices");
     Diagnostic {
         rule: &META,
         severity: META.default_severity,
         span: analysis.mention_span(second),
         related: Some(analysis.mention_span(first)),
         message,
+        note: Some("a coach works with a client (coachee); a mentor works with a mentee (protégé)"),
         fix: super::swap_fix(analysis, second),
     }
 }

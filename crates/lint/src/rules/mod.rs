@@ -123,12 +123,12 @@ pub(crate) fn trait_diagnostics(
             format!("gives it a {} trait", finding.trait_practice.activity())
         };
         let message = format!(
-            "'{word}' is described as {}: \"{cue_text}\" {how} ({}); the article says {}",
+            "'{word}' is described as {}: \"{cue_text}\" {how} ({})",
             practice.other().activity(),
             dimension.name(),
-            dimension.describe(practice),
         );
-        acc.push(Diagnostic { rule: meta, severity: meta.default_severity, span, related, message, fix });
+        let note = Some(dimension.describe(practice));
+        acc.push(Diagnostic { rule: meta, severity: meta.default_severity, span, related, message, note, fix });
     }
 }
 

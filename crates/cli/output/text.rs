@@ -1,0 +1,52 @@
+//! `--format text`: rustc-style snippets (annotate-snippets): the line, carets under the word,
+//! the rule code and name, and a help line.
+
+use std::io::Write;
+
+use annotate_snippets::{Level, Renderer, Snippet};
+use cm_linter::{LineIndex, Severity};
+
+use super::FileResult;
+
+fn level(severity: Severity) -> Level {
+    match severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    }
+}
+
+pub(super) fn write(out: &mut dyn Write, results: &[FileResult], color: bool) -> std::io::Result<()> {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    for result in results.iter().filter(|r| !r.diagnostics.is_empty()) {
+        let index = LineIndex::new(&result.source);
+        for d in &result.diagnostics {
+            let start = index.line_col(d.span.start());
+            let end = index.line_col(d.span.end());
+            let first_line = index.offset(cm_linter::LineCol { line: start.line, col: 0 });
+            let last_line_end = index.offset(cm_linter::LineCol { line: end.line, col: u32::MAX });
+            let snippet_text = &result.source[first_line..last_line_end.max(first_line)];
+            let local = d.span.start() - first_line..(d.span.end() - first_line).min(snippet_text.len());
+            let title = format!("[{}] {}", d.rule.name, d.message);
+            let help = d
+                .fix
+                .as_ref()
+                .map(|f| f.title.clone())
+                .unwrap_or_else(|| format!("see `cm-lint explain {}`", d.rule.code));
+            let mut message = level(d.severity).title(&title).id(d.rule.code).snippet(
+                Snippet::source(snippet_text)
+                    .line_start(start.line as usize + 1)
+                    .origin(&result.path)
+                    .fold(false)
+                    .annotation(level(d.severity).span(local)),
+            );
+            let note = d.note.map(|n| format!("the article: {n}"));
+            if let Some(note) = &note {
+                message = message.footer(Level::Note.title(note));
+            }
+            message = message.footer(Level::Help.title(&help));
+            writeln!(out, "{}\n", renderer.render(message))?;
+        }
+    }
+    Ok(())
+}
