@@ -2,8 +2,11 @@
 //! Order is fixed: path, then span start, then code.
 
 mod concise;
+mod github;
 mod html;
 mod json;
+mod junit;
+mod sarif;
 mod text;
 
 use std::io::Write;
@@ -31,9 +34,9 @@ pub(crate) fn write(
         OutputFormat::Concise => concise::write(out, results),
         OutputFormat::Json => json::write(out, results),
         OutputFormat::Html => html::write(out, results),
-        OutputFormat::Github | OutputFormat::Sarif | OutputFormat::Junit => {
-            Err(std::io::Error::other("this output format is not available in this build"))
-        }
+        OutputFormat::Github => github::write(out, results),
+        OutputFormat::Sarif => sarif::write(out, results),
+        OutputFormat::Junit => junit::write(out, results),
     }
 }
 
