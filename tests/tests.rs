@@ -1,4 +1,6 @@
 //! Integration tests: they spawn the real `cm-lint` binary.
 
+mod behaviour;
 mod cli;
+mod formats;
 mod util;

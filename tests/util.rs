@@ -27,6 +27,13 @@ impl Dir {
         path
     }
 
+    /// The transcript of a run, with this directory's path replaced by `<tmp>`.
+    pub fn transcript(&self, output: &Output) -> String {
+        let text = transcript(output);
+        let real = self.dir.path().canonicalize().unwrap_or_else(|_| self.dir.path().to_path_buf());
+        text.replace(&real.display().to_string(), "<tmp>").replace(&self.dir.path().display().to_string(), "<tmp>")
+    }
+
     /// Runs `cm-lint` with the arguments, in this directory.
     pub fn run(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_cm-lint"))

@@ -173,12 +173,16 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
         }
         let index = LineIndex::new(&result.source);
         for d in &result.diagnostics {
-            let location = || PhysicalLocation { artifact_location: ArtifactLocation { uri }, region: region(&index, d.span) };
+            let location =
+                || PhysicalLocation { artifact_location: ArtifactLocation { uri }, region: region(&index, d.span) };
             let related_locations = d
                 .related
                 .map(|r| RelatedLocation {
                     id: 1,
-                    physical_location: PhysicalLocation { artifact_location: ArtifactLocation { uri }, region: region(&index, r) },
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation { uri },
+                        region: region(&index, r),
+                    },
                     message: Text { text: "the related phrase".to_string() },
                 })
                 .into_iter()

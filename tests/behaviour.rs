@@ -1,0 +1,183 @@
+//! The command line's behaviour: configuration, suppression, standard input, ignore files,
+//! fixes, exit codes.
+
+use crate::util::{transcript, Dir};
+
+const FLAGGED: &str = "Our coaches give advice drawn from their own careers.\n";
+
+#[test]
+fn gitignored_and_hidden_files_are_skipped() {
+    let dir = Dir::new();
+    dir.write(".gitignore", "drafts/\n");
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    dir.write("drafts/a.md", FLAGGED);
+    dir.write(".hidden/b.md", FLAGGED);
+    dir.write("docs/c.md", "We offer coaching and mentoring.\n");
+    let out = dir.run(&["--format", "concise", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+}
+
+#[test]
+fn include_and_exclude_globs() {
+    let dir = Dir::new();
+    dir.write("docs/a.md", FLAGGED);
+    dir.write("docs/legacy/b.md", FLAGGED);
+    dir.write("docs/c.txt", FLAGGED);
+    let out = dir.run(&["--format", "concise", "--exclude", "legacy", "--include", "*.md", "docs"]);
+    let stdout = String::from_utf8_lossy(&out.stdout).replace('\\', "/");
+    assert!(stdout.contains("docs/a.md:1:5"), "{stdout}");
+    assert!(!stdout.contains("legacy") && !stdout.contains("c.txt"), "{stdout}");
+}
+
+#[test]
+fn config_selects_ignores_and_sets_severity() {
+    let dir = Dir::new();
+    dir.write("cm-lint.toml", "ignore = [\"CM001\"]\n\n[severity]\nCM003 = \"info\"\n");
+    dir.write("docs/a.md", "Your coach/mentor will call.\n\nOur coaches give advice drawn from their own careers.\n");
+    let out = dir.run(&["--format", "json", "docs"]);
+    let records: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(records.as_array().map(Vec::len), Some(1));
+    assert_eq!(records[0]["severity"], "info");
+    // An info finding is below the default --fail-on warning.
+    assert_eq!(out.status.code(), Some(0));
+    let out = dir.run(&["--fail-on", "info", "--format", "concise", "docs"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn config_is_found_from_a_subfolder() {
+    let dir = Dir::new();
+    dir.write(".cm-lint.toml", "select = [\"CM005\"]\n");
+    dir.write("docs/sub/a.md", FLAGGED);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cm-lint"))
+        .arg(".")
+        .current_dir(dir.path().join("docs/sub"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+}
+
+#[test]
+fn bad_config_names_file_line_and_key() {
+    let dir = Dir::new();
+    dir.write("cm-lint.toml", "select = [\"CM001\"]\nseverity_levels = 2\n");
+    dir.write("a.md", FLAGGED);
+    let out = dir.run(&["a.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cm-lint.toml:2:1:") && stderr.contains("severity_levels"), "{stderr}");
+}
+
+#[test]
+fn unknown_rule_in_config_is_an_error() {
+    let dir = Dir::new();
+    dir.write("cm-lint.toml", "ignore = [\"CM009\"]\n");
+    dir.write("a.md", FLAGGED);
+    let out = dir.run(&["a.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!(dir.transcript(&out));
+}
+
+#[test]
+fn per_file_ignores_and_vocabulary() {
+    let dir = Dir::new();
+    dir.write(
+        "cm-lint.toml",
+        "[per-file-ignores]\n\"legacy/**\" = [\"CM003\"]\n\n[vocabulary]\nmentoring = [\"Compass\"]\n",
+    );
+    dir.write("legacy/a.md", FLAGGED);
+    dir.write("docs/b.md", "Compass runs for exactly twelve weeks and cannot be extended.\n");
+    let out = dir.run(&["--format", "concise", "."]);
+    let stdout = String::from_utf8_lossy(&out.stdout).replace('\\', "/");
+    assert!(!stdout.contains("legacy/a.md"), "{stdout}");
+    assert!(stdout.contains("docs/b.md:1:1: CM004"), "{stdout}");
+}
+
+#[test]
+fn suppression_comments_and_unused_report() {
+    let dir = Dir::new();
+    dir.write(
+        "a.md",
+        "<!-- cm-lint-disable-next-line CM003 -->\nOur coaches give advice drawn from their own careers.\n\n<!-- cm-lint-disable CM001 -->\nNothing to see.\n<!-- cm-lint-enable -->\n",
+    );
+    let out = dir.run(&["--format", "concise", "--report-unused-disables", "a.md"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn reads_standard_input() {
+    let dir = Dir::new();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cm-lint"))
+        .args(["--format", "concise", "-", "--stdin-filename", "page.html"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), b"<p>Your coach&nbsp;/&nbsp;mentor will call.</p>")
+        .unwrap();
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn diff_shows_fixes_without_writing() {
+    let dir = Dir::new();
+    let path = dir.write("a.txt", FLAGGED);
+    let out = dir.run(&["--diff", "a.txt"]);
+    insta::assert_snapshot!(transcript(&out));
+    assert_eq!(std::fs::read_to_string(path).unwrap(), FLAGGED);
+}
+
+#[test]
+fn fix_rewrites_keeping_bom_crlf_and_permissions() {
+    let dir = Dir::new();
+    let path = dir.write("a.txt", "\u{feff}Intro.\r\nOur coaches give advice drawn from their own careers.\r\n");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let out = dir.run(&["--fix", "--format", "concise", "a.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "\u{feff}Intro.\r\nOur mentors give advice drawn from their own careers.\r\n"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+    // A second run has nothing left to fix.
+    let again = dir.run(&["--fix", "--format", "concise", "a.txt"]);
+    assert_eq!(again.status.code(), Some(0));
+}
+
+#[test]
+fn fix_leaves_invalid_utf8_alone() {
+    let dir = Dir::new();
+    let bytes = b"Caf\xe9. Our coaches give advice drawn from their own careers.\n";
+    let path = dir.write("a.txt", bytes);
+    let out = dir.run(&["--fix", "a.txt"]);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8 at byte 3"));
+}
+
+#[test]
+fn statistics_count_per_rule() {
+    let dir = Dir::new();
+    dir.write("a.md", "Your coach/mentor will call.\n\nOur coaches give advice drawn from their own careers.\n");
+    let out = dir.run(&["--statistics", "--format", "concise", "a.md"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn help_reads_well() {
+    let dir = Dir::new();
+    let out = dir.run(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
+}
