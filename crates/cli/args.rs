@@ -36,6 +36,8 @@ pub(crate) enum Command {
         /// A rule code (CM003) or name (mixed-roles)
         rule: String,
     },
+    /// Run the language server on stdin and stdout (for editors)
+    Server,
     /// Print the engine's analysis of one file (for developing cm-lint)
     #[command(hide = true)]
     Debug {

@@ -81,6 +81,10 @@ fn run(args: &Args) -> anyhow::Result<ExitStatus> {
             writeln!(std::io::stdout().lock(), "{}", meta.doc.trim_end())?;
             Ok(ExitStatus::Clean)
         }
+        Some(Command::Server) => {
+            let code = cm_lsp::run_stdio();
+            Ok(if code == 0 { ExitStatus::Clean } else { ExitStatus::Findings })
+        }
         Some(Command::Debug { file }) => {
             let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
             let text = walk::decode(bytes).text;

@@ -143,6 +143,14 @@ pub fn lint(document: &Document<'_>) -> Vec<Diagnostic> {
     DEFAULT.lint(document).diagnostics
 }
 
+/// The coaching and mentoring words of a document, in the practice sense, with their practice:
+/// what an editor's hover explains.
+#[must_use]
+pub fn practice_words(document: &Document<'_>) -> Vec<(Span, cm_core::Practice)> {
+    let analysis = analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default());
+    analysis.mentions.iter().filter(|m| m.sense && !m.is_client()).map(|m| (analysis.mention_span(m), m.practice())).collect()
+}
+
 /// A human-readable dump of the analysis, for developing the engine (`cm-lint debug FILE`).
 #[doc(hidden)]
 #[must_use]

@@ -1,0 +1,237 @@
+//! The server through its real JSON-RPC interface, in memory.
+
+use std::time::Duration;
+
+use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
+use serde_json::{json, Value};
+
+struct Client {
+    conn: Connection,
+    server: Option<std::thread::JoinHandle<i32>>,
+    next_id: i32,
+}
+
+impl Client {
+    fn start(init_params: Value) -> (Client, Value) {
+        let (server_side, client_side) = Connection::memory();
+        let server = std::thread::spawn(move || cm_lsp::run(server_side));
+        let mut client = Client { conn: client_side, server: Some(server), next_id: 0 };
+        let result = client.request("initialize", init_params);
+        client.notify("initialized", json!({}));
+        (client, result.result.unwrap_or_default())
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Response {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        self.conn.sender.send(Request::new(id.clone(), method.to_string(), params).into()).unwrap();
+        loop {
+            match self.conn.receiver.recv_timeout(Duration::from_secs(10)).expect("a response within 10 s") {
+                Message::Response(r) if r.id == id => return r,
+                _ => {}
+            }
+        }
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        self.conn.sender.send(Notification::new(method.to_string(), params).into()).unwrap();
+    }
+
+    fn diagnostics(&self) -> Value {
+        loop {
+            match self.conn.receiver.recv_timeout(Duration::from_secs(10)).expect("diagnostics within 10 s") {
+                Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => return n.params,
+                _ => {}
+            }
+        }
+    }
+
+    fn finish(mut self, shutdown: bool) -> i32 {
+        if shutdown {
+            let r = self.request("shutdown", Value::Null);
+            assert!(r.error.is_none());
+        }
+        self.notify("exit", Value::Null);
+        self.server.take().unwrap().join().unwrap()
+    }
+}
+
+fn init(encodings: &[&str]) -> Value {
+    json!({
+        "capabilities": { "general": { "positionEncodings": encodings } },
+        "workspaceFolders": null,
+        "initializationOptions": {}
+    })
+}
+
+const URI: &str = "file:///tmp/cm-lsp-test/guide.md";
+
+fn open(client: &Client, text: &str, language: &str) -> Value {
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": URI, "languageId": language, "version": 0, "text": text } }),
+    );
+    client.diagnostics()
+}
+
+fn codes(published: &Value) -> Vec<String> {
+    published["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn negotiates_utf8_when_offered_else_utf16() {
+    let (client, result) = Client::start(init(&["utf-8", "utf-16"]));
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    assert_eq!(client.finish(true), 0);
+    let (client, result) = Client::start(json!({ "capabilities": {} }));
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(client.finish(true), 0);
+}
+
+#[test]
+fn publishes_on_open_and_change_with_versions() {
+    let (client, _) = Client::start(init(&["utf-16"]));
+    let published = open(&client, "# Guide\n\nOur coaches give advice drawn from their own careers.\n", "markdown");
+    assert_eq!(codes(&published), ["CM003"]);
+    assert_eq!(published["version"], 0);
+    insta::assert_json_snapshot!(published);
+    // Replace "coaches" with "mentors" by an incremental edit; the version jumps, as in Neovim.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": URI, "version": 5 },
+            "contentChanges": [{ "range": { "start": { "line": 2, "character": 4 }, "end": { "line": 2, "character": 11 } }, "text": "mentors" }]
+        }),
+    );
+    let published = client.diagnostics();
+    assert_eq!(published["version"], 5);
+    assert!(codes(&published).is_empty());
+    client.notify("textDocument/didClose", json!({ "textDocument": { "uri": URI } }));
+    assert!(codes(&client.diagnostics()).is_empty());
+    assert_eq!(client.finish(true), 0);
+}
+
+#[test]
+fn utf16_positions_after_bom_emoji_cjk_and_crlf() {
+    let (client, _) = Client::start(init(&["utf-16"]));
+    let published = open(&client, "\u{feff}😀 日本\r\nYour coach/mentor will call.\r\n", "markdown");
+    let range = &published["diagnostics"][0]["range"];
+    assert_eq!(range["start"], json!({ "line": 1, "character": 5 }));
+    assert_eq!(range["end"], json!({ "line": 1, "character": 10 }));
+    let published = open(&client, "😀 日本 your coach/mentor\n", "markdown");
+    assert_eq!(published["diagnostics"][0]["range"]["start"], json!({ "line": 0, "character": 11 }));
+    assert_eq!(client.finish(true), 0);
+}
+
+#[test]
+fn pull_diagnostics_match_pushed_ones() {
+    let (mut client, _) = Client::start(init(&["utf-8"]));
+    let pushed = open(&client, "Your coach/mentor will call.\n", "plaintext");
+    let pulled = client.request("textDocument/diagnostic", json!({ "textDocument": { "uri": URI } }));
+    assert_eq!(pulled.result.unwrap()["items"], pushed["diagnostics"]);
+    assert_eq!(client.finish(true), 0);
+}
+
+#[test]
+fn hover_explains_the_word_and_the_finding() {
+    let (mut client, _) = Client::start(init(&["utf-16"]));
+    open(&client, "Our coaches give advice drawn from their own careers.\n", "markdown");
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 0, "character": 6 } }),
+    );
+    let value = hover.result.unwrap()["contents"]["value"].as_str().unwrap().to_string();
+    assert!(value.contains("CM003 coaching-described-as-mentoring"), "{value}");
+    assert!(value.contains("client sets the agenda"), "{value}");
+    insta::assert_snapshot!(value);
+    assert_eq!(client.finish(true), 0);
+}
+
+#[test]
+fn code_actions_fix_disable_and_fix_all() {
+    let (mut client, _) = Client::start(init(&["utf-16"]));
+    open(&client, "Our coaches give advice drawn from their own careers.\n", "markdown");
+    let response = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": URI },
+            "range": { "start": { "line": 0, "character": 5 }, "end": { "line": 0, "character": 5 } },
+            "context": { "diagnostics": [] }
+        }),
+    );
+    let actions = response.result.unwrap();
+    let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Replace 'coaches' with 'mentors'", "Disable CM003 for this line", "Fix all cm-lint findings in the document"]);
+    let edit = &actions[0]["edit"]["changes"][URI][0];
+    assert_eq!(edit["newText"], "mentors");
+    let disable = &actions[1]["edit"]["changes"][URI][0];
+    assert_eq!(disable["newText"], "<!-- cm-lint-disable-next-line CM003 -->\n");
+    assert_eq!(client.finish(true), 0);
+}
+
+#[test]
+fn configuration_changes_relint() {
+    let (client, _) = Client::start(init(&["utf-16"]));
+    assert_eq!(codes(&open(&client, "Our coaches give advice drawn from their own careers.\n", "markdown")), ["CM003"]);
+    // Neovim sends an empty change first; it must not reset anything.
+    client.notify("workspace/didChangeConfiguration", json!({ "settings": {} }));
+    assert_eq!(codes(&client.diagnostics()), ["CM003"]);
+    client.notify("workspace/didChangeConfiguration", json!({ "settings": { "cmLint": { "ignore": ["CM003"] } } }));
+    assert!(codes(&client.diagnostics()).is_empty());
+    client.notify("workspace/didChangeConfiguration", json!({ "settings": { "cmLint": { "severity": { "CM003": "error" } } } }));
+    let published = client.diagnostics();
+    assert_eq!(published["diagnostics"][0]["severity"], 1);
+    assert_eq!(client.finish(true), 0);
+}
+
+#[test]
+fn bad_messages_never_kill_the_server() {
+    let (mut client, _) = Client::start(init(&["utf-16"]));
+    let unknown = client.request("cm/unknown", json!({}));
+    assert_eq!(unknown.error.unwrap().code, lsp_server::ErrorCode::MethodNotFound as i32);
+    let bad = client.request("textDocument/hover", json!({ "textDocument": 42 }));
+    assert_eq!(bad.error.unwrap().code, lsp_server::ErrorCode::InvalidParams as i32);
+    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": "file:///nope.md", "version": 1 }, "contentChanges": [] }));
+    client.notify("textDocument/didOpen", json!({ "wrong": true }));
+    // Edits whose ranges fall outside the document are clamped.
+    open(&client, "Short.\n", "markdown");
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": URI, "version": 2 },
+            "contentChanges": [{ "range": { "start": { "line": 40, "character": 3 }, "end": { "line": 90, "character": 0 } }, "text": " Your coach/mentor." }]
+        }),
+    );
+    assert_eq!(codes(&client.diagnostics()), ["CM001"]);
+    let hover = client.request("textDocument/hover", json!({ "textDocument": { "uri": URI }, "position": { "line": 0, "character": 0 } }));
+    assert!(hover.error.is_none());
+    assert_eq!(client.finish(true), 0);
+}
+
+#[test]
+fn requests_after_shutdown_are_refused_and_exit_codes_follow_the_protocol() {
+    let (mut client, _) = Client::start(init(&["utf-16"]));
+    assert!(client.request("shutdown", Value::Null).error.is_none());
+    let late = client.request("textDocument/hover", json!({}));
+    assert_eq!(late.error.unwrap().code, lsp_server::ErrorCode::InvalidRequest as i32);
+    assert_eq!(client.finish(false), 0);
+    let (client, _) = Client::start(init(&["utf-16"]));
+    assert_eq!(client.finish(false), 1);
+}
+
+#[test]
+fn language_ids_and_extensions_pick_the_format() {
+    let (client, _) = Client::start(init(&["utf-16"]));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": "file:///tmp/x/page.htm", "languageId": "mhtml", "version": 0, "text": "<p>Your coach&nbsp;/&nbsp;mentor</p>" } }),
+    );
+    assert_eq!(codes(&client.diagnostics()), ["CM001"]);
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": "file:///tmp/x/notes.txt", "languageId": "unknown", "version": 0, "text": "Your `coach/mentor` here." } }),
+    );
+    // Plain text has no inline code: the slash form is prose there.
+    assert_eq!(codes(&client.diagnostics()), ["CM001"]);
+    assert_eq!(client.finish(true), 0);
+}
