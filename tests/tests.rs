@@ -3,5 +3,5 @@
 mod behaviour;
 mod cli;
 mod formats;
-mod util;
 mod server;
+mod util;

@@ -148,7 +148,12 @@ pub fn lint(document: &Document<'_>) -> Vec<Diagnostic> {
 #[must_use]
 pub fn practice_words(document: &Document<'_>) -> Vec<(Span, cm_core::Practice)> {
     let analysis = analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default());
-    analysis.mentions.iter().filter(|m| m.sense && !m.is_client()).map(|m| (analysis.mention_span(m), m.practice())).collect()
+    analysis
+        .mentions
+        .iter()
+        .filter(|m| m.sense && !m.is_client())
+        .map(|m| (analysis.mention_span(m), m.practice()))
+        .collect()
 }
 
 /// A human-readable dump of the analysis, for developing the engine (`cm-lint debug FILE`).

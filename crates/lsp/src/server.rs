@@ -12,14 +12,14 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{CodeActionRequest, DocumentDiagnosticRequest, HoverRequest, Request as _};
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, CodeDescription, Diagnostic, DiagnosticOptions, DiagnosticRelatedInformation,
-    DiagnosticServerCapabilities, DiagnosticSeverity, DidChangeTextDocumentParams, DidOpenTextDocumentParams,
-    DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportResult, FullDocumentDiagnosticReport,
-    Hover, HoverContents, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult, Location,
-    MarkupContent, MarkupKind, NumberOrString, PublishDiagnosticsParams, RelatedFullDocumentDiagnosticReport,
-    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams, CodeActionProviderCapability,
+    CodeDescription, Diagnostic, DiagnosticOptions, DiagnosticRelatedInformation, DiagnosticServerCapabilities,
+    DiagnosticSeverity, DidChangeTextDocumentParams, DidOpenTextDocumentParams, DocumentDiagnosticParams,
+    DocumentDiagnosticReport, DocumentDiagnosticReportResult, FullDocumentDiagnosticReport, Hover, HoverContents,
+    HoverParams, HoverProviderCapability, InitializeParams, InitializeResult, Location, MarkupContent, MarkupKind,
+    NumberOrString, PublishDiagnosticsParams, RelatedFullDocumentDiagnosticReport, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit,
+    Uri, WorkspaceEdit,
 };
 
 use crate::convert::{self, Encoding};
@@ -46,7 +46,8 @@ struct ClientSettings {
 impl ClientSettings {
     /// Reads settings from a JSON value, whether bare or under `cmLint` / `cm-lint`.
     fn from_value(value: &serde_json::Value) -> ClientSettings {
-        let inner = value.get("cmLint").or_else(|| value.get("cm-lint")).or_else(|| value.get("settings")).unwrap_or(value);
+        let inner =
+            value.get("cmLint").or_else(|| value.get("cm-lint")).or_else(|| value.get("settings")).unwrap_or(value);
         serde_json::from_value(inner.clone()).unwrap_or_default()
     }
 }
@@ -76,7 +77,8 @@ pub fn run(connection: Connection) -> i32 {
         }
     };
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
-    let encoding = Encoding::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
+    let encoding =
+        Encoding::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
     let result = InitializeResult { capabilities: capabilities(encoding), server_info: Some(server_info()) };
     let result = serde_json::to_value(result).unwrap_or_default();
     if let Err(err) = connection.initialize_finish(id, result) {
@@ -205,9 +207,15 @@ impl Server {
     fn reload_config(&mut self) {
         let mut config = Config::default();
         for root in &self.roots {
-            let found = root.ancestors().flat_map(|d| ["cm-lint.toml", ".cm-lint.toml"].map(|n| d.join(n))).find(|p| p.is_file());
+            let found = root
+                .ancestors()
+                .flat_map(|d| ["cm-lint.toml", ".cm-lint.toml"].map(|n| d.join(n)))
+                .find(|p| p.is_file());
             if let Some(path) = found {
-                match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| Config::from_toml(&t).map_err(|e| e.to_string())) {
+                match std::fs::read_to_string(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| Config::from_toml(&t).map_err(|e| e.to_string()))
+                {
                     Ok(parsed) => config = parsed,
                     Err(err) => log(&format!("{}: {err}", path.display())),
                 }
@@ -263,19 +271,28 @@ impl Server {
                 }
                 Err(err) => self.respond_error(id, ErrorCode::InvalidParams, err.to_string()),
             },
-            DocumentDiagnosticRequest::METHOD => match serde_json::from_value::<DocumentDiagnosticParams>(request.params) {
-                Ok(params) => {
-                    let items = self.documents.get(&params.text_document.uri).map(|d| self.to_lsp(&params.text_document.uri, d)).unwrap_or_default();
-                    let report = DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
-                        RelatedFullDocumentDiagnosticReport {
-                            related_documents: None,
-                            full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: None, items },
-                        },
-                    ));
-                    self.send(Response::new_ok(id, report));
+            DocumentDiagnosticRequest::METHOD => {
+                match serde_json::from_value::<DocumentDiagnosticParams>(request.params) {
+                    Ok(params) => {
+                        let items = self
+                            .documents
+                            .get(&params.text_document.uri)
+                            .map(|d| self.to_lsp(&params.text_document.uri, d))
+                            .unwrap_or_default();
+                        let report = DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+                            RelatedFullDocumentDiagnosticReport {
+                                related_documents: None,
+                                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                                    result_id: None,
+                                    items,
+                                },
+                            },
+                        ));
+                        self.send(Response::new_ok(id, report));
+                    }
+                    Err(err) => self.respond_error(id, ErrorCode::InvalidParams, err.to_string()),
                 }
-                Err(err) => self.respond_error(id, ErrorCode::InvalidParams, err.to_string()),
-            },
+            }
             _ => self.respond_error(id, ErrorCode::MethodNotFound, format!("unknown method {}", request.method)),
         }
     }
@@ -293,7 +310,8 @@ impl Server {
     fn handle_notification(&mut self, notification: Notification) -> Result<(), String> {
         match notification.method.as_str() {
             DidOpenTextDocument::METHOD => {
-                let params: DidOpenTextDocumentParams = serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
+                let params: DidOpenTextDocumentParams =
+                    serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
                 let doc = params.text_document;
                 let format = format_of(&doc.language_id, &doc.uri);
                 let index = LineIndex::new(&doc.text);
@@ -304,7 +322,8 @@ impl Server {
                 self.lint_and_publish(&doc.uri);
             }
             DidChangeTextDocument::METHOD => {
-                let params: DidChangeTextDocumentParams = serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
+                let params: DidChangeTextDocumentParams =
+                    serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
                 let uri = params.text_document.uri;
                 let encoding = self.encoding;
                 let Some(doc) = self.documents.get_mut(&uri) else {
@@ -325,7 +344,8 @@ impl Server {
                 self.lint_and_publish(&uri);
             }
             DidSaveTextDocument::METHOD => {
-                let params: lsp_types::DidSaveTextDocumentParams = serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
+                let params: lsp_types::DidSaveTextDocumentParams =
+                    serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
                 if let Some(text) = params.text {
                     if let Some(doc) = self.documents.get_mut(&params.text_document.uri) {
                         doc.index = LineIndex::new(&text);
@@ -335,12 +355,14 @@ impl Server {
                 self.lint_and_publish(&params.text_document.uri);
             }
             DidCloseTextDocument::METHOD => {
-                let params: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
+                let params: lsp_types::DidCloseTextDocumentParams =
+                    serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
                 self.documents.remove(&params.text_document.uri);
                 self.publish(params.text_document.uri, Vec::new(), None);
             }
             DidChangeConfiguration::METHOD => {
-                let params: lsp_types::DidChangeConfigurationParams = serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
+                let params: lsp_types::DidChangeConfigurationParams =
+                    serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
                 if !params.settings.is_null() && params.settings.as_object().is_none_or(|o| !o.is_empty()) {
                     self.settings = ClientSettings::from_value(&params.settings);
                 }
@@ -433,10 +455,18 @@ impl Server {
         if let Some((span, practice)) = words.into_iter().find(|(s, _)| s.start() <= offset && offset <= s.end()) {
             range.get_or_insert(convert::range(&doc.index, self.encoding, span));
             let traits: Vec<String> = practice.key_traits().iter().map(|t| format!("- {t}")).collect();
-            sections.push(format!("**{}** (the reference article)\n\n{}\n\n{}", practice.activity(), practice.definition(), traits.join("\n")));
+            sections.push(format!(
+                "**{}** (the reference article)\n\n{}\n\n{}",
+                practice.activity(),
+                practice.definition(),
+                traits.join("\n")
+            ));
         }
         (!sections.is_empty()).then(|| Hover {
-            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: sections.join("\n\n---\n\n") }),
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: sections.join("\n\n---\n\n"),
+            }),
             range,
         })
     }
@@ -455,18 +485,24 @@ impl Server {
             ..Default::default()
         };
         for d in doc.diagnostics.iter().filter(|d| d.span.start() <= end && start <= d.span.end()) {
-            let lsp_diagnostic = self.to_lsp(uri, &OpenDocument {
-                text: String::new(),
-                version: 0,
-                format: doc.format,
-                index: doc.index.clone(),
-                diagnostics: vec![d.clone()],
-            });
+            let lsp_diagnostic = self.to_lsp(
+                uri,
+                &OpenDocument {
+                    text: String::new(),
+                    version: 0,
+                    format: doc.format,
+                    index: doc.index.clone(),
+                    diagnostics: vec![d.clone()],
+                },
+            );
             if let (Some(fix), true) = (&d.fix, wants(&CodeActionKind::QUICKFIX)) {
                 let edits = fix
                     .edits
                     .iter()
-                    .map(|e| TextEdit { range: convert::range(&doc.index, self.encoding, e.span), new_text: e.replacement.clone() })
+                    .map(|e| TextEdit {
+                        range: convert::range(&doc.index, self.encoding, e.span),
+                        new_text: e.replacement.clone(),
+                    })
                     .collect();
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
@@ -496,7 +532,8 @@ impl Server {
             }
         }
         let fixable: Vec<TextEdit> = {
-            let mut edits: Vec<&cm_linter::Edit> = doc.diagnostics.iter().filter_map(|d| d.fix.as_ref()).flat_map(|f| &f.edits).collect();
+            let mut edits: Vec<&cm_linter::Edit> =
+                doc.diagnostics.iter().filter_map(|d| d.fix.as_ref()).flat_map(|f| &f.edits).collect();
             edits.sort_by_key(|e| e.span.start());
             let mut kept: Vec<&cm_linter::Edit> = Vec::new();
             for e in edits {
@@ -505,7 +542,10 @@ impl Server {
                 }
             }
             kept.into_iter()
-                .map(|e| TextEdit { range: convert::range(&doc.index, self.encoding, e.span), new_text: e.replacement.clone() })
+                .map(|e| TextEdit {
+                    range: convert::range(&doc.index, self.encoding, e.span),
+                    new_text: e.replacement.clone(),
+                })
                 .collect()
         };
         if !fixable.is_empty() && wants(&CodeActionKind::SOURCE_FIX_ALL) {

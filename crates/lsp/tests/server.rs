@@ -161,7 +161,10 @@ fn code_actions_fix_disable_and_fix_all() {
     );
     let actions = response.result.unwrap();
     let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
-    assert_eq!(titles, ["Replace 'coaches' with 'mentors'", "Disable CM003 for this line", "Fix all cm-lint findings in the document"]);
+    assert_eq!(
+        titles,
+        ["Replace 'coaches' with 'mentors'", "Disable CM003 for this line", "Fix all cm-lint findings in the document"]
+    );
     let edit = &actions[0]["edit"]["changes"][URI][0];
     assert_eq!(edit["newText"], "mentors");
     let disable = &actions[1]["edit"]["changes"][URI][0];
@@ -178,7 +181,10 @@ fn configuration_changes_relint() {
     assert_eq!(codes(&client.diagnostics()), ["CM003"]);
     client.notify("workspace/didChangeConfiguration", json!({ "settings": { "cmLint": { "ignore": ["CM003"] } } }));
     assert!(codes(&client.diagnostics()).is_empty());
-    client.notify("workspace/didChangeConfiguration", json!({ "settings": { "cmLint": { "severity": { "CM003": "error" } } } }));
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "cmLint": { "severity": { "CM003": "error" } } } }),
+    );
     let published = client.diagnostics();
     assert_eq!(published["diagnostics"][0]["severity"], 1);
     assert_eq!(client.finish(true), 0);
@@ -191,7 +197,10 @@ fn bad_messages_never_kill_the_server() {
     assert_eq!(unknown.error.unwrap().code, lsp_server::ErrorCode::MethodNotFound as i32);
     let bad = client.request("textDocument/hover", json!({ "textDocument": 42 }));
     assert_eq!(bad.error.unwrap().code, lsp_server::ErrorCode::InvalidParams as i32);
-    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": "file:///nope.md", "version": 1 }, "contentChanges": [] }));
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": "file:///nope.md", "version": 1 }, "contentChanges": [] }),
+    );
     client.notify("textDocument/didOpen", json!({ "wrong": true }));
     // Edits whose ranges fall outside the document are clamped.
     open(&client, "Short.\n", "markdown");
@@ -203,7 +212,10 @@ fn bad_messages_never_kill_the_server() {
         }),
     );
     assert_eq!(codes(&client.diagnostics()), ["CM001"]);
-    let hover = client.request("textDocument/hover", json!({ "textDocument": { "uri": URI }, "position": { "line": 0, "character": 0 } }));
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 0, "character": 0 } }),
+    );
     assert!(hover.error.is_none());
     assert_eq!(client.finish(true), 0);
 }

@@ -43,7 +43,7 @@ struct Entry {
 const PSEUDO_LEVEL: u8 = 7;
 
 static NEGATING_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(won't|will not|don't|do not|doesn't|does not|never|avoid|myths?|isn't|is not|aren't|are not|not for|not)\b")
+    Regex::new(r"(?-u:\b)(won't|will not|don't|do not|doesn't|does not|never|avoid|myths?|isn't|is not|aren't|are not|not for|not)(?-u:\b)")
         .expect("valid")
 });
 

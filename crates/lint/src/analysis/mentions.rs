@@ -293,7 +293,7 @@ pub(crate) fn judge_sense(
 /// True when the document uses "Mentor" as a name: a product, a place or a figure.
 pub(crate) fn mentor_is_name(norm: &str) -> bool {
     static NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bmentor\b(?:\*\*)?,? (?:graphics|oh\b|ohio|is (?:our|an?|the) (?:\w+[- ])*(?:bot|tool|app|plugin|platform|software))")
+        Regex::new(r"(?-u:\b)mentor(?-u:\b)(?:\*\*)?,? (?:graphics|oh(?-u:\b)|ohio|is (?:our|an?|the) (?:\w+[- ])*(?:bot|tool|app|plugin|platform|software))")
             .expect("valid")
     });
     NAME_RE.is_match(norm)

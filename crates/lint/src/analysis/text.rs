@@ -6,8 +6,15 @@
 /// different UTF-8 length is kept as it is. Typographic apostrophes stay as written; patterns
 /// accept both kinds.
 pub(crate) fn normalise(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+            continue;
+        }
         let mut lower = ch.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == ch.len_utf8() => out.push(l),

@@ -59,19 +59,19 @@ pub(crate) struct TraitFinding {
 
 static NEUTRAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\W*myths?\b|\bsome (?:people |managers |leaders )?(?:say|think|believe|claim|assume)\b|\bpeople (?:often |sometimes )?(?:think|assume|believe|say|expect)\b|\byou may hear\b|\bit['’]?s a myth\b|\bmisconception\b|\bget wrong\b|\bdecided against\b|\bwe considered\b",
+        r"^\W*myths?(?-u:\b)|(?-u:\b)some (?:people |managers |leaders )?(?:say|think|believe|claim|assume)(?-u:\b)|(?-u:\b)people (?:often |sometimes )?(?:think|assume|believe|say|expect)(?-u:\b)|(?-u:\b)you may hear(?-u:\b)|(?-u:\b)it['’]?s a myth(?-u:\b)|(?-u:\b)misconception(?-u:\b)|(?-u:\b)get wrong(?-u:\b)|(?-u:\b)decided against(?-u:\b)|(?-u:\b)we considered(?-u:\b)",
     )
     .expect("valid")
 });
 
 static REJECTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:isn['’]t|is not|aren['’]t|are not|wasn['’]t|stopped|stop)\s+(?:really\s+)?(coaching|mentoring)\b")
+    Regex::new(r"(?-u:\b)(?:isn['’]t|is not|aren['’]t|are not|wasn['’]t|stopped|stop)\s+(?:really\s+)?(coaching|mentoring)(?-u:\b)")
         .expect("valid")
 });
 
 static QUOTE_REJECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:removed|isn['’]t right|is not right|isn['’]t true|not true|is wrong|that described|rewritten|if that['’]s true|if that is true|myth|we hear this|no longer|out of date|outdated|incorrect|misleading|it isn['’]t|that['’]s not|that is not|used to say|old intranet|old page|old wording)\b",
+        r"(?-u:\b)(?:removed|isn['’]t right|is not right|isn['’]t true|not true|is wrong|that described|rewritten|if that['’]s true|if that is true|myth|we hear this|no longer|out of date|outdated|incorrect|misleading|it isn['’]t|that['’]s not|that is not|used to say|old intranet|old page|old wording)(?-u:\b)",
     )
     .expect("valid")
 });

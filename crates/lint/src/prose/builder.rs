@@ -11,7 +11,8 @@ use crate::Span;
 pub(super) const PLACEHOLDER: char = '\u{FFFC}';
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|ftp://|mailto:|www\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid")
+    Regex::new(r"(?i)(?-u:\b)(?:https?://|ftp://|mailto:|www\.)[^\s<>]+|(?-u:\b)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+        .expect("valid")
 });
 
 /// Accumulates one block.

@@ -1,6 +1,6 @@
 #![doc = include_str!("inconsistent_naming.md")]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use cm_core::{Practice, Role};
@@ -67,16 +67,20 @@ const GENERIC: &[&str] = &[
 ];
 
 static UMBRELLA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:two|three|both|separate|distinct|different)\b.*\b(?:tracks?|parts?|strands?|streams?|programmes|programs|options|offers|schemes|elements|halves|sides)\b")
+    Regex::new(r"(?-u:\b)(?:two|three|both|separate|distinct|different)(?-u:\b).*(?-u:\b)(?:tracks?|parts?|strands?|streams?|programmes|programs|options|offers|schemes|elements|halves|sides)(?-u:\b)")
         .expect("valid")
 });
 static RENAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bbecomes?\b|\brenamed\b|\bformerly\b|\bpreviously (?:called|known)\b|\bnow called\b|\bnew name\b")
+    Regex::new(r"(?-u:\b)becomes?(?-u:\b)|(?-u:\b)renamed(?-u:\b)|(?-u:\b)formerly(?-u:\b)|(?-u:\b)previously (?:called|known)(?-u:\b)|(?-u:\b)now called(?-u:\b)|(?-u:\b)new name(?-u:\b)")
         .expect("valid")
 });
 
 fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
-    let valid: Vec<&Binding> = analysis.bindings.iter().filter(|b| binding_counts(analysis, b)).collect();
+    if analysis.bindings.is_empty() {
+        return;
+    }
+    let facts = NameFacts::gather(analysis);
+    let valid: Vec<&Binding> = analysis.bindings.iter().filter(|b| binding_counts(analysis, &facts, b)).collect();
     let mut flagged = HashSet::new();
     for (pos, later) in valid.iter().enumerate() {
         for earlier in &valid[..pos] {
@@ -88,13 +92,59 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     title_role(acc, analysis, &flagged);
 }
 
-fn binding_counts(analysis: &Analysis<'_>, b: &Binding) -> bool {
+/// How the document writes each capitalised word, and which words stand in sentences that make
+/// a name an umbrella or a rename; gathered once per document.
+struct NameFacts {
+    /// Lower-case word: (times capitalised, capitalised mid-sentence somewhere).
+    capitalised: HashMap<String, (usize, bool)>,
+    umbrella_words: HashSet<String>,
+}
+
+impl NameFacts {
+    fn gather(analysis: &Analysis<'_>) -> NameFacts {
+        let mut capitalised: HashMap<String, (usize, bool)> = HashMap::new();
+        let mut umbrella_words = HashSet::new();
+        for sentence in &analysis.sentences {
+            let view = &analysis.views[sentence.block];
+            let text = &analysis.blocks[sentence.block].text;
+            let heading = matches!(analysis.blocks[sentence.block].kind, BlockKind::Heading { .. });
+            for t in sentence.tokens.clone() {
+                let token = view.tokens[t];
+                if !text[token.start..].chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                let word = token.text(&view.norm).trim_end_matches("'s").to_string();
+                let first = t == sentence.tokens.start
+                    || view.tokens[t - 1].text(&view.norm).chars().all(|c| !c.is_alphanumeric());
+                let entry = capitalised.entry(word).or_default();
+                entry.0 += 1;
+                entry.1 |= !first && !heading;
+            }
+            let norm = &view.norm[sentence.start..sentence.end];
+            if UMBRELLA.is_match(norm) || RENAME.is_match(norm) {
+                umbrella_words.extend(norm.split(|c: char| !c.is_alphanumeric()).map(str::to_string));
+            }
+        }
+        NameFacts { capitalised, umbrella_words }
+    }
+
+    /// A programme name is a word the document treats as a name: capitalised mid-sentence, or
+    /// not an ordinary modifier and capitalised more than once.
+    fn is_name(&self, word: &str) -> bool {
+        let (count, mid_sentence) = self.capitalised.get(word).copied().unwrap_or_default();
+        mid_sentence || (!GENERIC.contains(&word) && count >= 2)
+    }
+}
+
+fn binding_counts(analysis: &Analysis<'_>, facts: &NameFacts, b: &Binding) -> bool {
     let m = &analysis.mentions[b.mention];
     if analysis.sentences[m.sentence].neutral {
         return false;
     }
     match b.kind {
-        EntityKind::Programme => b.names.iter().all(|n| name_is_valid(analysis, n)) && !umbrella(analysis, &b.names),
+        EntityKind::Programme => {
+            b.names.iter().all(|n| facts.is_name(n)) && !b.names.iter().any(|n| facts.umbrella_words.contains(n))
+        }
         EntityKind::Person | EntityKind::Thing => true,
     }
 }
@@ -120,40 +170,6 @@ fn same_entity(analysis: &Analysis<'_>, a: &Binding, b: &Binding) -> bool {
 /// How many times the document uses a practice's words.
 fn uses(analysis: &Analysis<'_>, practice: Practice) -> usize {
     analysis.mentions.iter().filter(|m| m.practice() == practice && m.sense && !m.meta && !m.is_client()).count()
-}
-
-/// A programme name is a word the document treats as a name: capitalised mid-sentence, or not
-/// an ordinary modifier and capitalised more than once.
-fn name_is_valid(analysis: &Analysis<'_>, name: &str) -> bool {
-    let mut capitalised = 0;
-    let mut mid_sentence = false;
-    for sentence in &analysis.sentences {
-        let view = &analysis.views[sentence.block];
-        let text = &analysis.blocks[sentence.block].text;
-        let heading = matches!(analysis.blocks[sentence.block].kind, BlockKind::Heading { .. });
-        for t in sentence.tokens.clone() {
-            let token = view.tokens[t];
-            if token.text(&view.norm).trim_end_matches("'s") != name {
-                continue;
-            }
-            if text[token.start..].chars().next().is_some_and(char::is_uppercase) {
-                capitalised += 1;
-                let first = t == sentence.tokens.start
-                    || view.tokens[t - 1].text(&view.norm).chars().all(|c| !c.is_alphanumeric());
-                mid_sentence |= !first && !heading;
-            }
-        }
-    }
-    mid_sentence || (!GENERIC.contains(&name) && capitalised >= 2)
-}
-
-/// The name stands for an umbrella over separate parts, or is being renamed.
-fn umbrella(analysis: &Analysis<'_>, names: &[String]) -> bool {
-    analysis.sentences.iter().any(|s| {
-        let text = &analysis.views[s.block].norm[s.start..s.end];
-        names.iter().any(|n| text.split(|c: char| !c.is_alphanumeric()).any(|w| w == n))
-            && (UMBRELLA.is_match(text) || RENAME.is_match(text))
-    })
 }
 
 fn diagnostic(analysis: &Analysis<'_>, earlier: &Binding, later: &Binding) -> Diagnostic {

@@ -41,13 +41,13 @@ static FUSED: LazyLock<Regex> =
 
 /// A declaration that the words mean one thing.
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:means?|meant) the same\b|\b(?:is|are|it['’]s|they['’]re|mean|means) (?:the|one and the) same (?:role|person|thing|job)\b|\bone and the same\b|\bby another name\b|\bwhat you call (?:it|them)\b|\bwhichever (?:word|term|name)\b|\bboth names\b|\binterchangeabl\w*|\bsynonyms?\b|\bwhether you call (?:them|it|him|her)\b")
+    Regex::new(r"(?-u:\b)(?:means?|meant) the same(?-u:\b)|(?-u:\b)(?:is|are|it['’]s|they['’]re|mean|means) (?:the|one and the) same (?:role|person|thing|job)(?-u:\b)|(?-u:\b)one and the same(?-u:\b)|(?-u:\b)by another name(?-u:\b)|(?-u:\b)what you call (?:it|them)(?-u:\b)|(?-u:\b)whichever (?:word|term|name)(?-u:\b)|(?-u:\b)both names(?-u:\b)|(?-u:\b)interchangeabl\w*|(?-u:\b)synonyms?(?-u:\b)|(?-u:\b)whether you call (?:them|it|him|her)(?-u:\b)")
         .expect("valid")
 });
 
 /// Words that make a declaration a report of other people's usage, or a denial.
 static NOT_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:as if|as though|do not|don['’]t use|never|not|aren['’]t|isn['’]t|often|people|confus\w*|mistak\w*|wrong\w*|may hear|some say|avoid)\b")
+    Regex::new(r"(?-u:\b)(?:as if|as though|do not|don['’]t use|never|not|aren['’]t|isn['’]t|often|people|confus\w*|mistak\w*|wrong\w*|may hear|some say|avoid)(?-u:\b)")
         .expect("valid")
 });
 
