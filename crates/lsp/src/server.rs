@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use cm_linter::{Config, Document, Format, LineIndex, Linter, Severity};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -58,8 +59,67 @@ struct Server {
     documents: HashMap<Uri, OpenDocument>,
     roots: Vec<PathBuf>,
     settings: ClientSettings,
-    linter: Linter,
+    linter: Arc<Linter>,
     shutdown_requested: bool,
+    /// Large documents are linted on a worker thread so that they do not hold up other requests.
+    jobs: crossbeam_channel::Sender<Job>,
+    results: crossbeam_channel::Receiver<JobResult>,
+}
+
+/// Documents at least this large are linted in the background.
+const BACKGROUND_BYTES: usize = 64 * 1024;
+
+/// A document to lint in the background.
+struct Job {
+    uri: Uri,
+    version: i32,
+    text: String,
+    format: Format,
+    relative: Option<String>,
+    linter: Arc<Linter>,
+}
+
+/// Findings computed in the background, for one version of a document.
+struct JobResult {
+    uri: Uri,
+    version: i32,
+    text_len: usize,
+    diagnostics: Vec<cm_linter::Diagnostic>,
+}
+
+/// Starts the background linter. Of several queued versions of one document it lints only the
+/// newest.
+fn spawn_worker() -> (crossbeam_channel::Sender<Job>, crossbeam_channel::Receiver<JobResult>) {
+    let (job_tx, job_rx) = crossbeam_channel::unbounded::<Job>();
+    let (result_tx, result_rx) = crossbeam_channel::unbounded::<JobResult>();
+    let spawned = std::thread::Builder::new().name("cm-lsp-linter".into()).spawn(move || {
+        while let Ok(first) = job_rx.recv() {
+            let mut latest: HashMap<Uri, Job> = HashMap::new();
+            latest.insert(first.uri.clone(), first);
+            while let Ok(job) = job_rx.try_recv() {
+                latest.insert(job.uri.clone(), job);
+            }
+            for (_, job) in latest {
+                let diagnostics = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    job.linter
+                        .lint_path(&Document { source: &job.text, format: job.format }, job.relative.as_deref())
+                        .diagnostics
+                }))
+                .unwrap_or_else(|_| {
+                    log(&format!("linting {} panicked; no findings for it", job.uri.as_str()));
+                    Vec::new()
+                });
+                let result = JobResult { uri: job.uri, version: job.version, text_len: job.text.len(), diagnostics };
+                if result_tx.send(result).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    if spawned.is_err() {
+        log("cannot start the background linter; large documents will be linted in line");
+    }
+    (job_tx, result_rx)
 }
 
 fn log(message: &str) {
@@ -87,30 +147,42 @@ pub fn run(connection: Connection) -> i32 {
     }
     let roots = workspace_roots(&params);
     let settings = params.initialization_options.as_ref().map(ClientSettings::from_value).unwrap_or_default();
+    let (jobs, results) = spawn_worker();
     let mut server = Server {
         sender: connection.sender.clone(),
         encoding,
         documents: HashMap::new(),
         roots,
         settings,
-        linter: Linter::default(),
+        linter: Arc::new(Linter::default()),
         shutdown_requested: false,
+        jobs,
+        results,
     };
     server.reload_config();
-    for message in &connection.receiver {
-        match message {
-            Message::Request(request) => server.on_request(request),
-            Message::Notification(notification) => {
-                if notification.method == "exit" {
-                    return i32::from(!server.shutdown_requested);
+    server.register_watchers(&params);
+    let results = server.results.clone();
+    loop {
+        crossbeam_channel::select! {
+            recv(connection.receiver) -> message => match message {
+                Ok(Message::Request(request)) => server.on_request(request),
+                Ok(Message::Notification(notification)) => {
+                    if notification.method == "exit" {
+                        return i32::from(!server.shutdown_requested);
+                    }
+                    server.on_notification(notification);
                 }
-                server.on_notification(notification);
+                Ok(Message::Response(_)) => {}
+                // The client closed the stream (eglot may kill the process right after shutdown).
+                Err(_) => return i32::from(!server.shutdown_requested),
+            },
+            recv(results) -> result => {
+                if let Ok(result) = result {
+                    server.on_background_result(result);
+                }
             }
-            Message::Response(_) => {}
         }
     }
-    // The client closed the stream (eglot may kill the process right after shutdown).
-    i32::from(!server.shutdown_requested)
 }
 
 fn server_info() -> ServerInfo {
@@ -234,7 +306,7 @@ impl Server {
                 config.severity.insert(rule.code, level);
             }
         }
-        self.linter = Linter::new(config);
+        self.linter = Arc::new(Linter::new(config));
     }
 
     fn on_request(&mut self, request: Request) {
@@ -385,10 +457,66 @@ impl Server {
         }
     }
 
+    fn on_background_result(&mut self, result: JobResult) {
+        let Some(doc) = self.documents.get_mut(&result.uri) else { return };
+        // A result for an older version is dropped: a newer job is on its way.
+        if doc.version != result.version || doc.text.len() != result.text_len {
+            return;
+        }
+        doc.diagnostics = result.diagnostics;
+        let Some(doc) = self.documents.get(&result.uri) else { return };
+        let items = self.to_lsp(&result.uri, doc);
+        self.publish(result.uri, items, Some(result.version));
+    }
+
+    /// Asks the client to tell the server when a configuration file changes.
+    fn register_watchers(&self, params: &InitializeParams) {
+        let dynamic = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        if !dynamic {
+            return;
+        }
+        let watchers: Vec<serde_json::Value> = ["**/cm-lint.toml", "**/.cm-lint.toml"]
+            .iter()
+            .map(|glob| serde_json::json!({ "globPattern": glob }))
+            .collect();
+        let registration = serde_json::json!({
+            "registrations": [{
+                "id": "cm-lint-config",
+                "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": { "watchers": watchers }
+            }]
+        });
+        self.send(Request::new(
+            RequestId::from("cm-lint-register-watchers".to_string()),
+            "client/registerCapability".to_string(),
+            registration,
+        ));
+    }
+
     fn lint_and_publish(&mut self, uri: &Uri) {
-        let linter = &self.linter;
+        let linter = Arc::clone(&self.linter);
         let Some(doc) = self.documents.get_mut(uri) else { return };
         let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
+        if doc.text.len() >= BACKGROUND_BYTES {
+            let job = Job {
+                uri: uri.clone(),
+                version: doc.version,
+                text: doc.text.clone(),
+                format: doc.format,
+                relative: relative.clone(),
+                linter: Arc::clone(&linter),
+            };
+            if self.jobs.send(job).is_ok() {
+                return;
+            }
+        }
+        let Some(doc) = self.documents.get_mut(uri) else { return };
         let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
             linter.lint_path(&Document { source: &doc.text, format: doc.format }, relative.as_deref()).diagnostics
         }));

@@ -247,3 +247,25 @@ fn language_ids_and_extensions_pick_the_format() {
     assert_eq!(codes(&client.diagnostics()), ["CM001"]);
     assert_eq!(client.finish(true), 0);
 }
+
+#[test]
+fn large_documents_are_linted_in_the_background() {
+    let (mut client, _) = Client::start(init(&["utf-16"]));
+    let mut text = String::new();
+    while text.len() < 200_000 {
+        text.push_str("We offer coaching and mentoring to every team.\n\n");
+    }
+    text.push_str("Your coach/mentor will call.\n");
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": "file:///tmp/big.md", "languageId": "markdown", "version": 1, "text": text } }),
+    );
+    // Other requests are answered while the document is linted.
+    let unknown = client.request("cm/ping", json!({}));
+    assert!(unknown.error.is_some());
+    let published = client.diagnostics();
+    assert_eq!(published["uri"], "file:///tmp/big.md");
+    assert_eq!(codes(&published), ["CM001"]);
+    assert_eq!(published["version"], 1);
+    assert_eq!(client.finish(true), 0);
+}
