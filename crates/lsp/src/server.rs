@@ -94,10 +94,10 @@ fn spawn_worker() -> (crossbeam_channel::Sender<Job>, crossbeam_channel::Receive
     let (result_tx, result_rx) = crossbeam_channel::unbounded::<JobResult>();
     let spawned = std::thread::Builder::new().name("cm-lsp-linter".into()).spawn(move || {
         while let Ok(first) = job_rx.recv() {
-            let mut latest: HashMap<Uri, Job> = HashMap::new();
-            latest.insert(first.uri.clone(), first);
+            let mut latest: HashMap<String, Job> = HashMap::new();
+            latest.insert(first.uri.as_str().to_string(), first);
             while let Ok(job) = job_rx.try_recv() {
-                latest.insert(job.uri.clone(), job);
+                latest.insert(job.uri.as_str().to_string(), job);
             }
             for (_, job) in latest {
                 let diagnostics = std::panic::catch_unwind(AssertUnwindSafe(|| {
