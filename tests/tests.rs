@@ -3,5 +3,6 @@
 mod behaviour;
 mod cli;
 mod formats;
+mod neovim;
 mod server;
 mod util;

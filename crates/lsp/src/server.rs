@@ -64,6 +64,8 @@ struct Server {
     /// Large documents are linted on a worker thread so that they do not hold up other requests.
     jobs: crossbeam_channel::Sender<Job>,
     results: crossbeam_channel::Receiver<JobResult>,
+    /// The client pulls diagnostics (`textDocument/diagnostic`); nothing is pushed to it.
+    pull: bool,
 }
 
 /// Documents at least this large are linted in the background.
@@ -139,7 +141,10 @@ pub fn run(connection: Connection) -> i32 {
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let encoding =
         Encoding::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
-    let result = InitializeResult { capabilities: capabilities(encoding), server_info: Some(server_info()) };
+    // A client that pulls diagnostics gets them only by pulling; the others get them pushed.
+    // Doing both shows every finding twice (Neovim 0.11).
+    let pull = params.capabilities.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some();
+    let result = InitializeResult { capabilities: capabilities(encoding, pull), server_info: Some(server_info()) };
     let result = serde_json::to_value(result).unwrap_or_default();
     if let Err(err) = connection.initialize_finish(id, result) {
         log(&format!("initialisation failed: {err}"));
@@ -158,6 +163,7 @@ pub fn run(connection: Connection) -> i32 {
         shutdown_requested: false,
         jobs,
         results,
+        pull,
     };
     server.reload_config();
     server.register_watchers(&params);
@@ -189,7 +195,7 @@ fn server_info() -> ServerInfo {
     ServerInfo { name: "cm-lint".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }
 }
 
-fn capabilities(encoding: Encoding) -> ServerCapabilities {
+fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding.kind()),
         text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
@@ -203,12 +209,14 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::SOURCE_FIX_ALL]),
             ..Default::default()
         })),
-        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
-            identifier: Some("cm-lint".to_string()),
-            inter_file_dependencies: false,
-            workspace_diagnostics: false,
-            ..Default::default()
-        })),
+        diagnostic_provider: pull.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("cm-lint".to_string()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: false,
+                ..Default::default()
+            })
+        }),
         ..Default::default()
     }
 }
@@ -440,14 +448,27 @@ impl Server {
                 }
                 self.reload_config();
                 self.relint_all();
+                self.refresh_pulled();
             }
             DidChangeWatchedFiles::METHOD => {
                 self.reload_config();
                 self.relint_all();
+                self.refresh_pulled();
             }
             _ => {}
         }
         Ok(())
+    }
+
+    /// Asks a pulling client to pull again (after a configuration change).
+    fn refresh_pulled(&self) {
+        if self.pull {
+            self.send(Request::new(
+                RequestId::from("cm-lint-refresh".to_string()),
+                "workspace/diagnostic/refresh".to_string(),
+                serde_json::Value::Null,
+            ));
+        }
     }
 
     fn relint_all(&mut self) {
@@ -531,6 +552,9 @@ impl Server {
     }
 
     fn publish(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        if self.pull {
+            return;
+        }
         let params = PublishDiagnosticsParams { uri, diagnostics, version };
         self.send(Notification::new(PublishDiagnostics::METHOD.to_string(), params));
     }

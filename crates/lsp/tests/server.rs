@@ -125,10 +125,22 @@ fn utf16_positions_after_bom_emoji_cjk_and_crlf() {
 
 #[test]
 fn pull_diagnostics_match_pushed_ones() {
-    let (mut client, _) = Client::start(init(&["utf-8"]));
+    let (mut client, result) = Client::start(init(&["utf-8"]));
+    assert!(result["capabilities"]["diagnosticProvider"].is_null());
     let pushed = open(&client, "Your coach/mentor will call.\n", "plaintext");
-    let pulled = client.request("textDocument/diagnostic", json!({ "textDocument": { "uri": URI } }));
+    let (mut puller, result) = Client::start(json!({
+        "capabilities": { "general": { "positionEncodings": ["utf-8"] }, "textDocument": { "diagnostic": {} } }
+    }));
+    assert_eq!(result["capabilities"]["diagnosticProvider"]["identifier"], "cm-lint");
+    puller.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": URI, "languageId": "plaintext", "version": 0, "text": "Your coach/mentor will call.\n" } }),
+    );
+    let pulled = puller.request("textDocument/diagnostic", json!({ "textDocument": { "uri": URI } }));
     assert_eq!(pulled.result.unwrap()["items"], pushed["diagnostics"]);
+    let unknown = client.request("textDocument/diagnostic", json!({ "textDocument": { "uri": "file:///none.md" } }));
+    assert!(unknown.error.is_none());
+    assert_eq!(puller.finish(true), 0);
     assert_eq!(client.finish(true), 0);
 }
 

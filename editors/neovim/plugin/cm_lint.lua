@@ -1,0 +1,1 @@
+-- Loaded by Neovim's plugin loader; does nothing until require("cm_lint").setup{} is called.
