@@ -46,6 +46,16 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("focus", &["focus", "focuses", "focused", "focussed", "focusing", "focussing"]),
     ("carry", &["carry", "carries", "carried", "carrying"]),
     ("steer", &["steer", "steers", "steered", "steering"]),
+    ("hit", &["hit", "hits", "hitting"]),
+    ("get", &["get", "gets", "got", "gotten", "getting"]),
+    ("put", &["put", "puts", "putting"]),
+    ("plan", &["plan", "plans", "planned", "planning"]),
+    ("drop", &["drop", "drops", "dropped", "dropping"]),
+    ("chat", &["chat", "chats", "chatted", "chatting"]),
+    ("sit", &["sit", "sits", "sat", "sitting"]),
+    ("meet", &["meet", "meets", "met", "meeting"]),
+    ("beat", &["beat", "beats", "beaten", "beating"]),
+    ("point", &["point", "points", "pointed", "pointing"]),
 ];
 
 /// The inflections of a verb (or the plural of a noun): base, -s, -ed, -ing.

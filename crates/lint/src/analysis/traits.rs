@@ -242,6 +242,9 @@ impl Ctx<'_, '_> {
         let trait_practice = if cue.setter {
             match self.setter_role(view, sentence, hit_token)? {
                 Role::Guide => Practice::Mentoring,
+                // People set goals in both practices; only the agenda or direction is the
+                // client's in coaching.
+                _ if cue.pattern.contains("goals") => return None,
                 _ => Practice::Coaching,
             }
         } else {
@@ -513,11 +516,8 @@ impl Ctx<'_, '_> {
             let word = view.tokens[i].text(&view.norm);
             match word {
                 "you" | "yourself" | "you'll" | "you’ll" => return Some(Role::Guided),
-                "them" | "him" | "her"
-                    if i > 0 && matches!(view.tokens[i - 1].text(&view.norm), "let" | "allow" | "lets") =>
-                {
-                    return Some(Role::Guided)
-                }
+                // An object pronoun is the person helped: "let them set", "help them set".
+                "them" | "him" | "her" => return Some(Role::Guided),
                 _ if PERSON_PRONOUNS.contains(&word) => {
                     let sentence_idx = analysis.sentences.iter().position(|s| std::ptr::eq(s, sentence))?;
                     let (idx, _) = self.resolve(sentence.block, view, sentence_idx, i)?;
