@@ -181,3 +181,32 @@ fn help_reads_well() {
     assert_eq!(out.status.code(), Some(0));
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+fn shards_split_the_files_and_add_up_to_a_full_run() {
+    let dir = Dir::new();
+    for i in 0..12 {
+        dir.write(&format!("docs/page-{i}.md"), FLAGGED);
+    }
+    let findings = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["--format", "concise", "--quiet"];
+        args.extend_from_slice(extra);
+        args.push("docs");
+        let out = dir.run(&args);
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| l.replace('\\', "/")).collect()
+    };
+    let full = findings(&[]);
+    assert_eq!(full.len(), 12);
+    let mut union = Vec::new();
+    for k in 1..=3 {
+        let shard = findings(&["--shard", &format!("{k}/3")]);
+        assert!(shard.len() < 12, "one shard lints only part of the tree");
+        union.extend(shard);
+    }
+    union.sort();
+    let mut full_sorted = full.clone();
+    full_sorted.sort();
+    assert_eq!(union, full_sorted);
+    let bad = dir.run(&["--shard", "4/3", "docs"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

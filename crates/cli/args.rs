@@ -116,6 +116,11 @@ pub(crate) struct CheckArgs {
     #[arg(short, long)]
     pub verbose: bool,
 
+    /// Lint only shard K of N (for example 2/4): files are split by a hash of their path, so
+    /// that N CI jobs together lint every file once
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
+
     /// When to use colour
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -153,4 +158,15 @@ pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// Parses `K/N` with 1 <= K <= N.
+fn parse_shard(text: &str) -> Result<(u32, u32), String> {
+    let (k, n) = text.split_once('/').ok_or_else(|| "expected K/N, for example 2/4".to_string())?;
+    let k: u32 = k.trim().parse().map_err(|_| format!("'{k}' is not a number"))?;
+    let n: u32 = n.trim().parse().map_err(|_| format!("'{n}' is not a number"))?;
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n} is out of range: K must be between 1 and N"));
+    }
+    Ok((k, n))
 }

@@ -140,7 +140,10 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         vec![lint_stdin(&linter, args)?]
     } else {
         let paths = if args.paths.is_empty() { vec![std::path::PathBuf::from(".")] } else { args.paths.clone() };
-        let walked = walk::collect(&paths, include.as_ref(), exclude.as_ref(), &loaded.root);
+        let mut walked = walk::collect(&paths, include.as_ref(), exclude.as_ref(), &loaded.root);
+        if let Some((k, n)) = args.shard {
+            walked.files.retain(|f| walk::shard_of(&f.relative, n) == k - 1);
+        }
         for error in &walked.errors {
             writeln!(stderr, "cm-lint: error: {error}")?;
             had_error = true;
@@ -327,7 +330,15 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
             }
         }
     }
-    let source = if args.fix { fixed.clone().unwrap_or(decoded.text) } else { decoded.text };
+    // Only files with findings keep their text (the output needs their lines): memory grows
+    // with the largest file, not with the tree.
+    let source = if args.fix {
+        fixed.clone().unwrap_or(decoded.text)
+    } else if diagnostics.is_empty() && fixed.is_none() && output.unused_suppressions.is_empty() {
+        String::new()
+    } else {
+        decoded.text
+    };
     Outcome {
         result: Some(Linted {
             file: FileResult { path: file.display.clone(), source, diagnostics },

@@ -148,3 +148,14 @@ pub(crate) fn is_binary(bytes: &[u8]) -> bool {
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     !utf16 && bytes.iter().take(8192).any(|&b| b == 0)
 }
+
+/// The shard (0-based, of `n`) a file belongs to: a stable hash (FNV-1a) of its relative path,
+/// so that a file keeps its shard when others are added or removed.
+pub(crate) fn shard_of(relative: &str, n: u32) -> u32 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in relative.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    u32::try_from(hash % u64::from(n.max(1))).unwrap_or(0)
+}

@@ -93,9 +93,62 @@ impl<'s> Analysis<'s> {
         analysis
     }
 
+    /// Which blocks need reading: those that name a practice, headings and short lines (which
+    /// give topics), blocks a pronoun could reach back from, and blocks in a section or table
+    /// that names a practice. The rest of a long document is skipped.
+    fn relevant_blocks(&self, vocabulary: &crate::CompiledVocabulary) -> (Vec<bool>, Vec<bool>) {
+        let has_word: Vec<bool> = self
+            .blocks
+            .iter()
+            .map(|b| PRESCAN.is_match(&b.text) || vocabulary.regex.as_ref().is_some_and(|r| r.is_match(&b.text.to_lowercase())))
+            .collect();
+        let mut groups_with_word = std::collections::HashSet::new();
+        for (b, block) in self.blocks.iter().enumerate() {
+            if has_word[b] {
+                groups_with_word.extend(block.group);
+            }
+        }
+        let mut relevant = vec![false; self.blocks.len()];
+        let mut headings: Vec<(u8, bool)> = Vec::new();
+        for (b, block) in self.blocks.iter().enumerate() {
+            if let prose::BlockKind::Heading { level } = block.kind {
+                while headings.last().is_some_and(|(l, _)| *l >= level) {
+                    headings.pop();
+                }
+                headings.push((level, has_word[b]));
+                relevant[b] = true;
+                continue;
+            }
+            let near = (b.saturating_sub(2)..=b).any(|i| has_word[i]);
+            let in_section = headings.iter().any(|(_, w)| *w);
+            let in_group = block.group.is_some_and(|g| groups_with_word.contains(&g));
+            relevant[b] = near || in_section || in_group || block.text.len() < 200;
+        }
+        (relevant, has_word)
+    }
+
     fn read_blocks(&mut self, vocabulary: &crate::CompiledVocabulary) {
-        let mentor_is_name = self.blocks.iter().any(|b| mentions::mentor_is_name(&text::normalise(&b.text)));
+        let (relevant, has_word) = self.relevant_blocks(vocabulary);
+        let mentor_is_name = self
+            .blocks
+            .iter()
+            .zip(&has_word)
+            .any(|(b, &w)| w && mentions::mentor_is_name(&text::normalise(&b.text)));
         for (block_idx, block) in self.blocks.iter().enumerate() {
+            if !relevant[block_idx] {
+                let at = self.sentences.len();
+                let mention_at = self.mentions.len();
+                self.views.push(BlockView {
+                    norm: String::new(),
+                    tokens: Vec::new(),
+                    sentences: at..at,
+                    mentions: mention_at..mention_at,
+                    topic: None,
+                    fragment: false,
+                    rejected: Vec::new(),
+                });
+                continue;
+            }
             let norm = text::normalise(&block.text);
             let tokens = text::tokenize(&norm);
             let sentence_start = self.sentences.len();

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmarks cm-lint against ripgrep on the same tree, side by side in one run:
+#   - the whole bench corpus (../shared/bench-corpus): cm-lint --format json vs rg -c -i 'coach|mentor'
+#   - a dense corpus (every paragraph mentions a practice), built deterministically from it
+#   - linear growth: the dense corpus at 1x, 4x and 16x
+#   - peak memory (/usr/bin/time -v) on the whole corpus
+# Needs hyperfine, ripgrep and GNU time (`apt-get install -y hyperfine ripgrep time`).
+# Usage: bench/run.sh [CORPUS]   (prints Markdown tables; bench/README.md keeps the latest)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus="${1:-../shared/bench-corpus}"
+cargo build --release --quiet
+bin="$PWD/target/release/cm-lint"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+echo "## Machine"
+echo
+echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); corpus: $(find "$corpus" -type f | wc -l) files, $(du -sh "$corpus" | cut -f1)"
+echo
+
+echo "## Whole tree: cm-lint vs ripgrep"
+echo
+hyperfine --warmup 2 --runs 10 --ignore-failure --export-markdown "$work/tree.md" \
+  -n "rg -c -i 'coach|mentor'" "rg -c -i 'coach|mentor' $corpus" \
+  -n "cm-lint --format json" "$bin --format json $corpus" >/dev/null
+cat "$work/tree.md"
+echo
+
+# The dense corpus: every paragraph of the bench corpus that names a practice, and nothing else.
+python3 - "$corpus" "$work/dense" <<'PY'
+import os, re, sys
+src, out = sys.argv[1], sys.argv[2]
+os.makedirs(out, exist_ok=True)
+word = re.compile(r"coach|mentor", re.I)
+paragraphs = []
+for root, _, files in sorted(os.walk(src)):
+    for name in sorted(files):
+        if name.endswith(".md"):
+            text = open(os.path.join(root, name), encoding="utf-8", errors="replace").read()
+            paragraphs += [p for p in text.split("\n\n") if word.search(p)]
+chunk, size, index = [], 0, 0
+for p in paragraphs:
+    chunk.append(p); size += len(p)
+    if size > 50_000:
+        open(os.path.join(out, f"dense-{index:04}.md"), "w").write("\n\n".join(chunk)); chunk, size, index = [], 0, index + 1
+if chunk:
+    open(os.path.join(out, f"dense-{index:04}.md"), "w").write("\n\n".join(chunk))
+PY
+for n in 4 16; do
+  mkdir -p "$work/dense-$n"
+  for i in $(seq 1 "$n"); do cp -r "$work/dense" "$work/dense-$n/copy-$i"; done
+done
+dense_mb=$(du -sm "$work/dense" | cut -f1)
+echo "## Dense corpus (${dense_mb} MB, every paragraph names a practice), 1x / 4x / 16x, one thread"
+echo
+hyperfine --warmup 1 --runs 5 --ignore-failure --export-markdown "$work/dense.md" \
+  -n "1x" "RAYON_NUM_THREADS=1 $bin --format json $work/dense" \
+  -n "4x" "RAYON_NUM_THREADS=1 $bin --format json $work/dense-4" \
+  -n "16x" "RAYON_NUM_THREADS=1 $bin --format json $work/dense-16" >/dev/null
+cat "$work/dense.md"
+echo
+
+echo "## Peak memory on the whole tree"
+echo
+/usr/bin/time -v "$bin" --format json "$corpus" 2>"$work/time.txt" >/dev/null || true
+echo "cm-lint: $(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); printf "%.1f MB", $2/1024}' "$work/time.txt")"
+/usr/bin/time -v rg -c -i 'coach|mentor' "$corpus" 2>"$work/rg.txt" >/dev/null || true
+echo "rg: $(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); printf "%.1f MB", $2/1024}' "$work/rg.txt")"
+echo
+echo "## Language server: re-lint after one keystroke in a 100 KB document"
+echo
+cargo bench --quiet -p cm-lsp --bench relint 2>/dev/null | tail -1
+cargo bench --quiet -p cm-lsp --bench relint -- --dense 2>/dev/null | tail -1
