@@ -261,7 +261,18 @@ pub(crate) fn compile(pattern: &str) -> String {
 /// A cue with its compiled regex.
 pub(crate) struct CompiledCue {
     pub cue: &'static Cue,
-    pub regex: Regex,
+    source: String,
+    /// Compiled on first use: most documents match only a few cues, and compiling all of them up
+    /// front is most of a short run's start-up.
+    regex: std::sync::OnceLock<Regex>,
+}
+
+impl CompiledCue {
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.source).unwrap_or_else(|e| panic!("cue pattern {:?} compiles: {e}", self.cue.pattern))
+        })
+    }
 }
 
 /// Every cue, compiled once, with a set for a quick first pass.
@@ -275,10 +286,7 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
     let cues = CUES
         .iter()
         .zip(&sources)
-        .map(|(cue, source)| CompiledCue {
-            cue,
-            regex: Regex::new(source).unwrap_or_else(|e| panic!("cue pattern {:?} compiles: {e}", cue.pattern)),
-        })
+        .map(|(cue, source)| CompiledCue { cue, source: source.clone(), regex: std::sync::OnceLock::new() })
         .collect();
     // A larger lazy-DFA cache keeps the set from rebuilding states on long documents.
     let set = regex::RegexSetBuilder::new(&sources)
@@ -299,6 +307,9 @@ mod tests {
     #[test]
     fn every_cue_compiles() {
         assert_eq!(CUE_TABLE.cues.len(), CUES.len());
+        for cue in &CUE_TABLE.cues {
+            let _ = cue.regex();
+        }
     }
 
     #[test]

@@ -145,7 +145,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         }
         for cue_idx in CUE_TABLE.set.matches(&view.norm).iter() {
             let compiled = &CUE_TABLE.cues[cue_idx];
-            for m in compiled.regex.find_iter(&view.norm) {
+            for m in compiled.regex().find_iter(&view.norm) {
                 if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, m.start(), m.end()) {
                     out.push(finding);
                 }
