@@ -210,3 +210,89 @@ fn shards_split_the_files_and_add_up_to_a_full_run() {
     let bad = dir.run(&["--shard", "4/3", "docs"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// A Word document built by the test: a heading, a paragraph with a tracked change, a list item.
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut out = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(document.as_bytes()).unwrap();
+        zip.finish().unwrap();
+    }
+    out
+}
+
+fn para(text: &str) -> String {
+    format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}
+
+fn heading(text: &str) -> String {
+    format!(r#"<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+}
+
+/// The same passage gives the same findings in Markdown, plain text, HTML and Word.
+#[test]
+fn same_passage_same_findings_in_every_format() {
+    let dir = Dir::new();
+    let lines = [
+        "Our coaching programme",
+        "Every new hire gets a coach/mentor in week one.",
+        "Coaching here is informal and ongoing.",
+        "Mentors never give advice; they only ask questions.",
+    ];
+    dir.write("p/a.md", format!("## {}\n\n{}\n\n{}\n\n{}\n", lines[0], lines[1], lines[2], lines[3]));
+    dir.write("p/b.txt", format!("{}\n\n{}\n\n{}\n\n{}\n", lines[0], lines[1], lines[2], lines[3]));
+    dir.write("p/c.html", format!("<h2>{}</h2><p>{}</p><p>{}</p><p>{}</p>", lines[0], lines[1], lines[2], lines[3]));
+    dir.write(
+        "p/d.docx",
+        docx(&format!("{}{}{}{}", heading(lines[0]), para(lines[1]), para(lines[2]), para(lines[3]))),
+    );
+    let out = dir.run(&["--format", "json", "p"]);
+    let records: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut by_file: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    for r in records.as_array().unwrap() {
+        let path = r["path"].as_str().unwrap().replace('\\', "/");
+        by_file.entry(path).or_default().push(format!("{} {}", r["code"], r["message"]));
+    }
+    let findings: Vec<&Vec<String>> = by_file.values().collect();
+    assert_eq!(by_file.len(), 4, "{by_file:#?}");
+    assert!(findings.windows(2).all(|w| w[0] == w[1]), "{by_file:#?}");
+    assert_eq!(findings[0].len(), 3, "{by_file:#?}");
+}
+
+#[test]
+fn docx_positions_are_paragraph_and_column() {
+    let dir = Dir::new();
+    dir.write("a.docx", docx(&format!("{}{}", para("Intro."), para("Then your coach/mentor calls."))));
+    let out = dir.run(&["--format", "concise", "a.docx"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn docx_is_never_fixed() {
+    let dir = Dir::new();
+    let bytes = docx(&para("Our coaches give advice drawn from their own careers."));
+    let path = dir.write("a.docx", &bytes);
+    let out = dir.run(&["--fix", "--format", "concise", "a.docx"]);
+    assert_eq!(std::fs::read(path).unwrap(), bytes);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("never modified"), "{}", transcript(&out));
+}
+
+#[test]
+fn bad_docx_is_an_error_for_that_file_and_the_run_goes_on() {
+    let dir = Dir::new();
+    dir.write("docs/bad.docx", b"PK not really a zip");
+    dir.write("docs/broken.docx", docx("<w:p><w:r><w:t>unclosed</w:r></w:p>"));
+    dir.write("docs/good.md", FLAGGED);
+    let out = dir.run(&["--format", "concise", "docs"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = transcript(&out).replace('\\', "/");
+    assert!(text.contains("docs/good.md:1:5: CM003"), "{text}");
+    assert!(text.contains("docs/bad.docx: not a valid .docx"), "{text}");
+    assert!(text.contains("docs/broken.docx: broken XML"), "{text}");
+}

@@ -3,6 +3,7 @@
 
 mod args;
 mod config;
+mod docx;
 mod fix;
 mod output;
 mod walk;
@@ -289,6 +290,9 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
             };
         }
     };
+    if walk::is_docx(&file.path) {
+        return lint_docx(linter, file, args, &bytes);
+    }
     if walk::is_binary(&bytes) {
         if args.verbose {
             messages.push(format!("cm-lint: skipped {}: binary file", file.display));
@@ -370,4 +374,58 @@ fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
         fixed,
         unused: output.unused_suppressions,
     })
+}
+
+/// Lints a Word document: its Markdown rendering is linted, and positions are mapped to
+/// paragraph numbers and columns. A `.docx` is never written.
+fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &[u8]) -> Outcome {
+    let docx = match docx::read(bytes) {
+        Ok(docx) => docx,
+        Err(err) => {
+            return Outcome {
+                result: None,
+                messages: vec![format!("cm-lint: error: {}: {err:#}", file.display)],
+                error: true,
+            };
+        }
+    };
+    let output = linter
+        .lint_path(&Document { source: &docx.markdown, format: cm_linter::Format::Markdown }, Some(&file.relative));
+    let mut messages = Vec::new();
+    let fixable = output.diagnostics.iter().filter(|d| d.fix.is_some()).count();
+    if (args.fix || args.diff) && fixable > 0 {
+        messages.push(format!(
+            "cm-lint: note: {}: .docx files are never modified; {fixable} suggested fixes not applied",
+            file.display
+        ));
+    }
+    let remap = |span: cm_linter::Span| {
+        cm_linter::Span::new(
+            docx.to_display(span.start()),
+            docx.to_display(span.end()).max(docx.to_display(span.start())),
+        )
+    };
+    let diagnostics = output
+        .diagnostics
+        .into_iter()
+        .map(|mut d| {
+            d.span = remap(d.span);
+            d.related = d.related.map(remap);
+            if let Some(fix) = d.fix.as_mut() {
+                for edit in &mut fix.edits {
+                    edit.span = remap(edit.span);
+                }
+            }
+            d
+        })
+        .collect();
+    Outcome {
+        result: Some(Linted {
+            file: FileResult { path: file.display.clone(), source: docx.display(), diagnostics },
+            fixed: None,
+            unused: Vec::new(),
+        }),
+        messages,
+        error: false,
+    }
 }

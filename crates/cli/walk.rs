@@ -39,6 +39,11 @@ pub(crate) fn format_of(path: &Path) -> Option<Format> {
     path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
 }
 
+/// Whether a path is a Word document.
+pub(crate) fn is_docx(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+}
+
 /// Compiles globs; a pattern without a `/` matches at any depth, as in `.gitignore`.
 pub(crate) fn glob_set(patterns: &[String]) -> anyhow::Result<Option<GlobSet>> {
     if patterns.is_empty() {
@@ -100,7 +105,7 @@ pub(crate) fn collect(paths: &[PathBuf], include: Option<&GlobSet>, exclude: Opt
                 continue;
             }
             let path = entry.path();
-            let Some(format) = format_of(path) else { continue };
+            let Some(format) = format_of(path).or_else(|| is_docx(path).then_some(Format::Markdown)) else { continue };
             let relative = relative_to(path, &root);
             if exclude.is_some_and(|set| set.is_match(&relative)) {
                 walked.skipped.push(format!("{}: excluded", path.display()));

@@ -100,7 +100,10 @@ impl<'s> Analysis<'s> {
         let has_word: Vec<bool> = self
             .blocks
             .iter()
-            .map(|b| PRESCAN.is_match(&b.text) || vocabulary.regex.as_ref().is_some_and(|r| r.is_match(&b.text.to_lowercase())))
+            .map(|b| {
+                PRESCAN.is_match(&b.text)
+                    || vocabulary.regex.as_ref().is_some_and(|r| r.is_match(&b.text.to_lowercase()))
+            })
             .collect();
         let mut groups_with_word = std::collections::HashSet::new();
         for (b, block) in self.blocks.iter().enumerate() {
@@ -129,11 +132,8 @@ impl<'s> Analysis<'s> {
 
     fn read_blocks(&mut self, vocabulary: &crate::CompiledVocabulary) {
         let (relevant, has_word) = self.relevant_blocks(vocabulary);
-        let mentor_is_name = self
-            .blocks
-            .iter()
-            .zip(&has_word)
-            .any(|(b, &w)| w && mentions::mentor_is_name(&text::normalise(&b.text)));
+        let mentor_is_name =
+            self.blocks.iter().zip(&has_word).any(|(b, &w)| w && mentions::mentor_is_name(&text::normalise(&b.text)));
         for (block_idx, block) in self.blocks.iter().enumerate() {
             if !relevant[block_idx] {
                 let at = self.sentences.len();
