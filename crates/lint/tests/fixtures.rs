@@ -88,7 +88,7 @@ fn rule_fixtures() {
 
 #[test]
 fn edge_case_fixtures() {
-    insta::glob!("../../../fixtures", "edge-cases/*.{md,txt,html}", |path| {
+    insta::glob!("../../../fixtures", "edge-cases/*.{md,mdx,txt,html}", |path| {
         let source = std::fs::read_to_string(path).expect("fixture is readable UTF-8");
         let diagnostics = lint(&Document { source: &source, format: format_of(path) });
         insta::assert_snapshot!(render(&source, &diagnostics));

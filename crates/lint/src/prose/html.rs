@@ -1,8 +1,9 @@
 //! HTML: the visible text of block elements, with positions in the original source.
 //!
-//! A small tolerant tokenizer: tags, comments, doctype and raw-text elements are recognised;
-//! `<script>`, `<style>`, `<pre>`, `<code>`, `<template>`, `<noscript>`, `<svg>` and the head
-//! (except `<title>`) are skipped; attributes are never text; entities are decoded.
+//! Tokenized by html5gum (a WHATWG tokenizer) with source spans: `<script>`, `<style>`, `<pre>`,
+//! `<code>`, `<template>`, `<noscript>`, `<svg>` and the head (except `<title>`) are skipped;
+//! attributes and comments are never text; entities are decoded with an exact map back to the
+//! source.
 
 use super::builder::BlockBuilder;
 use super::{Block, BlockKind};
@@ -102,93 +103,44 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
         in_head: false,
         next_group: 0,
     };
-    let bytes = source.as_bytes();
-    let mut i = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut text_start = i;
-    while i < bytes.len() {
-        if bytes[i] != b'<' {
-            i += 1;
-            continue;
-        }
-        let Some(tag) = read_tag(source, i) else {
-            i += 1;
-            continue;
-        };
-        text(&mut state, source, text_start, i);
-        i = tag.end;
-        match tag.kind {
-            TagKind::Comment | TagKind::Other => {}
-            TagKind::Open(name) if SKIP_TAGS.contains(&name.as_str()) => {
-                // Skip to the matching close tag.
-                let close = format!("</{name}");
-                let rest = source[i..].to_ascii_lowercase();
-                i = rest.find(&close).map_or(source.len(), |p| {
-                    let after = i + p;
-                    source[after..].find('>').map_or(source.len(), |q| after + q + 1)
-                });
+    // html5gum tokenizes (with spans, and raw text inside <script> and <style>); the text
+    // between tags is read from the source itself so that every character keeps its offset.
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut emitter = html5gum::DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    let mut skip_depth = 0u32;
+    for token in html5gum::Tokenizer::new_with_emitter(&source[start..], emitter) {
+        let Ok(token) = token;
+        match token {
+            html5gum::Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if SKIP_TAGS.contains(&name.as_str()) {
+                    if !tag.self_closing {
+                        skip_depth += 1;
+                    }
+                } else if skip_depth == 0 {
+                    open(&mut state, &name, start + tag.span.start);
+                }
             }
-            TagKind::Open(name) => open(&mut state, &name, tag.start),
-            TagKind::Close(name) => close(&mut state, &name),
-        }
-        text_start = i;
-    }
-    text(&mut state, source, text_start, source.len());
-    state.finish();
-    state.blocks
-}
-
-enum TagKind {
-    Open(String),
-    Close(String),
-    Comment,
-    Other,
-}
-
-struct Tag {
-    kind: TagKind,
-    start: usize,
-    end: usize,
-}
-
-fn read_tag(source: &str, at: usize) -> Option<Tag> {
-    let rest = &source[at..];
-    if rest.starts_with("<!--") {
-        let end = rest.find("-->").map_or(source.len(), |p| at + p + 3);
-        return Some(Tag { kind: TagKind::Comment, start: at, end });
-    }
-    let after = rest.as_bytes().get(1).copied()?;
-    if !(after.is_ascii_alphabetic() || after == b'/' || after == b'!' || after == b'?') {
-        return None;
-    }
-    // Find the closing '>' outside quoted attribute values.
-    let mut quote: Option<u8> = None;
-    let mut end = None;
-    for (offset, &b) in rest.as_bytes().iter().enumerate().skip(1) {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => {
-                end = Some(at + offset + 1);
-                break;
+            html5gum::Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if SKIP_TAGS.contains(&name.as_str()) {
+                    skip_depth = skip_depth.saturating_sub(1);
+                } else if skip_depth == 0 {
+                    close(&mut state, &name);
+                }
+            }
+            html5gum::Token::String(text_token) if skip_depth == 0 => {
+                let (from, to) = (start + text_token.span.start, start + text_token.span.end);
+                if from < to && to <= source.len() && source.is_char_boundary(from) && source.is_char_boundary(to) {
+                    text(&mut state, source, from, to);
+                }
             }
             _ => {}
         }
     }
-    let end = end.unwrap_or(source.len());
-    let inner = &source[at + 1..end.saturating_sub(1).max(at + 1)];
-    if after == b'!' || after == b'?' {
-        return Some(Tag { kind: TagKind::Other, start: at, end });
-    }
-    let closing = inner.starts_with('/');
-    let name: String = inner
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let kind = if closing { TagKind::Close(name) } else { TagKind::Open(name) };
-    Some(Tag { kind, start: at, end })
+    state.finish();
+    state.blocks
 }
 
 fn open(state: &mut State, name: &str, at: usize) {

@@ -61,7 +61,39 @@ impl State<'_> {
     }
 }
 
+/// MDX's `import` and `export` lines are code: they are blanked (same length, so offsets hold)
+/// before the Markdown parser sees the text. JSX elements parse as HTML blocks and are skipped.
+fn blank_mdx_statements(source: &str) -> Option<String> {
+    let is_statement = |line: &str| {
+        let t = line.trim_end();
+        (t.starts_with("import ") && (t.contains(" from ") || t.ends_with(';') || t.contains('{')))
+            || (t.starts_with("export ")
+                && (t.contains('=') || t.contains('{') || t.contains(" from ") || t.contains("default")))
+    };
+    if !source.lines().any(is_statement) {
+        return None;
+    }
+    let mut out = String::with_capacity(source.len());
+    for line in source.split_inclusive('\n') {
+        if is_statement(line) {
+            for c in line.chars() {
+                if c == '\n' || c == '\r' {
+                    out.push(c);
+                } else {
+                    // As many spaces as the character has bytes, so that offsets hold.
+                    out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+                }
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    Some(out)
+}
+
 pub(super) fn extract(source: &str) -> Vec<Block> {
+    let blanked = blank_mdx_statements(source);
+    let source = blanked.as_deref().unwrap_or(source);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS

@@ -123,3 +123,67 @@ pub fn extract(source: &str, format: Format) -> Vec<Block> {
         Format::Html => html::extract(source),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NASTY: &[&str] = &[
+        "",
+        "\u{feff}",
+        "<<<>>> & &amp &#xZZ; &#99999999; </p></p><p><li><td>coach/mentor",
+        "<script>coach/mentor</script><p>Your coach/mentor</p><style>",
+        "<!-- unclosed comment coach/mentor",
+        "> > > > > > > > > > > > > > > > coach/mentor",
+        "- - - - - - - - - - - - - - - - coach/mentor",
+        "```\nunclosed fence coach/mentor",
+        "| a | b |\n|---|\n| coach/mentor |",
+        "line\rline\r\nline\ncoach\u{301}/mentor",
+        "\u{0}\u{1}\u{2} coach/mentor \u{fffc}",
+    ];
+
+    #[test]
+    fn never_panics_and_maps_inside_the_source() {
+        for source in NASTY {
+            for format in [Format::Markdown, Format::PlainText, Format::Html] {
+                let diagnostics = crate::lint(&crate::Document { source, format });
+                assert!(diagnostics
+                    .iter()
+                    .all(|d| d.span.end() <= source.len() && source.is_char_boundary(d.span.start())));
+                for block in extract(source, format) {
+                    let span = block.source_span(0, block.text.len());
+                    assert!(span.end() <= source.len(), "{format:?} {source:?}");
+                    for seg in &block.segments {
+                        if seg.verbatim {
+                            let len = seg.source_end - seg.source_start;
+                            assert_eq!(
+                                &source[seg.source_start..seg.source_end],
+                                &block.text[seg.text_start..seg.text_start + len]
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_not_quadratic_or_fatal() {
+        let quotes = "> ".repeat(5_000) + "coach/mentor";
+        let lists = "- ".repeat(5_000) + "coach/mentor";
+        let tags = "<div>".repeat(5_000) + "coach/mentor";
+        for (source, format) in [(quotes, Format::Markdown), (lists, Format::Markdown), (tags, Format::Html)] {
+            let _ = extract(&source, format);
+        }
+    }
+
+    #[test]
+    fn html_entities_map_to_exact_source_bytes() {
+        let source = "<p>Your coach&nbsp;/&nbsp;mentor will be assigned</p>";
+        let blocks = extract(source, Format::Html);
+        assert_eq!(blocks[0].text, "Your coach / mentor will be assigned");
+        let at = blocks[0].text.find("mentor").unwrap();
+        let span = blocks[0].source_span(at, at + "mentor".len());
+        assert_eq!(&source[span.range()], "mentor");
+    }
+}
