@@ -296,3 +296,49 @@ fn bad_docx_is_an_error_for_that_file_and_the_run_goes_on() {
     assert!(text.contains("docs/bad.docx: not a valid .docx"), "{text}");
     assert!(text.contains("docs/broken.docx: broken XML"), "{text}");
 }
+
+#[test]
+fn odd_inputs_get_clear_messages_and_defined_exit_codes() {
+    let dir = Dir::new();
+    // UTF-16 with a BOM is decoded.
+    let utf16: Vec<u8> = std::iter::once([0xFF, 0xFE])
+        .chain("Your coach/mentor will call.\n".encode_utf16().map(u16::to_le_bytes))
+        .flatten()
+        .collect();
+    dir.write("in/utf16.txt", utf16);
+    dir.write("in/empty.md", "");
+    dir.write("in/cr-only.txt", "Intro.\rYour coach/mentor will call.\r");
+    dir.write("in/binary.md", b"\x00\x01\x02coach/mentor\x00");
+    dir.write("in/long-line.md", "word ".repeat(400_000) + "Your coach/mentor will call.");
+    let out = dir.run(&["--format", "concise", "--verbose", "in"]);
+    let text = transcript(&out).replace('\\', "/");
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("in/utf16.txt:1:6: CM001"), "{text}");
+    assert!(text.contains("in/cr-only.txt:2:6: CM001"), "{text}");
+    assert!(text.contains("in/long-line.md:1:2000006: CM001"), "{text}");
+    assert!(text.contains("skipped in/binary.md: binary file"), "{text}");
+    assert!(!text.contains("in/empty.md:"), "{text}");
+}
+
+/// A file that cannot be read (here `/proc/self/mem`, which refuses reads even to root) is
+/// reported; the other files are still linted and the run ends with 2.
+#[cfg(target_os = "linux")]
+#[test]
+fn unreadable_files_are_reported_and_the_run_goes_on() {
+    let dir = Dir::new();
+    dir.write("docs/open.md", FLAGGED);
+    let out = dir.run(&["--format", "concise", "docs", "/proc/self/mem"]);
+    let text = transcript(&out).replace('\\', "/");
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("docs/open.md:1:5: CM003") && text.contains("/proc/self/mem: cannot read"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_do_not_hang() {
+    let dir = Dir::new();
+    dir.write("docs/a.md", FLAGGED);
+    std::os::unix::fs::symlink(dir.path().join("docs"), dir.path().join("docs/loop")).unwrap();
+    let out = dir.run(&["--format", "concise", "docs"]);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+}

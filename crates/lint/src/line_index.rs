@@ -234,3 +234,54 @@ mod tests {
         assert_eq!(index.offset(LineCol { line: 99, col: 0 }), MIXED.len());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        // Line breaks of every kind, a BOM, emoji, CJK and combining marks, mixed with ASCII.
+        let pieces = prop_oneof![
+            Just("\r\n".to_string()),
+            Just("\r".to_string()),
+            Just("\n".to_string()),
+            Just("😀".to_string()),
+            Just("日本".to_string()),
+            Just("e\u{301}".to_string()),
+            "[a-z ]{0,8}",
+        ];
+        (any::<bool>(), proptest::collection::vec(pieces, 0..40))
+            .prop_map(|(bom, parts)| format!("{}{}", if bom { "\u{feff}" } else { "" }, parts.concat()))
+    }
+
+    proptest! {
+        #[test]
+        fn byte_offsets_round_trip_through_every_unit(text in text_strategy()) {
+            let index = LineIndex::new(&text);
+            let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            for (offset, ch) in text.char_indices().filter(|(o, _)| *o >= bom) {
+                if ch == '\r' || ch == '\n' {
+                    continue;
+                }
+                let lc = index.line_col(offset);
+                prop_assert_eq!(index.offset(lc), offset);
+                for encoding in [WideEncoding::Utf16, WideEncoding::Utf32] {
+                    let wide = index.to_wide(encoding, lc);
+                    prop_assert_eq!(index.offset(index.to_utf8(encoding, wide)), offset);
+                }
+                let one = index.one_based(offset);
+                prop_assert_eq!(one.line, lc.line + 1);
+            }
+        }
+
+        #[test]
+        fn any_offset_is_safe(text in text_strategy(), offset in 0usize..400) {
+            let index = LineIndex::new(&text);
+            let lc = index.line_col(offset);
+            prop_assert!(index.offset(lc) <= text.len());
+            let _ = index.one_based(offset);
+        }
+    }
+}
