@@ -23,3 +23,32 @@ pub fn run_stdio() -> i32 {
     threads.join_writer();
     code
 }
+
+/// Runs one in-memory session for fuzzing: initialise, then every line of `input` that parses
+/// as a JSON-RPC message, then shutdown and exit. Returns the server's exit code.
+#[doc(hidden)]
+pub fn fuzz_session(input: &str) -> i32 {
+    use lsp_server::{Connection, Message, Notification, Request, RequestId};
+    let (server_side, client) = Connection::memory();
+    let server = std::thread::spawn(move || run(server_side));
+    let send = |message: Message| {
+        let _ = client.sender.send(message);
+    };
+    send(Request::new(RequestId::from(0), "initialize".into(), serde_json::json!({ "capabilities": {} })).into());
+    send(Notification::new("initialized".into(), serde_json::json!({})).into());
+    for line in input.lines() {
+        if let Ok(message) = serde_json::from_str::<Message>(line) {
+            let is_exit = matches!(&message, Message::Notification(n) if n.method == "exit");
+            if !is_exit {
+                send(message);
+            }
+        }
+    }
+    send(Request::new(RequestId::from(i32::MAX), "shutdown".into(), serde_json::Value::Null).into());
+    send(Notification::new("exit".into(), serde_json::Value::Null).into());
+    // Drain what the server says so that it never blocks on a full channel.
+    let drain = std::thread::spawn(move || while client.receiver.recv().is_ok() {});
+    let code = server.join().unwrap_or(101);
+    drop(drain);
+    code
+}

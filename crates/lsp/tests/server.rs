@@ -281,3 +281,18 @@ fn large_documents_are_linted_in_the_background() {
     assert_eq!(published["version"], 1);
     assert_eq!(client.finish(true), 0);
 }
+
+#[test]
+fn fuzz_session_survives_garbage_and_hostile_messages() {
+    let input = [
+        "not json at all",
+        r#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":null}"#,
+        r#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///x.md","version":1},"contentChanges":[{"range":{"start":{"line":4294967295,"character":4294967295},"end":{"line":0,"character":0}},"text":"x"}]}}"#,
+        r#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x.md","languageId":"markdown","version":0,"text":"Your coach/mentor"}}}"#,
+        r#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///x.md","version":1},"contentChanges":[{"range":{"start":{"line":9,"character":9},"end":{"line":0,"character":0}},"text":"😀"}]}}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+        r#"{"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{}}"#,
+    ]
+    .join("\n");
+    assert_eq!(cm_lsp::fuzz_session(&input), 0);
+}
