@@ -126,6 +126,7 @@ fn explain_prints_the_rule_doc() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("# CM003 coaching-described-as-mentoring"), "{text}");
     assert!(text.contains("## Use instead"));
+    assert!(text.contains("## The article's definitions") && text.contains("the client sets the agenda"), "{text}");
 }
 
 #[test]

@@ -79,7 +79,21 @@ fn run(args: &Args) -> anyhow::Result<ExitStatus> {
             let Some(meta) = cm_linter::rules::find(rule) else {
                 anyhow::bail!("unknown rule '{rule}' (see `cm-lint rules`)");
             };
-            writeln!(std::io::stdout().lock(), "{}", meta.doc.trim_end())?;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{}", meta.doc.trim_end())?;
+            // The article's definitions the rule holds documents to.
+            let practices: &[cm_core::Practice] = match meta.code {
+                "CM003" => &[cm_core::Practice::Coaching],
+                "CM004" => &[cm_core::Practice::Mentoring],
+                _ => &cm_core::Practice::ALL,
+            };
+            writeln!(out, "\n## The article's definitions")?;
+            for practice in practices {
+                writeln!(out, "\n**{}**: {}\n", practice.activity(), practice.definition())?;
+                for key in practice.key_traits() {
+                    writeln!(out, "- {key}")?;
+                }
+            }
             Ok(ExitStatus::Clean)
         }
         Some(Command::Server) => {
