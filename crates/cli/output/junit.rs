@@ -7,22 +7,7 @@ use cm_linter::LineIndex;
 
 use super::FileResult;
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 has no place for most control characters.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::escape_markup as escape;
 
 pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
     let failures: usize = results.iter().map(|r| r.diagnostics.len()).sum();

@@ -69,36 +69,48 @@ static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("word pattern is valid")
 });
 
-/// Finds the practice words of one block.
-pub(crate) fn find(block: usize, text: &str, norm: &str, tokens: &[Token]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    for m in WORD_RE.find_iter(norm) {
-        // Whole words only (checked here rather than with `\b`, which is slow on non-ASCII text):
-        // "Stagecoach" and "tormentor" are not mentions.
+/// Whole-word matches of `regex` in normalised text ("Stagecoach" and "tormentor" are not
+/// mentions; checked here rather than with `\b`, which is slow on non-ASCII text), with the
+/// index of the token each starts in.
+fn whole_words<'t>(
+    regex: &'t regex::Regex,
+    norm: &'t str,
+    tokens: &'t [Token],
+) -> impl Iterator<Item = (regex::Match<'t>, usize)> + 't {
+    regex.find_iter(norm).filter_map(move |m| {
         let before = norm[..m.start()].chars().next_back();
         let after = norm[m.end()..].chars().next();
         if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-            continue;
+            return None;
         }
-        let Some(form) = WordForm::lookup(m.as_str()) else {
-            continue;
-        };
-        let Some(token) = tokens.iter().position(|t| t.start <= m.start() && m.start() < t.end) else {
-            continue;
-        };
+        let token = tokens.iter().position(|t| t.start <= m.start() && m.start() < t.end)?;
+        Some((m, token))
+    })
+}
+
+impl Mention {
+    /// A mention as found, before its sense and use are judged.
+    fn new(
+        block: usize,
+        text: &str,
+        norm: &str,
+        m: &regex::Match<'_>,
+        token: usize,
+        form: &'static WordForm,
+    ) -> Mention {
         let tail = &norm[m.end()..];
-        let possessive =
-            tail.starts_with("'s") || tail.starts_with("’s") || tail.starts_with('\'') || tail.starts_with('’');
-        let capitalised = text[m.start()..].chars().next().is_some_and(char::is_uppercase);
-        out.push(Mention {
+        Mention {
             block,
             sentence: 0,
             start: m.start(),
             end: m.end(),
             token,
             form,
-            possessive,
-            capitalised,
+            possessive: tail.starts_with("'s")
+                || tail.starts_with("’s")
+                || tail.starts_with('\'')
+                || tail.starts_with('’'),
+            capitalised: text[m.start()..].chars().next().is_some_and(char::is_uppercase),
             sense: true,
             meta: false,
             excluded: false,
@@ -106,9 +118,15 @@ pub(crate) fn find(block: usize, text: &str, norm: &str, tokens: &[Token]) -> Ve
             verb: false,
             quoted: false,
             vocabulary: false,
-        });
+        }
     }
-    out
+}
+
+/// Finds the practice words of one block.
+pub(crate) fn find(block: usize, text: &str, norm: &str, tokens: &[Token]) -> Vec<Mention> {
+    whole_words(&WORD_RE, norm, tokens)
+        .filter_map(|(m, token)| Some(Mention::new(block, text, norm, &m, token, WordForm::lookup(m.as_str())?)))
+        .collect()
 }
 
 /// Finds the configured programme names of one block; each counts as its practice's activity.
@@ -120,35 +138,13 @@ pub(crate) fn find_vocabulary(
     vocabulary: &crate::CompiledVocabulary,
 ) -> Vec<Mention> {
     let Some(regex) = &vocabulary.regex else { return Vec::new() };
-    let mut out = Vec::new();
-    for m in regex.find_iter(norm) {
-        let before = norm[..m.start()].chars().next_back();
-        let after = norm[m.end()..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        let Some(&practice) = vocabulary.practice.get(m.as_str()) else { continue };
-        let Some(form) = WordForm::lookup(practice.activity()) else { continue };
-        let Some(token) = tokens.iter().position(|t| t.start <= m.start() && m.start() < t.end) else { continue };
-        out.push(Mention {
-            block,
-            sentence: 0,
-            start: m.start(),
-            end: m.end(),
-            token,
-            form,
-            possessive: false,
-            capitalised: text[m.start()..].chars().next().is_some_and(char::is_uppercase),
-            sense: true,
-            meta: false,
-            excluded: false,
-            joint: false,
-            verb: false,
-            quoted: false,
-            vocabulary: true,
-        });
-    }
-    out
+    whole_words(regex, norm, tokens)
+        .filter_map(|(m, token)| {
+            let practice = *vocabulary.practice.get(m.as_str())?;
+            let form = WordForm::lookup(practice.activity())?;
+            Some(Mention { possessive: false, vocabulary: true, ..Mention::new(block, text, norm, &m, token, form) })
+        })
+        .collect()
 }
 
 /// Words that, anywhere in the sentence, make "coach" a vehicle.
