@@ -158,6 +158,15 @@ fn same_entity(analysis: &Analysis<'_>, a: &Binding, b: &Binding) -> bool {
         return false;
     }
     match a.kind {
+        // "Executive Coaching" and "Executive Mentoring" are two programmes unless one of them is
+        // the page's own title: a generic word is a name only by the title's evidence.
+        EntityKind::Programme if a.names.iter().all(|n| GENERIC.contains(&n.as_str())) => {
+            let in_heading = |m: &crate::analysis::mentions::Mention| {
+                matches!(analysis.blocks[m.block].kind, BlockKind::Heading { .. })
+                    || (m.block == 0 && analysis.views[0].tokens.len() <= 8)
+            };
+            in_heading(ma) || in_heading(mb)
+        }
         EntityKind::Thing => {
             // "the coaching agreement" and "the mentoring agreement" are one thing when one of
             // them is "this", or when the document never otherwise speaks of that practice.
