@@ -342,3 +342,39 @@ fn symlink_loops_do_not_hang() {
     let out = dir.run(&["--format", "concise", "docs"]);
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
 }
+
+/// Killing a large `--fix` run at any moment leaves every file either as it was or fully fixed,
+/// never half-written.
+#[test]
+fn killing_a_fix_run_never_leaves_a_half_written_file() {
+    let dir = Dir::new();
+    let original = format!("{}\n{}", "Intro line for padding.\n".repeat(2_000), FLAGGED);
+    let fixed = original.replace("Our coaches", "Our mentors");
+    for i in 0..300 {
+        dir.write(&format!("docs/page-{i:03}.md"), &original);
+    }
+    for delay_ms in [30, 120] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cm-lint"))
+            .args(["--fix", "--quiet", "--format", "concise", "docs"])
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        for i in 0..300 {
+            let text = std::fs::read_to_string(dir.path().join(format!("docs/page-{i:03}.md"))).unwrap();
+            assert!(text == original || text == fixed, "page-{i:03}.md is half-written");
+        }
+    }
+    // No temporary files are left behind in the folder beside the pages.
+    let stray: Vec<_> = std::fs::read_dir(dir.path().join("docs"))
+        .unwrap()
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with("page-"))
+        .map(|e| e.file_name())
+        .collect();
+    assert!(stray.len() <= 2, "temporary files left: {stray:?}");
+}

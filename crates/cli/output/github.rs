@@ -48,9 +48,63 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
 mod tests {
     use super::*;
 
+    fn result(path: &str, source: &str) -> FileResult {
+        let document = cm_linter::Document { source, format: cm_linter::Format::Markdown };
+        FileResult { path: path.to_string(), source: source.to_string(), diagnostics: cm_linter::lint(&document) }
+    }
+
+    fn render(results: &[FileResult]) -> String {
+        let mut out = Vec::new();
+        write(&mut out, results).expect("writing to a Vec cannot fail");
+        String::from_utf8(out).expect("workflow commands are UTF-8")
+    }
+
     #[test]
     fn escapes_properties_and_data() {
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
         assert_eq!(escape_data("x\r\ny: z"), "x%0D%0Ay: z");
+    }
+
+    #[test]
+    fn one_exact_line_per_finding() {
+        let results = [
+            result("docs/a.md", "Your coach/mentor will call.\n"),
+            result("clean.md", "Nothing to see here.\n"),
+            result("docs/b.md", "Our coaches give advice drawn from their own careers.\n"),
+        ];
+        let text = render(&results);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "::warning file=docs/a.md,line=1,col=6,endLine=1,endColumn=11,title=CM001 interchangeable-terms::\
+                 'coach' and 'mentor' are fused into one name; name the practice you mean",
+                "::warning file=docs/b.md,line=1,col=5,endLine=1,endColumn=12,title=CM003 \
+                 coaching-described-as-mentoring::'coaches' is described as mentoring: \"give advice\" gives it a \
+                 mentoring trait (method)",
+            ]
+        );
+    }
+
+    #[test]
+    fn maps_severities_and_escapes_path_and_message() {
+        let mut results = [result("a,b:c.md", "Your coach/mentor will call.\n")];
+        let first = results[0].diagnostics.first().cloned().expect("CM001 fires");
+        results[0].diagnostics = [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .map(|severity| cm_linter::Diagnostic {
+                severity,
+                message: "100% sure:\r\nyes, really".into(),
+                ..first.clone()
+            })
+            .collect();
+        let text = render(&results);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3);
+        for (line, command) in lines.iter().zip(["::error ", "::warning ", "::notice "]) {
+            assert!(line.starts_with(command), "{line}");
+            assert!(line.contains("file=a%2Cb%3Ac.md,"), "{line}");
+            assert!(line.ends_with("::100%25 sure:%0D%0Ayes, really"), "{line}");
+        }
     }
 }

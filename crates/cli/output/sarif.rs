@@ -239,3 +239,92 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::*;
+
+    fn result(path: &str, source: &str) -> FileResult {
+        let document = cm_linter::Document { source, format: cm_linter::Format::Markdown };
+        FileResult { path: path.to_string(), source: source.to_string(), diagnostics: cm_linter::lint(&document) }
+    }
+
+    fn render(results: &[FileResult]) -> Value {
+        let mut out = Vec::new();
+        write(&mut out, results).expect("writing to a Vec cannot fail");
+        serde_json::from_slice(&out).expect("the SARIF log is JSON")
+    }
+
+    fn region(start_line: u32, start_column: u32, end_line: u32, end_column: u32) -> Value {
+        serde_json::json!({
+            "startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column
+        })
+    }
+
+    #[test]
+    fn log_run_and_rules() {
+        let log = render(&[]);
+        assert_eq!(log["$schema"], "https://json.schemastore.org/sarif-2.1.0.json");
+        assert_eq!(log["version"], "2.1.0");
+        let runs = log["runs"].as_array().expect("runs");
+        assert_eq!(runs.len(), 1);
+        let driver = &runs[0]["tool"]["driver"];
+        assert_eq!(driver["name"], "cm-lint");
+        assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+        assert!(driver["informationUri"].as_str().is_some_and(|u| u.starts_with("https://")));
+        let rules = driver["rules"].as_array().expect("rules");
+        assert_eq!(rules.len(), RULES.len());
+        for (rule, meta) in rules.iter().zip(RULES) {
+            assert_eq!(rule["id"], meta.code);
+            assert_eq!(rule["name"], meta.name);
+            assert_eq!(rule["shortDescription"]["text"], meta.summary);
+            assert_eq!(rule["fullDescription"]["text"], meta.summary);
+            assert_eq!(rule["help"]["text"], meta.doc);
+            assert_eq!(rule["help"]["markdown"], meta.doc);
+            assert_eq!(rule["defaultConfiguration"]["level"], level(meta.default_severity));
+        }
+        assert_eq!(runs[0]["results"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn results_with_regions_related_locations_and_fixes() {
+        let log = render(&[
+            result(r"docs\a.md", "Your coach/mentor will call.\n"),
+            result("clean.md", "Nothing to see here.\n"),
+            result("docs/b.md", "Our coaches give advice drawn from their own careers.\n"),
+        ]);
+        let results = log["runs"][0]["results"].as_array().expect("results");
+        assert_eq!(results.len(), 2);
+
+        let cm001 = &results[0];
+        assert_eq!(cm001["ruleId"], "CM001");
+        assert_eq!(cm001["ruleIndex"], 0);
+        assert_eq!(cm001["level"], "warning");
+        assert!(cm001["message"]["text"].as_str().is_some_and(|m| m.contains("fused into one name")));
+        let location = &cm001["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], "docs/a.md");
+        assert_eq!(location["region"], region(1, 6, 1, 11));
+        assert_eq!(cm001["relatedLocations"][0]["physicalLocation"]["region"], region(1, 12, 1, 18));
+        assert!(cm001.get("fixes").is_none(), "no fix, no fixes: {cm001}");
+
+        let cm003 = &results[1];
+        assert_eq!(cm003["ruleId"], "CM003");
+        assert_eq!(cm003["ruleIndex"], 2);
+        assert_eq!(cm003["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "docs/b.md");
+        assert_eq!(cm003["locations"][0]["physicalLocation"]["region"], region(1, 5, 1, 12));
+        let change = &cm003["fixes"][0]["artifactChanges"][0];
+        assert_eq!(change["artifactLocation"]["uri"], "docs/b.md");
+        let replacement = &change["replacements"][0];
+        assert_eq!(replacement["deletedRegion"], region(1, 5, 1, 12));
+        assert_eq!(replacement["insertedContent"]["text"], "mentors");
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let log = render(&[result("u.md", "Café staff: your coach/mentor will call.\n")]);
+        let region = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["startColumn"], 18);
+    }
+}

@@ -170,6 +170,8 @@ const VEHICLE_WORDS: &[&str] = &[
     "flights",
     "flight",
     "economy",
+    "station",
+    "timetable",
 ];
 /// Words that make "coach" a vehicle when they follow it: "coach trip", "coach class".
 const VEHICLE_NEXT: &[&str] = &[

@@ -59,7 +59,7 @@ pub(crate) struct TraitFinding {
 
 static NEUTRAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\W*myths?(?-u:\b)|(?-u:\b)some (?:people |managers |leaders )?(?:say|think|believe|claim|assume)(?-u:\b)|(?-u:\b)people (?:often |sometimes )?(?:think|assume|believe|say|expect)(?-u:\b)|(?-u:\b)you may hear(?-u:\b)|(?-u:\b)it['’]?s a myth(?-u:\b)|(?-u:\b)misconception(?-u:\b)|(?-u:\b)get wrong(?-u:\b)|(?-u:\b)decided against(?-u:\b)|(?-u:\b)we considered(?-u:\b)",
+        r"^\W*myths?(?-u:\b)|(?-u:\b)some (?:people |managers |leaders |teams )?(?:say|think|believe|claim|assume|describe|define|treat|see)(?-u:\b)|(?-u:\b)people (?:often |sometimes )?(?:think|assume|believe|say|expect)(?-u:\b)|(?-u:\b)you may hear(?-u:\b)|(?-u:\b)it['’]?s a myth(?-u:\b)|(?-u:\b)misconception(?-u:\b)|(?-u:\b)get wrong(?-u:\b)|(?-u:\b)decided against(?-u:\b)|(?-u:\b)we considered(?-u:\b)",
     )
     .expect("valid")
 });
@@ -71,7 +71,7 @@ static REJECTS: LazyLock<Regex> = LazyLock::new(|| {
 
 static QUOTE_REJECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:removed|isn['’]t right|is not right|isn['’]t true|not true|is wrong|that described|rewritten|if that['’]s true|if that is true|myth|we hear this|no longer|out of date|outdated|incorrect|misleading|it isn['’]t|that['’]s not|that is not|used to say|old intranet|old page|old wording)(?-u:\b)",
+        r"(?-u:\b)(?:removed|isn['’]t right|is not right|isn['’]t true|not true|is wrong|that described|rewritten|if that['’]s true|if that is true|myth|we hear this|no longer|out of date|outdated|incorrect|misleading|it isn['’]t|that['’]s not|that is not|(?:isn['’]t|is not|not) how we|used to say|old intranet|old page|old wording)(?-u:\b)",
     )
     .expect("valid")
 });
@@ -220,7 +220,10 @@ impl Ctx<'_, '_> {
                 } else {
                     negated(view, sentence, hit_token)
                 };
-                (found.practice, found.anchor, found.local, own ^ found.heading_negated)
+                // Items listed under a negating heading ("What mentoring is not") are negated
+                // even when they name the practice themselves.
+                let listed_under_negation = !found.heading_negated && view.topic.is_some_and(|t| t.negated);
+                (found.practice, found.anchor, found.local, own ^ found.heading_negated ^ listed_under_negation)
             }
             Conditional::Hypothetical => return None,
             Conditional::Transfer { mention, negative } => (
@@ -363,6 +366,11 @@ impl Ctx<'_, '_> {
             if let Some(idx) = self.mention_at(view, i).filter(|&m| usable(m)) {
                 return said_of(idx, Anchor::Sentence(idx), false);
             }
+        }
+        // A sentence about a coach that is a bus, or a town called Mentor, is not about the
+        // practice: the heading's topic does not reach it.
+        if sentence.mentions.clone().any(|m| !analysis.mentions[m].sense) {
+            return None;
         }
         if let Some(topic) = view.topic.filter(|_| !self.labelled_for_other_role(view)) {
             return Some(Attribution {

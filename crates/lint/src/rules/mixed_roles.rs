@@ -62,6 +62,8 @@ const BUSINESS_BEFORE: &[&str] = &[
     "largest",
     "biggest",
     "with",
+    "large",
+    "major",
 ];
 
 fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
@@ -124,7 +126,8 @@ fn client_is_role(analysis: &Analysis<'_>, idx: usize) -> bool {
     if prev == "mentoring" || (matches!(prev, "-" | "–" | "/") && prev2.starts_with("mentor")) {
         return true;
     }
-    if BUSINESS_AFTER.contains(&word(m.token + 1)) || BUSINESS_BEFORE.contains(&prev) {
+    let next = if matches!(word(m.token + 1), "-" | "–") { word(m.token + 2) } else { word(m.token + 1) };
+    if BUSINESS_AFTER.contains(&next) || BUSINESS_BEFORE.contains(&prev) || next == "facing" {
         return false;
     }
     analysis.sentences[m.sentence]
