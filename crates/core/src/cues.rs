@@ -80,6 +80,7 @@ pub const CUES: &[Cue] = &[
     setter("~set|~decide|~choose|~pick|~determine (the|their|your)? (overall)? direction|topics|topic|themes|theme", Strong),
     setter("~set (the|their|your|#n)? (three|two)? goals", Strong),
     setter("~decide|~decides everything", Strong),
+    setter("~decide|~choose|~pick what (each|every|the)? meeting|meetings|session|sessions|conversation|conversations|call|calls ~cover|~focus on", Strong),
     setter("~decide which topics|goals|direction", Strong),
     cue("@guided-driven|@guided-led|client-centred|client-centered", C, Agenda, Strong),
     cue("(agenda|goals|direction|topic|topics) (is|are)? (set|chosen|decided|driven|owned|led) by (the|each)? (client|clients|coachee|coachees|mentee|mentees|learner|participant|you)", C, Agenda, Strong),
@@ -165,6 +166,8 @@ pub const CUES: &[Cue] = &[
     // more experienced person who has been there before.
     cue("(has|have|'s|'ve|had) (already)? been there (before)?", M, Guide, Strong),
     cue("(been where you are|been in your shoes)", M, Guide, Strong),
+    cue("(sat|been|walked|stood) in your shoes|chair|seat|position", M, Guide, Strong),
+    cue("(has|have|'s|'ve|had) (already)? made the (same)? move|transition|jump", M, Guide, Strong),
     cue("(has|have|'s|'ve|had) (already)? walked (that|the same|the|this|your)? (career)? path", M, Guide, Strong),
     cue("(has|have|'s|'ve|had) (already)? done (your|the|their|my) job|role", M, Guide, Strong),
     cue("(has|have|'s|'ve|had) done it (before)?", M, Guide, Strong),

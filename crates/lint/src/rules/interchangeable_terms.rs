@@ -23,7 +23,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
 /// "your mentor, or coach,", "coaching, i.e. mentoring", "coaches (mentors)".
 static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?P<punct>[,(—–]|-)?\s*(?P<marker>or|aka|a\.k\.a\.?|(?:also|sometimes|often|otherwise|commonly|usually)?\s*called|(?:also|better|more commonly|commonly|otherwise|sometimes|often|locally|usually)?\s*(?:known|referred to)\s*(?:here|locally|internally|in some teams)?\s*as|i\.e\.,?|ie,?|that is,?|in other words,?|which (?:some|many|other|most)?\s*\w*\s*calls?|as some call it)?\s*(?:(?:a|an|the|your|our|their|his|her|peer|reverse|group)\s+)?$",
+        r"^\s*(?P<punct>[,(—–]|-)?\s*(?P<marker>or|aka|a\.k\.a\.?|(?:also|sometimes|often|otherwise|commonly|usually)?\s*called|(?:also|better|more commonly|commonly|otherwise|sometimes|often|locally|usually)?\s*(?:known|referred to)\s*(?:here|locally|internally|in some teams)?\s*as|i\.e\.,?|ie,?|that is,?|in other words,?|another (?:word|name|term) for|which (?:some|many|other|most)?\s*\w*\s*calls?|as some call it)?\s*(?:(?:a|an|the|your|our|their|his|her|peer|reverse|group)\s+)?$",
     )
     .expect("valid")
 });
