@@ -93,9 +93,11 @@ impl<'s> Analysis<'s> {
         analysis
     }
 
-    /// Which blocks need reading: those that name a practice, headings and short lines (which
-    /// give topics), blocks a pronoun could reach back from, and blocks in a section or table
-    /// that names a practice. The rest of a long document is skipped.
+    /// Which blocks need reading: those that name a practice, headings (which give topics),
+    /// blocks a pronoun could reach back from, the block before one (a lead-in), blocks in a section, list or table that names a
+    /// practice, and short lines after a short line that names one (a pseudo-heading such as
+    /// "**Mentoring:**" gives the lines under it a topic, and a later short line may end it or
+    /// negate what follows). The rest of a long document is skipped.
     fn relevant_blocks(&self, vocabulary: &crate::CompiledVocabulary) -> (Vec<bool>, Vec<bool>) {
         let has_word: Vec<bool> = self
             .blocks
@@ -113,6 +115,8 @@ impl<'s> Analysis<'s> {
         }
         let mut relevant = vec![false; self.blocks.len()];
         let mut headings: Vec<(u8, bool)> = Vec::new();
+        // A short line naming a practice since the last heading: a possible pseudo-heading.
+        let mut pseudo_topic = false;
         for (b, block) in self.blocks.iter().enumerate() {
             if let prose::BlockKind::Heading { level } = block.kind {
                 while headings.last().is_some_and(|(l, _)| *l >= level) {
@@ -120,12 +124,16 @@ impl<'s> Analysis<'s> {
                 }
                 headings.push((level, has_word[b]));
                 relevant[b] = true;
+                pseudo_topic = false;
                 continue;
             }
-            let near = (b.saturating_sub(2)..=b).any(|i| has_word[i]);
+            let short = block.text.len() < 200;
+            pseudo_topic |= short && has_word[b];
+            // Two blocks back a pronoun can reach; one block ahead is a lead-in.
+            let near = (b.saturating_sub(2)..=(b + 1).min(self.blocks.len() - 1)).any(|i| has_word[i]);
             let in_section = headings.iter().any(|(_, w)| *w);
             let in_group = block.group.is_some_and(|g| groups_with_word.contains(&g));
-            relevant[b] = near || in_section || in_group || block.text.len() < 200;
+            relevant[b] = near || in_section || in_group || (short && pseudo_topic);
         }
         (relevant, has_word)
     }
@@ -168,7 +176,9 @@ impl<'s> Analysis<'s> {
             };
             mentions::judge_sense(&mut found, &block.text, &norm, &tokens, &sentence_of_token, mentor_is_name);
             mentions::judge_use(&mut found, &norm, &tokens);
-            let next_block_text = self.blocks.get(block_idx + 1).map(|b| text::normalise(&b.text));
+            // Only a quotation needs the next block (which may reject it).
+            let quotes = norm.contains(['"', '“']);
+            let next_block_text = self.blocks.get(block_idx + 1).filter(|_| quotes).map(|b| text::normalise(&b.text));
             let rejected_quotes = traits::rejected_quotes(&norm, &ranges, next_block_text.as_deref());
             for m in &mut found {
                 if rejected_quotes.iter().any(|&(s, e)| s <= m.start && m.end <= e) {

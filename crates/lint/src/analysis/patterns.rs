@@ -3,8 +3,9 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use cm_core::{Cue, CUES};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 /// White space between two words of a pattern.
 const SEP: &str = r"[\s\u{a0}]+";
@@ -83,8 +84,8 @@ pub(crate) fn inflections(base: &str) -> Vec<String> {
 
 #[derive(Debug)]
 enum Item {
-    /// Alternative word regexes.
-    Words(Vec<String>),
+    /// Alternative word regexes, with the literal each alternative's match must contain (if any).
+    Words(Vec<String>, Option<Vec<String>>),
     /// Alternative sequences.
     Group(Vec<Vec<(Item, bool)>>),
     /// Up to n arbitrary words.
@@ -129,7 +130,8 @@ impl Parser<'_> {
                         let optional = word.len() > 1 && word.ends_with('?');
                         let word = if optional { &word[..word.len() - 1] } else { &word[..] };
                         let alternatives = word.split('|').map(word_regex).collect();
-                        items.push((Item::Words(alternatives), optional));
+                        let anchors = word.split('|').map(word_anchors).collect::<Option<Vec<_>>>().map(|v| v.concat());
+                        items.push((Item::Words(alternatives, anchors), optional));
                     }
                 }
             }
@@ -235,7 +237,7 @@ fn emit_sequence(items: &[(Item, bool)]) -> String {
 
 fn emit_item(item: &Item) -> String {
     match item {
-        Item::Words(alternatives) => format!("(?:{})", alternatives.join("|")),
+        Item::Words(alternatives, _) => format!("(?:{})", alternatives.join("|")),
         Item::Group(sequences) => {
             let parts: Vec<String> = sequences.iter().map(|s| emit_sequence(s)).collect();
             format!("(?:{})", parts.join("|"))
@@ -244,10 +246,79 @@ fn emit_item(item: &Item) -> String {
     }
 }
 
+/// Literals one of which every match of a pattern word contains letter for letter: a verb's
+/// inflections, or the longest stretch of the word without numbers, placeholders, apostrophes
+/// and hyphens.
+fn word_anchors(word: &str) -> Option<Vec<String>> {
+    if let Some(verb) = word.strip_prefix('~') {
+        let forms = inflections(verb);
+        // "share" stands for "shares" and "shared" too.
+        let kept = forms.iter().filter(|f| !forms.iter().any(|g| g != *f && f.starts_with(g.as_str())));
+        return Some(kept.map(|f| f.to_lowercase()).collect());
+    }
+    let mut best = String::new();
+    let mut current = String::new();
+    let mut rest = word;
+    while let Some(ch) = rest.chars().next() {
+        let placeholder = ["#n", "@poss", "@guided", "@guide"].into_iter().find(|p| rest.starts_with(p));
+        if let Some(p) = placeholder {
+            rest = &rest[p.len()..];
+        } else {
+            rest = &rest[ch.len_utf8()..];
+            if !matches!(ch, '\'' | '’' | '-') {
+                current.push(ch);
+                continue;
+            }
+        }
+        if current.len() > best.len() {
+            best = std::mem::take(&mut current);
+        }
+        current.clear();
+    }
+    if current.len() > best.len() {
+        best = current;
+    }
+    (!best.is_empty()).then(|| vec![best.to_lowercase()])
+}
+
+/// Literals one of which every match of the sequence contains, or `None` when the sequence has
+/// no such set. Of the required items, the one with the longest shortest literal is chosen.
+fn sequence_anchors(items: &[(Item, bool)]) -> Option<Vec<String>> {
+    items
+        .iter()
+        .filter(|(_, optional)| !optional)
+        .filter_map(|(item, _)| item_anchors(item))
+        .max_by_key(|set| (set.iter().map(String::len).min().unwrap_or(0), std::cmp::Reverse(set.len())))
+}
+
+fn item_anchors(item: &Item) -> Option<Vec<String>> {
+    match item {
+        Item::Words(_, anchors) => anchors.clone(),
+        Item::Group(sequences) => {
+            let sets: Option<Vec<Vec<String>>> = sequences.iter().map(|s| sequence_anchors(s)).collect();
+            sets.map(|sets| sets.concat())
+        }
+        Item::Gap(_) => None,
+    }
+}
+
+/// A pattern compiled: the regex source and the literals one of which each match contains.
+pub(crate) struct Compiled {
+    pub source: String,
+    pub anchors: Option<Vec<String>>,
+}
+
 /// The regex source for a pattern.
+#[cfg(test)]
 pub(crate) fn compile(pattern: &str) -> String {
+    compile_with_anchors(pattern).source
+}
+
+/// The regex source for a pattern, with its anchor literals.
+pub(crate) fn compile_with_anchors(pattern: &str) -> Compiled {
     let mut parser = Parser { chars: pattern.chars().collect(), pos: 0, pattern };
     let items = parser.sequence(false);
+    let anchors = sequence_anchors(&items);
     let body = emit_sequence(&items);
     let trimmed = pattern.trim();
     let starts_word =
@@ -255,7 +326,9 @@ pub(crate) fn compile(pattern: &str) -> String {
     let ends_word = trimmed.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ')' || c == '?');
     // ASCII word boundaries keep the whole cue set on the fast DFA engines; a Unicode boundary
     // sends every non-ASCII text to the slow PikeVM. Cue words are ASCII.
-    format!("{}(?:{body}){}", if starts_word { r"(?-u:\b)" } else { "" }, if ends_word { r"(?-u:\b)" } else { "" })
+    let source =
+        format!("{}(?:{body}){}", if starts_word { r"(?-u:\b)" } else { "" }, if ends_word { r"(?-u:\b)" } else { "" });
+    Compiled { source, anchors }
 }
 
 /// A cue with its compiled regex.
@@ -275,25 +348,61 @@ impl CompiledCue {
     }
 }
 
-/// Every cue, compiled once, with a set for a quick first pass.
+/// Every cue, compiled once, with a literal scan for a quick first pass: a cue's regex runs on
+/// a text only when one of its anchor literals occurs there.
 pub(crate) struct CueTable {
     pub cues: Vec<CompiledCue>,
-    pub set: RegexSet,
+    /// All anchor literals of all cues.
+    anchors: AhoCorasick,
+    /// For each anchor literal, the cues it stands for.
+    anchor_cues: Vec<Vec<u16>>,
+    /// Cues without an anchor: their regex runs on every text.
+    unanchored: Vec<u16>,
+}
+
+impl CueTable {
+    /// The cues that may match `text`, in table order.
+    pub fn candidates(&self, text: &str) -> Vec<usize> {
+        let mut hit = vec![false; self.cues.len()];
+        for &c in &self.unanchored {
+            hit[usize::from(c)] = true;
+        }
+        for m in self.anchors.find_overlapping_iter(text) {
+            for &c in &self.anchor_cues[m.pattern().as_usize()] {
+                hit[usize::from(c)] = true;
+            }
+        }
+        hit.iter().enumerate().filter(|(_, h)| **h).map(|(i, _)| i).collect()
+    }
 }
 
 pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
-    let sources: Vec<String> = CUES.iter().map(|c| compile(c.pattern)).collect();
-    let cues = CUES
-        .iter()
-        .zip(&sources)
-        .map(|(cue, source)| CompiledCue { cue, source: source.clone(), regex: std::sync::OnceLock::new() })
-        .collect();
-    // A larger lazy-DFA cache keeps the set from rebuilding states on long documents.
-    let set = regex::RegexSetBuilder::new(&sources)
-        .dfa_size_limit(32 << 20)
-        .build()
-        .expect("every cue pattern compiled on its own");
-    CueTable { cues, set }
+    let mut literals: Vec<String> = Vec::new();
+    let mut anchor_cues: Vec<Vec<u16>> = Vec::new();
+    let mut unanchored = Vec::new();
+    let mut cues = Vec::with_capacity(CUES.len());
+    for (idx, cue) in CUES.iter().enumerate() {
+        let idx = u16::try_from(idx).expect("fewer than 65,536 cues");
+        let compiled = compile_with_anchors(cue.pattern);
+        match compiled.anchors {
+            Some(anchors) => {
+                for literal in anchors {
+                    let at = literals.iter().position(|l| *l == literal).unwrap_or_else(|| {
+                        literals.push(literal);
+                        anchor_cues.push(Vec::new());
+                        literals.len() - 1
+                    });
+                    if !anchor_cues[at].contains(&idx) {
+                        anchor_cues[at].push(idx);
+                    }
+                }
+            }
+            None => unanchored.push(idx),
+        }
+        cues.push(CompiledCue { cue, source: compiled.source, regex: std::sync::OnceLock::new() });
+    }
+    let anchors = AhoCorasick::new(&literals).expect("anchor literals build an automaton");
+    CueTable { cues, anchors, anchor_cues, unanchored }
 });
 
 #[cfg(test)]
@@ -360,5 +469,15 @@ mod duration_tests {
     fn matches_numbered_programmes() {
         let re = Regex::new(&compile("#n-week|#n-month|#n-day|#n-session * programme|program|engagement")).unwrap();
         assert!(re.is_match("our new 12-week mentoring programme"), "{}", compile("#n-week|#n-month * programme"));
+    }
+}
+#[cfg(test)]
+mod anchor_dump {
+    #[test]
+    fn dump_anchors() {
+        for cue in cm_core::CUES {
+            let c = super::compile_with_anchors(cue.pattern);
+            eprintln!("ANCHOR {:?} => {:?}", cue.pattern, c.anchors);
+        }
     }
 }

@@ -143,7 +143,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         if view.topic.is_none() && !near_mention {
             continue;
         }
-        for cue_idx in CUE_TABLE.set.matches(&view.norm).iter() {
+        for cue_idx in CUE_TABLE.candidates(&view.norm) {
             let compiled = &CUE_TABLE.cues[cue_idx];
             for m in compiled.regex().find_iter(&view.norm) {
                 if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, m.start(), m.end()) {

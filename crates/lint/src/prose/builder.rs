@@ -15,6 +15,14 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
+/// Whether a text may hold a URL or an e-mail address: every one has a `:`, an `@` or `www.`.
+/// A cheap test that spares most text the address regex.
+fn may_hold_address(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2(b':', b'@', bytes).is_some()
+        || memchr::memchr_iter(b'.', bytes).any(|i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
+}
+
 /// Accumulates one block.
 #[derive(Debug)]
 pub(super) struct BlockBuilder {
@@ -25,8 +33,8 @@ pub(super) struct BlockBuilder {
     pub source_end: usize,
     pub quote_depth: u8,
     pub group: Option<u32>,
-    emphasised_chars: usize,
-    plain_chars: usize,
+    emphasised_text: bool,
+    plain_text: bool,
 }
 
 impl BlockBuilder {
@@ -39,13 +47,17 @@ impl BlockBuilder {
             source_end: source_start,
             quote_depth,
             group,
-            emphasised_chars: 0,
-            plain_chars: 0,
+            emphasised_text: false,
+            plain_text: false,
         }
     }
 
     /// Appends source text that maps one to one, replacing URLs and e-mail addresses.
     pub fn push_verbatim(&mut self, text: &str, source_start: usize, emphasised: bool) {
+        if !may_hold_address(text) {
+            self.push_raw(text, source_start, true, emphasised);
+            return;
+        }
         let mut last = 0;
         for m in URL.find_iter(text) {
             let trimmed_end =
@@ -59,7 +71,7 @@ impl BlockBuilder {
 
     /// Appends text that does not match the source byte for byte (a decoded entity, an escape).
     pub fn push_decoded(&mut self, text: &str, source_start: usize, source_end: usize, emphasised: bool) {
-        if URL.is_match(text) {
+        if may_hold_address(text) && URL.is_match(text) {
             self.push_placeholder(source_start, source_end);
             return;
         }
@@ -100,13 +112,10 @@ impl BlockBuilder {
         self.source_end = self.source_end.max(source_end);
     }
 
+    /// Notes whether the block has letters or digits in emphasis and outside it.
     fn count(&mut self, text: &str, emphasised: bool) {
-        let n = text.chars().filter(|c| c.is_alphanumeric()).count();
-        if emphasised {
-            self.emphasised_chars += n;
-        } else {
-            self.plain_chars += n;
-        }
+        let seen = if emphasised { &mut self.emphasised_text } else { &mut self.plain_text };
+        *seen = *seen || text.chars().any(char::is_alphanumeric);
     }
 
     pub fn is_blank(&self) -> bool {
@@ -121,7 +130,7 @@ impl BlockBuilder {
         let trimmed = self.text.trim_end().len();
         self.text.truncate(trimmed);
         self.segments.retain(|s| s.text_start < trimmed || s.text_start == 0);
-        let emphasised = self.emphasised_chars > 0 && self.plain_chars == 0;
+        let emphasised = self.emphasised_text && !self.plain_text;
         Some(Block {
             kind: self.kind,
             text: self.text,
