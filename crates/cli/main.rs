@@ -15,7 +15,6 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 use cm_linter::{Document, Linter, Severity};
-use rayon::prelude::*;
 
 use args::{Args, CheckArgs, ColorChoice, Command, FailOn};
 use output::FileResult;
@@ -155,10 +154,13 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         vec![lint_stdin(&linter, args)?]
     } else {
         let paths = if args.paths.is_empty() { vec![std::path::PathBuf::from(".")] } else { args.paths.clone() };
-        let mut walked = walk::collect(&paths, include.as_ref(), exclude.as_ref(), &loaded.root);
-        if let Some((k, n)) = args.shard {
-            walked.files.retain(|f| walk::shard_of(&f.relative, n) == k - 1);
-        }
+        let selection = walk::Selection {
+            include: include.as_ref(),
+            exclude: exclude.as_ref(),
+            root: &loaded.root,
+            shard: args.shard.map(|(k, n)| (k - 1, n)),
+        };
+        let walked = walk::walk(&paths, &selection, |file| lint_file(&linter, file, args));
         for error in &walked.errors {
             writeln!(stderr, "cm-lint: error: {error}")?;
             had_error = true;
@@ -168,9 +170,8 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
                 writeln!(stderr, "cm-lint: skipped {skipped}")?;
             }
         }
-        let outcomes: Vec<Outcome> = walked.files.par_iter().map(|file| lint_file(&linter, file, args)).collect();
-        let mut results = Vec::with_capacity(outcomes.len());
-        for outcome in outcomes {
+        let mut results = Vec::with_capacity(walked.files.len());
+        for (_, outcome) in walked.files {
             for message in &outcome.messages {
                 writeln!(stderr, "{message}")?;
             }
@@ -313,7 +314,7 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
         }
         return Outcome { result: None, messages, error: false };
     }
-    let decoded = walk::decode(bytes.clone());
+    let decoded = walk::decode(bytes);
     if let Some(at) = decoded.invalid_at {
         messages.push(format!(
             "cm-lint: warning: {}: invalid UTF-8 at byte {at}; linted the text that decodes",
@@ -331,7 +332,8 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
             if !decoded.lossless {
                 messages.push(format!("cm-lint: warning: {}: not valid UTF-8; fixes not applied", file.display));
             } else if args.fix {
-                match fix::write_atomically(&file.path, &bytes, &candidate) {
+                // Lossless text is the file's bytes as read.
+                match fix::write_atomically(&file.path, decoded.text.as_bytes(), &candidate) {
                     Ok(()) => {
                         diagnostics = linter
                             .lint_path(&Document { source: &candidate, format: file.format }, Some(&file.relative))

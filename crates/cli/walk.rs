@@ -20,13 +20,6 @@ pub(crate) struct InputFile {
     pub format: Format,
 }
 
-#[derive(Debug, Default)]
-pub(crate) struct Walked {
-    pub files: Vec<InputFile>,
-    pub errors: Vec<String>,
-    pub skipped: Vec<String>,
-}
-
 /// A file's text: decoded as UTF-8, with where decoding failed, if it did.
 pub(crate) struct Text {
     pub text: String,
@@ -60,72 +53,151 @@ pub(crate) fn glob_set(patterns: &[String]) -> anyhow::Result<Option<GlobSet>> {
     Ok(Some(builder.build()?))
 }
 
-fn relative_to(path: &Path, root: &Path) -> String {
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let rel = abs.strip_prefix(root).unwrap_or(path);
-    rel.to_string_lossy().replace('\\', "/").trim_start_matches("./").to_string()
+/// Paths relative to the configuration root, computed without a system call per file.
+pub(crate) struct Relative {
+    cwd: PathBuf,
+    root: PathBuf,
 }
 
-/// Collects the files under `paths`, sorted by path so that output order is deterministic.
-pub(crate) fn collect(paths: &[PathBuf], include: Option<&GlobSet>, exclude: Option<&GlobSet>, root: &Path) -> Walked {
-    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut walked = Walked::default();
+impl Relative {
+    pub fn new(root: &Path) -> Relative {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let root = if root.is_absolute() { root.to_path_buf() } else { cwd.join(root) };
+        Relative { root: std::path::absolute(&root).unwrap_or(root), cwd }
+    }
+
+    pub fn of(&self, path: &Path) -> String {
+        let joined;
+        let abs = if path.is_absolute() {
+            path
+        } else {
+            joined = self.cwd.join(path);
+            &joined
+        };
+        // `absolute` of an absolute path tidies `a/./b` without touching the file system.
+        let abs = std::path::absolute(abs).unwrap_or_else(|_| abs.to_path_buf());
+        let rel = abs.strip_prefix(&self.root).unwrap_or(path);
+        rel.to_string_lossy().replace('\\', "/").trim_start_matches("./").to_string()
+    }
+}
+
+/// Which files to lint and which part of them (`--shard`).
+pub(crate) struct Selection<'a> {
+    pub include: Option<&'a GlobSet>,
+    pub exclude: Option<&'a GlobSet>,
+    pub root: &'a Path,
+    /// This run's shard (0-based) of how many.
+    pub shard: Option<(u32, u32)>,
+}
+
+/// What a walk gives: a result per file (sorted by path) and what went wrong or was skipped.
+pub(crate) struct Walked<T> {
+    pub files: Vec<(InputFile, T)>,
+    pub errors: Vec<String>,
+    pub skipped: Vec<String>,
+}
+
+/// Why a walked file is left out, if it is.
+fn left_out(selection: &Selection<'_>, relative: &str) -> Option<&'static str> {
+    if selection.exclude.is_some_and(|set| set.is_match(relative)) {
+        Some("excluded")
+    } else if selection.include.is_some_and(|set| !set.is_match(relative)) {
+        Some("not included")
+    } else {
+        None
+    }
+}
+
+/// Walks `paths` and runs `lint` on every file selected, in parallel: directories are walked by
+/// several threads (as ripgrep does) and each file is linted by the thread that finds it, so
+/// that walking, reading and linting overlap. Files named on the command line are linted
+/// whatever their extension. Results come back sorted by path, without repeats.
+pub(crate) fn walk<T: Send>(
+    paths: &[PathBuf],
+    selection: &Selection<'_>,
+    lint: impl Fn(&InputFile) -> T + Sync,
+) -> Walked<T> {
+    use rayon::prelude::*;
+    let relative = Relative::new(selection.root);
+    let in_shard = |relative: &str| selection.shard.is_none_or(|(k, n)| shard_of(relative, n) == k);
+    let mut errors = Vec::new();
+    let mut named = Vec::new();
+    let mut dirs = Vec::new();
     for given in paths {
         if given.is_file() {
             let format = format_of(given).unwrap_or(Format::PlainText);
-            walked.files.push(InputFile {
-                path: given.clone(),
-                display: given.display().to_string(),
-                relative: relative_to(given, &root),
-                format,
-            });
-            continue;
-        }
-        if !given.exists() {
-            walked.errors.push(format!("{}: no such file or directory", given.display()));
-            continue;
-        }
-        let exclude_dirs = exclude.cloned();
-        let dir_root = root.clone();
-        let walker = ignore::WalkBuilder::new(given)
-            .filter_entry(move |entry| {
-                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-                !(is_dir && exclude_dirs.as_ref().is_some_and(|set| set.is_match(relative_to(entry.path(), &dir_root))))
-            })
-            .build();
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    walked.errors.push(err.to_string());
-                    continue;
-                }
-            };
-            if !entry.file_type().is_some_and(|t| t.is_file()) {
-                continue;
+            let display = given.display().to_string();
+            let file = InputFile { path: given.clone(), display, relative: relative.of(given), format };
+            if in_shard(&file.relative) {
+                named.push(file);
             }
-            let path = entry.path();
-            let Some(format) = format_of(path).or_else(|| is_docx(path).then_some(Format::Markdown)) else { continue };
-            let relative = relative_to(path, &root);
-            if exclude.is_some_and(|set| set.is_match(&relative)) {
-                walked.skipped.push(format!("{}: excluded", path.display()));
-                continue;
-            }
-            if include.is_some_and(|set| !set.is_match(&relative)) {
-                walked.skipped.push(format!("{}: not included", path.display()));
-                continue;
-            }
-            walked.files.push(InputFile {
-                path: path.to_path_buf(),
-                display: path.display().to_string(),
-                relative,
-                format,
-            });
+        } else if given.exists() {
+            dirs.push(given);
+        } else {
+            errors.push(format!("{}: no such file or directory", given.display()));
         }
     }
-    walked.files.sort_by(|a, b| a.path.cmp(&b.path));
-    walked.files.dedup_by(|a, b| a.path == b.path);
-    walked
+    let mut files: Vec<(InputFile, T)> = named
+        .into_par_iter()
+        .map(|file| {
+            let out = lint(&file);
+            (file, out)
+        })
+        .collect();
+    let found = std::sync::Mutex::new(Vec::new());
+    let walk_errors = std::sync::Mutex::new(Vec::new());
+    let skipped = std::sync::Mutex::new(Vec::new());
+    if let Some((first, rest)) = dirs.split_first() {
+        let mut builder = ignore::WalkBuilder::new(first);
+        for dir in rest {
+            builder.add(dir);
+        }
+        let exclude_dirs = selection.exclude.cloned();
+        let dir_relative = Relative::new(selection.root);
+        builder.threads(rayon::current_num_threads()).filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir && exclude_dirs.as_ref().is_some_and(|set| set.is_match(dir_relative.of(entry.path()))))
+        });
+        builder.build_parallel().run(|| {
+            Box::new(|entry| {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(err) => {
+                        walk_errors.lock().expect("not poisoned").push(err.to_string());
+                        return ignore::WalkState::Continue;
+                    }
+                };
+                if !entry.file_type().is_some_and(|t| t.is_file()) {
+                    return ignore::WalkState::Continue;
+                }
+                let path = entry.path();
+                let Some(format) = format_of(path).or_else(|| is_docx(path).then_some(Format::Markdown)) else {
+                    return ignore::WalkState::Continue;
+                };
+                let rel = relative.of(path);
+                if let Some(why) = left_out(selection, &rel) {
+                    skipped.lock().expect("not poisoned").push(format!("{}: {why}", path.display()));
+                    return ignore::WalkState::Continue;
+                }
+                if in_shard(&rel) {
+                    let display = path.display().to_string();
+                    let file = InputFile { path: path.to_path_buf(), display, relative: rel, format };
+                    let out = lint(&file);
+                    found.lock().expect("not poisoned").push((file, out));
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    }
+    files.extend(found.into_inner().expect("not poisoned"));
+    files.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    files.dedup_by(|a, b| a.0.path == b.0.path);
+    let mut walk_errors = walk_errors.into_inner().expect("not poisoned");
+    walk_errors.sort();
+    errors.extend(walk_errors);
+    let mut skipped = skipped.into_inner().expect("not poisoned");
+    skipped.sort();
+    Walked { files, errors, skipped }
 }
 
 /// Decodes bytes: UTF-8 (with or without a BOM), UTF-16 with a BOM, else UTF-8 with the

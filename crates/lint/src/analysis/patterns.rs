@@ -472,12 +472,64 @@ mod duration_tests {
     }
 }
 #[cfg(test)]
-mod anchor_dump {
-    #[test]
-    fn dump_anchors() {
-        for cue in cm_core::CUES {
-            let c = super::compile_with_anchors(cue.pattern);
-            eprintln!("ANCHOR {:?} => {:?}", cue.pattern, c.anchors);
+mod anchor_tests {
+    use super::*;
+
+    /// Every text of the repository's fixtures and of the labelled corpus (when present).
+    fn texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut out = Vec::new();
+        let mut dirs = vec![root.join("fixtures")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    out.push(text);
+                }
+            }
         }
+        if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
+            out.extend(corpus.lines().map(str::to_string));
+        }
+        out.iter().map(|t| crate::analysis::text::normalise(t)).collect()
+    }
+
+    #[test]
+    fn anchors_never_hide_a_match() {
+        let texts = texts();
+        assert!(texts.len() > 50, "fixtures found");
+        let mut matched = 0;
+        for text in &texts {
+            let candidates = CUE_TABLE.candidates(text);
+            for (idx, compiled) in CUE_TABLE.cues.iter().enumerate() {
+                if compiled.regex().is_match(text) {
+                    matched += 1;
+                    assert!(candidates.contains(&idx), "{:?} matches but its anchors missed it", compiled.cue.pattern);
+                }
+            }
+        }
+        assert!(matched > 100, "cues matched the texts {matched} times");
+    }
+
+    #[test]
+    fn anchors_are_literal_stretches() {
+        assert_eq!(compile_with_anchors("#n-week * programme").anchors, Some(vec!["programme".to_string()]));
+        assert_eq!(compile_with_anchors("time-bound").anchors, Some(vec!["bound".to_string()]));
+        let verb = compile_with_anchors("~share advice").anchors.unwrap();
+        assert_eq!(verb, ["advice"]);
+        let verb = compile_with_anchors("~give").anchors.unwrap();
+        assert_eq!(verb, ["give", "gave", "giving"], "\"give\" stands for \"gives\" and \"given\"");
+        let own = compile_with_anchors("(their|your) own").anchors;
+        assert_eq!(own, Some(vec!["their".to_string(), "your".to_string()]), "the longer literals win");
+        assert_eq!(compile_with_anchors("#n").anchors, None);
+    }
+
+    #[test]
+    fn candidates_skip_cues_without_their_words() {
+        let none = CUE_TABLE.candidates("zzz qqq");
+        assert!(none.iter().all(|&c| CUE_TABLE.cues[c].regex().find("zzz qqq").is_none()));
+        assert!(none.len() < CUE_TABLE.cues.len() / 4, "{} of {} cues are candidates", none.len(), CUE_TABLE.cues.len());
     }
 }
