@@ -223,7 +223,7 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Text {
 /// Whether the bytes look binary (a NUL in the first 8 KiB, outside UTF-16).
 pub(crate) fn is_binary(bytes: &[u8]) -> bool {
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    !utf16 && bytes.iter().take(8192).any(|&b| b == 0)
+    !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 /// The shard (0-based, of `n`) a file belongs to: a stable hash (FNV-1a) of its relative path,

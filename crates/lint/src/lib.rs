@@ -77,6 +77,7 @@ pub struct Linter {
     config: Config,
     vocabulary: CompiledVocabulary,
     per_file: Vec<(globset::GlobMatcher, Vec<&'static str>)>,
+    read_all: bool,
 }
 
 impl Linter {
@@ -94,7 +95,16 @@ impl Linter {
                     .map(|g| (g.compile_matcher(), codes.clone()))
             })
             .collect();
-        Linter { config, vocabulary, per_file }
+        Linter { config, vocabulary, per_file, read_all: false }
+    }
+
+    /// A linter that parses every section of a Markdown document, not only those around a
+    /// practice word: slower, with the same findings. For testing that claim.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn reading_everything(mut self) -> Linter {
+        self.read_all = true;
+        self
     }
 
     #[must_use]
@@ -111,7 +121,7 @@ impl Linter {
     /// Lints a document whose path (relative, with `/` separators) decides per-path ignores.
     #[must_use]
     pub fn lint_path(&self, document: &Document<'_>, path: Option<&str>) -> LintOutput {
-        let analysis = analysis::Analysis::new(document.source, document.format, &self.vocabulary);
+        let analysis = analysis::Analysis::new(document.source, document.format, &self.vocabulary, self.read_all);
         let ignored: Vec<&str> = path
             .map(|p| self.per_file.iter().filter(|(g, _)| g.is_match(p)).flat_map(|(_, c)| c.iter().copied()).collect())
             .unwrap_or_default();
@@ -147,7 +157,7 @@ pub fn lint(document: &Document<'_>) -> Vec<Diagnostic> {
 /// what an editor's hover explains.
 #[must_use]
 pub fn practice_words(document: &Document<'_>) -> Vec<(Span, cm_core::Practice)> {
-    let analysis = analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default());
+    let analysis = analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default(), false);
     analysis
         .mentions
         .iter()
@@ -160,7 +170,7 @@ pub fn practice_words(document: &Document<'_>) -> Vec<(Span, cm_core::Practice)>
 #[doc(hidden)]
 #[must_use]
 pub fn debug_dump(document: &Document<'_>) -> String {
-    analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default()).dump()
+    analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default(), false).dump()
 }
 
 #[cfg(test)]

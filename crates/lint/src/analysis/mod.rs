@@ -12,13 +12,11 @@ pub(crate) mod context;
 pub(crate) mod entities;
 pub(crate) mod mentions;
 pub(crate) mod patterns;
+pub(crate) mod prescan;
 pub(crate) mod text;
 pub(crate) mod traits;
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::prose::{self, Block, Format};
 use crate::Span;
@@ -66,11 +64,16 @@ pub(crate) struct Analysis<'s> {
     pub findings: Vec<traits::TraitFinding>,
 }
 
-static PRESCAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)coach|mentor|mentee|prot[eé]g[eé]").expect("valid prescan"));
 
 impl<'s> Analysis<'s> {
-    pub fn new(source: &'s str, format: Format, vocabulary: &crate::CompiledVocabulary) -> Analysis<'s> {
+    /// Reads a document. With `read_all`, every section of a Markdown document is parsed;
+    /// otherwise only those around a practice word are (the findings are the same).
+    pub fn new(
+        source: &'s str,
+        format: Format,
+        vocabulary: &crate::CompiledVocabulary,
+        read_all: bool,
+    ) -> Analysis<'s> {
         let mut analysis = Analysis {
             _source: std::marker::PhantomData,
             blocks: Vec::new(),
@@ -81,11 +84,21 @@ impl<'s> Analysis<'s> {
             findings: Vec::new(),
         };
         // Most documents never mention either practice; they need no further reading.
-        let vocabulary_found = vocabulary.regex.as_ref().is_some_and(|r| r.is_match(&source.to_lowercase()));
-        if !PRESCAN.is_match(source) && !vocabulary_found {
+        // Where the document may name a practice (or a programme of the configured vocabulary).
+        let mut at = prescan::stem_offsets(source);
+        if let Some(regex) = vocabulary.regex.as_ref() {
+            at.extend(regex.find_iter(&text::normalise(source)).map(|m| m.start()));
+            at.sort_unstable();
+        }
+        if at.is_empty() {
             return analysis;
         }
-        analysis.blocks = prose::extract(source, format);
+        let wanted = |range: Range<usize>| {
+            let first = at.partition_point(|&i| i < range.start);
+            at.get(first).is_some_and(|&i| i < range.end)
+        };
+        analysis.blocks =
+            if read_all { prose::extract(source, format) } else { prose::extract_where(source, format, &wanted) };
         analysis.read_blocks(vocabulary);
         context::assign_topics(&mut analysis);
         analysis.bindings = entities::bind(&analysis);
@@ -103,7 +116,7 @@ impl<'s> Analysis<'s> {
             .blocks
             .iter()
             .map(|b| {
-                PRESCAN.is_match(&b.text)
+                prescan::names_a_practice(&b.text)
                     || vocabulary.regex.as_ref().is_some_and(|r| r.is_match(&b.text.to_lowercase()))
             })
             .collect();

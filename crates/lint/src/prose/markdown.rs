@@ -5,6 +5,8 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use super::builder::BlockBuilder;
 use super::{Block, BlockKind};
 
+mod sections;
+
 struct ListState {
     group: u32,
     ordered: bool,
@@ -70,7 +72,8 @@ fn blank_mdx_statements(source: &str) -> Option<String> {
             || (t.starts_with("export ")
                 && (t.contains('=') || t.contains('{') || t.contains(" from ") || t.contains("default")))
     };
-    if !source.lines().any(is_statement) {
+    let may_have = |word: &str| memchr::memmem::find(source.as_bytes(), word.as_bytes()).is_some();
+    if !(may_have("import ") || may_have("export ")) || !source.lines().any(is_statement) {
         return None;
     }
     let mut out = String::with_capacity(source.len());
@@ -91,28 +94,110 @@ fn blank_mdx_statements(source: &str) -> Option<String> {
     Some(out)
 }
 
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
+    .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+
 pub(super) fn extract(source: &str) -> Vec<Block> {
     let blanked = blank_mdx_statements(source);
     let source = blanked.as_deref().unwrap_or(source);
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut state = State {
-        source,
-        blocks: Vec::new(),
-        current: None,
-        lists: Vec::new(),
-        table: None,
-        quote_depth: 0,
-        skip_depth: 0,
-        emphasis_depth: 0,
-        autolink_depth: 0,
-        next_group: 0,
-    };
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    let mut state = State::new(source);
+    state.parse(0..source.len(), "");
+    state.finish();
+    state.blocks
+}
+
+/// Like [`extract`], but reads in full only the sections that matter: those whose source range
+/// passes `wanted`, the sections next to them, and the sections under a heading that passes it. Of
+/// every other section only the heading is read (headings decide what later blocks are about).
+/// Sections are cut only at ATX headings that start a line outside code, HTML and front
+/// matter, where CommonMark always starts a new top-level block; so a section parsed alone
+/// gives the blocks the whole document would.
+pub(super) fn extract_where(source: &str, wanted: &dyn Fn(std::ops::Range<usize>) -> bool) -> Vec<Block> {
+    let blanked = blank_mdx_statements(source);
+    let source = blanked.as_deref().unwrap_or(source);
+    let sections = sections::split(source);
+    let heading_wanted: Vec<bool> = sections.iter().map(|s| s.level > 0 && wanted(s.start..s.heading_end)).collect();
+    let body_wanted: Vec<bool> = sections.iter().map(|s| wanted(s.start..s.end)).collect();
+    let mut read = vec![false; sections.len()];
+    let mut ancestors: Vec<(u8, bool)> = Vec::new();
+    for (i, section) in sections.iter().enumerate() {
+        while ancestors.last().is_some_and(|(level, _)| *level >= section.level) {
+            ancestors.pop();
+        }
+        let neighbour = (i.saturating_sub(1)..=(i + 1).min(sections.len() - 1)).any(|j| body_wanted[j]);
+        read[i] = neighbour || ancestors.iter().any(|(_, w)| *w);
+        if section.level > 0 {
+            ancestors.push((section.level, heading_wanted[i]));
+        }
+    }
+    let mut state = State::new(source);
+    if read.iter().all(|r| *r) {
+        state.parse(0..source.len(), "");
+    } else {
+        // Link reference definitions anywhere in the document resolve links in every section.
+        let definitions = sections::reference_definitions(source);
+        for (section, read) in sections.iter().zip(read) {
+            if read {
+                state.parse(section.start..section.end, &definitions);
+            } else if section.level > 0 {
+                state.parse(section.start..section.heading_end, "");
+            }
+            state.finish();
+        }
+    }
+    state.finish();
+    state.blocks
+}
+
+impl<'s> State<'s> {
+    fn new(source: &'s str) -> State<'s> {
+        State {
+            source,
+            blocks: Vec::new(),
+            current: None,
+            lists: Vec::new(),
+            table: None,
+            quote_depth: 0,
+            skip_depth: 0,
+            emphasis_depth: 0,
+            autolink_depth: 0,
+            next_group: 0,
+        }
+    }
+
+    /// Parses `source[range]` (followed, for the parser only, by `appendix`: link reference
+    /// definitions) and adds its blocks.
+    fn parse(&mut self, range: std::ops::Range<usize>, appendix: &str) {
+        let base = range.start;
+        let len = range.end - range.start;
+        let owned;
+        let text = if appendix.is_empty() {
+            &self.source[range]
+        } else {
+            owned = format!("{}\n\n{appendix}", &self.source[range]);
+            &owned[..]
+        };
+        self.quote_depth = 0;
+        self.skip_depth = 0;
+        self.emphasis_depth = 0;
+        self.autolink_depth = 0;
+        self.lists.clear();
+        self.table = None;
+        for (event, local) in Parser::new_ext(text, OPTIONS).into_offset_iter() {
+            if local.start >= len {
+                break;
+            }
+            let range = local.start + base..local.end.min(len) + base;
+            self.event(event, range);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
+        let state = self;
         if state.skip_depth > 0 {
             match event {
                 Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. }) => {
@@ -123,11 +208,11 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
                 }
                 _ => {}
             }
-            continue;
+            return;
         }
         match event {
-            Event::Start(tag) => start_tag(&mut state, tag, range.start),
-            Event::End(tag) => end_tag(&mut state, tag),
+            Event::Start(tag) => start_tag(state, tag, range.start),
+            Event::End(tag) => end_tag(state, tag),
             Event::Text(text) => {
                 let emphasised = state.emphasis_depth > 0;
                 if state.autolink_depth > 0 {
@@ -147,7 +232,7 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
                 }
             }
             Event::InlineHtml(html) | Event::Html(html) => {
-                if html.trim_start().to_ascii_lowercase().starts_with("<br") {
+                if html.trim_start().get(..3).is_some_and(|tag| tag.eq_ignore_ascii_case("<br")) {
                     if let Some(current) = state.current.as_mut() {
                         current.push_space(range.start, range.end);
                     }
@@ -156,8 +241,6 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
             Event::FootnoteReference(_) | Event::TaskListMarker(_) | Event::Rule => {}
         }
     }
-    state.finish();
-    state.blocks
 }
 
 fn start_tag(state: &mut State<'_>, tag: Tag<'_>, at: usize) {

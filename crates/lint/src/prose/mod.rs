@@ -124,6 +124,17 @@ pub fn extract(source: &str, format: Format) -> Vec<Block> {
     }
 }
 
+/// Extracts the prose blocks a linter needs: like [`extract`], except that a long Markdown
+/// document is read in full only in and around the sections whose source range passes `wanted`
+/// (of the other sections only headings are read). Plain text and HTML are read in full.
+#[must_use]
+pub fn extract_where(source: &str, format: Format, wanted: &dyn Fn(std::ops::Range<usize>) -> bool) -> Vec<Block> {
+    match format {
+        Format::Markdown => markdown::extract_where(source, wanted),
+        Format::PlainText | Format::Html => extract(source, format),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,121 @@
+//! The first look at a document: does it use a practice word at all? Most documents of a
+//! documentation tree never do, and need no further reading; so this must cost about what
+//! reading the bytes costs.
+//!
+//! The text is lower-cased (ASCII) a few kilobytes at a time into a buffer that stays in the
+//! CPU cache, and the buffer is searched for each stem with `memchr`'s SIMD substring search.
+
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
+/// The stems of every practice word ("coaching", "mentee", "protégé", ...), lower-cased. A
+/// non-ASCII capital (`É`) is not lower-cased by the ASCII pass, hence the third spelling.
+const STEMS: [&str; 5] = ["coach", "mentor", "mentee", "proteg", "protég"];
+const UPPER_ACCENT_STEM: &str = "protÉg";
+
+static FINDERS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
+    STEMS.iter().chain([&UPPER_ACCENT_STEM]).map(|stem| Finder::new(stem.as_bytes()).into_owned()).collect()
+});
+
+const WINDOW: usize = 8 * 1024;
+/// A text this short (a block, usually) is lower-cased in one go into a smaller buffer.
+const SHORT: usize = 512;
+/// Windows overlap by the longest stem less one byte, so that no stem is cut in two.
+const OVERLAP: usize = 7;
+
+/// Where `text` may use a practice word: the byte offset of every stem found, in order (an
+/// offset may repeat). Empty only when the text uses none.
+pub(crate) fn stem_offsets(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut buffer = vec![0u8; WINDOW + OVERLAP];
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + WINDOW + OVERLAP).min(bytes.len());
+        let window = &mut buffer[..end - start];
+        window.copy_from_slice(&bytes[start..end]);
+        window.make_ascii_lowercase();
+        for finder in FINDERS.iter() {
+            // A stem starting in the overlap is found again by the next window.
+            out.extend(finder.find_iter(window).filter(|&i| i < WINDOW || end == bytes.len()).map(|i| start + i));
+        }
+        if end == bytes.len() {
+            break;
+        }
+        start += WINDOW;
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Whether `text` may use a practice word: true whenever it does (case-insensitively), and
+/// rarely otherwise.
+pub(crate) fn names_a_practice(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() <= SHORT {
+        let mut buffer = [0u8; SHORT];
+        let window = &mut buffer[..bytes.len()];
+        window.copy_from_slice(bytes);
+        window.make_ascii_lowercase();
+        // Few candidates in a short text: try the stems wherever one of their first letters is.
+        return memchr::memchr3_iter(b'c', b'm', b'p', window)
+            .any(|i| STEMS.iter().chain([&UPPER_ACCENT_STEM]).any(|stem| window[i..].starts_with(stem.as_bytes())));
+    }
+    let mut buffer = [0u8; WINDOW + OVERLAP];
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + WINDOW + OVERLAP).min(bytes.len());
+        let window = &mut buffer[..end - start];
+        window.copy_from_slice(&bytes[start..end]);
+        window.make_ascii_lowercase();
+        if FINDERS.iter().any(|f| f.find(window).is_some()) {
+            return true;
+        }
+        if end == bytes.len() {
+            break;
+        }
+        start += WINDOW;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_spelling_in_any_case() {
+        for text in ["Coaching", "MENTORS", "a mentee", "her Protégé", "PROTÉGÉS", "protege", "co-coach"] {
+            assert!(names_a_practice(text), "{text}");
+        }
+        for text in ["", "coa ch", "documentation", "protect", "men tor"] {
+            assert!(!names_a_practice(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn offsets_agree_with_the_yes_or_no_answer() {
+        let text = format!("{}Coaching and MENTORS{}protégé", "x".repeat(WINDOW - 3), " y".repeat(WINDOW));
+        let offsets = stem_offsets(&text);
+        assert_eq!(offsets.len(), 3, "{offsets:?}");
+        assert_eq!(&text[offsets[0]..offsets[0] + 5], "Coach");
+        assert_eq!(&text[offsets[1]..offsets[1] + 6], "MENTOR");
+        assert!(text[offsets[2]..].starts_with("protég"));
+        assert!(stem_offsets("nothing here").is_empty());
+        for short in ["a Mentee", "PROTÉGÉ", "xcoachx", "no"] {
+            assert_eq!(names_a_practice(short), !stem_offsets(short).is_empty(), "{short}");
+        }
+    }
+
+    #[test]
+    fn finds_a_word_across_a_window_edge() {
+        for offset in WINDOW - 8..WINDOW + 8 {
+            let text = format!("{}Mentoring{}", "x".repeat(offset), "y".repeat(100));
+            assert!(names_a_practice(&text), "at {offset}");
+        }
+        let long = format!("{}coach", "z".repeat(5 * WINDOW + 3));
+        assert!(names_a_practice(&long));
+        assert!(!names_a_practice(&"z".repeat(5 * WINDOW + 3)));
+    }
+}

@@ -1,0 +1,72 @@
+//! A long Markdown document is parsed only in and around the sections that use a practice word.
+//! That must never change a finding: every Markdown file of the fixtures and of the bench corpus
+//! (`../shared/bench-corpus`) is linted both ways here, and so are documents built to break the
+//! section cutter (headings in code, HTML, front matter; links defined in another section).
+
+use std::path::{Path, PathBuf};
+
+use cm_linter::{Config, Document, Format, Linter};
+
+fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            markdown_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md" || e == "mdx") {
+            out.push(path);
+        }
+    }
+}
+
+fn assert_same(source: &str, what: &str) {
+    let sectioned = Linter::new(Config::default());
+    let everything = Linter::new(Config::default()).reading_everything();
+    let document = Document { source, format: Format::Markdown };
+    let fast = sectioned.lint(&document).diagnostics;
+    let full = everything.lint(&document).diagnostics;
+    assert_eq!(fast, full, "{what}: findings differ when only some sections are parsed");
+}
+
+#[test]
+fn adversarial_documents_give_the_same_findings() {
+    let flagged = "Our coaches share their own experience and give advice.";
+    let far = "Unrelated paragraph about budgets and travel.\n\n".repeat(5);
+    let docs = [
+        format!("# Coaching\n\n{far}## Details\n\n{far}- They give advice\n"),
+        format!("# Intro\n\n{far}```\n# Coaching\n```\n\n{far}# Next\n\n{flagged}\n"),
+        format!("<div>\n# Mentoring\n</div>\n\n{far}# Coaching\n\n{far}{flagged}\n"),
+        format!("---\n# front: matter\n---\n{far}# Mentoring\n\n{far}# Other\n\n{flagged} See [the guide][g].\n\n{far}# Links\n\n[g]: https://example.com/coach\n"),
+        format!("# A\n\n{far}# Mentoring\n\n**What coaches won't do:**\n\n{far}- give advice\n\n# C\n\n{far}"),
+        format!("Intro.\n\n| Practice | Length |\n|---|---|\n| Coaching | 12 weeks |\n\n{far}# B\n\n{far}"),
+        format!("# Coaching\r\n\r\n{far}### Deep\r\n\r\nThey share their experience.\r\n\r\n## Side\r\n\r\n{far}"),
+        format!("<!--\n# hidden\n-->\n\n# Mentors\n\n{far}Your mentor is Dana Reyes.\n\n# Coaches\n\n{far}Dana, your coach, will call.\n"),
+    ];
+    for (i, doc) in docs.iter().enumerate() {
+        assert_same(doc, &format!("document {i}"));
+    }
+}
+
+#[test]
+fn fixtures_and_bench_corpus_give_the_same_findings() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    markdown_files(&root.join("fixtures"), &mut files);
+    let bench = root.join("../shared/bench-corpus");
+    markdown_files(&bench, &mut files);
+    if std::env::var_os("CI").is_some() {
+        assert!(bench.is_dir(), "the bench corpus is missing at {}", bench.display());
+    }
+    let mut compared = 0;
+    for path in &files {
+        let Ok(bytes) = std::fs::read(path) else { continue };
+        let source = String::from_utf8_lossy(&bytes);
+        let lower = source.to_lowercase();
+        if !(lower.contains("coach") || lower.contains("mentor") || lower.contains("mentee")) {
+            continue;
+        }
+        assert_same(&source, &path.display().to_string());
+        compared += 1;
+    }
+    assert!(compared >= 20, "only {compared} documents compared");
+}
