@@ -190,7 +190,9 @@ pub(crate) fn walk<T: Send>(
         });
     }
     files.extend(found.into_inner().expect("not poisoned"));
-    files.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    // Path order (component by component), computed once per file: comparing `Path`s parses
+    // their components at every comparison.
+    files.sort_by_cached_key(|(file, _)| path_order_key(&file.path));
     files.dedup_by(|a, b| a.0.path == b.0.path);
     let mut walk_errors = walk_errors.into_inner().expect("not poisoned");
     walk_errors.sort();
@@ -198,6 +200,17 @@ pub(crate) fn walk<T: Send>(
     let mut skipped = skipped.into_inner().expect("not poisoned");
     skipped.sort();
     Walked { files, errors, skipped }
+}
+
+/// A key whose byte order is the path's component order: separators become the smallest byte.
+fn path_order_key(path: &Path) -> Vec<u8> {
+    let mut key = path.as_os_str().as_encoded_bytes().to_vec();
+    for byte in &mut key {
+        if *byte == b'/' || (cfg!(windows) && *byte == b'\\') {
+            *byte = 0;
+        }
+    }
+    key
 }
 
 /// Decodes bytes: UTF-8 (with or without a BOM), UTF-16 with a BOM, else UTF-8 with the
@@ -235,4 +248,42 @@ pub(crate) fn shard_of(relative: &str, n: u32) -> u32 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     u32::try_from(hash % u64::from(n.max(1))).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_order_key_sorts_as_paths_do() {
+        let mut paths: Vec<PathBuf> =
+            ["a-b/x.md", "a/b.md", "a/b/c.md", "a.md", "a/b-c.md", "b.md", "a/ü.md", "A.md", "a/b c.md"]
+                .iter()
+                .map(PathBuf::from)
+                .collect();
+        let mut by_key = paths.clone();
+        paths.sort();
+        by_key.sort_by_cached_key(|p| path_order_key(p));
+        assert_eq!(paths, by_key);
+    }
+
+    #[test]
+    fn shards_are_stable_and_cover_every_file() {
+        assert_eq!(shard_of("docs/a.md", 4), shard_of("docs/a.md", 4));
+        let names: Vec<String> = (0..100).map(|i| format!("docs/{i}.md")).collect();
+        let mut counts = [0; 4];
+        for name in &names {
+            counts[shard_of(name, 4) as usize] += 1;
+        }
+        assert!(counts.iter().all(|&c| c > 10), "{counts:?}");
+    }
+
+    #[test]
+    fn decodes_utf16_and_reports_invalid_utf8() {
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("hé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(utf16).text, "hé");
+        let bad = decode(b"ok\xFFok".to_vec());
+        assert_eq!((bad.invalid_at, bad.lossless), (Some(2), false));
+        assert!(is_binary(b"a\0b") && !is_binary(b"plain text"));
+    }
 }

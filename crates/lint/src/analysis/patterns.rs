@@ -305,7 +305,8 @@ fn item_anchors(item: &Item) -> Option<Vec<String>> {
 /// A pattern compiled: the regex source and the literals one of which each match contains.
 pub(crate) struct Compiled {
     pub source: String,
-    pub anchors: Option<Vec<String>>,
+    /// Every set of anchor literals: each match contains a literal of each set.
+    pub anchor_sets: Vec<Vec<String>>,
 }
 
 /// The regex source for a pattern.
@@ -318,7 +319,8 @@ pub(crate) fn compile(pattern: &str) -> String {
 pub(crate) fn compile_with_anchors(pattern: &str) -> Compiled {
     let mut parser = Parser { chars: pattern.chars().collect(), pos: 0, pattern };
     let items = parser.sequence(false);
-    let anchors = sequence_anchors(&items);
+    let anchor_sets: Vec<Vec<String>> =
+        items.iter().filter(|(_, optional)| !optional).filter_map(|(item, _)| item_anchors(item)).collect();
     let body = emit_sequence(&items);
     let trimmed = pattern.trim();
     let starts_word =
@@ -328,7 +330,7 @@ pub(crate) fn compile_with_anchors(pattern: &str) -> Compiled {
     // sends every non-ASCII text to the slow PikeVM. Cue words are ASCII.
     let source =
         format!("{}(?:{body}){}", if starts_word { r"(?-u:\b)" } else { "" }, if ends_word { r"(?-u:\b)" } else { "" });
-    Compiled { source, anchors }
+    Compiled { source, anchor_sets }
 }
 
 /// A cue with its compiled regex.
@@ -349,60 +351,75 @@ impl CompiledCue {
 }
 
 /// Every cue, compiled once, with a literal scan for a quick first pass: a cue's regex runs on
-/// a text only when one of its anchor literals occurs there.
+/// a text only when, for each of its required words, one of that word's anchor literals occurs
+/// there.
 pub(crate) struct CueTable {
     pub cues: Vec<CompiledCue>,
     /// All anchor literals of all cues.
     anchors: AhoCorasick,
-    /// For each anchor literal, the cues it stands for.
+    /// For each anchor literal, the cues that have it in one of their sets.
     anchor_cues: Vec<Vec<u16>>,
-    /// Cues without an anchor: their regex runs on every text.
+    /// For each cue, its anchor sets as literal numbers; empty for a cue without anchors, whose
+    /// regex runs on every text.
+    cue_sets: Vec<Vec<Vec<u32>>>,
     unanchored: Vec<u16>,
 }
 
 impl CueTable {
     /// The cues that may match `text`, in table order.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
-        let mut hit = vec![false; self.cues.len()];
+        let mut present = vec![false; self.anchor_cues.len()];
+        let mut touched = vec![false; self.cues.len()];
         for &c in &self.unanchored {
-            hit[usize::from(c)] = true;
+            touched[usize::from(c)] = true;
         }
         for m in self.anchors.find_overlapping_iter(text) {
-            for &c in &self.anchor_cues[m.pattern().as_usize()] {
-                hit[usize::from(c)] = true;
+            let literal = m.pattern().as_usize();
+            if !present[literal] {
+                present[literal] = true;
+                for &c in &self.anchor_cues[literal] {
+                    touched[usize::from(c)] = true;
+                }
             }
         }
-        hit.iter().enumerate().filter(|(_, h)| **h).map(|(i, _)| i).collect()
+        let complete = |sets: &[Vec<u32>]| sets.iter().all(|set| set.iter().any(|&l| present[l as usize]));
+        (0..self.cues.len()).filter(|&c| touched[c] && complete(&self.cue_sets[c])).collect()
     }
 }
 
 pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
     let mut literals: Vec<String> = Vec::new();
     let mut anchor_cues: Vec<Vec<u16>> = Vec::new();
+    let mut cue_sets = Vec::with_capacity(CUES.len());
     let mut unanchored = Vec::new();
     let mut cues = Vec::with_capacity(CUES.len());
     for (idx, cue) in CUES.iter().enumerate() {
         let idx = u16::try_from(idx).expect("fewer than 65,536 cues");
         let compiled = compile_with_anchors(cue.pattern);
-        match compiled.anchors {
-            Some(anchors) => {
-                for literal in anchors {
-                    let at = literals.iter().position(|l| *l == literal).unwrap_or_else(|| {
-                        literals.push(literal);
-                        anchor_cues.push(Vec::new());
-                        literals.len() - 1
-                    });
-                    if !anchor_cues[at].contains(&idx) {
-                        anchor_cues[at].push(idx);
-                    }
+        let mut sets = Vec::new();
+        for set in compiled.anchor_sets {
+            let mut numbers = Vec::new();
+            for literal in set {
+                let at = literals.iter().position(|l| *l == literal).unwrap_or_else(|| {
+                    literals.push(literal);
+                    anchor_cues.push(Vec::new());
+                    literals.len() - 1
+                });
+                if !anchor_cues[at].contains(&idx) {
+                    anchor_cues[at].push(idx);
                 }
+                numbers.push(u32::try_from(at).expect("fewer than 2^32 literals"));
             }
-            None => unanchored.push(idx),
+            sets.push(numbers);
         }
+        if sets.is_empty() {
+            unanchored.push(idx);
+        }
+        cue_sets.push(sets);
         cues.push(CompiledCue { cue, source: compiled.source, regex: std::sync::OnceLock::new() });
     }
     let anchors = AhoCorasick::new(&literals).expect("anchor literals build an automaton");
-    CueTable { cues, anchors, anchor_cues, unanchored }
+    CueTable { cues, anchors, anchor_cues, cue_sets, unanchored }
 });
 
 #[cfg(test)]
@@ -513,17 +530,20 @@ mod anchor_tests {
         assert!(matched > 100, "cues matched the texts {matched} times");
     }
 
+    fn sets(pattern: &str) -> Vec<Vec<String>> {
+        compile_with_anchors(pattern).anchor_sets
+    }
+
     #[test]
     fn anchors_are_literal_stretches() {
-        assert_eq!(compile_with_anchors("#n-week * programme").anchors, Some(vec!["programme".to_string()]));
-        assert_eq!(compile_with_anchors("time-bound").anchors, Some(vec!["bound".to_string()]));
-        let verb = compile_with_anchors("~share advice").anchors.unwrap();
-        assert_eq!(verb, ["advice"]);
-        let verb = compile_with_anchors("~give").anchors.unwrap();
-        assert_eq!(verb, ["give", "gave", "giving"], "\"give\" stands for \"gives\" and \"given\"");
-        let own = compile_with_anchors("(their|your) own").anchors;
-        assert_eq!(own, Some(vec!["their".to_string(), "your".to_string()]), "the longer literals win");
-        assert_eq!(compile_with_anchors("#n").anchors, None);
+        assert_eq!(sets("#n-week * programme"), [["week"], ["programme"]]);
+        assert_eq!(sets("time-bound"), [["bound"]]);
+        assert_eq!(sets("~share advice"), [vec!["share", "sharing"], vec!["advice"]]);
+        assert_eq!(sets("~give"), [["give", "gave", "giving"]], "\"give\" stands for \"gives\" and \"given\"");
+        assert_eq!(sets("(their|your) own"), [vec!["their", "your"], vec!["own"]]);
+        assert_eq!(sets("(their own|a (new|fresh)) path"), [vec!["their", "new", "fresh"], vec!["path"]]);
+        assert!(sets("#n").is_empty());
+        assert_eq!(sets("(the)? agenda"), [["agenda"]]);
     }
 
     #[test]
