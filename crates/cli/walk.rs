@@ -97,6 +97,17 @@ pub(crate) struct Walked<T> {
     pub skipped: Vec<String>,
 }
 
+/// The relative path of a file below one of the walked folders, from the folder's.
+fn relative_under(dirs: &[(&Path, String)], path: &Path) -> Option<String> {
+    dirs.iter().find_map(|(dir, prefix)| {
+        let tail = path.strip_prefix(dir).ok()?.to_str()?;
+        if tail.is_empty() || tail.contains('\\') || tail.split('/').any(|c| c == "." || c == "..") {
+            return None;
+        }
+        Some(if prefix.is_empty() || prefix == "." { tail.to_string() } else { format!("{prefix}/{tail}") })
+    })
+}
+
 /// Why a walked file is left out, if it is.
 fn left_out(selection: &Selection<'_>, relative: &str) -> Option<&'static str> {
     if selection.exclude.is_some_and(|set| set.is_match(relative)) {
@@ -147,6 +158,8 @@ pub(crate) fn walk<T: Send>(
     let found = std::sync::Mutex::new(Vec::new());
     let walk_errors = std::sync::Mutex::new(Vec::new());
     let skipped = std::sync::Mutex::new(Vec::new());
+    // Each walked folder's relative path, computed once: a file's is that and its path below.
+    let dir_prefixes: Vec<(&Path, String)> = dirs.iter().map(|d| (d.as_path(), relative.of(d))).collect();
     if let Some((first, rest)) = dirs.split_first() {
         let mut builder = ignore::WalkBuilder::new(first);
         for dir in rest {
@@ -174,7 +187,7 @@ pub(crate) fn walk<T: Send>(
                 let Some(format) = format_of(path).or_else(|| is_docx(path).then_some(Format::Markdown)) else {
                     return ignore::WalkState::Continue;
                 };
-                let rel = relative.of(path);
+                let rel = relative_under(&dir_prefixes, path).unwrap_or_else(|| relative.of(path));
                 if let Some(why) = left_out(selection, &rel) {
                     skipped.lock().expect("not poisoned").push(format!("{}: {why}", path.display()));
                     return ignore::WalkState::Continue;
@@ -193,7 +206,9 @@ pub(crate) fn walk<T: Send>(
     // Path order (component by component), computed once per file: comparing `Path`s parses
     // their components at every comparison.
     files.sort_by_cached_key(|(file, _)| path_order_key(&file.path));
-    files.dedup_by(|a, b| a.0.path == b.0.path);
+    // One file named twice (`docs docs/a.md`, `./docs`, an absolute path) is reported once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|(file, _)| seen.insert(file.relative.clone()));
     let mut walk_errors = walk_errors.into_inner().expect("not poisoned");
     walk_errors.sort();
     errors.extend(walk_errors);

@@ -108,7 +108,7 @@ fn names(directive: &Directive, diagnostic: &Diagnostic) -> Option<usize> {
 
 /// Removes the diagnostics that suppression comments silence; returns the unused suppressions.
 pub(crate) fn apply(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<UnusedSuppression> {
-    if !source.contains("cm-lint-") {
+    if memchr::memmem::find(source.as_bytes(), b"cm-lint-").is_none() {
         return Vec::new();
     }
     let index = LineIndex::new(source);

@@ -99,7 +99,7 @@ impl<'s> Analysis<'s> {
         };
         analysis.blocks =
             if read_all { prose::extract(source, format) } else { prose::extract_where(source, format, &wanted) };
-        analysis.read_blocks(vocabulary);
+        analysis.read_blocks(vocabulary, &at);
         context::assign_topics(&mut analysis);
         analysis.bindings = entities::bind(&analysis);
         analysis.findings = traits::judge(&analysis);
@@ -111,11 +111,23 @@ impl<'s> Analysis<'s> {
     /// practice, and short lines after a short line that names one (a pseudo-heading such as
     /// "**Mentoring:**" gives the lines under it a topic, and a later short line may end it or
     /// negate what follows). The rest of a long document is skipped.
-    fn relevant_blocks(&self, vocabulary: &crate::CompiledVocabulary) -> (Vec<bool>, Vec<bool>) {
+    fn relevant_blocks(&self, vocabulary: &crate::CompiledVocabulary, at: &[usize]) -> (Vec<bool>, Vec<bool>) {
         let has_word: Vec<bool> = self
             .blocks
             .iter()
             .map(|b| {
+                // A block copied from the source byte for byte can only hold a word whose stem
+                // the source has within the block's extent.
+                let range = b.source.range();
+                let first = at.partition_point(|&i| i < range.start);
+                let stem_in_source = at.get(first).is_some_and(|&i| i < range.end);
+                let verbatim = b.segments.iter().enumerate().all(|(i, s)| {
+                    let end = b.segments.get(i + 1).map_or(b.text.len(), |n| n.text_start);
+                    s.verbatim || b.text[s.text_start..end].chars().all(|c| c == ' ' || c == '\u{FFFC}')
+                });
+                if !stem_in_source && verbatim && vocabulary.regex.is_none() {
+                    return false;
+                }
                 prescan::names_a_practice(&b.text)
                     || vocabulary.regex.as_ref().is_some_and(|r| r.is_match(&b.text.to_lowercase()))
             })
@@ -151,8 +163,8 @@ impl<'s> Analysis<'s> {
         (relevant, has_word)
     }
 
-    fn read_blocks(&mut self, vocabulary: &crate::CompiledVocabulary) {
-        let (relevant, has_word) = self.relevant_blocks(vocabulary);
+    fn read_blocks(&mut self, vocabulary: &crate::CompiledVocabulary, at: &[usize]) {
+        let (relevant, has_word) = self.relevant_blocks(vocabulary, at);
         let mentor_is_name =
             self.blocks.iter().zip(&has_word).any(|(b, &w)| w && mentions::mentor_is_name(&text::normalise(&b.text)));
         for (block_idx, block) in self.blocks.iter().enumerate() {

@@ -418,6 +418,7 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         cue_sets.push(sets);
         cues.push(CompiledCue { cue, source: compiled.source, regex: std::sync::OnceLock::new() });
     }
+    // (A DFA would scan faster but takes longer to build than a whole run spends scanning.)
     let anchors = AhoCorasick::new(&literals).expect("anchor literals build an automaton");
     CueTable { cues, anchors, anchor_cues, cue_sets, unanchored }
 });

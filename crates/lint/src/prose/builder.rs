@@ -10,10 +10,68 @@ use crate::Span;
 /// Stands in the text for material that is not prose (inline code, a URL).
 pub(super) const PLACEHOLDER: char = '\u{FFFC}';
 
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://|ftp://|mailto:|www\.)[^\s<>]+|(?-u:\b)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-        .expect("valid")
-});
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:https?://|ftp://|mailto:|www\.)[^\s<>]+").expect("valid"));
+
+/// The e-mail addresses of a text (`name@host.domain`), found from each `@`: a regex without a
+/// literal to start from would scan every text that has an `@` (handles, decorators) slowly.
+fn email_addresses(text: &str) -> Vec<(usize, usize)> {
+    let local = |c: char| c.is_alphanumeric() || c == '_' || c == '.' || c == '+' || c == '-';
+    let host = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut after = 0;
+    for at in memchr::memchr_iter(b'@', bytes) {
+        if at < after {
+            continue;
+        }
+        // The name: the longest run of name characters before the `@` that starts where an
+        // ASCII word starts.
+        let run_start = text[after..at].char_indices().rev().take_while(|(_, c)| local(*c)).last().map(|(i, _)| after + i);
+        let Some(run_start) = run_start else { continue };
+        let boundary = |i: usize| ascii_word(bytes[i]) && (i == 0 || !ascii_word(bytes[i - 1]));
+        let Some(start) = (run_start..at).find(|&i| text.is_char_boundary(i) && boundary(i)) else { continue };
+        // The host: labels joined by dots, at least two.
+        let mut end = at + 1;
+        let mut labels = 0;
+        loop {
+            let label_start = if labels == 0 { end } else { end + 1 };
+            if labels > 0 && bytes.get(end) != Some(&b'.') {
+                break;
+            }
+            let len: usize = text[label_start.min(text.len())..].chars().take_while(|c| host(*c)).map(char::len_utf8).sum();
+            if len == 0 {
+                break;
+            }
+            end = label_start + len;
+            labels += 1;
+        }
+        if labels >= 2 {
+            out.push((start, end));
+            after = end;
+        }
+    }
+    out
+}
+
+/// URLs and e-mail addresses, in order, without overlaps.
+fn addresses(text: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    if memchr::memchr(b'@', text.as_bytes()).is_some() {
+        found.extend(email_addresses(text));
+        found.sort_by_key(|&(start, _)| start);
+        let mut end = 0;
+        found.retain(|&(s, e)| {
+            let keep = s >= end;
+            if keep {
+                end = e;
+            }
+            keep
+        });
+    }
+    found
+}
 
 /// Whether a text may hold a URL or an e-mail address: every one has `://`, `mailto:`, `@` or
 /// `www.` (in any case). A cheap test that spares most text the address regex.
@@ -62,11 +120,11 @@ impl BlockBuilder {
             return;
         }
         let mut last = 0;
-        for m in URL.find_iter(text) {
+        for (start, end) in addresses(text) {
             let trimmed_end =
-                m.start() + m.as_str().trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\'']).len();
-            self.push_raw(&text[last..m.start()], source_start + last, true, emphasised);
-            self.push_placeholder(source_start + m.start(), source_start + trimmed_end);
+                start + text[start..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\'']).len();
+            self.push_raw(&text[last..start], source_start + last, true, emphasised);
+            self.push_placeholder(source_start + start, source_start + trimmed_end);
             last = trimmed_end;
         }
         self.push_raw(&text[last..], source_start + last, true, emphasised);
@@ -74,7 +132,7 @@ impl BlockBuilder {
 
     /// Appends text that does not match the source byte for byte (a decoded entity, an escape).
     pub fn push_decoded(&mut self, text: &str, source_start: usize, source_end: usize, emphasised: bool) {
-        if may_hold_address(text) && URL.is_match(text) {
+        if may_hold_address(text) && !addresses(text).is_empty() {
             self.push_placeholder(source_start, source_end);
             return;
         }
@@ -150,6 +208,34 @@ impl BlockBuilder {
 mod tests {
     use super::*;
 
+    /// The address regex before e-mail addresses were found by hand.
+    fn reference(text: &str) -> Vec<(usize, usize)> {
+        let regex = Regex::new(
+            r"(?i)(?-u:\b)(?:https?://|ftp://|mailto:|www\.)[^\s<>]+|(?-u:\b)[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+        )
+        .unwrap();
+        regex.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+
+    #[test]
+    fn finds_the_addresses_the_regex_finds() {
+        for text in [
+            "write to dana.reyes@example.co.uk today",
+            "@dana and @lee review; ping me@host (no dot)",
+            " .lead+tag@mail.example.org.",
+            "a@b@c.d",
+            "éa@x.com and ü@y.de",
+            "see https://x.io/a@b.c and mailto:x@y.z",
+            "café-owner@bistro-paris.fr,next@x.yz",
+            "user@-bad-.com a@b.c.",
+            "@",
+            "x@",
+            "@y.z",
+        ] {
+            assert_eq!(addresses(text), reference(text), "{text}");
+        }
+    }
+
     #[test]
     fn the_quick_address_test_never_misses_what_the_regex_finds() {
         let texts = [
@@ -162,7 +248,7 @@ mod tests {
             "plain words only",
         ];
         for text in texts {
-            if URL.is_match(text) {
+            if !addresses(text).is_empty() {
                 assert!(may_hold_address(text), "{text}");
             }
         }
