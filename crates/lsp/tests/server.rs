@@ -296,3 +296,84 @@ fn fuzz_session_survives_garbage_and_hostile_messages() {
     .join("\n");
     assert_eq!(cm_lsp::fuzz_session(&input), 0);
 }
+
+#[test]
+fn changes_to_a_document_never_opened_leave_no_trace() {
+    let (mut client, _) = Client::start(init(&["utf-16"]));
+    let ghost = "file:///tmp/cm-lsp-test/ghost.md";
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": ghost, "version": 7 },
+            "contentChanges": [
+                { "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 3, "character": 2 } }, "text": "Your coach/mentor will call.\n" },
+                { "text": "Our coaches give advice drawn from their own careers.\n" }
+            ]
+        }),
+    );
+    // Opening it afterwards starts from the opened text alone; nothing was published before.
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": ghost, "languageId": "markdown", "version": 8, "text": "We offer coaching and mentoring.\n" } }),
+    );
+    let published = client.diagnostics();
+    assert_eq!((published["uri"].as_str(), published["version"].as_i64()), (Some(ghost), Some(8)), "{published}");
+    assert!(codes(&published).is_empty(), "{published}");
+    // Closed again, it is gone: requests about it get empty answers, not errors.
+    client.notify("textDocument/didClose", json!({ "textDocument": { "uri": ghost } }));
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": ghost, "version": 9 }, "contentChanges": [{ "text": "Your coach/mentor." }] }),
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": ghost }, "position": { "line": 0, "character": 6 } }),
+    );
+    assert!(hover.error.is_none() && hover.result.as_ref().is_none_or(Value::is_null), "{hover:?}");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": ghost },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 9 } },
+            "context": { "diagnostics": [] }
+        }),
+    );
+    assert_eq!(actions.result, Some(json!([])), "{actions:?}");
+    assert_eq!(client.finish(true), 0);
+}
+
+#[test]
+fn edit_positions_inside_a_character_or_past_a_line_end_are_clamped() {
+    for encoding in ["utf-8", "utf-16"] {
+        let (mut client, _) = Client::start(init(&[encoding]));
+        open(&client, "😀 Our coaches help.\nSecond line.\n", "markdown");
+        // Column 1 is inside the emoji in either encoding; column 99 is past the line's end.
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": URI, "version": 1 },
+                "contentChanges": [
+                    { "range": { "start": { "line": 0, "character": 1 }, "end": { "line": 0, "character": 1 } }, "text": "" },
+                    { "range": { "start": { "line": 0, "character": 99 }, "end": { "line": 0, "character": 99 } }, "text": " They give advice drawn from their own careers." }
+                ]
+            }),
+        );
+        let published = client.diagnostics();
+        assert_eq!(published["version"], 1, "{encoding}: {published}");
+        assert_eq!(codes(&published), ["CM003"], "{encoding}: {published}");
+        // The server still answers; the second line has no practice word to explain.
+        let hover = client.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": URI }, "position": { "line": 1, "character": 0 } }),
+        );
+        assert!(hover.error.is_none() && hover.result.as_ref().is_none_or(Value::is_null), "{encoding}: {hover:?}");
+        // The finding is at "give advice", its related phrase at "coaches": the emoji is whole
+        // (4 bytes or 2 UTF-16 units) and the sentence was appended to the first line's end.
+        let (cue, word) = if encoding == "utf-8" { (28, 9) } else { (26, 7) };
+        let diagnostic = &published["diagnostics"][0];
+        assert_eq!(diagnostic["range"]["start"], json!({ "line": 0, "character": cue }), "{encoding}: {published}");
+        let related = &diagnostic["relatedInformation"][0]["location"]["range"]["start"];
+        assert_eq!(related, &json!({ "line": 0, "character": word }), "{encoding}: {published}");
+        assert_eq!(client.finish(true), 0);
+    }
+}

@@ -64,7 +64,6 @@ pub(crate) struct Analysis<'s> {
     pub findings: Vec<traits::TraitFinding>,
 }
 
-
 impl<'s> Analysis<'s> {
     /// Reads a document. With `read_all`, every section of a Markdown document is parsed;
     /// otherwise only those around a practice word are (the findings are the same).

@@ -288,7 +288,7 @@ fn sequence_anchors(items: &[(Item, bool)]) -> Option<Vec<String>> {
         .iter()
         .filter(|(_, optional)| !optional)
         .filter_map(|(item, _)| item_anchors(item))
-        .max_by_key(|set| (set.iter().map(String::len).min().unwrap_or(0), std::cmp::Reverse(set.len())))
+        .max_by_key(|set| anchor_rank(set))
 }
 
 fn item_anchors(item: &Item) -> Option<Vec<String>> {
@@ -350,77 +350,76 @@ impl CompiledCue {
     }
 }
 
+/// How well a set of anchor literals filters: longer shortest literals first, then fewer.
+fn anchor_rank(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
+    (set.iter().map(String::len).min().unwrap_or(0), std::cmp::Reverse(set.len()))
+}
+
 /// Every cue, compiled once, with a literal scan for a quick first pass: a cue's regex runs on
 /// a text only when, for each of its required words, one of that word's anchor literals occurs
-/// there.
+/// there. One automaton scans for each cue's most selective set; the cue's other sets are then
+/// checked on the few cues left.
 pub(crate) struct CueTable {
     pub cues: Vec<CompiledCue>,
-    /// All anchor literals of all cues.
+    /// The most selective anchor set of every cue, all literals together.
     anchors: AhoCorasick,
-    /// For each anchor literal, the cues that have it in one of their sets.
+    /// For each literal of `anchors`, the cues whose most selective set has it.
     anchor_cues: Vec<Vec<u16>>,
-    /// For each cue, its anchor sets as literal numbers; empty for a cue without anchors, whose
-    /// regex runs on every text.
-    cue_sets: Vec<Vec<Vec<u32>>>,
+    /// For each cue, its other anchor sets.
+    other_sets: Vec<Vec<Vec<String>>>,
+    /// Cues without anchors: their regex runs on every text.
     unanchored: Vec<u16>,
 }
 
 impl CueTable {
     /// The cues that may match `text`, in table order.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
-        let mut present = vec![false; self.anchor_cues.len()];
         let mut touched = vec![false; self.cues.len()];
         for &c in &self.unanchored {
             touched[usize::from(c)] = true;
         }
         for m in self.anchors.find_overlapping_iter(text) {
-            let literal = m.pattern().as_usize();
-            if !present[literal] {
-                present[literal] = true;
-                for &c in &self.anchor_cues[literal] {
-                    touched[usize::from(c)] = true;
-                }
+            for &c in &self.anchor_cues[m.pattern().as_usize()] {
+                touched[usize::from(c)] = true;
             }
         }
-        let complete = |sets: &[Vec<u32>]| sets.iter().all(|set| set.iter().any(|&l| present[l as usize]));
-        (0..self.cues.len()).filter(|&c| touched[c] && complete(&self.cue_sets[c])).collect()
+        let complete =
+            |c: usize| self.other_sets[c].iter().all(|set| set.iter().any(|literal| text.contains(literal.as_str())));
+        (0..self.cues.len()).filter(|&c| touched[c] && complete(c)).collect()
     }
 }
 
 pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
     let mut literals: Vec<String> = Vec::new();
     let mut anchor_cues: Vec<Vec<u16>> = Vec::new();
-    let mut cue_sets = Vec::with_capacity(CUES.len());
+    let mut other_sets = Vec::with_capacity(CUES.len());
     let mut unanchored = Vec::new();
     let mut cues = Vec::with_capacity(CUES.len());
     for (idx, cue) in CUES.iter().enumerate() {
         let idx = u16::try_from(idx).expect("fewer than 65,536 cues");
         let compiled = compile_with_anchors(cue.pattern);
-        let mut sets = Vec::new();
-        for set in compiled.anchor_sets {
-            let mut numbers = Vec::new();
-            for literal in set {
-                let at = literals.iter().position(|l| *l == literal).unwrap_or_else(|| {
-                    literals.push(literal);
-                    anchor_cues.push(Vec::new());
-                    literals.len() - 1
-                });
-                if !anchor_cues[at].contains(&idx) {
-                    anchor_cues[at].push(idx);
+        let mut sets = compiled.anchor_sets;
+        let best = sets.iter().enumerate().max_by_key(|(_, set)| anchor_rank(set)).map(|(i, _)| i);
+        match best {
+            Some(best) => {
+                for literal in sets.swap_remove(best) {
+                    let at = literals.iter().position(|l| *l == literal).unwrap_or_else(|| {
+                        literals.push(literal);
+                        anchor_cues.push(Vec::new());
+                        literals.len() - 1
+                    });
+                    if !anchor_cues[at].contains(&idx) {
+                        anchor_cues[at].push(idx);
+                    }
                 }
-                numbers.push(u32::try_from(at).expect("fewer than 2^32 literals"));
             }
-            sets.push(numbers);
+            None => unanchored.push(idx),
         }
-        if sets.is_empty() {
-            unanchored.push(idx);
-        }
-        cue_sets.push(sets);
+        other_sets.push(sets);
         cues.push(CompiledCue { cue, source: compiled.source, regex: std::sync::OnceLock::new() });
     }
-    // (A DFA would scan faster but takes longer to build than a whole run spends scanning.)
     let anchors = AhoCorasick::new(&literals).expect("anchor literals build an automaton");
-    CueTable { cues, anchors, anchor_cues, cue_sets, unanchored }
+    CueTable { cues, anchors, anchor_cues, other_sets, unanchored }
 });
 
 #[cfg(test)]
@@ -551,6 +550,11 @@ mod anchor_tests {
     fn candidates_skip_cues_without_their_words() {
         let none = CUE_TABLE.candidates("zzz qqq");
         assert!(none.iter().all(|&c| CUE_TABLE.cues[c].regex().find("zzz qqq").is_none()));
-        assert!(none.len() < CUE_TABLE.cues.len() / 4, "{} of {} cues are candidates", none.len(), CUE_TABLE.cues.len());
+        assert!(
+            none.len() < CUE_TABLE.cues.len() / 4,
+            "{} of {} cues are candidates",
+            none.len(),
+            CUE_TABLE.cues.len()
+        );
     }
 }

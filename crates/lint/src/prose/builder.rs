@@ -28,7 +28,8 @@ fn email_addresses(text: &str) -> Vec<(usize, usize)> {
         }
         // The name: the longest run of name characters before the `@` that starts where an
         // ASCII word starts.
-        let run_start = text[after..at].char_indices().rev().take_while(|(_, c)| local(*c)).last().map(|(i, _)| after + i);
+        let run_start =
+            text[after..at].char_indices().rev().take_while(|(_, c)| local(*c)).last().map(|(i, _)| after + i);
         let Some(run_start) = run_start else { continue };
         let boundary = |i: usize| ascii_word(bytes[i]) && (i == 0 || !ascii_word(bytes[i - 1]));
         let Some(start) = (run_start..at).find(|&i| text.is_char_boundary(i) && boundary(i)) else { continue };
@@ -40,7 +41,8 @@ fn email_addresses(text: &str) -> Vec<(usize, usize)> {
             if labels > 0 && bytes.get(end) != Some(&b'.') {
                 break;
             }
-            let len: usize = text[label_start.min(text.len())..].chars().take_while(|c| host(*c)).map(char::len_utf8).sum();
+            let len: usize =
+                text[label_start.min(text.len())..].chars().take_while(|c| host(*c)).map(char::len_utf8).sum();
             if len == 0 {
                 break;
             }
@@ -78,9 +80,8 @@ fn addresses(text: &str) -> Vec<(usize, usize)> {
 fn may_hold_address(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr(b'@', bytes).is_some()
-        || memchr::memchr_iter(b':', bytes).any(|i| {
-            bytes[i + 1..].starts_with(b"//") || (i >= 6 && bytes[i - 6..i].eq_ignore_ascii_case(b"mailto"))
-        })
+        || memchr::memchr_iter(b':', bytes)
+            .any(|i| bytes[i + 1..].starts_with(b"//") || (i >= 6 && bytes[i - 6..i].eq_ignore_ascii_case(b"mailto")))
         || memchr::memchr_iter(b'.', bytes).any(|i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
 }
 
@@ -210,10 +211,9 @@ mod tests {
 
     /// The address regex before e-mail addresses were found by hand.
     fn reference(text: &str) -> Vec<(usize, usize)> {
-        let regex = Regex::new(
-            r"(?i)(?-u:\b)(?:https?://|ftp://|mailto:|www\.)[^\s<>]+|(?-u:\b)[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-        )
-        .unwrap();
+        let regex =
+            Regex::new(r"(?i)(?-u:\b)(?:https?://|ftp://|mailto:|www\.)[^\s<>]+|(?-u:\b)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+                .unwrap();
         regex.find_iter(text).map(|m| (m.start(), m.end())).collect()
     }
 
