@@ -426,7 +426,9 @@ fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
 pub(crate) fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, ch) in norm.char_indices() {
+    // Quotation marks are `"` or start with the byte 0xE2 (“ and ”): jump between those.
+    for i in memchr::memchr2_iter(b'"', 0xE2, norm.as_bytes()) {
+        let Some(ch) = norm[i..].chars().next() else { continue };
         match (open, ch) {
             (None, '“') => open = Some((i + ch.len_utf8(), '”')),
             (None, '"') => open = Some((i + 1, '"')),

@@ -365,8 +365,8 @@ pub(crate) struct CueTable {
     anchors: AhoCorasick,
     /// For each literal of `anchors`, the cues whose most selective set has it.
     anchor_cues: Vec<Vec<u16>>,
-    /// For each cue, its other anchor sets.
-    other_sets: Vec<Vec<Vec<String>>>,
+    /// For each cue, its other anchor sets, each literal with its SIMD substring finder.
+    other_sets: Vec<Vec<Vec<memchr::memmem::Finder<'static>>>>,
     /// Cues without anchors: their regex runs on every text.
     unanchored: Vec<u16>,
 }
@@ -383,8 +383,9 @@ impl CueTable {
                 touched[usize::from(c)] = true;
             }
         }
-        let complete =
-            |c: usize| self.other_sets[c].iter().all(|set| set.iter().any(|literal| text.contains(literal.as_str())));
+        let complete = |c: usize| {
+            self.other_sets[c].iter().all(|set| set.iter().any(|finder| finder.find(text.as_bytes()).is_some()))
+        };
         (0..self.cues.len()).filter(|&c| touched[c] && complete(c)).collect()
     }
 }
@@ -415,7 +416,11 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
             }
             None => unanchored.push(idx),
         }
-        other_sets.push(sets);
+        let finders = sets
+            .iter()
+            .map(|set| set.iter().map(|l| memchr::memmem::Finder::new(l.as_bytes()).into_owned()).collect())
+            .collect();
+        other_sets.push(finders);
         cues.push(CompiledCue { cue, source: compiled.source, regex: std::sync::OnceLock::new() });
     }
     let anchors = AhoCorasick::new(&literals).expect("anchor literals build an automaton");

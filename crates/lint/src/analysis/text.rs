@@ -101,7 +101,12 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
         let is_end = match b {
             b'?' | b'!' => true,
             b'.' => ends_sentence_at_period(text, i),
-            _ => text[i..].starts_with('…'),
+            // The first byte of '…' (and of other punctuation from U+2000 to U+2FFF).
+            0xE2 => text[i..].starts_with('…'),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         if is_end {
             let mut end = i + if b == b'.' || b == b'?' || b == b'!' { 1 } else { '…'.len_utf8() };
