@@ -5,4 +5,5 @@ mod cli;
 mod formats;
 mod neovim;
 mod server;
+mod stress;
 mod util;

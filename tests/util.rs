@@ -34,6 +34,13 @@ impl Dir {
         text.replace(&real.display().to_string(), "<tmp>").replace(&self.dir.path().display().to_string(), "<tmp>")
     }
 
+    /// The command that [`Dir::run`] runs, to adjust (pipes, user, environment) before spawning.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_cm-lint"));
+        command.args(args).current_dir(self.path()).env_remove("CLICOLOR_FORCE").env("NO_COLOR", "1");
+        command
+    }
+
     /// Runs `cm-lint` with the arguments, in this directory.
     pub fn run(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_cm-lint"))

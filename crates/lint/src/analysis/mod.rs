@@ -10,6 +10,7 @@
 
 pub(crate) mod context;
 pub(crate) mod entities;
+pub(crate) mod matcher;
 pub(crate) mod mentions;
 pub(crate) mod patterns;
 pub(crate) mod prescan;

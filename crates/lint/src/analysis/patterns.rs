@@ -4,12 +4,20 @@
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+
+use super::matcher::{Class, Matcher, Pat};
 use cm_core::{Cue, CUES};
+#[cfg(test)]
 use regex::Regex;
 
+// The regular-expression form of the patterns is what the matcher mirrors; outside tests, where
+// the two are compared, only the matcher is used.
+
 /// White space between two words of a pattern.
+#[cfg_attr(not(test), allow(dead_code))]
 const SEP: &str = r"[\s\u{a0}]+";
 /// One word for the `*` gaps.
+#[cfg_attr(not(test), allow(dead_code))]
 const GAP_WORD: &str = r"[^\s,;:.!?()\x22“”]+,?";
 const APOSTROPHE: &str = "['’]";
 const HYPHEN: &str = r"(?:[-‐‑–—]|\s)?";
@@ -17,7 +25,7 @@ const HYPHEN: &str = r"(?:[-‐‑–—]|\s)?";
 pub(crate) const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-four|thirty|forty|fifty|sixty|ninety|hundred";
 
 fn number() -> String {
-    let one = format!(r"(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS})");
+    let one = format!(r"(?:[0-9]+(?:[.,][0-9]+)?|{NUMBER_WORDS})");
     format!(r"(?:{one}(?:\s*(?:[-‐‑–—]|to|or)\s*{one})?)")
 }
 
@@ -83,9 +91,10 @@ pub(crate) fn inflections(base: &str) -> Vec<String> {
 }
 
 #[derive(Debug)]
+#[cfg_attr(not(test), allow(dead_code))]
 enum Item {
     /// Alternative word regexes, with the literal each alternative's match must contain (if any).
-    Words(Vec<String>, Option<Vec<String>>),
+    Words(Vec<String>, Option<Vec<String>>, Vec<Pat>),
     /// Alternative sequences.
     Group(Vec<Vec<(Item, bool)>>),
     /// Up to n arbitrary words.
@@ -131,7 +140,8 @@ impl Parser<'_> {
                         let word = if optional { &word[..word.len() - 1] } else { &word[..] };
                         let alternatives = word.split('|').map(word_regex).collect();
                         let anchors = word.split('|').map(word_anchors).collect::<Option<Vec<_>>>().map(|v| v.concat());
-                        items.push((Item::Words(alternatives, anchors), optional));
+                        let pats = word.split('|').map(word_pat).collect();
+                        items.push((Item::Words(alternatives, anchors, pats), optional));
                     }
                 }
             }
@@ -209,6 +219,7 @@ fn literal(text: &str) -> String {
     out
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 fn emit_sequence(items: &[(Item, bool)]) -> String {
     let first_required = items.iter().position(|(item, opt)| !*opt && !matches!(item, Item::Gap(_)));
     let mut out = String::new();
@@ -235,9 +246,10 @@ fn emit_sequence(items: &[(Item, bool)]) -> String {
     out
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 fn emit_item(item: &Item) -> String {
     match item {
-        Item::Words(alternatives, _) => format!("(?:{})", alternatives.join("|")),
+        Item::Words(alternatives, _, _) => format!("(?:{})", alternatives.join("|")),
         Item::Group(sequences) => {
             let parts: Vec<String> = sequences.iter().map(|s| emit_sequence(s)).collect();
             format!("(?:{})", parts.join("|"))
@@ -293,7 +305,7 @@ fn sequence_anchors(items: &[(Item, bool)]) -> Option<Vec<String>> {
 
 fn item_anchors(item: &Item) -> Option<Vec<String>> {
     match item {
-        Item::Words(_, anchors) => anchors.clone(),
+        Item::Words(_, anchors, _) => anchors.clone(),
         Item::Group(sequences) => {
             let sets: Option<Vec<Vec<String>>> = sequences.iter().map(|s| sequence_anchors(s)).collect();
             sets.map(|sets| sets.concat())
@@ -302,9 +314,121 @@ fn item_anchors(item: &Item) -> Option<Vec<String>> {
     }
 }
 
+/// The matcher pattern for one pattern word (see [`word_regex`], which it mirrors).
+fn word_pat(word: &str) -> Pat {
+    if let Some(verb) = word.strip_prefix('~') {
+        return Pat::alt(inflections(verb).iter().map(|f| literal_pat(f)).collect());
+    }
+    let strs = |words: &[&str]| Pat::Alt(words.iter().map(|w| Pat::Str((*w).to_string())).collect());
+    let mut parts = Vec::new();
+    let mut rest = word;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("#n") {
+            parts.push(Pat::number());
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("@poss") {
+            parts.push(strs(&["their", "his", "her", "your", "my", "our", "its"]));
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("@guided") {
+            parts.push(strs(&[
+                "client",
+                "clients",
+                "coachee",
+                "coachees",
+                "mentee",
+                "mentees",
+                "learner",
+                "learners",
+                "participant",
+                "participants",
+            ]));
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("@guide") {
+            parts.push(strs(&["coach", "coaches", "mentor", "mentors"]));
+            rest = r;
+        } else {
+            let ch = rest.chars().next().unwrap_or(' ');
+            parts.extend(literal_parts(&ch.to_string()));
+            rest = &rest[ch.len_utf8()..];
+        }
+    }
+    Pat::seq(merge_strings(parts))
+}
+
+/// The matcher parts for literal text (see [`literal`]).
+fn literal_parts(text: &str) -> Vec<Pat> {
+    text.chars()
+        .map(|ch| match ch {
+            '\'' | '’' => Pat::One(Class::Apostrophe),
+            '-' => Pat::opt(Pat::Alt(vec![Pat::One(Class::Dash), Pat::One(Class::Space)])),
+            _ => Pat::Str(ch.to_string()),
+        })
+        .collect()
+}
+
+fn literal_pat(text: &str) -> Pat {
+    Pat::seq(merge_strings(literal_parts(text)))
+}
+
+/// Joins neighbouring literal strings into one.
+fn merge_strings(parts: Vec<Pat>) -> Vec<Pat> {
+    let mut out: Vec<Pat> = Vec::with_capacity(parts.len());
+    for part in parts {
+        if let (Some(Pat::Str(last)), Pat::Str(next)) = (out.last_mut(), &part) {
+            last.push_str(next);
+            continue;
+        }
+        out.push(part);
+    }
+    out
+}
+
+/// The matcher pattern for a sequence (see [`emit_sequence`], which it mirrors).
+fn sequence_pat(items: &[(Item, bool)]) -> Pat {
+    let first_required = items.iter().position(|(item, opt)| !*opt && !matches!(item, Item::Gap(_)));
+    let sep = || Pat::Many(Class::Space);
+    let mut out = Vec::new();
+    let mut need_sep = false;
+    for (idx, (item, optional)) in items.iter().enumerate() {
+        if let Item::Gap(n) = item {
+            let word = Pat::Seq(vec![sep(), Pat::Many(Class::GapChar), Pat::opt(Pat::Str(",".into()))]);
+            out.push(Pat::Repeat(Box::new(word), *n));
+            continue;
+        }
+        let body = item_pat(item);
+        if first_required.is_some_and(|f| idx < f) {
+            out.push(Pat::opt(Pat::Seq(vec![body, sep()])));
+            continue;
+        }
+        let mut with_prefix = Vec::new();
+        if need_sep {
+            with_prefix.push(sep());
+        }
+        with_prefix.push(body);
+        let part = Pat::seq(with_prefix);
+        out.push(if *optional { Pat::opt(part) } else { part });
+        need_sep = true;
+    }
+    Pat::seq(out)
+}
+
+fn item_pat(item: &Item) -> Pat {
+    match item {
+        Item::Words(_, _, pats) => Pat::alt(pats.clone()),
+        Item::Group(sequences) => Pat::alt(sequences.iter().map(|s| sequence_pat(s)).collect()),
+        Item::Gap(_) => Pat::Seq(Vec::new()),
+    }
+}
+
 /// A pattern compiled: the regex source and the literals one of which each match contains.
 pub(crate) struct Compiled {
+    /// The regular expression the matcher mirrors (tests compare the two).
+    #[cfg(test)]
     pub source: String,
+    /// The same pattern for the backtracking matcher.
+    pub pat: Pat,
+    /// The pattern starts with a word boundary.
+    pub starts_word: bool,
     /// Every set of anchor literals: each match contains a literal of each set.
     pub anchor_sets: Vec<Vec<String>>,
 }
@@ -321,32 +445,53 @@ pub(crate) fn compile_with_anchors(pattern: &str) -> Compiled {
     let items = parser.sequence(false);
     let anchor_sets: Vec<Vec<String>> =
         items.iter().filter(|(_, optional)| !optional).filter_map(|(item, _)| item_anchors(item)).collect();
-    let body = emit_sequence(&items);
     let trimmed = pattern.trim();
     let starts_word =
         trimmed.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '~' || c == '#' || c == '@' || c == '(');
     let ends_word = trimmed.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ')' || c == '?');
     // ASCII word boundaries keep the whole cue set on the fast DFA engines; a Unicode boundary
     // sends every non-ASCII text to the slow PikeVM. Cue words are ASCII.
-    let source =
-        format!("{}(?:{body}){}", if starts_word { r"(?-u:\b)" } else { "" }, if ends_word { r"(?-u:\b)" } else { "" });
-    Compiled { source, anchor_sets }
+    #[cfg(test)]
+    let source = {
+        let body = emit_sequence(&items);
+        format!("{}(?:{body}){}", if starts_word { r"(?-u:\b)" } else { "" }, if ends_word { r"(?-u:\b)" } else { "" })
+    };
+    let mut parts = Vec::new();
+    if starts_word {
+        parts.push(Pat::Boundary);
+    }
+    parts.push(sequence_pat(&items));
+    if ends_word {
+        parts.push(Pat::Boundary);
+    }
+    Compiled {
+        #[cfg(test)]
+        source,
+        pat: Pat::seq(parts),
+        starts_word,
+        anchor_sets,
+    }
 }
 
-/// A cue with its compiled regex.
+/// A cue, ready to match.
 pub(crate) struct CompiledCue {
     pub cue: &'static Cue,
+    matcher: Matcher,
+    /// The regular expression the matcher mirrors, for tests.
+    #[cfg(test)]
     source: String,
-    /// Compiled on first use: most documents match only a few cues, and compiling all of them up
-    /// front is most of a short run's start-up.
-    regex: std::sync::OnceLock<Regex>,
 }
 
 impl CompiledCue {
-    pub fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            Regex::new(&self.source).unwrap_or_else(|e| panic!("cue pattern {:?} compiles: {e}", self.cue.pattern))
-        })
+    /// Every match in `text` (normalised prose), leftmost-first, as byte ranges.
+    pub fn find_iter(&self, text: &str) -> Vec<(usize, usize)> {
+        self.matcher.find_iter(text)
+    }
+
+    /// The regular expression the matcher mirrors.
+    #[cfg(test)]
+    pub fn regex(&self) -> Regex {
+        Regex::new(&self.source).unwrap_or_else(|e| panic!("cue pattern {:?} compiles: {e}", self.cue.pattern))
     }
 }
 
@@ -365,8 +510,10 @@ pub(crate) struct CueTable {
     anchors: AhoCorasick,
     /// For each literal of `anchors`, the cues whose most selective set has it.
     anchor_cues: Vec<Vec<u16>>,
-    /// For each cue, its other anchor sets, each literal with its SIMD substring finder.
-    other_sets: Vec<Vec<Vec<memchr::memmem::Finder<'static>>>>,
+    /// For each cue, its other anchor sets, as numbers of `other_literals`.
+    other_sets: Vec<Vec<Vec<u32>>>,
+    /// The literals of the other sets, each with its SIMD substring finder.
+    other_literals: Vec<memchr::memmem::Finder<'static>>,
     /// Cues without anchors: their regex runs on every text.
     unanchored: Vec<u16>,
 }
@@ -383,10 +530,15 @@ impl CueTable {
                 touched[usize::from(c)] = true;
             }
         }
-        let complete = |c: usize| {
-            self.other_sets[c].iter().all(|set| set.iter().any(|finder| finder.find(text.as_bytes()).is_some()))
+        // Whether each other literal occurs: looked up once, when first needed.
+        let mut found: Vec<Option<bool>> = vec![None; self.other_literals.len()];
+        let mut occurs = |l: u32| {
+            let l = l as usize;
+            *found[l].get_or_insert_with(|| self.other_literals[l].find(text.as_bytes()).is_some())
         };
-        (0..self.cues.len()).filter(|&c| touched[c] && complete(c)).collect()
+        (0..self.cues.len())
+            .filter(|&c| touched[c] && self.other_sets[c].iter().all(|set| set.iter().any(|&l| occurs(l))))
+            .collect()
     }
 }
 
@@ -394,6 +546,7 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
     let mut literals: Vec<String> = Vec::new();
     let mut anchor_cues: Vec<Vec<u16>> = Vec::new();
     let mut other_sets = Vec::with_capacity(CUES.len());
+    let mut other_names: Vec<String> = Vec::new();
     let mut unanchored = Vec::new();
     let mut cues = Vec::with_capacity(CUES.len());
     for (idx, cue) in CUES.iter().enumerate() {
@@ -416,15 +569,31 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
             }
             None => unanchored.push(idx),
         }
-        let finders = sets
+        let numbered = sets
             .iter()
-            .map(|set| set.iter().map(|l| memchr::memmem::Finder::new(l.as_bytes()).into_owned()).collect())
+            .map(|set| {
+                set.iter()
+                    .map(|literal| {
+                        let at = other_names.iter().position(|l| l == literal).unwrap_or_else(|| {
+                            other_names.push(literal.clone());
+                            other_names.len() - 1
+                        });
+                        u32::try_from(at).expect("fewer than 2^32 literals")
+                    })
+                    .collect()
+            })
             .collect();
-        other_sets.push(finders);
-        cues.push(CompiledCue { cue, source: compiled.source, regex: std::sync::OnceLock::new() });
+        other_sets.push(numbered);
+        cues.push(CompiledCue {
+            cue,
+            matcher: Matcher::new(compiled.pat, compiled.starts_word),
+            #[cfg(test)]
+            source: compiled.source,
+        });
     }
     let anchors = AhoCorasick::new(&literals).expect("anchor literals build an automaton");
-    CueTable { cues, anchors, anchor_cues, other_sets, unanchored }
+    let other_literals = other_names.iter().map(|l| memchr::memmem::Finder::new(l.as_bytes()).into_owned()).collect();
+    CueTable { cues, anchors, anchor_cues, other_sets, other_literals, unanchored }
 });
 
 #[cfg(test)]
@@ -518,6 +687,54 @@ mod anchor_tests {
         out.iter().map(|t| crate::analysis::text::normalise(t)).collect()
     }
 
+    /// Paragraphs of the bench corpus (`../shared/bench-corpus`) that name a practice.
+    fn bench_paragraphs() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench-corpus");
+        let mut out = Vec::new();
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for path in entries.flatten().map(|e| e.path()) {
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    let text = crate::analysis::text::normalise(&text);
+                    out.extend(
+                        text.split("\n\n").filter(|p| p.contains("coach") || p.contains("mentor")).map(str::to_string),
+                    );
+                }
+            }
+        }
+        out.sort();
+        out.truncate(2000);
+        out
+    }
+
+    #[test]
+    fn the_matcher_finds_what_the_regex_finds() {
+        let mut texts = texts();
+        texts.extend(bench_paragraphs());
+        texts.extend(
+            [
+                "a 3–12 month programme; twenty-four weeks; three to twelve months; 2.5-day course",
+                "they share their own hard-won lessons, stories and mistakes",
+                "coach’s experience; coachs' view; mentors' time-bound, time bound, timebound plans",
+                "set the agenda ,  set  (the) agenda; sets their agenda. “decides” the agenda",
+            ]
+            .map(str::to_string),
+        );
+        let regexes: Vec<Regex> = CUE_TABLE.cues.iter().map(CompiledCue::regex).collect();
+        let mut matches = 0;
+        for text in &texts {
+            for (cue, regex) in CUE_TABLE.cues.iter().zip(&regexes) {
+                let expected: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
+                matches += expected.len();
+                assert_eq!(cue.find_iter(text), expected, "{:?} on {text:?}", cue.cue.pattern);
+            }
+        }
+        assert!(matches > 200, "only {matches} matches compared");
+    }
+
     #[test]
     fn anchors_never_hide_a_match() {
         let texts = texts();
@@ -526,7 +743,7 @@ mod anchor_tests {
         for text in &texts {
             let candidates = CUE_TABLE.candidates(text);
             for (idx, compiled) in CUE_TABLE.cues.iter().enumerate() {
-                if compiled.regex().is_match(text) {
+                if !compiled.find_iter(text).is_empty() {
                     matched += 1;
                     assert!(candidates.contains(&idx), "{:?} matches but its anchors missed it", compiled.cue.pattern);
                 }
@@ -554,7 +771,7 @@ mod anchor_tests {
     #[test]
     fn candidates_skip_cues_without_their_words() {
         let none = CUE_TABLE.candidates("zzz qqq");
-        assert!(none.iter().all(|&c| CUE_TABLE.cues[c].regex().find("zzz qqq").is_none()));
+        assert!(none.iter().all(|&c| CUE_TABLE.cues[c].find_iter("zzz qqq").is_empty()));
         assert!(
             none.len() < CUE_TABLE.cues.len() / 4,
             "{} of {} cues are candidates",

@@ -145,8 +145,8 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         }
         for cue_idx in CUE_TABLE.candidates(&view.norm) {
             let compiled = &CUE_TABLE.cues[cue_idx];
-            for m in compiled.regex().find_iter(&view.norm) {
-                if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, m.start(), m.end()) {
+            for (start, end) in compiled.find_iter(&view.norm) {
+                if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, start, end) {
                     out.push(finding);
                 }
             }

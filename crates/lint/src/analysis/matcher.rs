@@ -1,0 +1,337 @@
+//! A backtracking matcher for cue patterns, built from the same parse as their regular
+//! expressions and giving the same matches (leftmost-first, as a backtracking engine finds
+//! them; `patterns`' tests compare the two on every cue and every text of the fixtures and
+//! corpora).
+//!
+//! Why not the regex crate: compiling the cue set's regular expressions took longer than a whole
+//! run over a large documentation tree spends matching them, and a linter starts many times a
+//! day (in CI, in pre-commit hooks). A cue is a short word pattern; matching it by hand at the
+//! few places its anchor literals allow costs little, and building it costs nothing.
+
+use super::patterns::NUMBER_WORDS;
+
+/// A class of one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Unicode white space (`\s`).
+    Space,
+    /// A hyphen or dash: `-`, `‐`, `‑`, `–`, `—`.
+    Dash,
+    /// `'` or `’`.
+    Apostrophe,
+    /// An ASCII digit.
+    Digit,
+    /// A character of a gap word: anything but white space and `,;:.!?()"“”`.
+    GapChar,
+}
+
+impl Class {
+    /// The bytes a character of the class can start with; `None` for nearly any.
+    fn first_bytes(self) -> Option<Vec<u8>> {
+        match self {
+            // ASCII white space, and the lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F
+            // and U+3000.
+            Class::Space => Some(vec![b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3]),
+            Class::Dash => Some(vec![b'-', 0xE2]),
+            Class::Apostrophe => Some(vec![b'\'', 0xE2]),
+            Class::Digit => Some((b'0'..=b'9').collect()),
+            Class::GapChar => None,
+        }
+    }
+
+    fn matches(self, ch: char) -> bool {
+        match self {
+            Class::Space => ch.is_whitespace(),
+            Class::Dash => matches!(ch, '-' | '‐' | '‑' | '–' | '—'),
+            Class::Apostrophe => matches!(ch, '\'' | '’'),
+            Class::Digit => ch.is_ascii_digit(),
+            Class::GapChar => {
+                !ch.is_whitespace() && !matches!(ch, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '“' | '”')
+            }
+        }
+    }
+}
+
+/// A pattern node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Pat {
+    /// All in order.
+    Seq(Vec<Pat>),
+    /// The first alternative that lets the rest match.
+    Alt(Vec<Pat>),
+    /// Greedy: with the inner pattern if the rest then matches, else without.
+    Opt(Box<Pat>),
+    /// Greedy repetition, at most `max` times.
+    Repeat(Box<Pat>, usize),
+    /// A literal string.
+    Str(String),
+    /// One character of a class.
+    One(Class),
+    /// One or more characters of a class, as many as the rest allows.
+    Many(Class),
+    /// An ASCII word boundary (`(?-u:\b)`).
+    Boundary,
+    /// Alternatives as [`Matcher::new`] prepares them: each with the bytes it can start with
+    /// (`None`: it can match empty, or start with nearly any byte), so that alternatives that
+    /// cannot match here are not tried.
+    Switch(Vec<(Option<Box<[bool; 256]>>, Pat)>),
+}
+
+impl Pat {
+    pub fn seq(items: Vec<Pat>) -> Pat {
+        if items.len() == 1 {
+            items.into_iter().next().expect("one item")
+        } else {
+            Pat::Seq(items)
+        }
+    }
+
+    pub fn alt(items: Vec<Pat>) -> Pat {
+        if items.len() == 1 {
+            items.into_iter().next().expect("one item")
+        } else {
+            Pat::Alt(items)
+        }
+    }
+
+    pub fn opt(inner: Pat) -> Pat {
+        Pat::Opt(Box::new(inner))
+    }
+
+    /// A number in digits or words, or a range of two ("3–12", "three to twelve").
+    pub fn number() -> Pat {
+        let digits = Pat::Seq(vec![
+            Pat::Many(Class::Digit),
+            Pat::opt(Pat::Seq(vec![
+                Pat::alt(vec![Pat::Str(".".into()), Pat::Str(",".into())]),
+                Pat::Many(Class::Digit),
+            ])),
+        ]);
+        let mut one = vec![digits];
+        one.extend(NUMBER_WORDS.split('|').map(|w| Pat::Str(w.to_string())));
+        let one = Pat::Alt(one);
+        let spaces = Pat::opt(Pat::Many(Class::Space));
+        let joiner = Pat::alt(vec![Pat::One(Class::Dash), Pat::Str("to".into()), Pat::Str("or".into())]);
+        Pat::Seq(vec![one.clone(), Pat::opt(Pat::Seq(vec![spaces.clone(), joiner, spaces, one]))])
+    }
+}
+
+/// What a pattern can start with: whether it can match the empty string, and the bytes a
+/// non-empty match can start with (`None`: nearly any).
+fn start(pat: &Pat) -> (bool, Option<[bool; 256]>) {
+    let set = |bytes: &[u8]| {
+        let mut table = [false; 256];
+        for &b in bytes {
+            table[usize::from(b)] = true;
+        }
+        Some(table)
+    };
+    let union = |a: Option<[bool; 256]>, b: Option<[bool; 256]>| match (a, b) {
+        (Some(mut a), Some(b)) => {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x |= y;
+            }
+            Some(a)
+        }
+        _ => None,
+    };
+    match pat {
+        Pat::Str(s) => match s.as_bytes().first() {
+            Some(&b) => (false, set(&[b])),
+            None => (true, set(&[])),
+        },
+        Pat::One(class) | Pat::Many(class) => (false, class.first_bytes().and_then(|b| set(&b))),
+        Pat::Boundary => (true, set(&[])),
+        Pat::Opt(inner) | Pat::Repeat(inner, _) => (true, start(inner).1),
+        Pat::Alt(alternatives) => alternatives.iter().fold((false, set(&[])), |(empty, bytes), a| {
+            let (e, b) = start(a);
+            (empty || e, union(bytes, b))
+        }),
+        Pat::Switch(alternatives) => alternatives.iter().fold((false, set(&[])), |(empty, bytes), (_, a)| {
+            let (e, b) = start(a);
+            (empty || e, union(bytes, b))
+        }),
+        Pat::Seq(items) => {
+            let mut bytes = set(&[]);
+            for item in items {
+                let (empty, b) = start(item);
+                bytes = union(bytes, b);
+                if !empty {
+                    return (false, bytes);
+                }
+            }
+            (true, bytes)
+        }
+    }
+}
+
+/// Turns every alternation into a [`Pat::Switch`].
+fn prepare(pat: Pat) -> Pat {
+    match pat {
+        Pat::Alt(alternatives) => Pat::Switch(
+            alternatives
+                .into_iter()
+                .map(|a| {
+                    let a = prepare(a);
+                    let (empty, first) = start(&a);
+                    (if empty { None } else { first.map(Box::new) }, a)
+                })
+                .collect(),
+        ),
+        Pat::Seq(items) => Pat::Seq(items.into_iter().map(prepare).collect()),
+        Pat::Opt(inner) => Pat::Opt(Box::new(prepare(*inner))),
+        Pat::Repeat(inner, max) => Pat::Repeat(Box::new(prepare(*inner)), max),
+        other => other,
+    }
+}
+
+/// A pattern with what its matches can start with.
+pub(crate) struct Matcher {
+    pat: Pat,
+    starts_at_boundary: bool,
+    /// The bytes a match can start with; `None` when it can start anywhere.
+    first: Option<[bool; 256]>,
+}
+
+impl Matcher {
+    pub fn new(pat: Pat, starts_at_boundary: bool) -> Matcher {
+        let pat = prepare(pat);
+        let (empty, first) = start(&pat);
+        Matcher { first: if empty { None } else { first }, pat, starts_at_boundary }
+    }
+
+    /// Every match in `text`, leftmost-first and not overlapping, as byte ranges.
+    pub fn find_iter(&self, text: &str) -> Vec<(usize, usize)> {
+        let run = Run { text };
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos <= text.len() {
+            let possible = match (&self.first, bytes.get(pos)) {
+                (Some(first), Some(&b)) => first[usize::from(b)],
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
+            let candidate =
+                possible && text.is_char_boundary(pos) && (!self.starts_at_boundary || at_boundary(bytes, pos));
+            let mut end = None;
+            if candidate
+                && run.go(&self.pat, pos, &mut |e| {
+                    end = Some(e);
+                    true
+                })
+            {
+                let e = end.unwrap_or(pos);
+                out.push((pos, e));
+                pos = if e > pos { e } else { pos + 1 };
+                continue;
+            }
+            pos += 1;
+        }
+        out
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn at_boundary(text: &[u8], pos: usize) -> bool {
+    let before = pos > 0 && is_word_byte(text[pos - 1]);
+    let after = pos < text.len() && is_word_byte(text[pos]);
+    before != after
+}
+
+struct Run<'t> {
+    text: &'t str,
+}
+
+impl Run<'_> {
+    /// Matches `pat` at `pos` and calls `next` with each end position, in priority order, until
+    /// `next` accepts one.
+    fn go(&self, pat: &Pat, pos: usize, next: &mut dyn FnMut(usize) -> bool) -> bool {
+        match pat {
+            Pat::Seq(items) => self.seq(items, pos, next),
+            Pat::Alt(alternatives) => alternatives.iter().any(|a| self.go(a, pos, next)),
+            Pat::Switch(alternatives) => {
+                let byte = self.text.as_bytes().get(pos).copied();
+                alternatives.iter().any(|(first, a)| {
+                    first.as_ref().is_none_or(|f| byte.is_some_and(|b| f[usize::from(b)])) && self.go(a, pos, next)
+                })
+            }
+            Pat::Opt(inner) => self.go(inner, pos, next) || next(pos),
+            Pat::Repeat(inner, max) => self.repeat(inner, *max, pos, next),
+            Pat::Str(s) => self.text.as_bytes()[pos..].starts_with(s.as_bytes()) && next(pos + s.len()),
+            Pat::One(class) => {
+                let Some(ch) = self.text[pos..].chars().next() else { return false };
+                class.matches(ch) && next(pos + ch.len_utf8())
+            }
+            Pat::Many(class) => {
+                let rest = &self.text[pos..];
+                let len = rest.find(|ch: char| !class.matches(ch)).unwrap_or(rest.len());
+                // Longest first, giving back a character at a time.
+                rest[..len].char_indices().rev().any(|(i, ch)| next(pos + i + ch.len_utf8()))
+            }
+            Pat::Boundary => at_boundary(self.text.as_bytes(), pos) && next(pos),
+        }
+    }
+
+    fn seq(&self, items: &[Pat], pos: usize, next: &mut dyn FnMut(usize) -> bool) -> bool {
+        match items.split_first() {
+            None => next(pos),
+            Some((first, rest)) => self.go(first, pos, &mut |p| self.seq(rest, p, next)),
+        }
+    }
+
+    fn repeat(&self, inner: &Pat, left: usize, pos: usize, next: &mut dyn FnMut(usize) -> bool) -> bool {
+        if left > 0 && self.go(inner, pos, &mut |p| p > pos && self.repeat(inner, left - 1, p, next)) {
+            return true;
+        }
+        next(pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find_iter(pat: &Pat, text: &str, boundary: bool) -> Vec<(usize, usize)> {
+        Matcher::new(pat.clone(), boundary).find_iter(text)
+    }
+
+    fn s(text: &str) -> Pat {
+        Pat::Str(text.to_string())
+    }
+
+    #[test]
+    fn alternatives_keep_their_order_and_backtrack() {
+        let pat = Pat::Seq(vec![Pat::Alt(vec![s("coach"), s("coaches")]), s(" x")]);
+        assert_eq!(find_iter(&pat, "coaches x", false), [(0, 9)]);
+        let greedy = Pat::Seq(vec![s("a"), Pat::opt(s("b"))]);
+        assert_eq!(find_iter(&greedy, "ab a", false), [(0, 2), (3, 4)]);
+    }
+
+    #[test]
+    fn numbers_and_ranges() {
+        let pat = Pat::number();
+        assert_eq!(find_iter(&pat, "3–12", true), [(0, 6)]);
+        assert_eq!(find_iter(&pat, "three to twelve", true), [(0, 15)]);
+        assert_eq!(find_iter(&pat, "twenty-four", true), [(0, 11)]);
+        assert_eq!(find_iter(&pat, "2.5 x", true), [(0, 3)]);
+    }
+
+    #[test]
+    fn repeats_are_greedy_and_bounded() {
+        let word = Pat::Seq(vec![Pat::Many(Class::Space), Pat::Many(Class::GapChar)]);
+        let pat = Pat::Seq(vec![s("a"), Pat::Repeat(Box::new(word), 2), Pat::Many(Class::Space), s("z")]);
+        assert_eq!(find_iter(&pat, "a b c z", false), [(0, 7)]);
+        assert!(find_iter(&pat, "a b c d z", false).is_empty());
+    }
+
+    #[test]
+    fn word_boundaries_are_ascii() {
+        let pat = Pat::Seq(vec![Pat::Boundary, s("coach"), Pat::Boundary]);
+        assert_eq!(find_iter(&pat, "a coach, coaches", true), [(2, 7)]);
+        assert_eq!(find_iter(&pat, "écoach", true), [(2, 7)]);
+    }
+}
