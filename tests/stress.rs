@@ -608,12 +608,11 @@ fn fixing_twice_is_fixing_once() {
 }
 
 /// The repository's own fixtures and examples, and a minimal case, fixed twice: the second run
-/// must change nothing. It does: fixes from different rules undo each other (CM004 swaps
-/// 'mentee' to 'coachee' under a heading about 'your mentor'; CM002 then swaps it back, and so
-/// on forever), and fixes applied in one pass can disagree (the CM002 HTML fixture gets 'Mentor
-/// name' and 'Coachee name' at once).
+/// must change nothing. Fixes from different rules can undo each other (CM004 swaps 'mentee'
+/// to 'coachee' under a heading about 'your mentor'; CM002 would swap it back), and fixes
+/// applied in one pass can disagree (the CM002 HTML fixture would get 'Mentor name' and
+/// 'Coachee name' at once); `Linter::fix` applies only fixes that lower the number of findings.
 #[test]
-#[ignore = "bug: --fix is not idempotent; CM002 and CM004 fixes undo each other (see the doc comment)"]
 fn fixing_the_fixtures_twice_is_fixing_once() {
     let dir = Dir::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -646,12 +645,9 @@ fn fix_never_changes_the_encoding_of_a_utf16_file() {
 }
 
 /// `--fix` on a file named through a symbolic link fixes the file the link points to and keeps
-/// the link. Today the temporary file is renamed over the link itself: the link becomes a
-/// regular file with the fixed text and the real file is left unfixed (`write_atomically` in
-/// `crates/cli/fix.rs` persists to the path as given instead of to the link's target).
+/// the link (the temporary file is renamed over the link's target, not over the link).
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: --fix replaces a symlink named on the command line with a regular file (see the doc comment)"]
 fn fix_through_a_symlink_fixes_the_target_and_keeps_the_link() {
     let dir = Dir::new();
     let target = dir.write("shared/page.md", FLAGGED);

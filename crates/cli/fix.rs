@@ -6,28 +6,18 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use cm_linter::Diagnostic;
 
-/// The source with every non-overlapping suggested edit applied.
-pub(crate) fn apply(source: &str, diagnostics: &[Diagnostic]) -> String {
-    let mut edits: Vec<_> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).flat_map(|f| f.edits.iter()).collect();
-    edits.sort_by_key(|e| (std::cmp::Reverse(e.span.start()), std::cmp::Reverse(e.span.end())));
-    let mut out = source.to_string();
-    let mut limit = usize::MAX;
-    for edit in edits {
-        if edit.span.end() <= limit
-            && source.is_char_boundary(edit.span.start())
-            && source.is_char_boundary(edit.span.end())
-        {
-            out.replace_range(edit.span.range(), &edit.replacement);
-            limit = edit.span.start();
-        }
-    }
-    out
-}
-
-/// Replaces `path`'s contents with `new`, if they are still `original`.
+/// Replaces `path`'s contents with `new`, if they are still `original`. A symbolic link is
+/// followed: its target is rewritten and the link kept.
 pub(crate) fn write_atomically(path: &Path, original: &[u8], new: &str) -> anyhow::Result<()> {
+    let resolved;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved =
+            std::fs::canonicalize(path).with_context(|| format!("{}: cannot follow the link", path.display()))?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let current = std::fs::read(path).with_context(|| format!("{}: cannot read before writing", path.display()))?;
     if current != original {
         anyhow::bail!("{}: changed since it was read; not written", path.display());
@@ -60,8 +50,39 @@ mod tests {
     #[test]
     fn applies_swaps_and_keeps_crlf() {
         let source = "Our coaches give advice drawn from their own careers.\r\n";
-        let diagnostics = cm_linter::lint(&cm_linter::Document { source, format: cm_linter::Format::PlainText });
-        assert_eq!(apply(source, &diagnostics), "Our mentors give advice drawn from their own careers.\r\n");
+        let document = cm_linter::Document { source, format: cm_linter::Format::PlainText };
+        let fixed = cm_linter::Linter::default().fix(&document, None);
+        assert_eq!(fixed.source, "Our mentors give advice drawn from their own careers.\r\n");
+        assert_eq!(fixed.applied, 1);
+    }
+
+    #[test]
+    fn fixes_that_undo_each_other_are_not_applied_and_fixing_twice_is_fixing_once() {
+        let linter = cm_linter::Linter::default();
+        let fix = |source: &str| {
+            linter.fix(&cm_linter::Document { source, format: cm_linter::Format::Markdown }, None).source
+        };
+        for source in [
+            "## What to expect from your mentor\n\n- The mentee owns the agenda for every meeting\n",
+            "Our coaches give advice drawn from their own careers.\n\nYour coach/mentor will call.\n",
+            "| Coach name | Protégé name |\n|---|---|\n| Dana | Lee |\n",
+        ] {
+            let once = fix(source);
+            assert_eq!(fix(&once), once, "{source:?}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_a_link_to_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.md");
+        let link = dir.path().join("link.md");
+        std::fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, b"old", "new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
     }
 
     #[test]

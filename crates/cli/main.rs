@@ -331,18 +331,18 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
     let mut diagnostics = output.diagnostics;
     let mut fixed = None;
     let mut error = false;
-    if args.fix || args.diff {
-        let candidate = fix::apply(&decoded.text, &diagnostics);
+    if (args.fix || args.diff) && diagnostics.iter().any(|d| d.fix.is_some()) {
+        let result = linter.fix(&document, Some(&file.relative));
+        let candidate = result.source;
         if candidate != decoded.text {
             if !decoded.lossless {
-                messages.push(format!("cm-lint: warning: {}: not valid UTF-8; fixes not applied", file.display));
+                let why = if decoded.invalid_at.is_some() { "not valid UTF-8" } else { "UTF-16, which is kept as is" };
+                messages.push(format!("cm-lint: warning: {}: {why}; fixes not applied", file.display));
             } else if args.fix {
                 // Lossless text is the file's bytes as read.
                 match fix::write_atomically(&file.path, decoded.text.as_bytes(), &candidate) {
                     Ok(()) => {
-                        diagnostics = linter
-                            .lint_path(&Document { source: &candidate, format: file.format }, Some(&file.relative))
-                            .diagnostics;
+                        diagnostics = result.diagnostics;
                         fixed = Some(candidate);
                     }
                     Err(err) => {
@@ -383,7 +383,8 @@ fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
     let format = args.stdin_filename.as_deref().and_then(walk::format_of).unwrap_or(cm_linter::Format::Markdown);
     let relative = name.replace('\\', "/");
     let output = linter.lint_path(&Document { source: &decoded.text, format }, Some(&relative));
-    let fixed = (args.fix || args.diff).then(|| fix::apply(&decoded.text, &output.diagnostics));
+    let fixed = (args.fix || args.diff)
+        .then(|| linter.fix(&Document { source: &decoded.text, format }, Some(&relative)).source);
     if args.fix {
         // Standard input cannot be rewritten: the fixed text goes to standard output.
         if let Some(text) = &fixed {

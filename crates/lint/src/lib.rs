@@ -146,6 +146,84 @@ impl Linter {
     }
 }
 
+/// A document with its suggested fixes applied.
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// The fixed source (the original when no fix applied).
+    pub source: String,
+    /// How many fixes were applied.
+    pub applied: usize,
+    /// The findings of the fixed source.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The source with every non-overlapping edit of the given fixes applied (a later edit that
+/// overlaps an earlier one is left out).
+#[must_use]
+pub fn apply_fixes<'d>(source: &str, fixes: impl IntoIterator<Item = &'d Fix>) -> String {
+    let mut edits: Vec<&Edit> = fixes.into_iter().flat_map(|f| &f.edits).collect();
+    edits.sort_by_key(|e| (std::cmp::Reverse(e.span.start()), std::cmp::Reverse(e.span.end())));
+    let mut out = source.to_string();
+    let mut limit = usize::MAX;
+    for edit in edits {
+        if edit.span.end() <= limit
+            && source.is_char_boundary(edit.span.start())
+            && source.is_char_boundary(edit.span.end())
+        {
+            out.replace_range(edit.span.range(), &edit.replacement);
+            limit = edit.span.start();
+        }
+    }
+    out
+}
+
+impl Linter {
+    /// Applies the document's suggested fixes, as far as they resolve findings.
+    ///
+    /// Fixes can interact: swapping "mentee" for "coachee" under a heading about mentors fixes
+    /// one finding and makes another, whose fix swaps the word back. So the fixes are first
+    /// tried all at once, kept if the result has fewer findings and nothing left to fix; else
+    /// they are applied one at a time, each only if the document then has fewer findings. Either
+    /// way no fix undoes another, and fixing a fixed document changes nothing.
+    #[must_use]
+    pub fn fix(&self, document: &Document<'_>, path: Option<&str>) -> Fixed {
+        let lint = |source: &str| self.lint_path(&Document { source, format: document.format }, path).diagnostics;
+        let fixable = |d: &[Diagnostic]| d.iter().filter(|d| d.fix.is_some()).count();
+        let mut source = document.source.to_string();
+        let mut diagnostics = lint(&source);
+        if fixable(&diagnostics) == 0 {
+            return Fixed { source, applied: 0, diagnostics };
+        }
+        let all = apply_fixes(&source, diagnostics.iter().filter_map(|d| d.fix.as_ref()));
+        let after = lint(&all);
+        if after.len() < diagnostics.len() && fixable(&after) == 0 {
+            let applied = fixable(&diagnostics);
+            return Fixed { source: all, applied, diagnostics: after };
+        }
+        let mut applied = 0;
+        // Each accepted fix removes a finding, so this ends; the budget bounds the re-lints.
+        let mut budget = 16 + 4 * fixable(&diagnostics);
+        'improve: loop {
+            for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+                if budget == 0 {
+                    break 'improve;
+                }
+                budget -= 1;
+                let candidate = apply_fixes(&source, [fix]);
+                let after = lint(&candidate);
+                if after.len() < diagnostics.len() {
+                    source = candidate;
+                    diagnostics = after;
+                    applied += 1;
+                    continue 'improve;
+                }
+            }
+            break;
+        }
+        Fixed { source, applied, diagnostics }
+    }
+}
+
 /// Lints a document with every rule and the default configuration.
 #[must_use]
 pub fn lint(document: &Document<'_>) -> Vec<Diagnostic> {

@@ -683,24 +683,21 @@ impl Server {
                 }));
             }
         }
-        let fixable: Vec<TextEdit> = {
-            let mut edits: Vec<&cm_linter::Edit> =
-                doc.diagnostics.iter().filter_map(|d| d.fix.as_ref()).flat_map(|f| &f.edits).collect();
-            edits.sort_by_key(|e| e.span.start());
-            let mut kept: Vec<&cm_linter::Edit> = Vec::new();
-            for e in edits {
-                if kept.last().is_none_or(|last| last.span.end() <= e.span.start()) {
-                    kept.push(e);
-                }
-            }
-            kept.into_iter()
-                .map(|e| TextEdit {
-                    range: convert::range(&doc.index, self.encoding, e.span),
-                    new_text: e.replacement.clone(),
-                })
+        // "Fix all" is what `cm-lint --fix` does (fixes that would undo one another are left
+        // out), sent as one edit of the changed stretch.
+        let fixable: Vec<TextEdit> = if doc.diagnostics.iter().any(|d| d.fix.is_some())
+            && wants(&CodeActionKind::SOURCE_FIX_ALL)
+        {
+            let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
+            let fixed = self.linter.fix(&Document { source: &doc.text, format: doc.format }, relative.as_deref());
+            changed_stretch(&doc.text, &fixed.source)
+                .map(|(span, new_text)| TextEdit { range: convert::range(&doc.index, self.encoding, span), new_text })
+                .into_iter()
                 .collect()
+        } else {
+            Vec::new()
         };
-        if !fixable.is_empty() && wants(&CodeActionKind::SOURCE_FIX_ALL) {
+        if !fixable.is_empty() {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: "Fix all cm-lint findings in the document".to_string(),
                 kind: Some(CodeActionKind::SOURCE_FIX_ALL),
@@ -709,5 +706,39 @@ impl Server {
             }));
         }
         actions
+    }
+}
+
+/// The stretch of `old` that `new` replaces, and its replacement: one edit, from the first
+/// differing character to the last, or `None` when the texts are equal.
+fn changed_stretch(old: &str, new: &str) -> Option<(cm_linter::Span, String)> {
+    if old == new {
+        return None;
+    }
+    let mut prefix = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let mut suffix = old.bytes().rev().zip(new.bytes().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    Some((cm_linter::Span::new(prefix, old.len() - suffix), new[prefix..new.len() - suffix].to_string()))
+}
+
+#[cfg(test)]
+mod stretch_tests {
+    use super::changed_stretch;
+
+    #[test]
+    fn finds_the_changed_stretch_on_character_boundaries() {
+        assert_eq!(changed_stretch("abc", "abc"), None);
+        let (span, text) = changed_stretch("our coaches give", "our mentors give").unwrap();
+        assert_eq!((span.start(), span.end(), text.as_str()), (4, 10, "mentor"), "the shared final s stays");
+        let (span, text) = changed_stretch("é coach", "è coach").unwrap();
+        assert_eq!((span.start(), span.end(), text.as_str()), (0, 2, "è"));
+        let (span, text) = changed_stretch("aa", "aaa").unwrap();
+        assert_eq!((span.start(), span.end(), text.as_str()), (2, 2, "a"));
     }
 }
