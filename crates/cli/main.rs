@@ -151,7 +151,8 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let exclude = walk::glob_set(&excludes)?;
     let include = walk::glob_set(&args.include)?;
     let linter = Linter::new(config);
-    let mut stderr = std::io::stderr().lock();
+    // Not locked: a lock held here would stop any worker thread that writes to standard error.
+    let mut stderr = std::io::stderr();
     let mut had_error = false;
 
     let reading_stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";

@@ -111,8 +111,10 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
 }
 
 /// Like [`extract`], but reads in full only the sections that matter: those whose source range
-/// passes `wanted`, the sections next to them, and the sections under a heading that passes it. Of
-/// every other section only the heading is read (headings decide what later blocks are about).
+/// passes `wanted`, the sections under a heading that passes it, a section whose last block
+/// leads in to a heading that passes it, and a section right after a block that passes it (a
+/// pronoun there can reach back). Of every other section only the heading is read (headings
+/// decide what later blocks are about); the linter reads nothing else of such a section.
 /// Sections are cut only at ATX headings that start a line outside code, HTML and front
 /// matter, where CommonMark always starts a new top-level block; so a section parsed alone
 /// gives the blocks the whole document would.
@@ -128,8 +130,8 @@ pub(super) fn extract_where(source: &str, wanted: &dyn Fn(std::ops::Range<usize>
         while ancestors.last().is_some_and(|(level, _)| *level >= section.level) {
             ancestors.pop();
         }
-        let neighbour = (i.saturating_sub(1)..=(i + 1).min(sections.len() - 1)).any(|j| body_wanted[j]);
-        read[i] = neighbour || ancestors.iter().any(|(_, w)| *w);
+        let lead_in = heading_wanted.get(i + 1).copied().unwrap_or(false);
+        read[i] = body_wanted[i] || lead_in || ancestors.iter().any(|(_, w)| *w);
         if section.level > 0 {
             ancestors.push((section.level, heading_wanted[i]));
         }
@@ -140,8 +142,18 @@ pub(super) fn extract_where(source: &str, wanted: &dyn Fn(std::ops::Range<usize>
     } else {
         // Link reference definitions anywhere in the document resolve links in every section.
         let definitions = sections::reference_definitions(source);
+        if std::env::var_os("CM_DEBUG_SECTIONS").is_some() {
+            let total: usize = sections.iter().zip(&read).filter(|(_, r)| **r).map(|(s, _)| s.end - s.start).sum();
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("SECTIONS {} {} {}", source.len(), total, sections.len());
+            }
+        }
         for (section, read) in sections.iter().zip(read) {
-            if read {
+            // The previous section ends with a block that names a practice: a pronoun at the
+            // start of this one may refer to it.
+            let after_word = state.blocks.last().is_some_and(|b| wanted(b.source.range()));
+            if read || after_word {
                 state.parse(section.start..section.end, &definitions);
             } else if section.level > 0 {
                 state.parse(section.start..section.heading_end, "");
