@@ -55,7 +55,7 @@ const DETERMINERS: &[&str] =
     &["a", "an", "your", "each", "every", "the", "their", "his", "her", "my", "our", "any", "one"];
 
 fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
-    for sentence in &analysis.sentences {
+    for (sentence_idx, sentence) in analysis.sentences.iter().enumerate() {
         if sentence.neutral {
             continue;
         }
@@ -73,7 +73,7 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
             }
         }
         if !flagged {
-            declaration(acc, analysis, sentence);
+            declaration(acc, analysis, sentence_idx);
         }
     }
 }
@@ -151,14 +151,24 @@ fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> 
 }
 
 /// "In this handbook, coach and mentor mean the same thing."
-fn declaration(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence: &crate::analysis::Sentence) {
+fn declaration(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: usize) {
+    let sentence = &analysis.sentences[sentence_idx];
     let view = &analysis.views[sentence.block];
+    let first = view.sentences.start.max(sentence_idx.saturating_sub(1));
+    // Only a sentence that, with the one before, names both practices can declare them one.
+    let mut practices = (first..=sentence_idx)
+        .flat_map(|s| analysis.sentences[s].mentions.clone())
+        .map(|i| &analysis.mentions[i])
+        .filter(|m| m.sense)
+        .map(|m| m.practice());
+    let Some(one) = practices.next() else { return };
+    if practices.all(|p| p == one) {
+        return;
+    }
     let text = &view.norm[sentence.start..sentence.end];
     if !DECLARATION.is_match(text) || NOT_DECLARED.is_match(text) {
         return;
     }
-    let sentence_idx = analysis.sentences.iter().position(|s| std::ptr::eq(s, sentence)).unwrap_or(0);
-    let first = view.sentences.start.max(sentence_idx.saturating_sub(1));
     let mentions: Vec<&Mention> = (first..=sentence_idx)
         .flat_map(|s| analysis.sentences[s].mentions.clone())
         .map(|i| &analysis.mentions[i])
