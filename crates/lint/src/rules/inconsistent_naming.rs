@@ -81,12 +81,22 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     }
     let facts = NameFacts::gather(analysis);
     let valid: Vec<&Binding> = analysis.bindings.iter().filter(|b| binding_counts(analysis, &facts, b)).collect();
+    let uses = Uses::count(analysis);
     let mut flagged = HashSet::new();
+    // Two bindings can name one entity only if they share a name: compare only those.
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
     for (pos, later) in valid.iter().enumerate() {
-        for earlier in &valid[..pos] {
-            if same_entity(analysis, earlier, later) && flagged.insert(later.mention) {
-                acc.push(diagnostic(analysis, earlier, later));
+        let mut earlier: Vec<usize> =
+            later.names.iter().filter_map(|n| by_name.get(n.as_str())).flatten().copied().collect();
+        earlier.sort_unstable();
+        earlier.dedup();
+        for e in earlier {
+            if same_entity(analysis, &uses, valid[e], later) && flagged.insert(later.mention) {
+                acc.push(diagnostic(analysis, valid[e], later));
             }
+        }
+        for name in &later.names {
+            by_name.entry(name.as_str()).or_default().push(pos);
         }
     }
     title_role(acc, analysis, &flagged);
@@ -149,7 +159,7 @@ fn binding_counts(analysis: &Analysis<'_>, facts: &NameFacts, b: &Binding) -> bo
     }
 }
 
-fn same_entity(analysis: &Analysis<'_>, a: &Binding, b: &Binding) -> bool {
+fn same_entity(analysis: &Analysis<'_>, uses: &Uses, a: &Binding, b: &Binding) -> bool {
     let (ma, mb) = (&analysis.mentions[a.mention], &analysis.mentions[b.mention]);
     if a.practice == b.practice || ma.sentence == mb.sentence || a.kind != b.kind {
         return false;
@@ -170,15 +180,36 @@ fn same_entity(analysis: &Analysis<'_>, a: &Binding, b: &Binding) -> bool {
         EntityKind::Thing => {
             // "the coaching agreement" and "the mentoring agreement" are one thing when one of
             // them is "this", or when the document never otherwise speaks of that practice.
-            a.demonstrative || b.demonstrative || uses(analysis, a.practice) == 1 || uses(analysis, b.practice) == 1
+            a.demonstrative || b.demonstrative || uses.of(a.practice) == 1 || uses.of(b.practice) == 1
         }
         _ => true,
     }
 }
 
-/// How many times the document uses a practice's words.
-fn uses(analysis: &Analysis<'_>, practice: Practice) -> usize {
-    analysis.mentions.iter().filter(|m| m.practice() == practice && m.sense && !m.meta && !m.is_client()).count()
+/// How many times the document uses each practice's words.
+struct Uses {
+    coaching: usize,
+    mentoring: usize,
+}
+
+impl Uses {
+    fn count(analysis: &Analysis<'_>) -> Uses {
+        let of = |practice: Practice| {
+            analysis
+                .mentions
+                .iter()
+                .filter(|m| m.practice() == practice && m.sense && !m.meta && !m.is_client())
+                .count()
+        };
+        Uses { coaching: of(Practice::Coaching), mentoring: of(Practice::Mentoring) }
+    }
+
+    fn of(&self, practice: Practice) -> usize {
+        match practice {
+            Practice::Coaching => self.coaching,
+            Practice::Mentoring => self.mentoring,
+        }
+    }
 }
 
 fn diagnostic(analysis: &Analysis<'_>, earlier: &Binding, later: &Binding) -> Diagnostic {
