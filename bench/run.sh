@@ -61,14 +61,44 @@ hyperfine --warmup 1 --runs 5 --ignore-failure --export-markdown "$work/dense.md
 cat "$work/dense.md"
 echo
 
-echo "## Peak memory on the whole tree"
+echo "## Scaling with cores (dense corpus 16x)"
+echo
+hyperfine --warmup 1 --runs 5 --ignore-failure --export-markdown "$work/cores.md" \
+  -n "1 thread" "RAYON_NUM_THREADS=1 $bin --format json $work/dense-16" \
+  -n "$(nproc) threads" "$bin --format json $work/dense-16" >/dev/null
+cat "$work/cores.md"
+echo
+
+echo "## Shards: --shard 1/2 and 2/2 each take about half"
+echo
+hyperfine --warmup 1 --runs 5 --ignore-failure --export-markdown "$work/shards.md" \
+  -n "full" "$bin --format json $work/dense-16" \
+  -n "shard 1 of 2" "$bin --format json --shard 1/2 $work/dense-16" \
+  -n "shard 2 of 2" "$bin --format json --shard 2/2 $work/dense-16" >/dev/null
+cat "$work/shards.md"
+echo
+
+peak() { awk -F: '/Maximum resident/ {gsub(/ /,"",$2); printf "%.1f MB", $2/1024}' "$1"; }
+echo "## Peak memory"
 echo
 /usr/bin/time -v "$bin" --format json "$corpus" 2>"$work/time.txt" >/dev/null || true
-echo "cm-lint: $(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); printf "%.1f MB", $2/1024}' "$work/time.txt")"
+echo "- whole tree: cm-lint $(peak "$work/time.txt")"
 /usr/bin/time -v rg -c -i 'coach|mentor' "$corpus" 2>"$work/rg.txt" >/dev/null || true
-echo "rg: $(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); printf "%.1f MB", $2/1024}' "$work/rg.txt")"
+echo "- whole tree: rg $(peak "$work/rg.txt")"
+/usr/bin/time -v "$bin" --format json "$work/dense" 2>"$work/d1.txt" >/dev/null || true
+/usr/bin/time -v "$bin" --format json "$work/dense-16" 2>"$work/d16.txt" >/dev/null || true
+echo "- dense 1x ($(du -sh "$work/dense" | cut -f1), largest file $(ls -S "$work/dense" | head -1 | xargs -I{} du -h "$work/dense/{}" | cut -f1)): $(peak "$work/d1.txt"); dense 16x (same largest file): $(peak "$work/d16.txt")"
+python3 -c "import sys; open(sys.argv[1],'w').write(('Plain prose about budgets and travel. ' * 25 + '\\n\\n') * 60000 + 'Your coach/mentor will call.\\n')" "$work/big.md"
+/usr/bin/time -v "$bin" --format json "$work/big.md" 2>"$work/big.txt" >/dev/null || true
+echo "- one $(du -h "$work/big.md" | cut -f1) file: $(peak "$work/big.txt")"
 echo
 echo "## Language server: re-lint after one keystroke in a 100 KB document"
 echo
 cargo bench --quiet -p cm-lsp --bench relint 2>/dev/null | tail -1
 cargo bench --quiet -p cm-lsp --bench relint -- --dense 2>/dev/null | tail -1
+echo
+echo "## Engine micro-benchmarks (divan)"
+echo
+echo '```'
+cargo bench --quiet -p cm-linter --bench engine 2>/dev/null | tail -7
+echo '```'

@@ -83,6 +83,10 @@ pub(crate) fn is_neutral(sentence: &str) -> bool {
 
 /// The practice a sentence says something is not ("a coach who gives advice isn't coaching").
 pub(crate) fn rejected_practice(sentence: &str) -> Option<Practice> {
+    let finder = |word: &str| memchr::memmem::find(sentence.as_bytes(), word.as_bytes()).is_some();
+    if !finder("coaching") && !finder("mentoring") {
+        return None;
+    }
     let caps = REJECTS.captures(sentence)?;
     match caps.get(1)?.as_str() {
         "coaching" => Some(Practice::Coaching),
