@@ -299,6 +299,63 @@ struct Outcome {
     error: bool,
 }
 
+/// `source` with only the lines that the findings, their related spans and their fixes touch,
+/// and a line either side; every other line is emptied. Line numbers and columns stay as they
+/// were, and the findings' spans are moved to the shorter text.
+fn keep_finding_lines(source: &str, diagnostics: &mut [cm_linter::Diagnostic]) -> (String, Vec<(usize, usize)>) {
+    let index = cm_linter::LineIndex::new(source);
+    let lines = index.len();
+    let start_of = |line: usize| {
+        if line >= lines {
+            source.len()
+        } else {
+            index.offset(cm_linter::LineCol { line: u32::try_from(line).unwrap_or(u32::MAX), col: 0 })
+        }
+    };
+    let line_of = |offset: usize| index.line_col(offset).line as usize;
+    let mut keep = vec![false; lines];
+    for d in diagnostics.iter() {
+        let edits = d.fix.iter().flat_map(|f| f.edits.iter().map(|e| e.span));
+        for span in std::iter::once(d.span).chain(d.related).chain(edits) {
+            let first = line_of(span.start()).saturating_sub(1);
+            let last = (line_of(span.end()) + 1).min(lines - 1);
+            keep[first..=last].iter_mut().for_each(|k| *k = true);
+        }
+    }
+    // The text before the first line (a byte-order mark) stays.
+    let mut out = String::from(&source[..start_of(0)]);
+    // For each line, where it starts in the source and in the output.
+    let mut moved = Vec::with_capacity(lines);
+    for (line, &kept) in keep.iter().enumerate() {
+        let (start, end) = (start_of(line), start_of(line + 1));
+        moved.push((start, out.len()));
+        if kept {
+            out.push_str(&source[start..end]);
+        } else if end < source.len() || source[start..end].ends_with(['\n', '\r']) {
+            out.push('\n');
+        }
+    }
+    let map = |offset: usize| {
+        let line = line_of(offset).min(lines - 1);
+        let (old, new) = moved[line];
+        if keep[line] {
+            new + (offset.max(old) - old)
+        } else {
+            new
+        }
+    };
+    let remap = |span: cm_linter::Span| cm_linter::Span::new(map(span.start()), map(span.end()));
+    for d in diagnostics.iter_mut() {
+        d.span = remap(d.span);
+        d.related = d.related.map(remap);
+        for edit in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            edit.span = remap(edit.span);
+        }
+    }
+    let kept_lines = moved.iter().zip(&keep).filter(|(_, k)| **k).map(|(&(old, new), _)| (new, old)).collect();
+    (out, kept_lines)
+}
+
 fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outcome {
     let mut messages = Vec::new();
     let bytes = match std::fs::read(&file.path) {
@@ -356,18 +413,23 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
             }
         }
     }
-    // Only files with findings keep their text (the output needs their lines): memory grows
-    // with the largest file, not with the tree.
+    // Only files with findings keep their text, and of it only the lines the output shows:
+    // memory grows with the largest file and the number of findings, not with the tree.
+    let mut moved = Vec::new();
     let source = if args.fix {
         fixed.clone().unwrap_or(decoded.text)
     } else if diagnostics.is_empty() && fixed.is_none() && output.unused_suppressions.is_empty() {
         String::new()
+    } else if fixed.is_none() && output.unused_suppressions.is_empty() {
+        let (kept, kept_moved) = keep_finding_lines(&decoded.text, &mut diagnostics);
+        moved = kept_moved;
+        kept
     } else {
         decoded.text
     };
     Outcome {
         result: Some(Linted {
-            file: FileResult { path: file.display.clone(), source, diagnostics },
+            file: FileResult { path: file.display.clone(), source, diagnostics, moved },
             fixed,
             unused: output.unused_suppressions,
         }),
@@ -393,7 +455,7 @@ fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
         }
     }
     Ok(Linted {
-        file: FileResult { path: name, source: decoded.text, diagnostics: output.diagnostics },
+        file: FileResult { path: name, source: decoded.text, diagnostics: output.diagnostics, moved: Vec::new() },
         fixed,
         unused: output.unused_suppressions,
     })
@@ -444,7 +506,7 @@ fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &
         .collect();
     Outcome {
         result: Some(Linted {
-            file: FileResult { path: file.display.clone(), source: docx.display(), diagnostics },
+            file: FileResult { path: file.display.clone(), source: docx.display(), diagnostics, moved: Vec::new() },
             fixed: None,
             unused: Vec::new(),
         }),

@@ -79,8 +79,8 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
                             column,
                             end_line,
                             end_column,
-                            byte_start: e.span.start(),
-                            byte_end: e.span.end(),
+                            byte_start: result.file_offset(e.span.start()),
+                            byte_end: result.file_offset(e.span.end()),
                             replacement: &e.replacement,
                         }
                     })
@@ -92,8 +92,8 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
                 column,
                 end_line,
                 end_column,
-                byte_start: d.span.start(),
-                byte_end: d.span.end(),
+                byte_start: result.file_offset(d.span.start()),
+                byte_end: result.file_offset(d.span.end()),
                 code: d.rule.code,
                 rule: d.rule.name,
                 severity: d.severity.as_str(),

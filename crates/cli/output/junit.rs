@@ -52,7 +52,12 @@ mod tests {
 
     fn result(path: &str, source: &str) -> FileResult {
         let document = cm_linter::Document { source, format: cm_linter::Format::Markdown };
-        FileResult { path: path.to_string(), source: source.to_string(), diagnostics: cm_linter::lint(&document) }
+        FileResult {
+            path: path.to_string(),
+            source: source.to_string(),
+            diagnostics: cm_linter::lint(&document),
+            moved: Vec::new(),
+        }
     }
 
     fn render(results: &[FileResult]) -> String {

@@ -18,8 +18,23 @@ use crate::args::OutputFormat;
 /// One linted file with its findings.
 pub(crate) struct FileResult {
     pub path: String,
+    /// The file's text, or only the lines its findings need (see `moved`).
     pub source: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// When `source` keeps only some lines: for each kept line, where it starts in `source`
+    /// and where it started in the file. Empty when `source` is the whole file.
+    pub moved: Vec<(usize, usize)>,
+}
+
+impl FileResult {
+    /// The byte offset in the file of an offset into `source`.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let at = self.moved.partition_point(|&(new, _)| new <= offset);
+        match at.checked_sub(1).map(|i| self.moved[i]) {
+            Some((new, old)) => old + (offset - new),
+            None => offset,
+        }
+    }
 }
 
 /// Writes all results in the chosen format.
