@@ -591,11 +591,7 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
             source: compiled.source,
         });
     }
-    // A DFA: built in about a millisecond for these few hundred literals, and the fastest scan.
-    let anchors = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&literals)
-        .expect("anchor literals build an automaton");
+    let anchors = AhoCorasick::new(&literals).expect("anchor literals build an automaton");
     let other_literals = other_names.iter().map(|l| memchr::memmem::Finder::new(l.as_bytes()).into_owned()).collect();
     CueTable { cues, anchors, anchor_cues, other_sets, other_literals, unanchored }
 });
