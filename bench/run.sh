@@ -21,7 +21,7 @@ echo
 
 echo "## Whole tree: cm-lint vs ripgrep"
 echo
-hyperfine --warmup 2 --runs 10 --ignore-failure --export-markdown "$work/tree.md" \
+hyperfine -N --warmup 3 --runs 20 --ignore-failure --export-markdown "$work/tree.md" \
   -n "rg -c -i 'coach|mentor'" "rg -c -i 'coach|mentor' $corpus" \
   -n "cm-lint --format json" "$bin --format json $corpus" >/dev/null
 cat "$work/tree.md"
