@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-struct Server {
-    child: Child,
+/// A minimal LSP client over the real `cm-lint server`'s pipes (shared with `stress`).
+pub(crate) struct Server {
+    pub(crate) child: Child,
     stdin: ChildStdin,
     messages: mpsc::Receiver<Value>,
 }
@@ -34,12 +35,13 @@ fn read_message(out: &mut BufReader<ChildStdout>) -> Option<Value> {
 }
 
 impl Server {
-    fn spawn() -> Server {
+    pub(crate) fn spawn() -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_cm-lint"))
             .arg("server")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
+            // Not piped: nobody reads it, and a full pipe would stop the server.
+            .stderr(Stdio::null())
             .spawn()
             .expect("spawn cm-lint server");
         let stdin = child.stdin.take().unwrap();
@@ -55,28 +57,42 @@ impl Server {
         Server { child, stdin, messages }
     }
 
-    fn send_raw(&mut self, bytes: &[u8]) {
+    pub(crate) fn send_raw(&mut self, bytes: &[u8]) {
         self.stdin.write_all(bytes).unwrap();
         self.stdin.flush().unwrap();
     }
 
-    fn send(&mut self, value: Value) {
-        let body = value.to_string();
-        self.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    pub(crate) fn send(&mut self, value: &Value) {
+        let body = serde_json::to_vec(value).unwrap();
+        self.send_raw(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
+        self.send_raw(&body);
     }
 
-    fn wait_for(&self, pred: impl Fn(&Value) -> bool) -> Value {
+    fn wait_for(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        self.wait_within("a message", Duration::from_secs(10), pred)
+    }
+
+    /// The first message that passes `pred` within `timeout`; else the test fails, saying
+    /// whether the server is still alive.
+    pub(crate) fn wait_within(&mut self, what: &str, timeout: Duration, pred: impl Fn(&Value) -> bool) -> Value {
+        let deadline = std::time::Instant::now() + timeout;
         loop {
-            let message = self.messages.recv_timeout(Duration::from_secs(10)).expect("a message within 10 s");
-            if pred(&message) {
-                return message;
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.messages.recv_timeout(left) {
+                Ok(message) if pred(&message) => return message,
+                Ok(_) => {}
+                Err(_) => {
+                    let alive = self.child.try_wait().ok().flatten().is_none();
+                    let _ = self.child.kill();
+                    panic!("no {what} within {timeout:?} (server alive: {alive})");
+                }
             }
         }
     }
 
-    fn exit_code(mut self) -> Option<i32> {
+    pub(crate) fn exit_code(mut self) -> Option<i32> {
         drop(self.stdin);
-        for _ in 0..100 {
+        for _ in 0..200 {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return status.code();
             }
@@ -91,28 +107,28 @@ impl Server {
 fn survives_a_malformed_frame_and_serves() {
     let mut server = Server::spawn();
     server.send_raw(b"Content-Length: 9\r\n\r\n{not json");
-    server.send(json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }));
+    server.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }));
     let init = server.wait_for(|m| m["id"] == 1);
     assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-16");
-    server.send(json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
-    server.send(json!({
+    server.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+    server.send(&json!({
         "jsonrpc": "2.0", "method": "textDocument/didOpen",
         "params": { "textDocument": { "uri": "file:///tmp/a.md", "languageId": "markdown", "version": 3, "text": "Your coach/mentor will call.\n" } }
     }));
     let published = server.wait_for(|m| m["method"] == "textDocument/publishDiagnostics");
     assert_eq!(published["params"]["diagnostics"][0]["code"], "CM001");
     assert_eq!(published["params"]["version"], 3);
-    server.send(json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }));
+    server.send(&json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }));
     server.wait_for(|m| m["id"] == 2);
-    server.send(json!({ "jsonrpc": "2.0", "method": "exit" }));
+    server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
     assert_eq!(server.exit_code(), Some(0));
 }
 
 #[test]
 fn exit_without_shutdown_is_status_one() {
     let mut server = Server::spawn();
-    server.send(json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }));
+    server.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }));
     server.wait_for(|m| m["id"] == 1);
-    server.send(json!({ "jsonrpc": "2.0", "method": "exit" }));
+    server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
     assert_eq!(server.exit_code(), Some(1));
 }

@@ -8,13 +8,12 @@
 //! build on two cores. Every run of the binary has a deadline, so a hang fails instead of
 //! stalling CI.
 
-use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Output, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::util::{transcript, Dir};
 
@@ -662,91 +661,6 @@ fn fix_through_a_symlink_fixes_the_target_and_keeps_the_link() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), FLAGGED.replace("coaches", "mentors"), "{text}");
 }
 
-/// A minimal LSP client over the real `cm-lint server`'s pipes.
-struct LspServer {
-    child: Child,
-    stdin: ChildStdin,
-    messages: mpsc::Receiver<Value>,
-}
-
-fn read_lsp_message(out: &mut BufReader<ChildStdout>) -> Option<Value> {
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        if out.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length:") {
-            length = v.trim().parse().ok()?;
-        }
-    }
-    let mut body = vec![0; length];
-    out.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
-}
-
-impl LspServer {
-    fn spawn() -> LspServer {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_cm-lint"))
-            .arg("server")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn cm-lint server");
-        let stdin = child.stdin.take().unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let (tx, messages) = mpsc::channel();
-        std::thread::spawn(move || {
-            while let Some(message) = read_lsp_message(&mut stdout) {
-                if tx.send(message).is_err() {
-                    return;
-                }
-            }
-        });
-        LspServer { child, stdin, messages }
-    }
-
-    fn send(&mut self, value: &Value) {
-        let body = serde_json::to_vec(value).unwrap();
-        self.stdin.write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes()).unwrap();
-        self.stdin.write_all(&body).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn wait_for(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + DEADLINE;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.messages.recv_timeout(left) {
-                Ok(message) if pred(&message) => return message,
-                Ok(_) => {}
-                Err(_) => {
-                    let alive = self.child.try_wait().ok().flatten().is_none();
-                    let _ = self.child.kill();
-                    panic!("no {what} (server alive: {alive})");
-                }
-            }
-        }
-    }
-
-    fn exit_code(mut self) -> Option<i32> {
-        drop(self.stdin);
-        for _ in 0..200 {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return status.code();
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.child.kill();
-        None
-    }
-}
-
 /// The 50 MB document, opened and then edited through the real server's pipes: the
 /// server answers other requests meanwhile, publishes the findings of the edited version at the
 /// right place, answers a hover there, and shuts down cleanly.
@@ -764,9 +678,9 @@ fn the_server_takes_a_50_mb_document_and_an_edit_to_it() {
     let bytes = text.len();
     let uri = "file:///tmp/cm-lint-stress/huge.md";
     let started = Instant::now();
-    let mut server = LspServer::spawn();
+    let mut server = crate::server::Server::spawn();
     server.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }));
-    server.wait_for("initialize response", |m| m["id"] == 1);
+    server.wait_within("initialize response", DEADLINE, |m| m["id"] == 1);
     server.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
     server.send(&json!({
         "jsonrpc": "2.0", "method": "textDocument/didOpen",
@@ -775,7 +689,7 @@ fn the_server_takes_a_50_mb_document_and_an_edit_to_it() {
     drop(text);
     // Requests are answered while the document is linted.
     server.send(&json!({ "jsonrpc": "2.0", "id": 2, "method": "cm/ping" }));
-    let ping = server.wait_for("ping response", |m| m["id"] == 2);
+    let ping = server.wait_within("ping response", DEADLINE, |m| m["id"] == 2);
     assert!(ping["error"].is_object(), "{ping}");
     // Unfuse the names on the last line, and add a sentence after it.
     server.send(&json!({
@@ -788,7 +702,7 @@ fn the_server_takes_a_50_mb_document_and_an_edit_to_it() {
             ]
         }
     }));
-    let published = server.wait_for("diagnostics for version 2", |m| {
+    let published = server.wait_within("diagnostics for version 2", DEADLINE, |m| {
         m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri && m["params"]["version"] == 2
     });
     let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
@@ -802,12 +716,12 @@ fn the_server_takes_a_50_mb_document_and_an_edit_to_it() {
         "jsonrpc": "2.0", "id": 3, "method": "textDocument/hover",
         "params": { "textDocument": { "uri": uri }, "position": { "line": last + 1, "character": 6 } }
     }));
-    let hover = server.wait_for("hover response", |m| m["id"] == 3);
+    let hover = server.wait_within("hover response", DEADLINE, |m| m["id"] == 3);
     let value = hover["result"]["contents"]["value"].as_str().unwrap_or_default();
     assert!(value.contains("CM003"), "{hover:#}");
     let peak = peak_rss_kib(server.child.id());
     server.send(&json!({ "jsonrpc": "2.0", "id": 4, "method": "shutdown" }));
-    let shutdown = server.wait_for("shutdown response", |m| m["id"] == 4);
+    let shutdown = server.wait_within("shutdown response", DEADLINE, |m| m["id"] == 4);
     assert!(shutdown["error"].is_null(), "{shutdown}");
     server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
     assert_eq!(server.exit_code(), Some(0));

@@ -24,28 +24,36 @@ const SHORT: usize = 512;
 /// Windows overlap by the longest stem less one byte, so that no stem is cut in two.
 const OVERLAP: usize = 7;
 
-/// Where `text` may use a practice word: the byte offset of every stem found, in order (an
-/// offset may repeat). Empty only when the text uses none.
-pub(crate) fn stem_offsets(text: &str) -> Vec<usize> {
+/// Calls `visit` with each window of `text` lower-cased (ASCII) and where it starts, until
+/// `visit` returns true. Windows overlap by [`OVERLAP`] bytes so that no stem is cut in two;
+/// `last` tells `visit` whether the window reaches the end.
+fn lower_windows(text: &str, mut visit: impl FnMut(usize, &[u8], bool) -> bool) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut buffer = Vec::with_capacity(WINDOW + OVERLAP);
     let mut start = 0;
     while start < bytes.len() {
         let end = (start + WINDOW + OVERLAP).min(bytes.len());
         buffer.clear();
         buffer.extend_from_slice(&bytes[start..end]);
-        let window = &mut buffer[..];
-        window.make_ascii_lowercase();
-        for finder in FINDERS.iter() {
-            // A stem starting in the overlap is found again by the next window.
-            out.extend(finder.find_iter(window).filter(|&i| i < WINDOW || end == bytes.len()).map(|i| start + i));
-        }
-        if end == bytes.len() {
-            break;
+        buffer.make_ascii_lowercase();
+        if visit(start, &buffer, end == bytes.len()) || end == bytes.len() {
+            return;
         }
         start += WINDOW;
     }
+}
+
+/// Where `text` may use a practice word: the byte offset of every stem found, in order. Empty
+/// only when the text uses none.
+pub(crate) fn stem_offsets(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    lower_windows(text, |start, window, last| {
+        for finder in FINDERS.iter() {
+            // A stem starting in the overlap is found again by the next window.
+            out.extend(finder.find_iter(window).filter(|&i| i < WINDOW || last).map(|i| start + i));
+        }
+        false
+    });
     out.sort_unstable();
     out
 }
@@ -55,32 +63,21 @@ pub(crate) fn stem_offsets(text: &str) -> Vec<usize> {
 pub(crate) fn names_a_practice(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.len() <= SHORT {
+        // (Zeroing 512 bytes costs less than the allocation it avoids.)
         let mut buffer = [0u8; SHORT];
         let window = &mut buffer[..bytes.len()];
         window.copy_from_slice(bytes);
-        // (Zeroing 512 bytes costs less than the allocation it avoids.)
         window.make_ascii_lowercase();
         // Few candidates in a short text: try the stems wherever one of their first letters is.
         return memchr::memchr3_iter(b'c', b'm', b'p', window)
             .any(|i| STEMS.iter().chain([&UPPER_ACCENT_STEM]).any(|stem| window[i..].starts_with(stem.as_bytes())));
     }
-    let mut buffer = Vec::with_capacity(WINDOW + OVERLAP);
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = (start + WINDOW + OVERLAP).min(bytes.len());
-        buffer.clear();
-        buffer.extend_from_slice(&bytes[start..end]);
-        let window = &mut buffer[..];
-        window.make_ascii_lowercase();
-        if FINDERS.iter().any(|f| f.find(window).is_some()) {
-            return true;
-        }
-        if end == bytes.len() {
-            break;
-        }
-        start += WINDOW;
-    }
-    false
+    let mut found = false;
+    lower_windows(text, |_, window, _| {
+        found = FINDERS.iter().any(|f| f.find(window).is_some());
+        found
+    });
+    found
 }
 
 #[cfg(test)]
