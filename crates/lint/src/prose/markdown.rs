@@ -142,13 +142,6 @@ pub(super) fn extract_where(source: &str, wanted: &dyn Fn(std::ops::Range<usize>
     } else {
         // Link reference definitions anywhere in the document resolve links in every section.
         let definitions = sections::reference_definitions(source);
-        if std::env::var_os("CM_DEBUG_SECTIONS").is_some() {
-            let total: usize = sections.iter().zip(&read).filter(|(_, r)| **r).map(|(s, _)| s.end - s.start).sum();
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("SECTIONS {} {} {}", source.len(), total, sections.len());
-            }
-        }
         for (section, read) in sections.iter().zip(read) {
             // The previous section ends with a block that names a practice: a pronoun at the
             // start of this one may refer to it.
