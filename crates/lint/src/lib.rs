@@ -201,8 +201,10 @@ impl Linter {
             return Fixed { source: all, applied, diagnostics: after };
         }
         let mut applied = 0;
-        // Each accepted fix removes a finding, so this ends; the budget bounds the re-lints.
-        let mut budget = 16 + 4 * fixable(&diagnostics);
+        // Each accepted fix removes a finding, so this ends; the budget bounds the re-lints (a
+        // document with dozens of fixes that undo one another would otherwise be re-linted
+        // thousands of times; past the budget, a second run may fix a little more).
+        let mut budget = (16 + 4 * fixable(&diagnostics)).min(64);
         'improve: loop {
             for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
                 if budget == 0 {
