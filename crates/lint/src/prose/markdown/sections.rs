@@ -37,6 +37,18 @@ fn fence(line: &str) -> Option<(u8, usize)> {
     (len >= 3).then_some((ch, len))
 }
 
+/// Whether `line` is inside the open code fence, if any (the closing fence included, which
+/// closes it).
+fn in_fence(fenced: &mut Option<(u8, usize)>, line: &str) -> bool {
+    let Some((ch, len)) = *fenced else { return false };
+    if fence(line).is_some_and(|(c, l)| c == ch && l >= len)
+        && line.trim_start().trim_start_matches(char::from(ch)).trim().is_empty()
+    {
+        *fenced = None;
+    }
+    true
+}
+
 fn is_blank(line: &str) -> bool {
     line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
@@ -80,12 +92,7 @@ pub(super) fn split(source: &str) -> Vec<Section> {
         if !html_comment && !matches!(lead, b'#' | b'`' | b'~' | b'<' | b' ' | b'\t' | b'\n') {
             continue;
         }
-        if let Some((ch, len)) = fenced {
-            if fence(content).is_some_and(|(c, l)| c == ch && l >= len)
-                && content.trim_start().trim_start_matches(char::from(ch)).trim().is_empty()
-            {
-                fenced = None;
-            }
+        if in_fence(&mut fenced, content) {
             continue;
         }
         if html_comment {
@@ -134,10 +141,7 @@ pub(super) fn reference_definitions(source: &str) -> String {
     }
     let mut fenced: Option<(u8, usize)> = None;
     for line in source.lines() {
-        if let Some((ch, len)) = fenced {
-            if fence(line).is_some_and(|(c, l)| c == ch && l >= len) {
-                fenced = None;
-            }
+        if in_fence(&mut fenced, line) {
             continue;
         }
         if let Some(open) = fence(line) {
