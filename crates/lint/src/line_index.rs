@@ -54,23 +54,15 @@ impl LineIndex {
         let mut starts = vec![bom];
         let mut ends = Vec::new();
         let bytes = text.as_bytes();
-        let mut i = bom;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    ends.push(i);
-                    starts.push(i + 1);
-                }
-                b'\r' => {
-                    ends.push(i);
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+        let mut next = bom;
+        for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[bom..]).map(|i| i + bom) {
+            if i < next {
+                // The "\n" of a "\r\n" already counted.
+                continue;
             }
-            i += 1;
+            ends.push(i);
+            next = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+            starts.push(next);
         }
         ends.push(text.len());
         LineIndex { text_len: text.len(), starts, ends, text: text.into() }

@@ -5,7 +5,7 @@
 
 use cm_core::{Practice, Role};
 
-use super::text::{Token, TokenKind};
+use super::text::{self, Token, TokenKind};
 use super::Analysis;
 
 /// What kind of thing a binding names.
@@ -194,8 +194,7 @@ impl Reader<'_> {
     }
 
     fn is_name_word(&self, idx: usize) -> bool {
-        let word = self.word(idx).trim_end_matches("'s").trim_end_matches("’s");
-        self.is_capitalised(idx) && !NOT_NAMES.contains(&word)
+        self.is_capitalised(idx) && !NOT_NAMES.contains(&text::without_possessive(self.word(idx)))
     }
 
     /// A capitalised name starting at `idx` (titles allowed), as lower-case words.
@@ -208,7 +207,7 @@ impl Reader<'_> {
         }
         let mut out = Vec::new();
         while out.len() < 3 && self.is_name_word(idx) {
-            out.push(self.word(idx).trim_end_matches("'s").trim_end_matches("’s").to_string());
+            out.push(text::without_possessive(self.word(idx)).to_string());
             idx += 1;
         }
         (!out.is_empty()).then_some(out)
@@ -362,7 +361,7 @@ fn person_before(r: &Reader<'_>, analysis: &Analysis<'_>, block: usize, t: usize
             s -= 1;
         }
     }
-    let subject = r.word(s).trim_end_matches("'s").trim_end_matches("’s");
+    let subject = text::without_possessive(r.word(s));
     match subject {
         "you" => Some(vec!["you".to_string()]),
         "she" | "he" => preceding_name(analysis, block, s),

@@ -138,7 +138,9 @@ impl Parser<'_> {
                     } else {
                         let optional = word.len() > 1 && word.ends_with('?');
                         let word = if optional { &word[..word.len() - 1] } else { &word[..] };
-                        let alternatives = word.split('|').map(word_regex).collect();
+                        // The regex form is only built where tests compare it with the matcher.
+                        let alternatives =
+                            if cfg!(test) { word.split('|').map(word_regex).collect() } else { Vec::new() };
                         let anchors = word.split('|').map(word_anchors).collect::<Option<Vec<_>>>().map(|v| v.concat());
                         let pats = word.split('|').map(word_pat).collect();
                         items.push((Item::Words(alternatives, anchors, pats), optional));
@@ -521,24 +523,26 @@ pub(crate) struct CueTable {
 impl CueTable {
     /// The cues that may match `text`, in table order.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
-        let mut touched = vec![false; self.cues.len()];
-        for &c in &self.unanchored {
-            touched[usize::from(c)] = true;
-        }
+        let mut touched: Vec<usize> = self.unanchored.iter().map(|&c| usize::from(c)).collect();
         for m in self.anchors.find_overlapping_iter(text) {
-            for &c in &self.anchor_cues[m.pattern().as_usize()] {
-                touched[usize::from(c)] = true;
-            }
+            touched.extend(self.anchor_cues[m.pattern().as_usize()].iter().map(|&c| usize::from(c)));
         }
+        if touched.is_empty() {
+            return touched;
+        }
+        touched.sort_unstable();
+        touched.dedup();
         // Whether each other literal occurs: looked up once, when first needed.
-        let mut found: Vec<Option<bool>> = vec![None; self.other_literals.len()];
+        let mut found: Vec<Option<bool>> = Vec::new();
         let mut occurs = |l: u32| {
             let l = l as usize;
+            if found.is_empty() {
+                found.resize(self.other_literals.len(), None);
+            }
             *found[l].get_or_insert_with(|| self.other_literals[l].find(text.as_bytes()).is_some())
         };
-        (0..self.cues.len())
-            .filter(|&c| touched[c] && self.other_sets[c].iter().all(|set| set.iter().any(|&l| occurs(l))))
-            .collect()
+        touched.retain(|&c| self.other_sets[c].iter().all(|set| set.iter().any(|&l| occurs(l))));
+        touched
     }
 }
 
@@ -591,7 +595,10 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
             source: compiled.source,
         });
     }
-    let anchors = AhoCorasick::new(&literals).expect("anchor literals build an automaton");
+    let anchors = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&literals)
+        .expect("anchor literals build an automaton");
     let other_literals = other_names.iter().map(|l| memchr::memmem::Finder::new(l.as_bytes()).into_owned()).collect();
     CueTable { cues, anchors, anchor_cues, other_sets, other_literals, unanchored }
 });

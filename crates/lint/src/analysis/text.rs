@@ -50,42 +50,112 @@ fn is_word_char(ch: char) -> bool {
     ch.is_alphanumeric() || ch == '\'' || ch == '’' || ch == '\u{301}'
 }
 
+/// `text` without every trailing `suffix`, as `str::trim_end_matches` gives, without building a
+/// substring searcher on each call.
+pub(crate) fn trim_suffix<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
+}
+
+/// A word without its possessive "'s" (or "’s").
+pub(crate) fn without_possessive(word: &str) -> &str {
+    trim_suffix(trim_suffix(word, "'s"), "’s")
+}
+
+// What an ASCII byte is to the tokenizer, as flags: a table lookup and a test per byte keep
+// the loops free of hard-to-predict branches.
+/// A letter, digit or apostrophe: the byte may continue a word.
+const IN_WORD: u8 = 1;
+/// A letter or digit: the byte may start a word.
+const STARTS_WORD: u8 = 2;
+const DIGIT: u8 = 4;
+/// White space, as `char::is_whitespace` has it.
+const SPACE: u8 = 8;
+
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let ch = b as u8 as char;
+        table[b] = if ch.is_ascii_alphabetic() {
+            IN_WORD | STARTS_WORD
+        } else if ch.is_ascii_digit() {
+            IN_WORD | STARTS_WORD | DIGIT
+        } else if ch == '\'' {
+            IN_WORD
+        } else if ch.is_whitespace() {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits text into tokens. Words keep inner apostrophes and hyphens are separate tokens, so
 /// that "coach-led" is `coach`, `-`, `led`.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    // The character at a byte offset and its length, without decoding ASCII.
+    // The character at a byte offset and its length, for non-ASCII bytes.
     let char_at = |i: usize| -> (char, usize) {
-        if bytes[i] < 0x80 {
-            (char::from(bytes[i]), 1)
-        } else {
-            let ch = text[i..].chars().next().unwrap_or('\u{FFFD}');
-            (ch, ch.len_utf8())
-        }
+        let ch = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        (ch, ch.len_utf8())
     };
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < bytes.len() {
-        let (ch, len) = char_at(i);
         let start = i;
-        i += len;
-        if ch.is_whitespace() || ch == '\u{FFFC}' {
-            continue;
-        }
-        if is_word_char(ch) && ch != '\'' && ch != '’' {
-            let mut all_digits = ch.is_ascii_digit();
+        let b = bytes[i];
+        let (word_start, mut all_digits) = if b < 0x80 {
+            i += 1;
+            let class = ASCII_CLASS[usize::from(b)];
+            if class & SPACE != 0 {
+                continue;
+            }
+            (class & STARTS_WORD != 0, class & DIGIT != 0)
+        } else {
+            let (ch, len) = char_at(i);
+            i += len;
+            if ch.is_whitespace() || ch == '\u{FFFC}' {
+                continue;
+            }
+            (is_word_char(ch) && ch != '’', false)
+        };
+        if word_start {
             while i < bytes.len() {
-                let (next, next_len) = char_at(i);
-                if !is_word_char(next) {
-                    break;
+                let b = bytes[i];
+                if b < 0x80 {
+                    let class = ASCII_CLASS[usize::from(b)];
+                    if class & IN_WORD == 0 {
+                        break;
+                    }
+                    all_digits &= class & DIGIT != 0;
+                    i += 1;
+                } else {
+                    let (next, next_len) = char_at(i);
+                    if !is_word_char(next) {
+                        break;
+                    }
+                    all_digits = false;
+                    i += next_len;
                 }
-                all_digits &= next.is_ascii_digit();
-                i += next_len;
             }
             // A trailing apostrophe belongs to the word only as a plural possessive ("coaches'").
-            let word = &text[start..i];
-            let trimmed = word.trim_end_matches(['\'', '’']);
-            let end = if trimmed.ends_with('s') { i } else { start + trimmed.len() };
+            // ('’' ends in the byte 0x99, which ends no other character a word may end with
+            // except other U+xx19 characters; the slow path sorts those out.)
+            let end = if matches!(bytes[i - 1], b'\'' | 0x99) {
+                let trimmed = text[start..i].trim_end_matches(['\'', '’']);
+                if trimmed.ends_with('s') {
+                    i
+                } else {
+                    start + trimmed.len()
+                }
+            } else {
+                i
+            };
             let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
             tokens.push(Token { start, end, kind });
         } else {
@@ -304,6 +374,8 @@ mod tests {
         let mut texts: Vec<String> =
             vec!["coaches' don't ’tis coach’s co\u{301}ach 12-week 3.5 e.g. İstanbul\u{FFFC}x\u{a0}y '' ’’ 'a b' ½ ٣"
                 .into()];
+        // Every ASCII character inside, before and after words and numbers.
+        texts.push((0u8..128).map(|b| format!("a{c}b {c}1 1{c}2 x{c} {c}", c = char::from(b))).collect());
         if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
             texts.extend(corpus.lines().map(str::to_string));
         }

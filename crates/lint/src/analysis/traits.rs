@@ -13,7 +13,7 @@ use regex::Regex;
 use super::entities::EntityKind;
 use super::mentions::quoted_ranges;
 use super::patterns::CUE_TABLE;
-use super::text::{is_clause_boundary, Token, TokenKind};
+use super::text::{self, is_clause_boundary, Token, TokenKind};
 use super::{Analysis, BlockView, Sentence};
 
 /// How a cue found the practice it is said of.
@@ -83,8 +83,10 @@ pub(crate) fn is_neutral(sentence: &str) -> bool {
 
 /// The practice a sentence says something is not ("a coach who gives advice isn't coaching").
 pub(crate) fn rejected_practice(sentence: &str) -> Option<Practice> {
-    let finder = |word: &str| memchr::memmem::find(sentence.as_bytes(), word.as_bytes()).is_some();
-    if !finder("coaching") && !finder("mentoring") {
+    // Built once: building a substring finder costs more than most sentences take to scan.
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| [memchr::memmem::Finder::new("coaching"), memchr::memmem::Finder::new("mentoring")]);
+    if WORDS.iter().all(|word| word.find(sentence.as_bytes()).is_none()) {
         return None;
     }
     let caps = REJECTS.captures(sentence)?;
@@ -330,7 +332,7 @@ impl Ctx<'_, '_> {
                 let (idx, near) = self.resolve(block, view, sentence_idx, i)?;
                 return said_of(idx, Anchor::Pronoun(idx), near);
             }
-            if let Some(&Some((practice, idx))) = self.person_names.get(word.trim_end_matches("'s")) {
+            if let Some(&Some((practice, idx))) = self.person_names.get(text::trim_suffix(word, "'s")) {
                 if is_capitalised(analysis, block, view.tokens[i]) {
                     return Some(Attribution {
                         practice,

@@ -79,8 +79,10 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     if analysis.bindings.is_empty() {
         return;
     }
-    let facts = NameFacts::gather(analysis);
-    let valid: Vec<&Binding> = analysis.bindings.iter().filter(|b| binding_counts(analysis, &facts, b)).collect();
+    // Only programme names need the document-wide facts about names.
+    let facts = std::cell::OnceCell::new();
+    let facts = || facts.get_or_init(|| NameFacts::gather(analysis));
+    let valid: Vec<&Binding> = analysis.bindings.iter().filter(|b| binding_counts(analysis, facts, b)).collect();
     let uses = Uses::count(analysis);
     let mut flagged = HashSet::new();
     // Two bindings can name one entity only if they share a name: compare only those.
@@ -123,7 +125,7 @@ impl NameFacts {
                 if !text[token.start..].chars().next().is_some_and(char::is_uppercase) {
                     continue;
                 }
-                let word = token.text(&view.norm).trim_end_matches("'s").to_string();
+                let word = crate::analysis::text::trim_suffix(token.text(&view.norm), "'s").to_string();
                 let first = t == sentence.tokens.start
                     || view.tokens[t - 1].text(&view.norm).chars().all(|c| !c.is_alphanumeric());
                 let entry = capitalised.entry(word).or_default();
@@ -146,13 +148,14 @@ impl NameFacts {
     }
 }
 
-fn binding_counts(analysis: &Analysis<'_>, facts: &NameFacts, b: &Binding) -> bool {
+fn binding_counts<'f>(analysis: &Analysis<'_>, facts: impl Fn() -> &'f NameFacts, b: &Binding) -> bool {
     let m = &analysis.mentions[b.mention];
     if analysis.sentences[m.sentence].neutral {
         return false;
     }
     match b.kind {
         EntityKind::Programme => {
+            let facts = facts();
             b.names.iter().all(|n| facts.is_name(n)) && !b.names.iter().any(|n| facts.umbrella_words.contains(n))
         }
         EntityKind::Person | EntityKind::Thing => true,
