@@ -18,8 +18,17 @@ static FINDERS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
     STEMS.iter().chain([&UPPER_ACCENT_STEM]).map(|stem| Finder::new(stem.as_bytes()).into_owned()).collect()
 });
 
+/// The stems for short texts, matched without regard to ASCII case. (On long texts, the
+/// lower-cased windows searched with SIMD are faster.)
+static SHORT_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(STEMS.iter().chain([&UPPER_ACCENT_STEM]))
+        .expect("the stems build an automaton")
+});
+
 const WINDOW: usize = 8 * 1024;
-/// A text this short (a block, usually) is lower-cased in one go into a smaller buffer.
+/// A text this short (a block, usually) is searched with [`SHORT_FINDER`].
 const SHORT: usize = 512;
 /// Windows overlap by the longest stem less one byte, so that no stem is cut in two.
 const OVERLAP: usize = 7;
@@ -63,14 +72,7 @@ pub(crate) fn stem_offsets(text: &str) -> Vec<usize> {
 pub(crate) fn names_a_practice(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.len() <= SHORT {
-        // (Zeroing 512 bytes costs less than the allocation it avoids.)
-        let mut buffer = [0u8; SHORT];
-        let window = &mut buffer[..bytes.len()];
-        window.copy_from_slice(bytes);
-        window.make_ascii_lowercase();
-        // Few candidates in a short text: try the stems wherever one of their first letters is.
-        return memchr::memchr3_iter(b'c', b'm', b'p', window)
-            .any(|i| STEMS.iter().chain([&UPPER_ACCENT_STEM]).any(|stem| window[i..].starts_with(stem.as_bytes())));
+        return SHORT_FINDER.is_match(bytes);
     }
     let mut found = false;
     lower_windows(text, |_, window, _| {

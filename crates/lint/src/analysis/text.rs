@@ -204,6 +204,16 @@ const ABBREVIATIONS: &[&str] = &[
     "jr", "sr", "p", "pp", "fig", "cf", "al", "prof", "dept", "min", "max", "mt", "ca",
 ];
 
+/// The bytes [`sentences`] stops at: '.', '?', '!' and the first byte of '…'.
+const MAY_END_SENTENCE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'!' as usize] = true;
+    table[0xE2] = true;
+    table
+};
+
 /// Byte ranges of the sentences of a block, trimmed. Abbreviations, initials, decimals and
 /// numbered headings ("4.1 Coaching") do not end a sentence.
 pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
@@ -212,16 +222,15 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Skip to the next byte that may end a sentence.
+        let Some(at) = bytes[i..].iter().position(|&b| MAY_END_SENTENCE[usize::from(b)]) else { break };
+        i += at;
         let b = bytes[i];
         let is_end = match b {
             b'?' | b'!' => true,
             b'.' => ends_sentence_at_period(text, i),
             // The first byte of '…' (and of other punctuation from U+2000 to U+2FFF).
-            0xE2 => text[i..].starts_with('…'),
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => text[i..].starts_with('…'),
         };
         if is_end {
             let mut end = i + if b == b'.' || b == b'?' || b == b'!' { 1 } else { '…'.len_utf8() };
@@ -271,12 +280,18 @@ fn ends_sentence_at_period(text: &str, i: usize) -> bool {
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
         .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
-    let word = before[word_start..].to_lowercase();
-    if ABBREVIATIONS.contains(&word.as_str()) {
+    let written = &before[word_start..];
+    // Most words are already lower-case ASCII: lower-casing them would only copy them.
+    let word: std::borrow::Cow<'_, str> = if written.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        written.to_lowercase().into()
+    } else {
+        written.into()
+    };
+    if ABBREVIATIONS.contains(&&*word) {
         return false;
     }
     // "No. 5" and "Nos. 3-4" are numbers; "No." alone answers a question.
-    if matches!(word.as_str(), "no" | "nos") && after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+    if matches!(&*word, "no" | "nos") && after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     // Single initials ("J. Park") and dotted abbreviations ("a.k.a").

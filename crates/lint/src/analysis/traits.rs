@@ -57,9 +57,13 @@ pub(crate) struct TraitFinding {
     pub anchor: Anchor,
 }
 
+/// A sentence that opens with "Myth".
+static MYTH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*myths?(?-u:\b)").expect("valid"));
+/// Words that report a claim. (Apart from [`MYTH`], so that the search can skip ahead to these
+/// words' letters.)
 static NEUTRAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\W*myths?(?-u:\b)|(?-u:\b)some (?:people |managers |leaders |teams )?(?:say|think|believe|claim|assume|describe|define|treat|see)(?-u:\b)|(?-u:\b)people (?:often |sometimes )?(?:think|assume|believe|say|expect)(?-u:\b)|(?-u:\b)you may hear(?-u:\b)|(?-u:\b)it['’]?s a myth(?-u:\b)|(?-u:\b)misconception(?-u:\b)|(?-u:\b)get wrong(?-u:\b)|(?-u:\b)decided against(?-u:\b)|(?-u:\b)we considered(?-u:\b)",
+        r"(?-u:\b)some (?:people |managers |leaders |teams )?(?:say|think|believe|claim|assume|describe|define|treat|see)(?-u:\b)|(?-u:\b)people (?:often |sometimes )?(?:think|assume|believe|say|expect)(?-u:\b)|(?-u:\b)you may hear(?-u:\b)|(?-u:\b)it['’]?s a myth(?-u:\b)|(?-u:\b)misconception(?-u:\b)|(?-u:\b)get wrong(?-u:\b)|(?-u:\b)decided against(?-u:\b)|(?-u:\b)we considered(?-u:\b)",
     )
     .expect("valid")
 });
@@ -78,7 +82,7 @@ static QUOTE_REJECTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True when a sentence reports a claim in order to reject it, or a misconception.
 pub(crate) fn is_neutral(sentence: &str) -> bool {
-    NEUTRAL.is_match(sentence)
+    MYTH.is_match(sentence) || NEUTRAL.is_match(sentence)
 }
 
 /// The practice a sentence says something is not ("a coach who gives advice isn't coaching").

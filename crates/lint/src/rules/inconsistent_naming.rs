@@ -79,9 +79,19 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     if analysis.bindings.is_empty() {
         return;
     }
-    // Only programme names need the document-wide facts about names.
+    // Only programme names need the document-wide facts about names, and only about their words.
     let facts = std::cell::OnceCell::new();
-    let facts = || facts.get_or_init(|| NameFacts::gather(analysis));
+    let facts = || {
+        facts.get_or_init(|| {
+            let names = analysis
+                .bindings
+                .iter()
+                .filter(|b| b.kind == EntityKind::Programme)
+                .flat_map(|b| b.names.iter().map(String::as_str))
+                .collect();
+            NameFacts::gather(analysis, names)
+        })
+    };
     let valid: Vec<&Binding> = analysis.bindings.iter().filter(|b| binding_counts(analysis, facts, b)).collect();
     let uses = Uses::count(analysis);
     let mut flagged = HashSet::new();
@@ -104,18 +114,21 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     title_role(acc, analysis, &flagged);
 }
 
-/// How the document writes each capitalised word, and which words stand in sentences that make
-/// a name an umbrella or a rename; gathered once per document.
-struct NameFacts {
-    /// Lower-case word: (times capitalised, capitalised mid-sentence somewhere).
-    capitalised: HashMap<String, (usize, bool)>,
-    umbrella_words: HashSet<String>,
+/// How the document writes the words of programme names, and which of them stand in sentences
+/// that make a name an umbrella or a rename; gathered once per document.
+struct NameFacts<'a> {
+    /// Lower-case name word: (times capitalised, capitalised mid-sentence somewhere).
+    capitalised: HashMap<&'a str, (usize, bool)>,
+    umbrella_words: HashSet<&'a str>,
 }
 
-impl NameFacts {
-    fn gather(analysis: &Analysis<'_>) -> NameFacts {
-        let mut capitalised: HashMap<String, (usize, bool)> = HashMap::new();
+impl<'a> NameFacts<'a> {
+    /// The facts about `names` (lower-case words).
+    fn gather(analysis: &Analysis<'_>, names: HashSet<&'a str>) -> NameFacts<'a> {
+        let mut capitalised: HashMap<&str, (usize, bool)> = HashMap::new();
         let mut umbrella_words = HashSet::new();
+        let finders: Vec<(&str, memchr::memmem::Finder<'_>)> =
+            names.iter().map(|&n| (n, memchr::memmem::Finder::new(n))).collect();
         for sentence in &analysis.sentences {
             let view = &analysis.views[sentence.block];
             let text = &analysis.blocks[sentence.block].text;
@@ -125,7 +138,8 @@ impl NameFacts {
                 if !text[token.start..].chars().next().is_some_and(char::is_uppercase) {
                     continue;
                 }
-                let word = crate::analysis::text::trim_suffix(token.text(&view.norm), "'s").to_string();
+                let word = crate::analysis::text::trim_suffix(token.text(&view.norm), "'s");
+                let Some(&word) = names.get(word) else { continue };
                 let first = t == sentence.tokens.start
                     || view.tokens[t - 1].text(&view.norm).chars().all(|c| !c.is_alphanumeric());
                 let entry = capitalised.entry(word).or_default();
@@ -133,8 +147,12 @@ impl NameFacts {
                 entry.1 |= !first && !heading;
             }
             let norm = &view.norm[sentence.start..sentence.end];
-            if UMBRELLA.is_match(norm) || RENAME.is_match(norm) {
-                umbrella_words.extend(norm.split(|c: char| !c.is_alphanumeric()).map(str::to_string));
+            // Only a sentence with a name's letters in it can hold the name as a word.
+            let present: Vec<&str> =
+                finders.iter().filter(|(_, f)| f.find(norm.as_bytes()).is_some()).map(|&(n, _)| n).collect();
+            if !present.is_empty() && (UMBRELLA.is_match(norm) || RENAME.is_match(norm)) {
+                let words: HashSet<&str> = norm.split(|c: char| !c.is_alphanumeric()).collect();
+                umbrella_words.extend(present.into_iter().filter(|n| words.contains(n)));
             }
         }
         NameFacts { capitalised, umbrella_words }
@@ -148,7 +166,7 @@ impl NameFacts {
     }
 }
 
-fn binding_counts<'f>(analysis: &Analysis<'_>, facts: impl Fn() -> &'f NameFacts, b: &Binding) -> bool {
+fn binding_counts<'f>(analysis: &Analysis<'_>, facts: impl Fn() -> &'f NameFacts<'f>, b: &Binding) -> bool {
     let m = &analysis.mentions[b.mention];
     if analysis.sentences[m.sentence].neutral {
         return false;
@@ -156,7 +174,8 @@ fn binding_counts<'f>(analysis: &Analysis<'_>, facts: impl Fn() -> &'f NameFacts
     match b.kind {
         EntityKind::Programme => {
             let facts = facts();
-            b.names.iter().all(|n| facts.is_name(n)) && !b.names.iter().any(|n| facts.umbrella_words.contains(n))
+            b.names.iter().all(|n| facts.is_name(n))
+                && !b.names.iter().any(|n| facts.umbrella_words.contains(n.as_str()))
         }
         EntityKind::Person | EntityKind::Thing => true,
     }
