@@ -127,15 +127,20 @@ impl<'a> NameFacts<'a> {
     fn gather(analysis: &Analysis<'_>, names: HashSet<&'a str>) -> NameFacts<'a> {
         let mut capitalised: HashMap<&str, (usize, bool)> = HashMap::new();
         let mut umbrella_words = HashSet::new();
-        let finders: Vec<(&str, memchr::memmem::Finder<'_>)> =
-            names.iter().map(|&n| (n, memchr::memmem::Finder::new(n))).collect();
+        let names_list: Vec<&str> = names.iter().copied().collect();
+        // Only a sentence with a name's letters in it can hold the name as a word.
+        let letters = aho_corasick::AhoCorasick::new(&names_list).ok();
         for sentence in &analysis.sentences {
             let view = &analysis.views[sentence.block];
             let text = &analysis.blocks[sentence.block].text;
             let heading = matches!(analysis.blocks[sentence.block].kind, BlockKind::Heading { .. });
             for t in sentence.tokens.clone() {
                 let token = view.tokens[t];
-                if !text[token.start..].chars().next().is_some_and(char::is_uppercase) {
+                let starts_upper = match text.as_bytes()[token.start] {
+                    b if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => text[token.start..].chars().next().is_some_and(char::is_uppercase),
+                };
+                if !starts_upper {
                     continue;
                 }
                 let word = crate::analysis::text::trim_suffix(token.text(&view.norm), "'s");
@@ -147,12 +152,10 @@ impl<'a> NameFacts<'a> {
                 entry.1 |= !first && !heading;
             }
             let norm = &view.norm[sentence.start..sentence.end];
-            // Only a sentence with a name's letters in it can hold the name as a word.
-            let present: Vec<&str> =
-                finders.iter().filter(|(_, f)| f.find(norm.as_bytes()).is_some()).map(|&(n, _)| n).collect();
-            if !present.is_empty() && (UMBRELLA.is_match(norm) || RENAME.is_match(norm)) {
+            let has_letters = letters.as_ref().is_none_or(|l| l.is_match(norm));
+            if has_letters && (UMBRELLA.is_match(norm) || RENAME.is_match(norm)) {
                 let words: HashSet<&str> = norm.split(|c: char| !c.is_alphanumeric()).collect();
-                umbrella_words.extend(present.into_iter().filter(|n| words.contains(n)));
+                umbrella_words.extend(names_list.iter().filter(|n| words.contains(*n)));
             }
         }
         NameFacts { capitalised, umbrella_words }
