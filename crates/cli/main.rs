@@ -138,6 +138,7 @@ fn fail_threshold(args: &CheckArgs, config: &cm_linter::Config) -> Option<Severi
 }
 
 fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
+    let reading_stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
     let loaded = config::load(args.config.as_deref(), args.isolated, &cwd)?;
     let mut config = loaded.config;
@@ -155,7 +156,6 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let mut stderr = std::io::stderr();
     let mut had_error = false;
 
-    let reading_stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     let mut results = if reading_stdin {
         vec![lint_stdin(&linter, args)?]
     } else {

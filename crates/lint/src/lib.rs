@@ -233,6 +233,24 @@ pub fn lint(document: &Document<'_>) -> Vec<Diagnostic> {
     DEFAULT.lint(document).diagnostics
 }
 
+/// Builds the engine's tables (the cue automaton and matchers, the regular expressions) by
+/// linting a small built-in document. A front end calls it on a spare thread as it starts, so
+/// that the first documents do not wait for the tables. Calling it is never needed.
+pub fn warm_up() {
+    let _ = lint(&Document { source: WARM_UP_SAMPLE, format: Format::Markdown });
+}
+
+/// What [`warm_up`] lints: a little of everything the rules look at.
+const WARM_UP_SAMPLE: &str = "# Coaching and mentoring\n\n\
+        Our coaches share lessons from their own careers, in other words coach/mentor. \
+        A 12-week mentoring engagement: the mentee sets the agenda, \"that isn't coaching\".\n\n\
+        - Some people say mentoring is the same thing as coaching.\n\
+        - The Leadership Mentoring programme (formerly Leadership Coaching) pairs you with a coach.\n\n\
+        <!-- cm-lint-disable-next-line CM001 -->\n\
+        Ask J. Park: your mentor, or coach, will not give advice; she asks questions.\n\n\
+        Each coach meets their mentee every week. The Catalyst coaching program is open to new \
+        managers.\n\nEmail the Catalyst mentoring program team with questions.\n";
+
 /// The coaching and mentoring words of a document, in the practice sense, with their practice:
 /// what an editor's hover explains.
 #[must_use]
@@ -251,6 +269,17 @@ pub fn practice_words(document: &Document<'_>) -> Vec<(Span, cm_core::Practice)>
 #[must_use]
 pub fn debug_dump(document: &Document<'_>) -> String {
     analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default(), false).dump()
+}
+
+#[cfg(test)]
+mod warm_up_tests {
+    #[test]
+    fn the_warm_up_sample_reaches_every_rule() {
+        assert_eq!(
+            crate::test_support::codes(super::WARM_UP_SAMPLE),
+            ["CM001", "CM002", "CM003", "CM004", "CM005"]
+        );
+    }
 }
 
 #[cfg(test)]

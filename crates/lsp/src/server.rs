@@ -131,6 +131,8 @@ fn log(message: &str) {
 
 /// Runs the server over a connection; returns the exit code.
 pub fn run(connection: Connection) -> i32 {
+    // The engine's tables are built while the client finishes starting up.
+    std::thread::spawn(cm_linter::warm_up);
     let (id, params) = match connection.initialize_start() {
         Ok(start) => start,
         Err(err) => {

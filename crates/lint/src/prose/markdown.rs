@@ -72,26 +72,26 @@ fn blank_mdx_statements(source: &str) -> Option<String> {
             || (t.starts_with("export ")
                 && (t.contains('=') || t.contains('{') || t.contains(" from ") || t.contains("default")))
     };
-    let may_have = |word: &str| memchr::memmem::find(source.as_bytes(), word.as_bytes()).is_some();
-    if !(may_have("import ") || may_have("export ")) || !source.lines().any(is_statement) {
+    // A statement line starts with its keyword: only those places need looking at.
+    let bytes = source.as_bytes();
+    let mut lines: Vec<std::ops::Range<usize>> = ["import ", "export "]
+        .iter()
+        .flat_map(|keyword| memchr::memmem::find_iter(bytes, keyword.as_bytes()))
+        .filter(|&at| at == 0 || bytes[at - 1] == b'\n')
+        .map(|at| at..memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |end| at + end))
+        .filter(|line| is_statement(&source[line.clone()]))
+        .collect();
+    if lines.is_empty() {
         return None;
     }
-    let mut out = String::with_capacity(source.len());
-    for line in source.split_inclusive('\n') {
-        if is_statement(line) {
-            for c in line.chars() {
-                if c == '\n' || c == '\r' {
-                    out.push(c);
-                } else {
-                    // As many spaces as the character has bytes, so that offsets hold.
-                    out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-                }
-            }
-        } else {
-            out.push_str(line);
-        }
+    lines.sort_unstable_by_key(|line| line.start);
+    let mut out = bytes.to_vec();
+    for line in lines {
+        // Every byte but line breaks becomes a space: as many spaces as each character has
+        // bytes, so that offsets hold.
+        out[line].iter_mut().filter(|b| **b != b'\r').for_each(|b| *b = b' ');
     }
-    Some(out)
+    Some(String::from_utf8(out).expect("whole characters were replaced by spaces"))
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -326,5 +326,26 @@ fn end_tag(state: &mut State<'_>, tag: TagEnd) {
         TagEnd::Emphasis | TagEnd::Strong => state.emphasis_depth = state.emphasis_depth.saturating_sub(1),
         TagEnd::Link => state.autolink_depth = state.autolink_depth.saturating_sub(1),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blank_mdx_statements;
+
+    #[test]
+    fn blanks_mdx_statements_and_keeps_offsets() {
+        let source = "import Tabs from '@theme/Tabs';\r\nWe import ideas.\nexport const coach = { name: 'Zoë' };\n  import x from 'y';\nexport default Page\nimport nothing\n";
+        let blanked = blank_mdx_statements(source).expect("statements to blank");
+        assert_eq!(blanked.len(), source.len());
+        let lines: Vec<&str> = blanked.split('\n').collect();
+        assert_eq!(lines[0], format!("{}\r", " ".repeat("import Tabs from '@theme/Tabs';".len())));
+        assert_eq!(lines[1], "We import ideas.");
+        assert_eq!(lines[2], " ".repeat("export const coach = { name: 'Zoë' };".len()));
+        // Indented, it is not a statement (nor is a keyword without what a statement needs).
+        assert_eq!(lines[3], "  import x from 'y';");
+        assert_eq!(lines[4], " ".repeat("export default Page".len()));
+        assert_eq!(lines[5], "import nothing");
+        assert_eq!(blank_mdx_statements("Nothing to import here.\nexport"), None);
     }
 }

@@ -127,9 +127,10 @@ impl<'a> NameFacts<'a> {
     fn gather(analysis: &Analysis<'_>, names: HashSet<&'a str>) -> NameFacts<'a> {
         let mut capitalised: HashMap<&str, (usize, bool)> = HashMap::new();
         let mut umbrella_words = HashSet::new();
-        let names_list: Vec<&str> = names.iter().copied().collect();
-        // Only a sentence with a name's letters in it can hold the name as a word.
-        let letters = aho_corasick::AhoCorasick::new(&names_list).ok();
+        // Only a sentence with a name's letters in it can hold the name as a word. (A document
+        // has few programme names; a finder each costs less to build than one automaton.)
+        let finders: Vec<(&str, memchr::memmem::Finder<'_>)> =
+            names.iter().map(|&n| (n, memchr::memmem::Finder::new(n))).collect();
         for sentence in &analysis.sentences {
             let view = &analysis.views[sentence.block];
             let text = &analysis.blocks[sentence.block].text;
@@ -152,10 +153,10 @@ impl<'a> NameFacts<'a> {
                 entry.1 |= !first && !heading;
             }
             let norm = &view.norm[sentence.start..sentence.end];
-            let has_letters = letters.as_ref().is_none_or(|l| l.is_match(norm));
+            let has_letters = finders.iter().any(|(_, f)| f.find(norm.as_bytes()).is_some());
             if has_letters && (UMBRELLA.is_match(norm) || RENAME.is_match(norm)) {
                 let words: HashSet<&str> = norm.split(|c: char| !c.is_alphanumeric()).collect();
-                umbrella_words.extend(names_list.iter().filter(|n| words.contains(*n)));
+                umbrella_words.extend(names.iter().filter(|n| words.contains(*n)));
             }
         }
         NameFacts { capitalised, umbrella_words }
