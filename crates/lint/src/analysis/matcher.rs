@@ -64,7 +64,8 @@ pub(crate) enum Pat {
     /// Greedy repetition, at most `max` times.
     Repeat(Box<Pat>, usize),
     /// A literal string.
-    Str(String),
+    /// Literal text; borrowed where it is fixed (number words), so tables build without copies.
+    Str(std::borrow::Cow<'static, str>),
     /// One character of a class.
     One(Class),
     /// One or more characters of a class, as many as the rest allows.
@@ -108,7 +109,7 @@ impl Pat {
             ])),
         ]);
         let mut one = vec![digits];
-        one.extend(NUMBER_WORDS.split('|').map(|w| Pat::Str(w.to_string())));
+        one.extend(NUMBER_WORDS.split('|').map(|w| Pat::Str(w.into())));
         let one = Pat::Alt(one);
         let spaces = Pat::opt(Pat::Many(Class::Space));
         let joiner = Pat::alt(vec![Pat::One(Class::Dash), Pat::Str("to".into()), Pat::Str("or".into())]);
@@ -300,7 +301,7 @@ mod tests {
     }
 
     fn s(text: &str) -> Pat {
-        Pat::Str(text.to_string())
+        Pat::Str(text.to_string().into())
     }
 
     #[test]

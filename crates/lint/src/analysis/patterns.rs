@@ -321,12 +321,19 @@ fn word_pat(word: &str) -> Pat {
     if let Some(verb) = word.strip_prefix('~') {
         return Pat::alt(inflections(verb).iter().map(|f| literal_pat(f)).collect());
     }
-    let strs = |words: &[&str]| Pat::Alt(words.iter().map(|w| Pat::Str((*w).to_string())).collect());
+    let strs = |words: &[&'static str]| Pat::Alt(words.iter().map(|&w| Pat::Str(w.into())).collect());
+    static NUMBER: LazyLock<Pat> = LazyLock::new(Pat::number);
     let mut parts = Vec::new();
+    // Literal text since the last placeholder.
+    let mut literal = String::new();
     let mut rest = word;
     while !rest.is_empty() {
+        if rest.starts_with(['#', '@']) {
+            parts.extend(literal_parts(&literal));
+            literal.clear();
+        }
         if let Some(r) = rest.strip_prefix("#n") {
-            parts.push(Pat::number());
+            parts.push(NUMBER.clone());
             rest = r;
         } else if let Some(r) = rest.strip_prefix("@poss") {
             parts.push(strs(&["their", "his", "her", "your", "my", "our", "its"]));
@@ -350,22 +357,36 @@ fn word_pat(word: &str) -> Pat {
             rest = r;
         } else {
             let ch = rest.chars().next().unwrap_or(' ');
-            parts.extend(literal_parts(&ch.to_string()));
+            literal.push(ch);
             rest = &rest[ch.len_utf8()..];
         }
     }
+    parts.extend(literal_parts(&literal));
     Pat::seq(merge_strings(parts))
 }
 
 /// The matcher parts for literal text (see [`literal`]).
 fn literal_parts(text: &str) -> Vec<Pat> {
-    text.chars()
-        .map(|ch| match ch {
+    let mut parts = Vec::new();
+    let mut run = String::new();
+    for ch in text.chars() {
+        let part = match ch {
             '\'' | '’' => Pat::One(Class::Apostrophe),
             '-' => Pat::opt(Pat::Alt(vec![Pat::One(Class::Dash), Pat::One(Class::Space)])),
-            _ => Pat::Str(ch.to_string()),
-        })
-        .collect()
+            _ => {
+                run.push(ch);
+                continue;
+            }
+        };
+        if !run.is_empty() {
+            parts.push(Pat::Str(std::mem::take(&mut run).into()));
+        }
+        parts.push(part);
+    }
+    if !run.is_empty() {
+        parts.push(Pat::Str(run.into()));
+    }
+    parts
 }
 
 fn literal_pat(text: &str) -> Pat {
@@ -377,7 +398,7 @@ fn merge_strings(parts: Vec<Pat>) -> Vec<Pat> {
     let mut out: Vec<Pat> = Vec::with_capacity(parts.len());
     for part in parts {
         if let (Some(Pat::Str(last)), Pat::Str(next)) = (out.last_mut(), &part) {
-            last.push_str(next);
+            last.to_mut().push_str(next);
             continue;
         }
         out.push(part);

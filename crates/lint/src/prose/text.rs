@@ -11,8 +11,25 @@ use super::{Block, BlockKind};
 
 static LIST_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)(?:[-*•–—]|\d{1,3}[.)]|[a-z][.)]|\[[ xX]\])\s+").expect("valid"));
+/// A label line ("Your mentor: Dana") without the label's length limit, which [`is_label_line`]
+/// checks: `[\w /&'’-]{0,30}` written as a regex takes milliseconds to compile.
 static LABEL_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[^\W\d_][\w /&'’-]{0,30}:\s+\S").expect("valid"));
+    LazyLock::new(|| Regex::new(r"^\s*[^\W\d_][\w /&'’-]*:\s+\S").expect("valid"));
+
+/// Whether a line is a label ending in a colon followed by text: a letter, then at most 30
+/// characters of words, spaces and `/&'’-`, a colon, white space and more.
+fn is_label_line(text: &str) -> bool {
+    if !LABEL_LINE.is_match(text) {
+        return false;
+    }
+    // The match starts at the first character that is not white space; the characters after it
+    // cannot include a colon, so they run up to the first colon.
+    let label = text.trim_start();
+    let mut chars = label.chars();
+    chars.next();
+    let rest = chars.as_str();
+    rest.find(':').is_some_and(|colon| rest[..colon].chars().count() <= 30)
+}
 
 /// One line of the source: its text (without the break) and where it starts.
 struct Line<'s> {
@@ -127,7 +144,7 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
             Some(2)
         } else if short && text.trim_end().ends_with(':') && next_is_item {
             Some(3)
-        } else if short && !ends_like_sentence(text) && !text.trim_end().ends_with('?') && !LABEL_LINE.is_match(text) {
+        } else if short && !ends_like_sentence(text) && !text.trim_end().ends_with('?') && !is_label_line(text) {
             if first_content {
                 Some(1)
             } else if next_blank
@@ -159,7 +176,7 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
             idx += if underline.is_some() { 2 } else { 1 };
             continue;
         }
-        let label = LABEL_LINE.is_match(text);
+        let label = is_label_line(text);
         let continues = current.as_ref().is_some_and(|c| matches!(c.kind, BlockKind::Paragraph)) && !label;
         if continues {
             if let Some(builder) = current.as_mut() {
@@ -183,4 +200,43 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
     }
     finish(&mut current, &mut blocks);
     blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_label_line;
+
+    #[test]
+    fn label_lines_are_what_the_bounded_regex_matches() {
+        let bounded = regex::Regex::new(r"^\s*[^\W\d_][\w /&'’-]{0,30}:\s+\S").unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut lines: Vec<String> = [
+            "Your mentor: Dana",
+            "  Coach: Lee",
+            "\u{a0}Zoë’s coach-mentor/guide & friend: x",
+            "1st coach: x",
+            "_coach: x",
+            "Coach:x",
+            "Coach:  ",
+            "Coach : x",
+            "Who: 10:30",
+            "Ask: what: now",
+            "",
+            ":",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        for n in 28..34 {
+            lines.push(format!("A{}: text", "b".repeat(n)));
+            lines.push(format!("É{}: text", "é".repeat(n)));
+            lines.push(format!("A{}x: text", " ".repeat(n)));
+        }
+        if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
+            lines.extend(corpus.lines().flat_map(|l| l.split("\\n")).map(str::to_string));
+        }
+        for line in &lines {
+            assert_eq!(is_label_line(line), bounded.is_match(line), "{line:?}");
+        }
+    }
 }

@@ -28,26 +28,54 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 
-/// What may follow the second word to show that the two words name one thing.
+/// What may follow the second word to show that the two words name one thing (see
+/// [`is_same_thing_tail`]).
 static SAME_THING_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W*(?:in other words|if you prefer|as (?:\w+\s+){0,4}(?:says?|calls? it|call them)|we don['’]t mind what you call it|it['’]s the same|same person|same thing|same role)")
+    Regex::new(r"^\W*(?:in other words|if you prefer|we don['’]t mind what you call it|it['’]s the same|same person|same thing|same role)")
         .expect("valid")
 });
+
+/// "as your team calls it": the words between "as" and the verb are counted by
+/// [`is_same_thing_tail`], since `(?:\w+\s+){0,4}` takes milliseconds to compile.
+static AS_SOME_SAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*as ((?:\w+\s+)*?)(?:says?|calls? it|call them)").expect("valid")
+});
+
+/// Whether the text after the second word shows that the two words name one thing.
+fn is_same_thing_tail(tail: &str) -> bool {
+    if SAME_THING_TAIL.is_match(tail) {
+        return true;
+    }
+    // The lazy repetition finds the fewest words that lead to the verb; each word ends in one
+    // run of white space, so counting runs counts words.
+    AS_SOME_SAY.captures(tail).is_some_and(|caps| {
+        let words = caps.get(1).map_or("", |m| m.as_str());
+        let runs = words.char_indices().filter(|&(i, c)| {
+            c.is_whitespace() && !words[..i].chars().next_back().is_some_and(char::is_whitespace)
+        });
+        runs.count() <= 4
+    })
+}
 
 /// A fused form: "coach/mentor", "coach-mentor", "coach–mentor", "coach-cum-mentor",
 /// "coach slash mentor", "Mentor Coach".
 static FUSED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\s*[/／]\s*|[-‐‑–—]|-cum-|\s+slash\s+|\s+)$").expect("valid"));
 
+// In the two patterns below, a stem's ending is `(?-u:\w)*`: only whether they match is asked,
+// and a stem followed by word characters and then an ASCII word boundary matches as well
+// with ASCII word characters as with Unicode ones (the run of ASCII word characters always
+// ends at such a boundary), while Unicode `\w` makes the pattern several times slower to build.
+
 /// A declaration that the words mean one thing.
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:means?|meant) the same(?-u:\b)|(?-u:\b)(?:is|are|it['’]s|they['’]re|mean|means) (?:the|one and the) same (?:role|person|thing|job)(?-u:\b)|(?-u:\b)one and the same(?-u:\b)|(?-u:\b)by another name(?-u:\b)|(?-u:\b)what you call (?:it|them)(?-u:\b)|(?-u:\b)whichever (?:word|term|name)(?-u:\b)|(?-u:\b)both names(?-u:\b)|(?-u:\b)interchangeabl\w*|(?-u:\b)synonyms?(?-u:\b)|(?-u:\b)whether you call (?:them|it|him|her)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:means?|meant) the same(?-u:\b)|(?-u:\b)(?:is|are|it['’]s|they['’]re|mean|means) (?:the|one and the) same (?:role|person|thing|job)(?-u:\b)|(?-u:\b)one and the same(?-u:\b)|(?-u:\b)by another name(?-u:\b)|(?-u:\b)what you call (?:it|them)(?-u:\b)|(?-u:\b)whichever (?:word|term|name)(?-u:\b)|(?-u:\b)both names(?-u:\b)|(?-u:\b)interchangeabl(?-u:\w)*|(?-u:\b)synonyms?(?-u:\b)|(?-u:\b)whether you call (?:them|it|him|her)(?-u:\b)")
         .expect("valid")
 });
 
 /// Words that make a declaration a report of other people's usage, or a denial.
 static NOT_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:as if|as though|do not|don['’]t use|never|not|aren['’]t|isn['’]t|often|people|confus\w*|mistak\w*|wrong\w*|may hear|some say|avoid)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:as if|as though|do not|don['’]t use|never|not|aren['’]t|isn['’]t|often|people|confus(?-u:\w)*|mistak(?-u:\w)*|wrong(?-u:\w)*|may hear|some say|avoid)(?-u:\b)")
         .expect("valid")
 });
 
@@ -102,7 +130,7 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
     let punct = caps.name("punct").map(|m| m.as_str());
     let marker = caps.name("marker").map(|m| m.as_str());
     let after_b = tail.trim_start().chars().next();
-    let same_tail = SAME_THING_TAIL.is_match(tail);
+    let same_tail = is_same_thing_tail(tail);
     match (punct, marker) {
         (_, Some("or")) => {
             let closed = matches!(after_b, Some(',' | ')' | '—' | '–'));
@@ -187,6 +215,65 @@ fn declaration(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx:
 #[cfg(test)]
 mod tests {
     use crate::test_support::codes;
+
+    #[test]
+    fn ascii_stem_endings_match_what_unicode_ones_match() {
+        let unicode = [
+            regex::Regex::new(&super::DECLARATION.as_str().replace("(?-u:\\w)", "\\w")).unwrap(),
+            regex::Regex::new(&super::NOT_DECLARED.as_str().replace("(?-u:\\w)", "\\w")).unwrap(),
+        ];
+        assert!(unicode.iter().all(|r| r.as_str().contains("\\w*")));
+        let mut texts: Vec<String> = ["confusão here", "confused2x now", "wrong_ly", "interchangeablé", "mistakeñ", "confus", "xconfused"]
+            .iter()
+            .map(|s| (*s).to_string())
+            .collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
+            texts.extend(corpus.lines().map(str::to_lowercase));
+        }
+        for text in &texts {
+            assert_eq!(super::DECLARATION.is_match(text), unicode[0].is_match(text), "{text}");
+            assert_eq!(super::NOT_DECLARED.is_match(text), unicode[1].is_match(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn same_thing_tails_are_what_the_bounded_regex_matches() {
+        let bounded = regex::Regex::new(r"^\W*(?:in other words|if you prefer|as (?:\w+\s+){0,4}(?:says?|calls? it|call them)|we don['’]t mind what you call it|it['’]s the same|same person|same thing|same role)").unwrap();
+        let mut tails: Vec<String> = [
+            ", as we say",
+            " (as some teams call it)",
+            " — as people here at the firm say",
+            " as  people\u{a0} here at\tthe firm say",
+            " as people here at the big firm say",
+            " as call them",
+            " as Zoë’s team calls it",
+            " as each of our many teams says",
+            " as: they say",
+            "... in other words",
+            " — it’s the same",
+            " as says says says says says says",
+            " assays",
+            "",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        for n in 0..7 {
+            tails.push(format!(" as {}say", "word ".repeat(n)));
+            tails.push(format!(" as {}calls it", "wörd\u{2003} ".repeat(n)));
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
+            for line in corpus.lines() {
+                let lower = line.to_lowercase();
+                tails.extend(lower.match_indices(" as ").map(|(i, _)| lower[i..].to_string()));
+            }
+        }
+        for tail in &tails {
+            assert_eq!(super::is_same_thing_tail(tail), bounded.is_match(tail), "{tail:?}");
+        }
+    }
 
     #[test]
     fn flags_slash_form() {
