@@ -275,10 +275,7 @@ pub fn debug_dump(document: &Document<'_>) -> String {
 mod warm_up_tests {
     #[test]
     fn the_warm_up_sample_reaches_every_rule() {
-        assert_eq!(
-            crate::test_support::codes(super::WARM_UP_SAMPLE),
-            ["CM001", "CM002", "CM003", "CM004", "CM005"]
-        );
+        assert_eq!(crate::test_support::codes(super::WARM_UP_SAMPLE), ["CM001", "CM002", "CM003", "CM004", "CM005"]);
     }
 }
 

@@ -8,7 +8,6 @@
 
 use std::sync::LazyLock;
 
-
 /// The stems of every practice word ("coaching", "mentee", "protégé", ...), lower-cased. A
 /// non-ASCII capital (`É`) is not lower-cased by the ASCII pass, hence the third spelling.
 const STEMS: [&str; 5] = ["coach", "mentor", "mentee", "proteg", "protég"];
@@ -65,7 +64,9 @@ pub(crate) fn stem_offsets(text: &str) -> Vec<usize> {
     lower_windows(text, |start, window, last| {
         // A stem starting in the overlap is found again by the next window. No two stems can
         // overlap, so the searcher's non-overlapping matches are every stem.
-        out.extend(STEM_SEARCHER.find_iter(window).map(|m| m.start()).filter(|&i| i < WINDOW || last).map(|i| start + i));
+        out.extend(
+            STEM_SEARCHER.find_iter(window).map(|m| m.start()).filter(|&i| i < WINDOW || last).map(|i| start + i),
+        );
         false
     });
     out

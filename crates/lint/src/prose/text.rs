@@ -13,8 +13,7 @@ static LIST_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)(?:[-*•–—]|\d{1,3}[.)]|[a-z][.)]|\[[ xX]\])\s+").expect("valid"));
 /// A label line ("Your mentor: Dana") without the label's length limit, which [`is_label_line`]
 /// checks: `[\w /&'’-]{0,30}` written as a regex takes milliseconds to compile.
-static LABEL_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[^\W\d_][\w /&'’-]*:\s+\S").expect("valid"));
+static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[^\W\d_][\w /&'’-]*:\s+\S").expect("valid"));
 
 /// Whether a line is a label ending in a colon followed by text: a letter, then at most 30
 /// characters of words, spaces and `/&'’-`, a colon, white space and more.

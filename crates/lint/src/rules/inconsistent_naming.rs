@@ -66,13 +66,14 @@ const GENERIC: &[&str] = &[
     "skills",
 ];
 
-static UMBRELLA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:two|three|both|separate|distinct|different)(?-u:\b).*(?-u:\b)(?:tracks?|parts?|strands?|streams?|programmes|programs|options|offers|schemes|elements|halves|sides)(?-u:\b)")
-        .expect("valid")
-});
-static RENAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)becomes?(?-u:\b)|(?-u:\b)renamed(?-u:\b)|(?-u:\b)formerly(?-u:\b)|(?-u:\b)previously (?:called|known)(?-u:\b)|(?-u:\b)now called(?-u:\b)|(?-u:\b)new name(?-u:\b)")
-        .expect("valid")
+/// A sentence that makes a name an umbrella over two parts ("two separate tracks") or renames
+/// it ("formerly", "now called"). One regex for both: one search per sentence.
+static UMBRELLA_OR_RENAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?-u:\b)(?:two|three|both|separate|distinct|different)(?-u:\b).*(?-u:\b)(?:tracks?|parts?|strands?|streams?|programmes|programs|options|offers|schemes|elements|halves|sides)(?-u:\b)",
+        r"|(?-u:\b)becomes?(?-u:\b)|(?-u:\b)renamed(?-u:\b)|(?-u:\b)formerly(?-u:\b)|(?-u:\b)previously (?:called|known)(?-u:\b)|(?-u:\b)now called(?-u:\b)|(?-u:\b)new name(?-u:\b)",
+    ))
+    .expect("valid")
 });
 
 fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
@@ -154,7 +155,7 @@ impl<'a> NameFacts<'a> {
             }
             let norm = &view.norm[sentence.start..sentence.end];
             let has_letters = finders.iter().any(|(_, f)| f.find(norm.as_bytes()).is_some());
-            if has_letters && (UMBRELLA.is_match(norm) || RENAME.is_match(norm)) {
+            if has_letters && UMBRELLA_OR_RENAME.is_match(norm) {
                 let words: HashSet<&str> = norm.split(|c: char| !c.is_alphanumeric()).collect();
                 umbrella_words.extend(names.iter().filter(|n| words.contains(*n)));
             }

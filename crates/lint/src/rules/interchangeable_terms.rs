@@ -37,9 +37,8 @@ static SAME_THING_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "as your team calls it": the words between "as" and the verb are counted by
 /// [`is_same_thing_tail`], since `(?:\w+\s+){0,4}` takes milliseconds to compile.
-static AS_SOME_SAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W*as ((?:\w+\s+)*?)(?:says?|calls? it|call them)").expect("valid")
-});
+static AS_SOME_SAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W*as ((?:\w+\s+)*?)(?:says?|calls? it|call them)").expect("valid"));
 
 /// Whether the text after the second word shows that the two words name one thing.
 fn is_same_thing_tail(tail: &str) -> bool {
@@ -50,9 +49,9 @@ fn is_same_thing_tail(tail: &str) -> bool {
     // run of white space, so counting runs counts words.
     AS_SOME_SAY.captures(tail).is_some_and(|caps| {
         let words = caps.get(1).map_or("", |m| m.as_str());
-        let runs = words.char_indices().filter(|&(i, c)| {
-            c.is_whitespace() && !words[..i].chars().next_back().is_some_and(char::is_whitespace)
-        });
+        let runs = words
+            .char_indices()
+            .filter(|&(i, c)| c.is_whitespace() && !words[..i].chars().next_back().is_some_and(char::is_whitespace));
         runs.count() <= 4
     })
 }
@@ -223,10 +222,11 @@ mod tests {
             regex::Regex::new(&super::NOT_DECLARED.as_str().replace("(?-u:\\w)", "\\w")).unwrap(),
         ];
         assert!(unicode.iter().all(|r| r.as_str().contains("\\w*")));
-        let mut texts: Vec<String> = ["confusão here", "confused2x now", "wrong_ly", "interchangeablé", "mistakeñ", "confus", "xconfused"]
-            .iter()
-            .map(|s| (*s).to_string())
-            .collect();
+        let mut texts: Vec<String> =
+            ["confusão here", "confused2x now", "wrong_ly", "interchangeablé", "mistakeñ", "confus", "xconfused"]
+                .iter()
+                .map(|s| (*s).to_string())
+                .collect();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
             texts.extend(corpus.lines().map(str::to_lowercase));
