@@ -65,9 +65,18 @@ pub(super) fn split(source: &str) -> Vec<Section> {
     let mut front_matter: Option<&str> = None;
     // `memchr` finds line ends with SIMD; `split_inclusive` would look at every byte.
     let ends = memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1).chain(std::iter::once(source.len()));
+    let bytes = source.as_bytes();
     for end in ends {
         if end <= offset {
             break;
+        }
+        // Most lines start with a letter: they open, close or cut nothing (outside a comment
+        // and front matter), and need no more looking at. (The same test as below, before the
+        // line is sliced and trimmed.)
+        let may_matter = matches!(bytes[offset], b'#' | b'`' | b'~' | b'<' | b' ' | b'\t' | b'\n' | b'\r');
+        if !first && !html_comment && front_matter.is_none() && !may_matter {
+            offset = end;
+            continue;
         }
         let line = &source[offset..end];
         let at = offset;
@@ -141,6 +150,11 @@ pub(super) fn reference_definitions(source: &str) -> String {
     }
     let mut fenced: Option<(u8, usize)> = None;
     for line in source.lines() {
+        // Only a line that starts with one of these can open or close a fence or be a
+        // definition.
+        if !matches!(line.as_bytes().first(), Some(b'`' | b'~' | b' ' | b'\t' | b'[')) {
+            continue;
+        }
         if in_fence(&mut fenced, line) {
             continue;
         }
@@ -205,5 +219,9 @@ mod tests {
     fn collects_reference_definitions_outside_code() {
         let doc = "[a]: https://a.example\n```\n[b]: https://b.example\n```\n[^1]: note\n  [c]: /c \"t\"\n";
         assert_eq!(reference_definitions(doc), "[a]: https://a.example\n[c]: /c \"t\"\n");
+        // Fences opened by an indented or tab-led line, closed by a longer one; text lines and
+        // deep indents inside or around them change nothing.
+        let doc = "\t~~~~\n[d]: /d\ntext ~~~\n  ~~~~~\n    [e]: /e\n   [f]: /f\r\nx [g]: /g\n";
+        assert_eq!(reference_definitions(doc), "[f]: /f\n");
     }
 }
