@@ -19,12 +19,32 @@ echo
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); corpus: $(find "$corpus" -type f | wc -l) files, $(du -sh "$corpus" | cut -f1)"
 echo
 
+# Mean of a hyperfine JSON export's command number $2, in seconds.
+mean() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['mean'])" "$1" "$2"; }
+
 echo "## Whole tree: cm-lint vs ripgrep"
 echo
-hyperfine -N --warmup 3 --runs 20 --ignore-failure --export-markdown "$work/tree.md" \
+hyperfine -N --warmup 5 --runs 30 --ignore-failure --export-markdown "$work/tree.md" --export-json "$work/tree.json" \
   -n "rg -c -i 'coach|mentor'" "rg -c -i 'coach|mentor' $corpus" \
   -n "cm-lint --format json" "$bin --format json $corpus" >/dev/null
 cat "$work/tree.md"
+echo
+python3 -c "import sys; print(f'cm-lint / rg: {float(sys.argv[2]) / float(sys.argv[1]):.2f}x (target: at most 2x)')" \
+  "$(mean "$work/tree.json" 0)" "$(mean "$work/tree.json" 1)"
+echo
+
+# Where the time goes: the files that use the words and those that do not, each as a tree.
+mkdir -p "$work/with" "$work/without"
+(cd "$corpus" && rg -l -i 'coach|mentor|mentee|prot[eé]g[eé]' . | while read -r f; do mkdir -p "$work/with/$(dirname "$f")"; cp "$f" "$work/with/$f"; done)
+(cd "$corpus" && rg -L --files-without-match -i 'coach|mentor|mentee|prot[eé]g[eé]' . | while read -r f; do mkdir -p "$work/without/$(dirname "$f")"; cp "$f" "$work/without/$f"; done)
+echo "## The files that use the words ($(find "$work/with" -type f | wc -l) files, $(du -sm "$work/with" | cut -f1) MB) and those that do not ($(find "$work/without" -type f | wc -l) files, $(du -sm "$work/without" | cut -f1) MB)"
+echo
+hyperfine -N --warmup 3 --runs 20 --ignore-failure --export-markdown "$work/split.md" \
+  -n "rg, with the words" "rg -c -i 'coach|mentor' $work/with" \
+  -n "cm-lint, with the words" "$bin --format json $work/with" \
+  -n "rg, without" "rg -c -i 'coach|mentor' $work/without" \
+  -n "cm-lint, without" "$bin --format json $work/without" >/dev/null
+cat "$work/split.md"
 echo
 
 # The dense corpus: every paragraph of the bench corpus that names a practice, and nothing else.
@@ -54,11 +74,21 @@ done
 dense_mb=$(du -sm "$work/dense" | cut -f1)
 echo "## Dense corpus (${dense_mb} MB, every paragraph names a practice), 1x / 4x / 16x, one thread"
 echo
-hyperfine --warmup 1 --runs 5 --ignore-failure --export-markdown "$work/dense.md" \
+hyperfine --warmup 1 --runs 5 --ignore-failure --export-markdown "$work/dense.md" --export-json "$work/dense.json" \
   -n "1x" "RAYON_NUM_THREADS=1 $bin --format json $work/dense" \
   -n "4x" "RAYON_NUM_THREADS=1 $bin --format json $work/dense-4" \
   -n "16x" "RAYON_NUM_THREADS=1 $bin --format json $work/dense-16" >/dev/null
 cat "$work/dense.md"
+echo
+dense_bytes=$(du -sb "$work/dense" | cut -f1)
+python3 - "$dense_bytes" "$(mean "$work/dense.json" 0)" "$(mean "$work/dense.json" 1)" "$(mean "$work/dense.json" 2)" <<'PY'
+import sys
+size, t1, t4, t16 = int(sys.argv[1]) / 1e6, *map(float, sys.argv[2:])
+print(f"One thread: {size:.2f} MB in {t1 * 1000:.0f} ms ({size / t1:.1f} MB/s), "
+      f"{4 * size:.1f} MB in {t4 * 1000:.0f} ms ({4 * size / t4:.1f} MB/s), "
+      f"{16 * size:.1f} MB in {t16 * 1000:.0f} ms ({16 * size / t16:.1f} MB/s); "
+      f"without start-up (16x less 1x): {15 * size / (t16 - t1):.1f} MB/s. Target: at least 30 MB/s per core.")
+PY
 echo
 
 echo "## Scaling with cores (dense corpus 16x)"
