@@ -709,9 +709,7 @@ mod anchor_tests {
                 }
             }
         }
-        if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
-            out.extend(corpus.lines().map(str::to_string));
-        }
+        out.extend(crate::test_support::labelled_corpus().lines().map(str::to_string));
         out.iter().map(|t| crate::analysis::text::normalise(t)).collect()
     }
 

@@ -129,14 +129,11 @@ mod tests {
 
     #[test]
     fn offsets_agree_with_a_plain_search() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut texts = vec![
             "CoachCOACHmentormenteeMentee protégé PROTÉGÉ ProTeG coacoach mentmentor".to_string(),
             format!("{}coach{}MENTEE", "é".repeat(WINDOW / 2 - 2), "x".repeat(WINDOW - 4)),
         ];
-        if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
-            texts.push(corpus);
-        }
+        texts.push(crate::test_support::labelled_corpus());
         for text in &texts {
             assert_eq!(stem_offsets(text), reference(text));
         }

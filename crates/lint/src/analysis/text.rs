@@ -385,15 +385,12 @@ mod tests {
 
     #[test]
     fn tokenizer_matches_its_reference() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut texts: Vec<String> =
             vec!["coaches' don't ’tis coach’s co\u{301}ach 12-week 3.5 e.g. İstanbul\u{FFFC}x\u{a0}y '' ’’ 'a b' ½ ٣"
                 .into()];
         // Every ASCII character inside, before and after words and numbers.
         texts.push((0u8..128).map(|b| format!("a{c}b {c}1 1{c}2 x{c} {c}", c = char::from(b))).collect());
-        if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
-            texts.extend(corpus.lines().map(str::to_string));
-        }
+        texts.extend(crate::test_support::labelled_corpus().lines().map(str::to_string));
         for text in &texts {
             let norm = normalise(text);
             assert_eq!(tokenize(text), tokenize_reference(text), "{text}");

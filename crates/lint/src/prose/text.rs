@@ -208,7 +208,6 @@ mod tests {
     #[test]
     fn label_lines_are_what_the_bounded_regex_matches() {
         let bounded = regex::Regex::new(r"^\s*[^\W\d_][\w /&'’-]{0,30}:\s+\S").unwrap();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut lines: Vec<String> = [
             "Your mentor: Dana",
             "  Coach: Lee",
@@ -231,9 +230,8 @@ mod tests {
             lines.push(format!("É{}: text", "é".repeat(n)));
             lines.push(format!("A{}x: text", " ".repeat(n)));
         }
-        if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
-            lines.extend(corpus.lines().flat_map(|l| l.split("\\n")).map(str::to_string));
-        }
+        let corpus = crate::test_support::labelled_corpus();
+        lines.extend(corpus.lines().flat_map(|l| l.split("\\n")).map(str::to_string));
         for line in &lines {
             assert_eq!(is_label_line(line), bounded.is_match(line), "{line:?}");
         }

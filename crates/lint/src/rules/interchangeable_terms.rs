@@ -227,10 +227,7 @@ mod tests {
                 .iter()
                 .map(|s| (*s).to_string())
                 .collect();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
-            texts.extend(corpus.lines().map(str::to_lowercase));
-        }
+        texts.extend(crate::test_support::labelled_corpus().lines().map(str::to_lowercase));
         for text in &texts {
             assert_eq!(super::DECLARATION.is_match(text), unicode[0].is_match(text), "{text}");
             assert_eq!(super::NOT_DECLARED.is_match(text), unicode[1].is_match(text), "{text}");
@@ -263,12 +260,9 @@ mod tests {
             tails.push(format!(" as {}say", "word ".repeat(n)));
             tails.push(format!(" as {}calls it", "wörd\u{2003} ".repeat(n)));
         }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        if let Ok(corpus) = std::fs::read_to_string(root.join("../shared/corpus/labeled.jsonl")) {
-            for line in corpus.lines() {
-                let lower = line.to_lowercase();
-                tails.extend(lower.match_indices(" as ").map(|(i, _)| lower[i..].to_string()));
-            }
+        for line in crate::test_support::labelled_corpus().lines() {
+            let lower = line.to_lowercase();
+            tails.extend(lower.match_indices(" as ").map(|(i, _)| lower[i..].to_string()));
         }
         for tail in &tails {
             assert_eq!(super::is_same_thing_tail(tail), bounded.is_match(tail), "{tail:?}");
