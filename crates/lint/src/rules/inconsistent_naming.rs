@@ -130,8 +130,7 @@ impl<'a> NameFacts<'a> {
         let mut umbrella_words = HashSet::new();
         // Only a sentence with a name's letters in it can hold the name as a word. (A document
         // has few programme names; a finder each costs less to build than one automaton.)
-        let finders: Vec<(&str, memchr::memmem::Finder<'_>)> =
-            names.iter().map(|&n| (n, memchr::memmem::Finder::new(n))).collect();
+        let finders: Vec<memchr::memmem::Finder<'_>> = names.iter().map(memchr::memmem::Finder::new).collect();
         for sentence in &analysis.sentences {
             let view = &analysis.views[sentence.block];
             let text = &analysis.blocks[sentence.block].text;
@@ -154,7 +153,7 @@ impl<'a> NameFacts<'a> {
                 entry.1 |= !first && !heading;
             }
             let norm = &view.norm[sentence.start..sentence.end];
-            let has_letters = finders.iter().any(|(_, f)| f.find(norm.as_bytes()).is_some());
+            let has_letters = finders.iter().any(|f| f.find(norm.as_bytes()).is_some());
             if has_letters && UMBRELLA_OR_RENAME.is_match(norm) {
                 let words: HashSet<&str> = norm.split(|c: char| !c.is_alphanumeric()).collect();
                 umbrella_words.extend(names.iter().filter(|n| words.contains(*n)));
