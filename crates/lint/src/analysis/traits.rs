@@ -489,10 +489,11 @@ impl Ctx<'_, '_> {
             .copied()
             .find(|&c| {
                 (c + 1..sentence.tokens.end.min(c + 4)).any(|t| self.mention_at(view, t).is_some())
-                    || matches!(
-                        words(c + 1),
-                        "ask" | "look" | "choose" | "talk" | "speak" | "go" | "consider" | "apply" | "then"
-                    )
+                    || (c + 1 < sentence.tokens.end
+                        && matches!(
+                            words(c + 1),
+                            "ask" | "look" | "choose" | "talk" | "speak" | "go" | "consider" | "apply" | "then"
+                        ))
             })
             .unwrap_or(first_comma);
         if main_comma < hit_token {
@@ -890,3 +891,21 @@ const FUNCTION_WORDS: &[&str] = &[
     "during",
     "across",
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint, Document, Format};
+
+    /// A conditional whose comma is the last token of its block: the main clause that would
+    /// follow the comma is absent, and looking past it must not run off the block's tokens.
+    #[test]
+    fn a_conditional_ending_in_a_comma_is_judged_without_reading_past_the_block() {
+        for (source, format) in [
+            ("- Talk to your coach if you want advice,\n", Format::Markdown),
+            ("Speak with a coach when and if you feel stuck,", Format::PlainText),
+            ("<ul><li>Find a coach if you need advice,</li></ul>", Format::Html),
+        ] {
+            let _ = lint(&Document { source, format });
+        }
+    }
+}
