@@ -10,10 +10,12 @@
 
 pub(crate) mod context;
 pub(crate) mod entities;
+pub(crate) mod lexicon;
 pub(crate) mod matcher;
 pub(crate) mod mentions;
 pub(crate) mod patterns;
 pub(crate) mod prescan;
+pub(crate) mod syntax;
 pub(crate) mod text;
 pub(crate) mod traits;
 

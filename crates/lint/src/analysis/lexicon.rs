@@ -1,0 +1,979 @@
+//! The lexicon: every word class the syntactic layer and the concepts use, each defined once.
+//!
+//! Closed classes (determiners, pronouns, prepositions, conjunctions, auxiliaries, modals,
+//! negators, comparatives) are listed whole. Open classes are listed only where a rule needs
+//! them (verbs with their irregular forms, the domain's nouns); other words are classed by
+//! their endings and their neighbours in [`super::syntax`]. Lookups take lower-cased words;
+//! typographic apostrophes are folded to `'` first ([`fold_apostrophes`]), so no list carries
+//! two spellings.
+
+// The relations stage (issue #13) is built on this layer; until it lands only the tests use it.
+#![allow(dead_code)]
+
+use std::borrow::Cow;
+
+/// A word with `’` folded to `'`.
+pub(crate) fn fold_apostrophes(word: &str) -> Cow<'_, str> {
+    if word.contains('’') {
+        Cow::Owned(word.replace('’', "'"))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+pub(crate) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "each", "every", "some", "any", "all", "both", "either",
+    "another", "such", "what", "which", "whatever", "several", "many", "few", "much", "most", "more", "less", "fewer",
+    "neither", "no",
+];
+
+pub(crate) const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their", "whose"];
+
+/// Personal pronouns that can be a subject, with the person they refer to.
+pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "one"];
+
+pub(crate) const OBJECT_PRONOUNS: &[&str] = &[
+    "me",
+    "him",
+    "her",
+    "us",
+    "them",
+    "it",
+    "you",
+    "myself",
+    "yourself",
+    "himself",
+    "herself",
+    "itself",
+    "ourselves",
+    "yourselves",
+    "themselves",
+    "each other",
+    "one another",
+];
+
+/// Pronouns that stand for a whole noun phrase and take no antecedent.
+pub(crate) const INDEFINITE_PRONOUNS: &[&str] = &[
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "no-one",
+    "nobody",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "none",
+    "others",
+    "other",
+    "yours",
+    "mine",
+    "ours",
+    "theirs",
+    "hers",
+];
+
+/// Contracted pronoun + auxiliary forms ("they'll", "you're"), after apostrophe folding.
+pub(crate) fn contracted_pronoun(word: &str) -> Option<(&str, &'static str)> {
+    for (suffix, aux) in [("'ll", "will"), ("'re", "be"), ("'ve", "have"), ("'d", "would"), ("'m", "be")] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if SUBJECT_PRONOUNS.contains(&stem) || matches!(stem, "who" | "that" | "there") {
+                return Some((stem, aux));
+            }
+        }
+    }
+    // "it's", "he's", "she's", "that's", "there's", "who's": "is" or "has".
+    if let Some(stem) = word.strip_suffix("'s") {
+        if matches!(stem, "it" | "he" | "she" | "that" | "there" | "who" | "what" | "here" | "let") {
+            return Some((stem, "be"));
+        }
+    }
+    None
+}
+
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "amid",
+    "among",
+    "around",
+    "as",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "down",
+    "during",
+    "except",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "through",
+    "throughout",
+    "till",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "unlike",
+    "until",
+    "up",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+    "versus",
+    "vs",
+];
+
+/// Prepositions after which a duration is a deadline or a window, not a length: "within 24
+/// months", "by the end of May", "before week 3".
+pub(crate) const DEADLINE_PREPOSITIONS: &[&str] = &["within", "by", "before", "after", "until", "till", "since", "in"];
+
+pub(crate) const COORDINATORS: &[&str] = &["and", "or", "but", "nor", "&", "and/or", "yet"];
+
+/// Words that open a subordinate clause.
+pub(crate) const SUBORDINATORS: &[&str] = &[
+    "if", "unless", "because", "although", "though", "while", "whereas", "whilst", "once", "since", "so", "when",
+    "whenever", "where", "wherever", "whether", "until", "after", "before", "as", "than", "lest",
+];
+
+/// Relative and interrogative words.
+pub(crate) const WH_WORDS: &[&str] = &["who", "whom", "whose", "which", "that", "what", "where", "when", "why", "how"];
+
+pub(crate) const MODALS: &[&str] =
+    &["will", "would", "can", "could", "shall", "should", "may", "might", "must", "ought"];
+
+/// Forms of the three auxiliaries, with their lemma.
+pub(crate) fn auxiliary(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'s" | "'re" | "'m" => "be",
+        "have" | "has" | "had" | "having" | "'ve" => "have",
+        "do" | "does" | "did" | "doing" | "done" => "do",
+        _ => return None,
+    })
+}
+
+/// Negating words: they deny the clause (or, for "no" and "without", the phrase) they stand in.
+pub(crate) const NEGATORS: &[&str] =
+    &["not", "never", "no", "without", "nobody", "none", "nothing", "neither", "nor", "cannot"];
+
+/// A negated auxiliary or modal ("isn't", "don't", "won't", "can't"), with its lemma.
+pub(crate) fn negated_auxiliary(word: &str) -> Option<&'static str> {
+    let stem = word.strip_suffix("n't")?;
+    Some(match stem {
+        "is" | "are" | "was" | "were" | "ai" => "be",
+        "has" | "have" | "had" => "have",
+        "do" | "does" | "did" => "do",
+        "wo" | "would" => "will",
+        "ca" | "could" => "can",
+        "should" | "must" | "might" | "need" | "may" => "should",
+        "sha" => "shall",
+        _ => return None,
+    })
+}
+
+/// Comparative words that grade the adjective after them; `less` turns it around ("less
+/// structured" says the opposite of "structured").
+pub(crate) fn comparative(word: &str) -> Option<Comparative> {
+    Some(match word {
+        "more" | "most" | "very" | "highly" | "fully" | "quite" | "rather" | "too" | "extremely" => Comparative::More,
+        "less" | "least" | "fewer" | "barely" | "hardly" => Comparative::Less,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Comparative {
+    More,
+    Less,
+}
+
+/// Adverbs that restrict the verb phrase they precede to one thing ("mentors only ask
+/// questions"): they make a method the practice's defining one.
+pub(crate) const RESTRICTORS: &[&str] = &["only", "just", "solely", "exclusively", "merely", "simply", "purely"];
+
+/// Words that hedge a number: "at least 3 months", "up to a year", "about six weeks".
+pub(crate) const HEDGES: &[&str] = &[
+    "at",
+    "least",
+    "most",
+    "up",
+    "to",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "more",
+    "less",
+    "than",
+    "just",
+    "only",
+    "some",
+    "minimum",
+    "maximum",
+    "of",
+    "a",
+];
+
+/// Verb particles ("wrap up", "pass on", "point out").
+pub(crate) const PARTICLES: &[&str] = &["up", "out", "on", "off", "over", "back", "through", "down", "along", "away"];
+
+/// Verbs, by lemma, with their irregular past and past participle (`""` where regular). Only
+/// verbs that concepts name or that are common in the domain's prose are listed; others are
+/// recognised by position and ending.
+const VERBS: &[(&str, &str, &str)] = &[
+    ("accept", "", ""),
+    ("achieve", "", ""),
+    ("add", "", ""),
+    ("advise", "", ""),
+    ("agree", "", ""),
+    ("allow", "", ""),
+    ("answer", "", ""),
+    ("apply", "", ""),
+    ("arrange", "", ""),
+    ("ask", "", ""),
+    ("assign", "", ""),
+    ("attend", "", ""),
+    ("avoid", "", ""),
+    ("become", "became", "become"),
+    ("begin", "began", "begun"),
+    ("believe", "", ""),
+    ("bring", "brought", "brought"),
+    ("build", "built", "built"),
+    ("call", "", ""),
+    ("challenge", "", ""),
+    ("change", "", ""),
+    ("check", "", ""),
+    ("choose", "chose", "chosen"),
+    ("close", "", ""),
+    ("coach", "", ""),
+    ("come", "came", "come"),
+    ("commit", "", ""),
+    ("complete", "", ""),
+    ("conclude", "", ""),
+    ("connect", "", ""),
+    ("consider", "", ""),
+    ("continue", "", ""),
+    ("control", "", ""),
+    ("cover", "", ""),
+    ("create", "", ""),
+    ("decide", "", ""),
+    ("define", "", ""),
+    ("describe", "", ""),
+    ("determine", "", ""),
+    ("develop", "", ""),
+    ("direct", "", ""),
+    ("discover", "", ""),
+    ("discuss", "", ""),
+    ("do", "did", "done"),
+    ("draw", "drew", "drawn"),
+    ("drive", "drove", "driven"),
+    ("encourage", "", ""),
+    ("end", "", ""),
+    ("ensure", "", ""),
+    ("establish", "", ""),
+    ("evolve", "", ""),
+    ("expect", "", ""),
+    ("explain", "", ""),
+    ("explore", "", ""),
+    ("facilitate", "", ""),
+    ("feel", "felt", "felt"),
+    ("find", "found", "found"),
+    ("finish", "", ""),
+    ("focus", "", ""),
+    ("follow", "", ""),
+    ("get", "got", "got"),
+    ("give", "gave", "given"),
+    ("go", "went", "gone"),
+    ("graduate", "", ""),
+    ("grow", "grew", "grown"),
+    ("guide", "", ""),
+    ("handle", "", ""),
+    ("happen", "", ""),
+    ("help", "", ""),
+    ("hold", "held", "held"),
+    ("identify", "", ""),
+    ("improve", "", ""),
+    ("include", "", ""),
+    ("involve", "", ""),
+    ("join", "", ""),
+    ("keep", "kept", "kept"),
+    ("know", "knew", "known"),
+    ("last", "", ""),
+    ("lead", "led", "led"),
+    ("learn", "learnt", "learnt"),
+    ("leave", "left", "left"),
+    ("let", "let", "let"),
+    ("listen", "", ""),
+    ("look", "", ""),
+    ("make", "made", "made"),
+    ("manage", "", ""),
+    ("match", "", ""),
+    ("meet", "met", "met"),
+    ("mentor", "", ""),
+    ("move", "", ""),
+    ("need", "", ""),
+    ("offer", "", ""),
+    ("own", "", ""),
+    ("pair", "", ""),
+    ("participate", "", ""),
+    ("pass", "", ""),
+    ("pick", "", ""),
+    ("plan", "", ""),
+    ("point", "", ""),
+    ("prefer", "", ""),
+    ("prepare", "", ""),
+    ("prescribe", "", ""),
+    ("provide", "", ""),
+    ("reach", "", ""),
+    ("receive", "", ""),
+    ("recommend", "", ""),
+    ("reflect", "", ""),
+    ("remain", "", ""),
+    ("require", "", ""),
+    ("review", "", ""),
+    ("run", "ran", "run"),
+    ("say", "said", "said"),
+    ("schedule", "", ""),
+    ("see", "saw", "seen"),
+    ("seek", "sought", "sought"),
+    ("select", "", ""),
+    ("send", "sent", "sent"),
+    ("serve", "", ""),
+    ("set", "set", "set"),
+    ("share", "", ""),
+    ("show", "showed", "shown"),
+    ("sign", "", ""),
+    ("solve", "", ""),
+    ("span", "", ""),
+    ("speak", "spoke", "spoken"),
+    ("spend", "spent", "spent"),
+    ("start", "", ""),
+    ("stay", "", ""),
+    ("steer", "", ""),
+    ("stop", "", ""),
+    ("suggest", "", ""),
+    ("support", "", ""),
+    ("take", "took", "taken"),
+    ("talk", "", ""),
+    ("teach", "taught", "taught"),
+    ("tell", "told", "told"),
+    ("think", "thought", "thought"),
+    ("track", "", ""),
+    ("try", "", ""),
+    ("understand", "understood", "understood"),
+    ("use", "", ""),
+    ("walk", "", ""),
+    ("want", "", ""),
+    ("wish", "", ""),
+    ("work", "", ""),
+    ("wrap", "", ""),
+    ("write", "wrote", "written"),
+];
+
+/// The form of a verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbForm {
+    /// "lead" (also the present tense but for the third person singular).
+    Base,
+    /// "leads".
+    Third,
+    /// "led" where past and participle are one form ("set", "led", "asked").
+    PastOrParticiple,
+    /// "drove".
+    Past,
+    /// "driven".
+    Participle,
+    /// "leading".
+    Gerund,
+}
+
+/// The lemma and form of a listed verb ("drove" is `drive`, past).
+pub(crate) fn verb(word: &str) -> Option<(&'static str, VerbForm)> {
+    // Irregular forms first: "led", "set", "met" would otherwise read as regular stems.
+    for &(lemma, past, participle) in VERBS {
+        if word == lemma {
+            return Some((lemma, VerbForm::Base));
+        }
+        if !past.is_empty() && (word == past || word == participle) {
+            let form = if past == participle {
+                VerbForm::PastOrParticiple
+            } else if word == past {
+                VerbForm::Past
+            } else {
+                VerbForm::Participle
+            };
+            return Some((lemma, form));
+        }
+    }
+    let find = |stem: &str| VERBS.iter().find(|v| v.0 == stem).map(|v| v.0);
+    if let Some(stem) = word.strip_suffix("ing") {
+        return regular_stems(stem).into_iter().find_map(|s| find(&s)).map(|l| (l, VerbForm::Gerund));
+    }
+    if let Some(stem) = word.strip_suffix("ed") {
+        return regular_stems(stem)
+            .into_iter()
+            .find_map(|s| find(&s))
+            .filter(|l| VERBS.iter().any(|v| v.0 == *l && v.1.is_empty()))
+            .map(|l| (l, VerbForm::PastOrParticiple));
+    }
+    if let Some(stem) = word.strip_suffix('s') {
+        let es = stem.strip_suffix('e').filter(|s| s.ends_with(['s', 'h', 'x', 'z', 'o']));
+        let ies = stem.strip_suffix("ie").map(|s| format!("{s}y"));
+        let candidates = [Some(stem.to_string()), es.map(str::to_string), ies];
+        return candidates.into_iter().flatten().find_map(|s| find(&s)).map(|l| (l, VerbForm::Third));
+    }
+    None
+}
+
+/// Candidate stems of a regular "-ing"/"-ed" form: "ask", "decid(e)", "plann" → "plan", "appli" → "apply".
+fn regular_stems(stem: &str) -> Vec<String> {
+    let mut out = vec![stem.to_string(), format!("{stem}e")];
+    let bytes = stem.as_bytes();
+    if bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+        out.push(stem[..stem.len() - 1].to_string());
+    }
+    if let Some(s) = stem.strip_suffix('i') {
+        out.push(format!("{s}y"));
+    }
+    out
+}
+
+/// Words that are nouns first, though some are also verbs: after a determiner they head a
+/// noun phrase. The tagger reads them as verbs only where the position demands one.
+pub(crate) const NOUN_VERBS: &[&str] = &[
+    "coach",
+    "mentor",
+    "lead",
+    "run",
+    "set",
+    "drive",
+    "plan",
+    "review",
+    "support",
+    "work",
+    "answer",
+    "question",
+    "end",
+    "close",
+    "share",
+    "match",
+    "pair",
+    "help",
+    "focus",
+    "need",
+    "use",
+    "change",
+    "guide",
+    "call",
+    "start",
+    "track",
+    "point",
+    "walk",
+    "talk",
+    "check",
+    "challenge",
+    "control",
+    "cover",
+    "look",
+    "move",
+    "stop",
+    "sign",
+    "schedule",
+    "finish",
+    "wish",
+    "direct",
+    "span",
+    "last",
+];
+
+/// Nouns that name an engagement, its parts or its time: what a form, a duration or an agenda
+/// can be said of when a practice word modifies or governs it ("mentorship programme",
+/// "coaching sessions", "the pairing").
+pub(crate) const ENGAGEMENT_NOUNS: &[&str] = &[
+    "programme",
+    "program",
+    "engagement",
+    "partnership",
+    "relationship",
+    "session",
+    "pairing",
+    "pair",
+    "match",
+    "cohort",
+    "scheme",
+    "initiative",
+    "journey",
+    "arrangement",
+    "cycle",
+    "track",
+    "series",
+    "conversation",
+    "meeting",
+    "meetup",
+    "check-in",
+    "chat",
+    "call",
+    "catch-up",
+    "connection",
+    "collaboration",
+    "experience",
+    "offering",
+    "process",
+    "opportunity",
+    "agreement",
+    "contract",
+    "commitment",
+    "period",
+    "term",
+    "phase",
+    "round",
+    "iteration",
+];
+
+/// Nouns that name how long something lasts: "the mentorship period", "the program length".
+pub(crate) const SPAN_NOUNS: &[&str] = &[
+    "period",
+    "term",
+    "duration",
+    "length",
+    "timeframe",
+    "time-frame",
+    "timeline",
+    "commitment",
+    "window",
+    "span",
+    "lifetime",
+    "tenure",
+];
+
+/// Units of time, singular.
+pub(crate) const TIME_UNITS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "quarter",
+    "semester",
+    "term",
+    "session",
+    "meeting",
+    "sprint",
+    "cohort",
+    "hour",
+    "minute",
+    "fortnight",
+];
+
+/// Units that measure the length of an engagement rather than of a meeting: "an hour" is how
+/// long a session is, not how long the mentoring runs.
+pub(crate) fn is_long_unit(unit: &str) -> bool {
+    matches!(
+        unit,
+        "day"
+            | "week"
+            | "month"
+            | "year"
+            | "quarter"
+            | "semester"
+            | "term"
+            | "fortnight"
+            | "sprint"
+            | "cohort"
+            | "session"
+            | "meeting"
+    )
+}
+
+/// A unit of time in any number, with its singular: "weeks" is `week`.
+pub(crate) fn time_unit(word: &str) -> Option<&'static str> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    TIME_UNITS.iter().copied().find(|&u| u == singular || u == word)
+}
+
+pub(crate) const MONTHS: &[(&str, &str)] = &[
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may", "may"),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+];
+
+/// Whether a word names a month ("May", "Sept", "aug").
+pub(crate) fn is_month(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    MONTHS.iter().any(|&(full, short)| {
+        word == full || word == short || (word.len() >= 3 && full.starts_with(word) && word.len() <= 4)
+    })
+}
+
+/// Number words (cardinals that measure a duration).
+pub(crate) const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "ninety",
+    "a",
+    "an",
+    "several",
+    "few",
+    "couple",
+];
+
+/// Whether a token is a number: digits, a number word (not "a"/"an"), or digits with a unit
+/// glued on ("12wk" is not; "3rd" is an ordinal, not a count).
+pub(crate) fn is_number_word(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_digit()) && !word.is_empty()
+        || NUMBER_WORDS.iter().any(|&n| n == word && n != "a" && n != "an")
+}
+
+/// Roles that are not a practice's guide or the person guided: a trait said of one of these is
+/// said of that role ("the facilitator", "your manager", "the organiser").
+pub(crate) const OTHER_ROLES: &[&str] = &[
+    "manager",
+    "buddy",
+    "supervisor",
+    "lead",
+    "leader",
+    "peer",
+    "teacher",
+    "trainer",
+    "tutor",
+    "sponsor",
+    "advisor",
+    "adviser",
+    "counsellor",
+    "counselor",
+    "therapist",
+    "consultant",
+    "colleague",
+    "director",
+    "expert",
+    "facilitator",
+    "host",
+    "organiser",
+    "organizer",
+    "coordinator",
+    "instructor",
+    "moderator",
+    "recruiter",
+    "reviewer",
+    "owner",
+    "employee",
+    "candidate",
+    "applicant",
+    "attendee",
+    "participant",
+    "volunteer",
+    "member",
+    "team",
+    "company",
+    "organisation",
+    "organization",
+    "student",
+    "intern",
+    "hire",
+];
+
+/// Nouns for the one who drives or owns something: "the mentee is the DRI for each session".
+pub(crate) const DRIVER_NOUNS: &[&str] =
+    &["dri", "owner", "driver", "lead", "leader", "organiser", "organizer", "chair", "host"];
+
+/// Nouns for what an agenda driver drives: the agenda, the meetings, the direction.
+pub(crate) const AGENDA_OBJECTS: &[&str] = &[
+    "agenda",
+    "agendas",
+    "meeting",
+    "meetings",
+    "session",
+    "sessions",
+    "conversation",
+    "conversations",
+    "relationship",
+    "relationships",
+    "mentorship",
+    "mentoring",
+    "coaching",
+    "direction",
+    "topic",
+    "topics",
+    "discussion",
+    "discussions",
+    "call",
+    "calls",
+    "check-in",
+    "check-ins",
+    "1:1",
+    "1:1s",
+    "one-on-one",
+    "one-on-ones",
+    "partnership",
+    "engagement",
+];
+
+/// Verbs whose subject decides an agenda or direction when their object is one of
+/// [`AGENDA_OBJECTS`]: "mentees drive the meetings", "the coach sets the agenda".
+pub(crate) const DRIVER_VERBS: &[&str] = &[
+    "lead",
+    "drive",
+    "own",
+    "run",
+    "steer",
+    "set",
+    "prepare",
+    "decide",
+    "choose",
+    "pick",
+    "determine",
+    "control",
+    "direct",
+    "shape",
+    "guide",
+    "plan",
+];
+
+/// Verbs that say how long their subject lasts: "the programme lasts three months".
+pub(crate) const LASTING_VERBS: &[&str] = &["last", "run", "span", "take", "continue", "go", "extend", "stretch"];
+
+/// Verbs that end an engagement: "the mentorship ends in May", "wraps up after 12 weeks".
+pub(crate) const ENDING_VERBS: &[&str] =
+    &["end", "finish", "conclude", "close", "wrap", "graduate", "expire", "stop", "complete"];
+
+/// Whether a word ends like a noun ("-tion", "-ment", "-ness", "-ship", "-ity").
+pub(crate) fn noun_ending(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ness", "ship", "ity", "ance", "ence", "ism", "ist", "ee", "er", "or", "ers", "ors",
+        "ees", "tions", "ments", "ships", "ities",
+    ];
+    word.len() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Whether a word ends like an adjective ("-ous", "-ful", "-ive", "-able", "-al", "-ic").
+pub(crate) fn adjective_ending(word: &str) -> bool {
+    const ENDINGS: &[&str] = &["ous", "ful", "ive", "able", "ible", "al", "ic", "less", "ish", "ary", "ent", "ant"];
+    word.len() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Common adjectives of the domain that carry no ending of their own.
+pub(crate) const ADJECTIVES: &[&str] = &[
+    "new",
+    "old",
+    "good",
+    "great",
+    "best",
+    "better",
+    "long",
+    "short",
+    "open",
+    "fixed",
+    "set",
+    "clear",
+    "own",
+    "senior",
+    "junior",
+    "formal",
+    "informal",
+    "structured",
+    "unstructured",
+    "ongoing",
+    "regular",
+    "weekly",
+    "monthly",
+    "daily",
+    "first",
+    "last",
+    "next",
+    "final",
+    "early",
+    "late",
+    "full",
+    "part",
+    "same",
+    "other",
+    "right",
+    "wrong",
+    "key",
+    "main",
+    "real",
+    "free",
+    "busy",
+    "happy",
+    "ready",
+    "able",
+    "sure",
+    "common",
+    "whole",
+    "entire",
+    "certain",
+    "specific",
+    "typical",
+    "overall",
+    "current",
+    "future",
+    "past",
+    "high",
+    "low",
+    "big",
+    "small",
+    "young",
+    "experienced",
+    "defined",
+    "agreed",
+    "limited",
+    "indefinite",
+    "lifelong",
+    "open-ended",
+    "time-bound",
+    "fixed-term",
+    "short-term",
+    "long-term",
+];
+
+/// Adverbs without the "-ly" ending.
+pub(crate) const ADVERBS: &[&str] = &[
+    "also",
+    "always",
+    "often",
+    "sometimes",
+    "usually",
+    "typically",
+    "generally",
+    "rarely",
+    "seldom",
+    "still",
+    "already",
+    "even",
+    "ever",
+    "again",
+    "then",
+    "now",
+    "soon",
+    "here",
+    "there",
+    "together",
+    "instead",
+    "rather",
+    "too",
+    "very",
+    "quite",
+    "well",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "up",
+    "at",
+    "least",
+    "most",
+    "only",
+    "just",
+    "once",
+    "twice",
+    "so",
+    "much",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn irregular_and_regular_verb_forms_find_their_lemma() {
+        assert_eq!(verb("led"), Some(("lead", VerbForm::PastOrParticiple)));
+        assert_eq!(verb("driven"), Some(("drive", VerbForm::Participle)));
+        assert_eq!(verb("drove"), Some(("drive", VerbForm::Past)));
+        assert_eq!(verb("drives"), Some(("drive", VerbForm::Third)));
+        assert_eq!(verb("driving"), Some(("drive", VerbForm::Gerund)));
+        assert_eq!(verb("asked"), Some(("ask", VerbForm::PastOrParticiple)));
+        assert_eq!(verb("planning"), Some(("plan", VerbForm::Gerund)));
+        assert_eq!(verb("facilitates"), Some(("facilitate", VerbForm::Third)));
+        assert_eq!(verb("finishes"), Some(("finish", VerbForm::Third)));
+        assert_eq!(verb("applies"), Some(("apply", VerbForm::Third)));
+        assert_eq!(verb("wraps"), Some(("wrap", VerbForm::Third)));
+        // An irregular verb has no regular past: "drived" is no form of "drive".
+        assert_eq!(verb("drived"), None);
+        assert_eq!(verb("agenda"), None);
+    }
+
+    #[test]
+    fn units_months_and_numbers() {
+        assert_eq!(time_unit("weeks"), Some("week"));
+        assert_eq!(time_unit("semester"), Some("semester"));
+        assert_eq!(time_unit("weekly"), None);
+        assert!(is_month("sept") && is_month("may") && is_month("august") && !is_month("mar-"));
+        assert!(is_number_word("12") && is_number_word("twelve") && !is_number_word("a"));
+    }
+
+    #[test]
+    fn contractions_and_negated_auxiliaries() {
+        assert_eq!(contracted_pronoun("they'll"), Some(("they", "will")));
+        assert_eq!(contracted_pronoun("coach's"), None);
+        assert_eq!(negated_auxiliary("isn't"), Some("be"));
+        assert_eq!(negated_auxiliary("won't"), Some("will"));
+        assert_eq!(fold_apostrophes("don’t"), "don't");
+    }
+}

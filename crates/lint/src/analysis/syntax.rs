@@ -1,0 +1,943 @@
+//! A shallow syntactic reading of one sentence: part-of-speech tags, noun phrases with their
+//! heads, verb groups with voice and negation, and clauses with their subject, objects and
+//! prepositional attachments.
+//!
+//! It is one reading that every concept shares ("what is this phrase said of?"), not a full
+//! parser. The rules it follows, each a fact of English that the concepts rely on:
+//!
+//! - A word's class comes from the lexicon ([`super::lexicon`]) where it is listed, and
+//!   otherwise from its ending; a word that can be a noun or a verb is a noun after a
+//!   determiner, a possessive, an adjective or a number, and a verb after a modal, "to", an
+//!   auxiliary, or a subject at the start of a clause when an object follows.
+//! - A noun phrase is a run of determiners, numbers, adjectives and nouns (hyphenated words
+//!   count as one); its head is its last noun. A phrase after a preposition is attached through
+//!   that preposition.
+//! - A verb group is a run of auxiliaries, modals, negators and adverbs ending in a verb (or in
+//!   a form of "be", a copula). It is passive when a form of "be" is followed by a participle,
+//!   negated when it holds a negator, restricted when it holds "only", "just" and the like.
+//! - A clause ends at a semicolon, a colon, a dash or a bracket, and a new one starts at a
+//!   subordinating word, at a relative pronoun after a noun, and at a coordinator followed by a
+//!   subject and a verb or by a verb alone (which then shares the subject before it).
+//! - A clause's subject is the last noun phrase before its verb group that no preposition
+//!   governs; a relative clause's subject is the noun it follows; a clause that opens with its
+//!   verb is an imperative addressed to the reader; "there is X" has X as its subject.
+//! - Text before a colon that has no verb is a label for what follows it ("Mentorship period:
+//!   May to August").
+
+// The relations stage (issue #13) is built on this layer; until it lands only the tests use it.
+#![allow(dead_code)]
+
+use std::ops::Range;
+
+use super::lexicon::{self as lex, Comparative, VerbForm};
+use super::text::{Token, TokenKind};
+
+/// A part of speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pos {
+    Det,
+    Poss,
+    Pron,
+    Wh,
+    Noun,
+    Propn,
+    Verb,
+    Aux,
+    Modal,
+    Adj,
+    Adv,
+    Prep,
+    Coord,
+    Sub,
+    To,
+    Neg,
+    Num,
+    Punct,
+}
+
+/// One token of the sentence with its class.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word {
+    /// Index of the token in the block's tokens.
+    pub token: usize,
+    pub pos: Pos,
+    /// The lemma of a listed verb or auxiliary.
+    pub lemma: Option<&'static str>,
+    pub form: Option<VerbForm>,
+    /// The word negates ("not", "no", "without", "isn't").
+    pub negator: bool,
+}
+
+/// A noun phrase (or an adjective phrase, when it has no noun): word indices of the sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct NounPhrase {
+    pub words: Range<usize>,
+    /// The head: the last noun, else the last word.
+    pub head: usize,
+    /// The preposition that governs the phrase ("for", "with", "by").
+    pub prep: Option<usize>,
+    /// The phrase is denied by its own determiner or preposition ("no fixed end", "without an agenda").
+    pub negated: bool,
+    /// A comparative grading it ("less structured").
+    pub graded: Option<Comparative>,
+}
+
+/// A verb group.
+#[derive(Debug, Clone)]
+pub(crate) struct VerbGroup {
+    pub words: Range<usize>,
+    /// The main verb, or the last auxiliary of a copula ("is").
+    pub head: usize,
+    pub lemma: Option<&'static str>,
+    pub negated: bool,
+    pub passive: bool,
+    /// The head is a form of "be" with no verb after it.
+    pub copula: bool,
+    /// "only", "just", "solely" inside the group.
+    pub restricted: bool,
+}
+
+/// How a clause got its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// A noun phrase of the clause (index into [`Parse::phrases`]).
+    Phrase(usize),
+    /// A relative clause's antecedent, or a coordinated verb's shared subject (a phrase index).
+    Shared(usize),
+    /// An imperative: the reader.
+    Reader,
+    None,
+}
+
+/// What kind of clause it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClauseKind {
+    Main,
+    /// Opened by a subordinating word (the word's index).
+    Subordinate(usize),
+    Relative,
+    /// A verb coordinated with the clause before it.
+    Coordinated,
+    /// The text after a verbless label and a colon; the label is the phrase given.
+    Labelled(usize),
+    /// An infinitive ("to complete the survey"); its subject is the clause's before it.
+    Infinitive,
+}
+
+/// A clause.
+#[derive(Debug, Clone)]
+pub(crate) struct Clause {
+    pub words: Range<usize>,
+    pub kind: ClauseKind,
+    pub subject: Subject,
+    /// The clause's verb group (index into [`Parse::verbs`]).
+    pub verb: Option<usize>,
+    /// Phrases after the verb that no preposition governs.
+    pub objects: Vec<usize>,
+    /// Phrases after the verb governed by a preposition.
+    pub adjuncts: Vec<usize>,
+}
+
+/// A sentence's reading.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parse {
+    pub words: Vec<Word>,
+    pub phrases: Vec<NounPhrase>,
+    pub verbs: Vec<VerbGroup>,
+    pub clauses: Vec<Clause>,
+}
+
+impl Parse {
+    /// The clause a word belongs to.
+    pub fn clause_of(&self, word: usize) -> Option<usize> {
+        self.clauses.iter().position(|c| c.words.contains(&word))
+    }
+
+    /// The phrase a word belongs to.
+    pub fn phrase_of(&self, word: usize) -> Option<usize> {
+        self.phrases.iter().position(|p| p.words.contains(&word))
+    }
+
+    /// The verb group a word belongs to.
+    pub fn verb_of(&self, word: usize) -> Option<usize> {
+        self.verbs.iter().position(|v| v.words.contains(&word))
+    }
+
+    /// The index of the word for a block token.
+    pub fn word_at(&self, token: usize) -> Option<usize> {
+        self.words.iter().position(|w| w.token == token)
+    }
+
+    /// The subject phrase of a clause, shared or its own.
+    pub fn subject_phrase(&self, clause: usize) -> Option<usize> {
+        match self.clauses[clause].subject {
+            Subject::Phrase(p) | Subject::Shared(p) => Some(p),
+            Subject::Reader | Subject::None => None,
+        }
+    }
+}
+
+/// Reads one sentence: `tokens[range]` of a block whose lower-cased text is `norm` and whose
+/// text as written is `text` (for capitals).
+pub(crate) fn parse(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Parse {
+    let mut parse = Parse { words: tag(text, norm, tokens, range), ..Parse::default() };
+    chunk(&mut parse, norm, tokens);
+    let texts = word_texts(&parse, norm, tokens);
+    clauses(&mut parse, &texts);
+    parse
+}
+
+fn word_texts<'n>(parse: &Parse, norm: &'n str, tokens: &[Token]) -> Vec<&'n str> {
+    parse.words.iter().map(|w| tokens[w.token].text(norm)).collect()
+}
+
+/// Tags the words of a sentence.
+fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Word> {
+    let texts: Vec<std::borrow::Cow<'_, str>> =
+        range.clone().map(|t| lex::fold_apostrophes(tokens[t].text(norm))).collect();
+    let capital: Vec<bool> =
+        range.clone().map(|t| text[tokens[t].start..].chars().next().is_some_and(char::is_uppercase)).collect();
+    let mut words: Vec<Word> = range
+        .clone()
+        .enumerate()
+        .map(|(i, t)| {
+            let (pos, lemma, form, negator) = lexical_class(&texts[i], tokens[t].kind);
+            Word { token: t, pos, lemma, form, negator }
+        })
+        .collect();
+    let n = words.len();
+    // Context: a few left-to-right passes settle the words the lexicon leaves open.
+    for i in 0..n {
+        let w = texts[i].as_ref();
+        let prev = (i > 0).then(|| words[i - 1].pos);
+        let next_text = texts.get(i + 1).map_or("", |t| t.as_ref());
+        let next = words.get(i + 1).map(|w| w.pos);
+        match words[i].pos {
+            // "that": a relative after a noun followed by a verb, a determiner before a noun,
+            // otherwise a complementiser.
+            Pos::Wh
+                if w == "that"
+                    && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Num))
+                    && !matches!(prev, Some(Pos::Noun | Pos::Propn)) =>
+            {
+                words[i].pos = Pos::Det;
+            }
+            // "her" before a noun phrase is a possessive.
+            Pos::Pron if w == "her" && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Num | Pos::Propn)) => {
+                words[i].pos = Pos::Poss;
+            }
+            _ => {}
+        }
+        // A modal needs a verb after it: "May" before a number or "to" is the month.
+        if words[i].pos == Pos::Modal
+            && w == "may"
+            && !matches!(next, Some(Pos::Verb | Pos::Aux | Pos::Adv | Pos::Neg | Pos::Noun))
+        {
+            words[i].pos = Pos::Propn;
+        }
+        // "weekly", "monthly": adjectives before a noun, adverbs elsewhere.
+        if words[i].pos == Pos::Adj && w.ends_with("ly") && !matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Num)) {
+            words[i].pos = Pos::Adv;
+        }
+        // A word that can be a noun or a verb.
+        let ambiguous = words[i].pos == Pos::Verb
+            && matches!(words[i].form, Some(VerbForm::Base | VerbForm::Third))
+            && is_noun_verb(w);
+        let after_nominal_modifier = matches!(prev, Some(Pos::Det | Pos::Poss | Pos::Adj | Pos::Num));
+        if ambiguous {
+            let verb_context = matches!(prev, Some(Pos::Modal | Pos::To))
+                || (matches!(prev, Some(Pos::Aux)) && i > 0 && words[i - 1].lemma == Some("do"))
+                || (matches!(prev, Some(Pos::Neg))
+                    && i > 1
+                    && matches!(words[i - 2].pos, Pos::Modal | Pos::Aux | Pos::To))
+                || (matches!(prev, Some(Pos::Pron)) && i > 0 && is_subject_pronoun(&texts[i - 1]))
+                || (matches!(prev, Some(Pos::Noun | Pos::Propn))
+                    && opens_object(next, next_text)
+                    && !after_nominal_two(&words, i))
+                || (clause_initial(&words, &texts, i)
+                    && words[i].form == Some(VerbForm::Base)
+                    && opens_object(next, next_text));
+            if after_nominal_modifier || !verb_context {
+                words[i].pos = Pos::Noun;
+                words[i].lemma = None;
+                words[i].form = None;
+            }
+        }
+        // Participles and gerunds after a determiner modify the noun after them ("the agreed
+        // period", "a mentoring programme") or are nouns themselves ("the mentoring").
+        if words[i].pos == Pos::Verb
+            && matches!(words[i].form, Some(VerbForm::PastOrParticiple | VerbForm::Participle | VerbForm::Gerund))
+            && after_nominal_modifier
+        {
+            words[i].pos = if matches!(next, Some(Pos::Noun | Pos::Adj)) || words[i].form != Some(VerbForm::Gerund) {
+                Pos::Adj
+            } else {
+                Pos::Noun
+            };
+        }
+        // A gerund right before a noun at the start of a phrase modifies it: "mentoring
+        // relationships last", "coaching sessions are".
+        if words[i].pos == Pos::Verb
+            && words[i].form == Some(VerbForm::Gerund)
+            && matches!(next, Some(Pos::Noun))
+            && !matches!(prev, Some(Pos::Aux | Pos::Modal | Pos::To | Pos::Neg | Pos::Pron | Pos::Noun))
+            && !opens_object(words.get(i + 2).map(|w| w.pos), texts.get(i + 2).map_or("", |t| t.as_ref()))
+        {
+            words[i].pos = Pos::Adj;
+        }
+        // After a modal, "to", a form of "do" or a negated auxiliary stands a verb, listed or not:
+        // "don't hand out answers".
+        let wants_verb = matches!(prev, Some(Pos::Modal | Pos::To))
+            || (prev == Some(Pos::Aux) && i > 0 && words[i - 1].lemma == Some("do"))
+            || (prev == Some(Pos::Neg)
+                && i > 1
+                && (words[i - 2].pos == Pos::Modal || words[i - 2].lemma == Some("do")));
+        if wants_verb && matches!(words[i].pos, Pos::Noun | Pos::Adj) && !capital[i] {
+            words[i].pos = Pos::Verb;
+            words[i].form = Some(VerbForm::Base);
+        }
+        // A capitalised unknown word inside the sentence is a name.
+        if words[i].pos == Pos::Noun && capital[i] && i > 0 && !matches!(prev, Some(Pos::Punct)) {
+            words[i].pos = Pos::Propn;
+        }
+        // "to" before a verb marks an infinitive; before anything else it is a preposition.
+        if words[i].pos == Pos::To && !matches!(next, Some(Pos::Verb | Pos::Aux | Pos::Adv | Pos::Neg)) {
+            words[i].pos = Pos::Prep;
+        }
+    }
+    words
+}
+
+fn is_noun_verb(word: &str) -> bool {
+    let lemma = lex::verb(word).map(|v| v.0);
+    lemma.is_some_and(|l| lex::NOUN_VERBS.contains(&l))
+}
+
+fn is_subject_pronoun(word: &str) -> bool {
+    lex::SUBJECT_PRONOUNS.contains(&word) || matches!(word, "who" | "which" | "that")
+}
+
+/// Whether the word two back and the one before form a nominal that already took its verb
+/// ("the mentor plan sessions" is rare; "mentees drive" is common), kept conservative: a noun
+/// after a determiner+noun is still a verb candidate.
+fn after_nominal_two(_words: &[Word], _i: usize) -> bool {
+    false
+}
+
+/// Whether what follows can open a verb's object or complement.
+fn opens_object(next: Option<Pos>, next_text: &str) -> bool {
+    matches!(next, Some(Pos::Det | Pos::Poss | Pos::Pron | Pos::Num | Pos::Adv | Pos::Propn))
+        || (next == Some(Pos::Prep) && lex::PARTICLES.contains(&next_text))
+        || (next == Some(Pos::Prep) && matches!(next_text, "for" | "with" | "through"))
+        || (next == Some(Pos::Noun) && next_text.ends_with('s'))
+}
+
+/// Whether the word opens its clause (after punctuation, a coordinator or a subordinator, or
+/// at the sentence's start): where an imperative verb stands.
+fn clause_initial(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && matches!(words[j - 1].pos, Pos::Adv) {
+        j -= 1;
+    }
+    j == 0 || matches!(words[j - 1].pos, Pos::Punct | Pos::Coord) && texts[j - 1] != "-"
+}
+
+/// The class a word has out of context.
+fn lexical_class(word: &str, kind: TokenKind) -> (Pos, Option<&'static str>, Option<VerbForm>, bool) {
+    match kind {
+        TokenKind::Punct => return (Pos::Punct, None, None, false),
+        TokenKind::Number => return (Pos::Num, None, None, false),
+        TokenKind::Word => {}
+    }
+    if let Some(lemma) = lex::negated_auxiliary(word) {
+        let pos = if matches!(lemma, "be" | "have" | "do") { Pos::Aux } else { Pos::Modal };
+        return (pos, Some(lemma), None, true);
+    }
+    if matches!(word, "not" | "never" | "cannot") {
+        return (Pos::Neg, None, None, true);
+    }
+    if word == "no" {
+        return (Pos::Det, None, None, true);
+    }
+    if matches!(word, "nobody" | "none" | "nothing") {
+        return (Pos::Pron, None, None, true);
+    }
+    if word == "without" {
+        return (Pos::Prep, None, None, true);
+    }
+    if word == "to" {
+        return (Pos::To, None, None, false);
+    }
+    if let Some((_, aux)) = lex::contracted_pronoun(word) {
+        return (Pos::Pron, Some(aux), None, false);
+    }
+    if lex::MODALS.contains(&word) {
+        return (Pos::Modal, None, None, false);
+    }
+    if let Some(lemma) = lex::auxiliary(word) {
+        return (Pos::Aux, Some(lemma), None, false);
+    }
+    if lex::POSSESSIVES.contains(&word) {
+        return (if word == "her" { Pos::Pron } else { Pos::Poss }, None, None, false);
+    }
+    if lex::WH_WORDS.contains(&word) && !matches!(word, "when" | "where") {
+        return (Pos::Wh, None, None, false);
+    }
+    if lex::SUBJECT_PRONOUNS.contains(&word)
+        || lex::OBJECT_PRONOUNS.contains(&word)
+        || lex::INDEFINITE_PRONOUNS.contains(&word)
+    {
+        return (Pos::Pron, None, None, false);
+    }
+    if lex::DETERMINERS.contains(&word) {
+        return (Pos::Det, None, None, false);
+    }
+    if lex::COORDINATORS.contains(&word) {
+        return (Pos::Coord, None, None, word == "nor");
+    }
+    if lex::SUBORDINATORS.contains(&word) && !lex::PREPOSITIONS.contains(&word) {
+        return (Pos::Sub, None, None, false);
+    }
+    if lex::PREPOSITIONS.contains(&word) && !lex::ADVERBS.contains(&word) {
+        return (Pos::Prep, None, None, false);
+    }
+    if lex::ADJECTIVES.contains(&word) {
+        return (Pos::Adj, None, None, false);
+    }
+    if lex::ADVERBS.contains(&word) {
+        return (if lex::PREPOSITIONS.contains(&word) { Pos::Prep } else { Pos::Adv }, None, None, false);
+    }
+    if lex::is_number_word(word) {
+        return (Pos::Num, None, None, false);
+    }
+    // The practice words: nouns ("coach", "mentorship", "mentee") unless context makes the
+    // verb ("coaches", "mentoring" after a subject are settled in context as other verbs are).
+    if let Some((lemma, form)) = lex::verb(word) {
+        return (Pos::Verb, Some(lemma), Some(form), false);
+    }
+    if word.len() > 4 && word.ends_with("ly") && !word.ends_with("ply") {
+        return (Pos::Adv, None, None, false);
+    }
+    if lex::noun_ending(word) {
+        return (Pos::Noun, None, None, false);
+    }
+    if lex::adjective_ending(word) {
+        return (Pos::Adj, None, None, false);
+    }
+    if word.len() > 4 && word.ends_with("ing") {
+        return (Pos::Verb, None, Some(VerbForm::Gerund), false);
+    }
+    if word.len() > 3 && word.ends_with("ed") {
+        return (Pos::Verb, None, Some(VerbForm::PastOrParticiple), false);
+    }
+    (Pos::Noun, None, None, false)
+}
+
+/// Groups words into noun phrases and verb groups.
+fn chunk(parse: &mut Parse, norm: &str, tokens: &[Token]) {
+    let mut words = std::mem::take(&mut parse.words);
+    let token_text = |words: &[Word], i: usize| tokens[words[i].token].text(norm);
+    let n = words.len();
+    let mut i = 0;
+    while i < n {
+        let pos = words[i].pos;
+        // Verb groups: auxiliaries, modals, negators and adverbs, then a verb.
+        if matches!(pos, Pos::Aux | Pos::Modal | Pos::Verb)
+            || (pos == Pos::Pron && words[i].lemma.is_some())
+            || (matches!(pos, Pos::Neg | Pos::Adv) && starts_verb_group(&words, i))
+            || (pos == Pos::To && words.get(i + 1).is_some_and(|w| matches!(w.pos, Pos::Verb | Pos::Aux)))
+        {
+            // A contracted "they'll" is a subject phrase and the start of the verb group.
+            if pos == Pos::Pron {
+                parse.phrases.push(NounPhrase { words: i..i + 1, head: i, prep: None, negated: false, graded: None });
+            }
+            let start = i;
+            let mut head = i;
+            let mut negated = words[i].negator;
+            let mut restricted = false;
+            let mut be_seen = words[i].lemma == Some("be");
+            let mut passive = false;
+            let mut main_verb = pos == Pos::Verb;
+            i += 1;
+            while i < n {
+                let w = words[i];
+                match w.pos {
+                    Pos::Aux | Pos::Modal if !main_verb => {
+                        be_seen |= w.lemma == Some("be");
+                        negated |= w.negator;
+                        head = i;
+                    }
+                    Pos::Neg => negated = true,
+                    Pos::Adv
+                        if !main_verb
+                            && words[i + 1..].iter().take(3).any(|w| matches!(w.pos, Pos::Verb | Pos::Aux)) =>
+                    {
+                        restricted |= lex::RESTRICTORS.contains(&token_text(&words, i));
+                    }
+                    Pos::Verb if !main_verb => {
+                        main_verb = true;
+                        passive = be_seen
+                            && matches!(w.form, Some(VerbForm::PastOrParticiple | VerbForm::Participle) | None)
+                            && !matches!(w.form, Some(VerbForm::Gerund));
+                        head = i;
+                    }
+                    // A particle right after the verb ("wrap up", "hand out"): part of the verb.
+                    Pos::Prep | Pos::Adv
+                        if main_verb && i == head + 1 && lex::PARTICLES.contains(&token_text(&words, i)) =>
+                    {
+                        words[i].pos = Pos::Adv;
+                    }
+                    _ => break,
+                }
+                i += 1;
+            }
+            let head_word = words[head];
+            // Adverbs before the verb group's verb that restrict it ("only ask").
+            restricted |= (start..head).any(|j| lex::RESTRICTORS.contains(&token_text(&words, j)));
+            parse.verbs.push(VerbGroup {
+                words: start..i,
+                head,
+                lemma: head_word.lemma,
+                negated,
+                passive,
+                copula: !main_verb && head_word.lemma == Some("be"),
+                restricted,
+            });
+            continue;
+        }
+        // Noun phrases: determiners, numbers, adjectives and nouns; hyphenated words hold.
+        if matches!(pos, Pos::Det | Pos::Poss | Pos::Num | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Pron)
+            || (pos == Pos::Adv
+                && lex::comparative(token_text(&words, i)).is_some()
+                && words.get(i + 1).is_some_and(|w| w.pos == Pos::Adj))
+        {
+            let start = i;
+            let prep = governing_preposition(&words, &|k| token_text(&words, k), start);
+            let mut negated = words[i].negator || prep.is_some_and(|p| words[p].negator);
+            let mut graded = None;
+            if pos == Pos::Pron {
+                i += 1;
+                parse.phrases.push(NounPhrase { words: start..i, head: start, prep, negated, graded });
+                continue;
+            }
+            let mut head = i;
+            while i < n {
+                let w = words[i];
+                let t = token_text(&words, i);
+                if lex::comparative(t).is_some() && words.get(i + 1).is_some_and(|w| w.pos == Pos::Adj) {
+                    graded = lex::comparative(t);
+                }
+                let joins = t == "-"
+                    || t == "–"
+                    || t == "/"
+                    || t == "'s"
+                    || (t == "to"
+                        && i > start
+                        && words[i - 1].pos == Pos::Num
+                        && words.get(i + 1).is_some_and(|w| w.pos == Pos::Num));
+                if joins && i + 1 < n && i > start && !matches!(words[i + 1].pos, Pos::Punct) {
+                    i += 1;
+                    continue;
+                }
+                match w.pos {
+                    Pos::Det | Pos::Poss if i == start => {}
+                    Pos::Det if i > start && words[i - 1].pos == Pos::Det => {}
+                    Pos::Num | Pos::Adj | Pos::Noun | Pos::Propn => head = i,
+                    // Gerunds and participles glued by a hyphen ("mentee-led", "time-bound").
+                    Pos::Verb if i > start && token_text(&words, i - 1) == "-" => head = i,
+                    Pos::Adv
+                        if lex::comparative(t).is_some() && words.get(i + 1).is_some_and(|w| w.pos == Pos::Adj) =>
+                    {
+                        graded = lex::comparative(t);
+                    }
+                    _ => break,
+                }
+                negated |= w.negator;
+                i += 1;
+            }
+            if i == start {
+                i += 1;
+                continue;
+            }
+            // The head is the last noun; an adjective phrase keeps its last word.
+            let noun_head = (start..i).rev().find(|&j| matches!(words[j].pos, Pos::Noun | Pos::Propn | Pos::Num));
+            let head = noun_head.unwrap_or(head);
+            parse.phrases.push(NounPhrase { words: start..i, head, prep, negated, graded });
+            continue;
+        }
+        i += 1;
+    }
+    parse.words = words;
+}
+
+/// The preposition that governs a phrase starting at `start`, across a hedge before a number
+/// ("for at least 3 months", "within about a year").
+fn governing_preposition<'t>(words: &[Word], text: &impl Fn(usize) -> &'t str, start: usize) -> Option<usize> {
+    let mut j = start;
+    if words[start].pos == Pos::Num || text(start) == "a" || text(start) == "an" {
+        while j > 0 && lex::HEDGES.contains(&text(j - 1)) {
+            j -= 1;
+        }
+    }
+    (j > 0 && words[j - 1].pos == Pos::Prep).then(|| j - 1)
+}
+
+fn starts_verb_group(words: &[Word], i: usize) -> bool {
+    words[i + 1..]
+        .iter()
+        .take(3)
+        .position(|w| !matches!(w.pos, Pos::Adv | Pos::Neg))
+        .is_some_and(|k| matches!(words[i + 1 + k].pos, Pos::Verb | Pos::Aux | Pos::Modal))
+}
+
+/// Splits the sentence into clauses and finds their parts.
+fn clauses(parse: &mut Parse, texts: &[&str]) {
+    let n = parse.words.len();
+    // Clause starts: (word index, kind). Punctuation boundaries start the next word.
+    let mut starts: Vec<(usize, ClauseKind)> = vec![(0, ClauseKind::Main)];
+    let verb_at = |w: usize| parse.verbs.iter().position(|v| v.words.start == w);
+    let phrase_at = |w: usize| parse.phrases.iter().position(|p| p.words.start == w);
+    let mut i = 0;
+    while i < n {
+        let w = parse.words[i];
+        let t = texts[i];
+        let boundary_punct = w.pos == Pos::Punct && matches!(t, ";" | ":" | "—" | "(" | ")" | "–" | "|" | "•" | "→");
+        if boundary_punct && (t != "–" || i + 1 < n && parse.words[i + 1].pos != Pos::Num) {
+            // A verbless stretch before a colon labels what follows.
+            let open = starts.last().map_or(0, |s| s.0);
+            let label = (t == ":")
+                .then(|| {
+                    let verbless = !parse.verbs.iter().any(|v| v.words.start >= open && v.words.end <= i);
+                    let phrase = parse.phrases.iter().rposition(|p| p.words.start >= open && p.words.end <= i);
+                    phrase.filter(|_| verbless)
+                })
+                .flatten();
+            starts.push((i + 1, label.map_or(ClauseKind::Main, ClauseKind::Labelled)));
+        } else if t == ","
+            && starts.last().is_some_and(|s| matches!(s.1, ClauseKind::Subordinate(_)))
+            && has_verb_before_in_clause(parse, starts.last().map_or(0, |s| s.0), i)
+        {
+            // A fronted subordinate clause ends at the comma after its verb.
+            starts.push((i + 1, ClauseKind::Main));
+        } else if w.pos == Pos::Sub && i > 0 {
+            starts.push((i, ClauseKind::Subordinate(i)));
+        } else if w.pos == Pos::Sub {
+            starts[0].1 = ClauseKind::Subordinate(0);
+        } else if w.pos == Pos::Wh
+            && i > 0
+            && matches!(parse.words[i - 1].pos, Pos::Noun | Pos::Propn | Pos::Pron | Pos::Punct)
+        {
+            // A relative after a noun ("mentors who share ..."), possibly after a comma.
+            let before = if parse.words[i - 1].pos == Pos::Punct && i > 1 { i - 2 } else { i - 1 };
+            if matches!(parse.words[before].pos, Pos::Noun | Pos::Propn | Pos::Pron) {
+                starts.push((i, ClauseKind::Relative));
+            }
+        } else if w.pos == Pos::To && i > 0 && verb_at(i).is_some() {
+            starts.push((i, ClauseKind::Infinitive));
+        } else if w.pos == Pos::Coord && i + 1 < n {
+            // "..., and mentees drive the meetings": a new subject and verb; "... and drive the
+            // meetings": a verb sharing the subject before.
+            if verb_at(i + 1).is_some() && parse.words[i + 1].pos != Pos::Pron {
+                starts.push((i + 1, ClauseKind::Coordinated));
+            } else if let Some(p) = phrase_at(i + 1) {
+                let after = parse.phrases[p].words.end;
+                if verb_at(after).is_some() && has_verb_before_in_clause(parse, starts.last().map_or(0, |s| s.0), i) {
+                    starts.push((i + 1, ClauseKind::Main));
+                }
+            }
+        }
+        i += 1;
+    }
+    starts.dedup_by_key(|s| s.0);
+    for (k, &(start, kind)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(n, |s| s.0);
+        if start >= end {
+            continue;
+        }
+        let verb = parse.verbs.iter().position(|v| v.words.start >= start && v.words.start < end);
+        let mut clause =
+            Clause { words: start..end, kind, subject: Subject::None, verb, objects: Vec::new(), adjuncts: Vec::new() };
+        let in_clause = |p: &NounPhrase| p.words.start >= start && p.words.end <= end;
+        if let Some(v) = verb {
+            let vg = &parse.verbs[v];
+            // "there is X": X is the subject.
+            let existential = vg.words.start > start && texts[vg.words.start - 1] == "there";
+            let before = parse
+                .phrases
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| in_clause(p) && p.words.end <= vg.words.start && p.prep.is_none())
+                .map(|(i, _)| i)
+                .next_back();
+            clause.subject = if existential {
+                parse
+                    .phrases
+                    .iter()
+                    .position(|p| in_clause(p) && p.words.start >= vg.words.end)
+                    .map_or(Subject::None, Subject::Phrase)
+            } else if let Some(p) = before.filter(|&p| texts[parse.phrases[p].words.start] != "there") {
+                Subject::Phrase(p)
+            } else if matches!(kind, ClauseKind::Relative) {
+                antecedent(parse, start).map_or(Subject::None, Subject::Shared)
+            } else if matches!(kind, ClauseKind::Coordinated | ClauseKind::Infinitive) {
+                // The subject of the clause this verb is coordinated with.
+                k.checked_sub(1)
+                    .and_then(|prev| parse.clauses.get(prev))
+                    .map(|c| match c.subject {
+                        Subject::Phrase(p) | Subject::Shared(p) => Subject::Shared(p),
+                        s => s,
+                    })
+                    .unwrap_or(Subject::None)
+            } else if vg.words.start == start {
+                let form = parse.words[vg.head].form;
+                if matches!(form, Some(VerbForm::Base))
+                    || parse.words[vg.words.start].pos == Pos::Neg
+                    || texts[vg.words.start] == "do"
+                    || texts[vg.words.start] == "don't"
+                {
+                    Subject::Reader
+                } else {
+                    Subject::None
+                }
+            } else {
+                Subject::None
+            };
+            for (idx, p) in parse.phrases.iter().enumerate() {
+                if !in_clause(p) || p.words.start < vg.words.end || Subject::Phrase(idx) == clause.subject {
+                    continue;
+                }
+                if p.prep.is_some() {
+                    clause.adjuncts.push(idx);
+                } else {
+                    clause.objects.push(idx);
+                }
+            }
+        } else {
+            // A verbless clause: its phrases are all it has; the first is its topic.
+            clause.subject = parse
+                .phrases
+                .iter()
+                .position(|p| in_clause(p) && p.prep.is_none())
+                .map_or(Subject::None, Subject::Phrase);
+            for (idx, p) in parse.phrases.iter().enumerate() {
+                if in_clause(p) && Subject::Phrase(idx) != clause.subject {
+                    if p.prep.is_some() {
+                        clause.adjuncts.push(idx);
+                    } else {
+                        clause.objects.push(idx);
+                    }
+                }
+            }
+        }
+        parse.clauses.push(clause);
+    }
+}
+
+fn has_verb_before_in_clause(parse: &Parse, start: usize, at: usize) -> bool {
+    parse.verbs.iter().any(|v| v.words.start >= start && v.words.start < at)
+}
+
+/// The noun phrase a relative clause starting at `start` follows.
+fn antecedent(parse: &Parse, start: usize) -> Option<usize> {
+    parse.phrases.iter().rposition(|p| p.words.end <= start && p.words.end + 2 >= start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::text::{normalise, tokenize};
+
+    /// A compact rendering of a parse: each clause as `[subject | verb | objects | adjuncts]`.
+    fn render(sentence: &str) -> String {
+        let norm = normalise(sentence);
+        let tokens = tokenize(sentence);
+        let parse = parse(sentence, &norm, &tokens, 0..tokens.len());
+        let words: Vec<&str> = parse.words.iter().map(|w| tokens[w.token].text(sentence)).collect();
+        let phrase = |p: usize| {
+            let ph = &parse.phrases[p];
+            let first = tokens[parse.words[ph.words.start].token].start;
+            let last = tokens[parse.words[ph.words.end - 1].token].end;
+            let mut s = sentence[first..last].to_string();
+            if let Some(prep) = ph.prep {
+                s = format!("{} {s}", words[prep]);
+            }
+            if ph.negated {
+                s = format!("¬{s}");
+            }
+            if ph.graded == Some(Comparative::Less) {
+                s = format!("{s}(less)");
+            }
+            s
+        };
+        let mut out = Vec::new();
+        for c in &parse.clauses {
+            let subject = match c.subject {
+                Subject::Phrase(p) => phrase(p),
+                Subject::Shared(p) => format!("^{}", phrase(p)),
+                Subject::Reader => "(you)".to_string(),
+                Subject::None => "-".to_string(),
+            };
+            let verb = c.verb.map_or("-".to_string(), |v| {
+                let vg = &parse.verbs[v];
+                let mut s = vg.lemma.unwrap_or(words[vg.head]).to_string();
+                if vg.passive {
+                    s.push_str("/pass");
+                }
+                if vg.negated {
+                    s.push_str("/neg");
+                }
+                if vg.copula {
+                    s.push_str("/cop");
+                }
+                if vg.restricted {
+                    s.push_str("/only");
+                }
+                s
+            });
+            let objects: Vec<String> = c.objects.iter().map(|&p| phrase(p)).collect();
+            let adjuncts: Vec<String> = c.adjuncts.iter().map(|&p| phrase(p)).collect();
+            let label = match c.kind {
+                ClauseKind::Labelled(p) => format!("{}: ", phrase(p)),
+                _ => String::new(),
+            };
+            out.push(format!("[{label}{subject} | {verb} | {} | {}]", objects.join(", "), adjuncts.join(", ")));
+        }
+        out.join(" ")
+    }
+
+    #[test]
+    fn subject_verb_and_object_of_a_simple_clause() {
+        assert_eq!(render("Mentees drive the meetings."), "[Mentees | drive | the meetings | ]");
+        assert_eq!(render("The programme lasts three months."), "[The programme | last | three months | ]");
+    }
+
+    #[test]
+    fn passive_voice_keeps_the_agent_as_an_adjunct() {
+        assert_eq!(
+            render("Every pairing is led by the junior partner."),
+            "[Every pairing | lead/pass |  | by the junior partner]"
+        );
+    }
+
+    #[test]
+    fn negation_belongs_to_the_verb_group() {
+        assert_eq!(render("Our tutors don't hand out answers."), "[Our tutors | hand/neg | answers | ]");
+        assert_eq!(render("The pairing does not end after a term."), "[The pairing | end/neg |  | after a term]");
+    }
+
+    #[test]
+    fn restrictors_mark_a_defining_method() {
+        assert_eq!(render("Guides only ask questions."), "[Guides | ask/only | questions | ]");
+    }
+
+    #[test]
+    fn a_relative_clause_takes_its_antecedent_as_subject() {
+        assert_eq!(
+            render("Find a partner who has walked the same path."),
+            "[(you) | find | a partner | ] [^a partner | walk | the same path | ]"
+        );
+    }
+
+    #[test]
+    fn coordinated_verbs_share_the_subject() {
+        assert_eq!(
+            render("Volunteers meet monthly and share their stories."),
+            "[Volunteers | meet |  | ] [^Volunteers | share | their stories | ]"
+        );
+    }
+
+    #[test]
+    fn a_verbless_label_before_a_colon_heads_what_follows() {
+        assert_eq!(
+            render("Pairing period: May to August"),
+            "[Pairing period | - |  | ] [Pairing period: May | - |  | to August]"
+        );
+    }
+
+    #[test]
+    fn hyphenated_durations_modify_the_noun_after_them() {
+        assert_eq!(render("It is a 12-week scheme."), "[It | be/cop | a 12-week scheme | ]");
+    }
+
+    #[test]
+    fn tenure_is_a_prepositional_adjunct_of_be() {
+        assert_eq!(
+            render("Applicants must have been with the firm for at least 3 months."),
+            "[Applicants | be/cop |  | with the firm, for 3 months]"
+        );
+    }
+
+    #[test]
+    fn comparatives_grade_the_adjective_they_precede() {
+        assert_eq!(
+            render("Group sessions are less structured."),
+            "[Group sessions | be/cop | less structured(less) | ]"
+        );
+    }
+
+    #[test]
+    fn infinitives_and_purpose_clauses_get_their_own_verb() {
+        assert_eq!(
+            render("You have 3 weeks to complete the survey."),
+            "[You | have | 3 weeks | ] [^You | complete | the survey | ]"
+        );
+    }
+
+    #[test]
+    fn a_subordinate_clause_keeps_its_negation_to_itself() {
+        assert_eq!(
+            render("If the plan has not worked, we begin weekly sessions."),
+            "[the plan | work/neg |  | ] [we | begin | weekly sessions | ]"
+        );
+    }
+
+    #[test]
+    fn a_semicolon_ends_the_negated_clause() {
+        assert_eq!(
+            render("You are not steering the talks; the learner decides."),
+            "[You | steer/neg | the talks | ] [the learner | decide |  | ]"
+        );
+    }
+
+    #[test]
+    fn a_copula_takes_its_predicate_as_object() {
+        assert_eq!(
+            render("The apprentice should be the owner of each session."),
+            "[The apprentice | be/cop | the owner | of each session]"
+        );
+    }
+
+    #[test]
+    fn hedged_numbers_stay_under_their_preposition() {
+        assert_eq!(render("The scheme will run for up to six weeks."), "[The scheme | run |  | for six weeks]");
+        assert_eq!(render("Pairs meet for 3 to 6 months."), "[Pairs | meet |  | for 3 to 6 months]");
+    }
+
+    /// Every sentence of the development corpus, and every prefix of a few awkward ones, parses
+    /// into clauses that tile the sentence, with phrases and verb groups inside it.
+    #[test]
+    fn parses_tile_the_sentence_on_real_text() {
+        let corpus = crate::test_support::labelled_corpus();
+        let awkward = "- , : ; — ( ) and or to to to 3–6 - - 'S’s don’t ... if, , which who that May";
+        let texts = corpus.lines().chain(std::iter::once(awkward));
+        for line in texts {
+            let text = line.get(..line.len().min(4000)).unwrap_or(line);
+            let norm = normalise(text);
+            let tokens = tokenize(text);
+            for (start, end) in crate::analysis::text::sentences(text) {
+                let first = tokens.partition_point(|t| t.start < start);
+                let last = tokens.partition_point(|t| t.start < end);
+                let parse = parse(text, &norm, &tokens, first..last);
+                let n = parse.words.len();
+                let mut at = 0;
+                for c in &parse.clauses {
+                    assert_eq!(c.words.start, at, "clauses tile {text:?}");
+                    at = c.words.end;
+                }
+                assert!(at == n || parse.clauses.is_empty() && n == 0, "clauses cover {text:?}");
+                assert!(parse.phrases.iter().all(|p| p.words.end <= n && p.words.contains(&p.head)));
+                assert!(parse.verbs.iter().all(|v| v.words.end <= n && v.words.contains(&v.head)));
+            }
+        }
+    }
+}
