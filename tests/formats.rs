@@ -57,11 +57,12 @@ fn sarif() {
 /// Validates the SARIF log with Microsoft's SARIF Multitool where it is installed (`.ci/run`
 /// installs it and sets `SARIF_MULTITOOL`); under CI it must be there.
 #[test]
+#[ignore = "needs Microsoft's SARIF Multitool (SARIF_MULTITOOL); the full tier runs it"]
 fn sarif_validates() {
     let tool = std::env::var_os("SARIF_MULTITOOL");
     let Some(tool) = tool.filter(|t| std::path::Path::new(t).exists()) else {
-        assert!(std::env::var_os("CI").is_none(), "SARIF_MULTITOOL must point at sarif-multitool under CI");
-        eprintln!("skipping: SARIF_MULTITOOL not set");
+        assert!(!crate::util::require_all(), "CM_LINT_REQUIRE_ALL=1 but SARIF_MULTITOOL does not name sarif-multitool");
+        eprintln!("SKIPPED sarif_validates: SARIF_MULTITOOL not set");
         return;
     };
     let dir = tree();

@@ -61,14 +61,15 @@ fn run_e2e(nvim: &Path) -> String {
 }
 
 #[test]
+#[ignore = "needs Neovim (on PATH and CM_LINT_NVIM); the full tier runs it"]
 fn neovim_shows_updates_and_fixes() {
     let editors = neovims();
     if editors.is_empty() {
-        assert!(std::env::var_os("CI").is_none(), "CI must install Neovim for the editor test");
-        eprintln!("skipping: no Neovim on PATH or in CM_LINT_NVIM");
+        assert!(!crate::util::require_all(), "CM_LINT_REQUIRE_ALL=1 but no Neovim is installed");
+        eprintln!("SKIPPED neovim_shows_updates_and_fixes: no Neovim on PATH or in CM_LINT_NVIM");
         return;
     }
-    if std::env::var_os("CI").is_some() {
+    if crate::util::require_all() {
         assert!(editors.len() >= 2, "CI tests Debian's Neovim and a current one: {editors:?}");
     }
     for nvim in editors {

@@ -148,6 +148,7 @@ fn report(name: &str, detail: &str, measured: &Measured) {
 /// prose, two flagged sentences at the very end. Both are found at the right line and column,
 /// the run exits 1, and peak memory stays within a fixed multiple of the file's size.
 #[test]
+#[ignore = "stress tier: a 200 MB file (50 MB by default); run with -- --include-ignored"]
 fn a_200_mb_file_is_linted_to_its_last_line() {
     let size = scaled(200 << 20, 0.25);
     let dir = Dir::new();
@@ -179,6 +180,7 @@ fn a_200_mb_file_is_linted_to_its_last_line() {
 /// and memory stays within a fixed multiple of the file's size. The analysis is slow in a debug
 /// build, so by default this is 5 MB (2.5 % of the 200 MB).
 #[test]
+#[ignore = "stress tier: a large dense file; run with -- --include-ignored"]
 fn a_big_file_dense_with_practice_words() {
     let size = scaled(200 << 20, 0.025);
     let block = NEUTRAL_BLOCK.replace(
@@ -213,6 +215,7 @@ fn tail_of(out: &Output) -> String {
 /// The file with one 10 MB line, of two-byte characters, so that a column counted in
 /// bytes instead of characters is caught.
 #[test]
+#[ignore = "stress tier: a 10 MB line; run with -- --include-ignored"]
 fn a_10_mb_line_gives_a_character_column() {
     let size = scaled(10 << 20, 1.0);
     let dir = Dir::new();
@@ -355,6 +358,7 @@ fn unreadable_folders_are_reported_and_the_run_goes_on() {
 /// The directory of 100,000 small files (in 100 folders), ten of them flagged: the run
 /// completes, exits 1 and counts every file in its summary.
 #[test]
+#[ignore = "stress tier: 100,000 files; run with -- --include-ignored"]
 fn a_hundred_thousand_small_files() {
     let files = scaled(100_000, 1.0).max(100);
     let dir = Dir::new();
@@ -407,6 +411,7 @@ fn a_hundred_thousand_small_files() {
 /// indented lists nested 10,000 deep (by default 3,000: the file grows with the square of the
 /// depth). No stack overflow, and the sentence at the bottom is found where it is.
 #[test]
+#[ignore = "stress tier: 10,000 levels of nesting; run with -- --include-ignored"]
 fn deeply_nested_quotes_and_lists() {
     let levels = 10_000;
     let indented = scaled(10_000, 0.3);
@@ -665,6 +670,7 @@ fn fix_through_a_symlink_fixes_the_target_and_keeps_the_link() {
 /// server answers other requests meanwhile, publishes the findings of the edited version at the
 /// right place, answers a hover there, and shuts down cleanly.
 #[test]
+#[ignore = "stress tier: a 50 MB server document; run with -- --include-ignored"]
 fn the_server_takes_a_50_mb_document_and_an_edit_to_it() {
     let size = scaled(50 << 20, 1.0);
     // With a heading per block the engine parses only the last section in depth: this test is

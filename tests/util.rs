@@ -3,6 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Whether the full tier must have every external tool and data set (`.ci/run` sets
+/// `CM_LINT_REQUIRE_ALL=1`); elsewhere a test that lacks one says SKIPPED and passes.
+pub fn require_all() -> bool {
+    std::env::var_os("CM_LINT_REQUIRE_ALL").is_some_and(|v| v == "1")
+}
+
 /// A temporary directory that tests write files into.
 pub struct Dir {
     dir: tempfile::TempDir,

@@ -285,15 +285,12 @@ pub(crate) mod test_support {
 
     use crate::{lint, Document, Format};
 
-    /// The labelled development corpus (`../shared/corpus/labeled.jsonl`, one record a line),
-    /// for tests that compare a rewrite with the code it replaced on real sentences. Empty
-    /// where the shared folder is absent; CI always has it.
+    /// The labelled development corpus (`tests/corpus/labeled.jsonl`, one record a line), for
+    /// tests that compare a rewrite with the code it replaced on real sentences.
     pub(crate) fn labelled_corpus() -> String {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/labeled.jsonl");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/labeled.jsonl");
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        if std::env::var_os("CI").is_some() {
-            assert!(!text.is_empty(), "the labelled corpus is missing at {}", path.display());
-        }
+        assert!(!text.is_empty(), "the labelled corpus is missing at {}", path.display());
         text
     }
 
