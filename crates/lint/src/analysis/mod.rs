@@ -10,6 +10,7 @@
 
 pub(crate) mod context;
 pub(crate) mod entities;
+pub(crate) mod holders;
 pub(crate) mod lexicon;
 pub(crate) mod matcher;
 pub(crate) mod mentions;

@@ -251,9 +251,7 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                     && i > 1
                     && matches!(words[i - 2].pos, Pos::Modal | Pos::Aux | Pos::To))
                 || (matches!(prev, Some(Pos::Pron)) && i > 0 && is_subject_pronoun(&texts[i - 1]))
-                || (matches!(prev, Some(Pos::Noun | Pos::Propn))
-                    && opens_object(next, next_text)
-                    && !after_nominal_two(&words, i))
+                || verb_after_subject(&words, &texts, i)
                 || (clause_initial(&words, &texts, i)
                     && words[i].form == Some(VerbForm::Base)
                     && opens_object(next, next_text));
@@ -317,11 +315,37 @@ fn is_subject_pronoun(word: &str) -> bool {
     lex::SUBJECT_PRONOUNS.contains(&word) || matches!(word, "who" | "which" | "that")
 }
 
-/// Whether the word two back and the one before form a nominal that already took its verb
-/// ("the mentor plan sessions" is rare; "mentees drive" is common), kept conservative: a noun
-/// after a determiner+noun is still a verb candidate.
-fn after_nominal_two(_words: &[Word], _i: usize) -> bool {
-    false
+/// Whether a noun-or-verb word right after a noun is that noun's verb: it agrees with it in
+/// number ("the scheme ends", "mentees drive"; not "a 90-day plan", whose "a" makes the noun
+/// singular and "plan" no third-person verb), and no verb stands between it and the start of
+/// its clause.
+fn verb_after_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
+    if i == 0 || !matches!(words[i - 1].pos, Pos::Noun | Pos::Propn) {
+        return false;
+    }
+    let noun = texts[i - 1].as_ref();
+    let plural = noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("'s");
+    // The phrase's determiner decides its number where it has one.
+    let mut j = i - 1;
+    while j > 0
+        && matches!(words[j - 1].pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num | Pos::Punct)
+        && texts[j - 1] != ","
+    {
+        j -= 1;
+    }
+    let singular_det =
+        j > 0 && matches!(texts[j - 1].as_ref(), "a" | "an" | "each" | "every" | "this" | "that" | "one");
+    let agrees = match words[i].form {
+        Some(VerbForm::Third) => !plural,
+        Some(VerbForm::Base) => plural && !singular_det,
+        _ => false,
+    };
+    let verb_before = words[..i]
+        .iter()
+        .rev()
+        .take_while(|w| !matches!(w.pos, Pos::Sub | Pos::Coord | Pos::Wh) && !(w.pos == Pos::Punct))
+        .any(|w| matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal));
+    agrees && !verb_before
 }
 
 /// Whether what follows can open a verb's object or complement.

@@ -1,0 +1,240 @@
+//! Holders: what a trait expression is said of, read from the sentence's structure
+//! ([`super::syntax`]).
+//!
+//! A duration is a trait of the engagement only when it measures the engagement. Each rule
+//! below is one fact of English about what a length of time can measure; where one applies,
+//! the duration measures something else and is no trait of either practice:
+//!
+//! 1. **Deadlines and windows.** Governed by "within", "by", "before", "until" or "in", a length
+//!    of time says when something must happen ("decide within 24 months"), unless the verb is
+//!    one that ends an engagement ("the pairing ends in May").
+//! 2. **States and tenure.** An adjunct "for N months" of a verb of state (be, work, serve, stay,
+//!    hold, live) measures how long the subject has been in that state ("has been with the team
+//!    for 3 months"), unless the subject is the engagement itself.
+//! 3. **A task's allowance.** A length of time that is followed by an infinitive ("3 weeks to
+//!    complete the survey") or that is what someone "has" or "gets" is the time allowed for a
+//!    task.
+//! 4. **Compounds.** A length that modifies a noun ("a 90-day plan", "a 12-week scheme")
+//!    measures that noun: an engagement noun or a practice word, or something else (a plan, a
+//!    review, a probation).
+//! 5. **Criteria lists.** An adjective coordinated in a list with two or more other adjectives
+//!    ("specific, measurable, time-bound") names criteria of a noun outside the list (goals),
+//!    not of the engagement.
+//! 6. **Ratios.** A number that is one side of a ratio ("1:1 sessions", "1-on-1") counts no
+//!    sessions.
+
+// The relations stage (issue #13) is built on this layer; until it lands only the tests use it.
+#![allow(dead_code)]
+
+use std::ops::Range;
+
+use super::lexicon as lex;
+use super::syntax::{ClauseKind, Parse, Pos};
+
+/// Why a duration does not measure the engagement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NotEngagement {
+    Deadline,
+    State,
+    Allowance,
+    /// A compound whose head noun is not an engagement.
+    Measures,
+    Criteria,
+    Ratio,
+}
+
+/// Verbs of state: their "for" adjunct measures how long the subject has been so.
+const STATE_VERBS: &[&str] = &["be", "work", "serve", "stay", "hold", "live", "remain", "employ", "have"];
+
+/// Verbs whose object is a length of time allowed for something.
+const ALLOWANCE_VERBS: &[&str] = &["have", "get", "give", "allow", "take"];
+
+/// Whether a noun (lower-cased, singular or plural) names the engagement or one of the
+/// practices' words.
+pub(crate) fn is_engagement_noun(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    lex::ENGAGEMENT_NOUNS.contains(&word)
+        || lex::ENGAGEMENT_NOUNS.contains(&singular)
+        || lex::SPAN_NOUNS.contains(&word)
+        || lex::SPAN_NOUNS.contains(&singular)
+        || is_practice_word(word)
+}
+
+/// Whether a word is one of the practices' words (coach, coaching, mentor, mentee, mentorship, ...).
+pub(crate) fn is_practice_word(word: &str) -> bool {
+    word.starts_with("coach") || word.starts_with("mentor") || word.starts_with("mentee") || word.starts_with("protég")
+}
+
+/// Whether the duration expression on `hit` (word indices of `parse`) measures something other
+/// than the engagement, and what. `None` leaves the decision to the attribution.
+pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<usize>) -> Option<NotEngagement> {
+    if hit.is_empty() || hit.end > parse.words.len() {
+        return None;
+    }
+    // 6. Ratios: "1:1", "1-on-1".
+    let first = hit.start;
+    if parse.words[first].pos == Pos::Num {
+        let ratio_after = texts.get(first + 1).is_some_and(|t| *t == ":")
+            && texts.get(first + 2).is_some_and(|t| lex::is_number_word(t));
+        let ratio_before = first >= 2 && texts[first - 1] == ":" && lex::is_number_word(texts[first - 2]);
+        let on = texts.get(first + 2).is_some_and(|t| *t == "on") && texts.get(first + 1).is_some_and(|t| *t == "-");
+        if ratio_after || ratio_before || on {
+            return Some(NotEngagement::Ratio);
+        }
+    }
+    let phrase = (hit.start..hit.end).find_map(|w| parse.phrase_of(w));
+    let clause = parse.clause_of(hit.start);
+    // 4. A compound: the length modifies the head noun of its phrase.
+    if let Some(p) = phrase {
+        let ph = &parse.phrases[p];
+        let head = ph.head;
+        let unit_end = hit.end.max(hit.start + 1);
+        if head >= unit_end
+            && matches!(parse.words[head].pos, Pos::Noun | Pos::Propn)
+            && !is_engagement_noun(texts[head])
+        {
+            return Some(NotEngagement::Measures);
+        }
+        // 5. Criteria: an adjective in a comma list of adjectives.
+        if parse.words[hit.start].pos == Pos::Adj || texts.get(hit.start + 1) == Some(&"-") {
+            let listed = criteria_list_len(parse, texts, hit.start);
+            if listed >= 3 {
+                return Some(NotEngagement::Criteria);
+            }
+        }
+        let c = clause?;
+        let cl = &parse.clauses[c];
+        let verb = cl.verb.map(|v| &parse.verbs[v]);
+        let lemma = verb.and_then(|v| v.lemma);
+        let subject_head = parse.subject_phrase(c).map(|s| texts[parse.phrases[s].head]);
+        let subject_is_engagement = subject_head.is_some_and(is_engagement_noun);
+        if let Some(prep) = ph.prep {
+            let prep = texts[prep];
+            // 1. Deadlines and windows.
+            let ends = lemma.is_some_and(|l| lex::ENDING_VERBS.contains(&l));
+            if matches!(prep, "within" | "by" | "before" | "until" | "till") || (prep == "in" && !ends) {
+                return Some(NotEngagement::Deadline);
+            }
+            // 2. States and tenure.
+            if prep == "for" && lemma.is_some_and(|l| STATE_VERBS.contains(&l)) && !subject_is_engagement {
+                return Some(NotEngagement::State);
+            }
+        } else {
+            // 3. Allowances: "you have 3 weeks (to ...)", "3 weeks to complete".
+            let object = cl.objects.contains(&p);
+            if object && lemma.is_some_and(|l| ALLOWANCE_VERBS.contains(&l)) && !subject_is_engagement {
+                return Some(NotEngagement::Allowance);
+            }
+        }
+        // 3. A length followed by an infinitive of purpose.
+        let next = ph.words.end;
+        let infinitive_follows =
+            parse.clauses.iter().any(|c| c.kind == ClauseKind::Infinitive && c.words.start == next);
+        if infinitive_follows && !subject_is_engagement {
+            return Some(NotEngagement::Allowance);
+        }
+    }
+    None
+}
+
+/// How many adjectives stand in the comma-separated list around `at` (1 when none).
+fn criteria_list_len(parse: &Parse, texts: &[&str], at: usize) -> usize {
+    let item = |i: usize| matches!(parse.words[i].pos, Pos::Adj | Pos::Verb | Pos::Noun) || texts[i] == "-";
+    let separator = |i: usize| matches!(texts[i], "," | "and" | "or" | "/");
+    // Walk left and right over "Adj , Adj , and Adj" (hyphenated items count as one).
+    let mut count = 1;
+    let mut i = at;
+    while i >= 2 && separator(i - 1) && item(i - 2) {
+        count += 1;
+        i -= 2;
+        while i >= 2 && texts[i - 1] == "-" {
+            i -= 2;
+        }
+        if i >= 1 && texts[i - 1] == "," && i >= 2 && texts[i - 2] == "and" {
+            i -= 1;
+        }
+    }
+    let mut j = at;
+    while j + 1 < texts.len() && texts[j + 1] == "-" {
+        j += 2;
+    }
+    while j + 2 < texts.len() && separator(j + 1) && item(j + 2) {
+        count += 1;
+        j += 2;
+        if texts[j] == "and" || texts[j] == "or" {
+            j += 1;
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::syntax::parse;
+    use crate::analysis::text::{normalise, tokenize};
+
+    /// Reads a sentence and asks what the duration written between `[` and `]` measures.
+    fn measures(marked: &str) -> Option<NotEngagement> {
+        let open = marked.find('[').expect("a marked duration");
+        let close = marked.find(']').expect("a marked duration");
+        let sentence = marked.replace(['[', ']'], "");
+        let (start, end) = (open, close - 1);
+        let norm = normalise(&sentence);
+        let tokens = tokenize(&sentence);
+        let parse = parse(&sentence, &norm, &tokens, 0..tokens.len());
+        let texts: Vec<&str> = parse.words.iter().map(|w| tokens[w.token].text(&norm)).collect();
+        let first = parse.words.iter().position(|w| tokens[w.token].start >= start).expect("start");
+        let last = parse.words.iter().rposition(|w| tokens[w.token].end <= end).expect("end");
+        duration_measures_other(&parse, &texts, first..last + 1)
+    }
+
+    #[test]
+    fn lengths_of_the_engagement_are_left_to_the_attribution() {
+        assert_eq!(measures("The pairing lasts [four months]."), None);
+        assert_eq!(measures("It is a [twelve-week] scheme."), None);
+        assert_eq!(measures("Partners meet for [six months] and then part."), None);
+        assert_eq!(measures("The guidance scheme ends [in June]."), None);
+        assert_eq!(measures("The scheme will run for up to [six weeks]."), None);
+    }
+
+    #[test]
+    fn deadlines_and_windows_measure_no_engagement() {
+        assert_eq!(measures("Hand the role over within [two years]."), Some(NotEngagement::Deadline));
+        assert_eq!(measures("Pick a partner by [week 3]."), Some(NotEngagement::Deadline));
+    }
+
+    #[test]
+    fn tenure_is_a_state_not_a_term() {
+        assert_eq!(
+            measures("Volunteers must have been with the firm for at least [six months]."),
+            Some(NotEngagement::State)
+        );
+        assert_eq!(measures("She worked there for [ten years]."), Some(NotEngagement::State));
+    }
+
+    #[test]
+    fn allowances_for_a_task_are_not_terms() {
+        assert_eq!(measures("You have [3 weeks] to send the form."), Some(NotEngagement::Allowance));
+        assert_eq!(measures("Allow [two weeks] to review the notes."), Some(NotEngagement::Allowance));
+    }
+
+    #[test]
+    fn a_length_measures_the_noun_it_modifies() {
+        assert_eq!(measures("Draft a [90-day] plan with your partner."), Some(NotEngagement::Measures));
+        assert_eq!(measures("New hires follow a [six-month] probation."), Some(NotEngagement::Measures));
+    }
+
+    #[test]
+    fn criteria_lists_describe_something_else() {
+        assert_eq!(
+            measures("Goals should be specific, measurable, realistic and [time-bound]."),
+            Some(NotEngagement::Criteria)
+        );
+    }
+
+    #[test]
+    fn ratios_count_no_sessions() {
+        assert_eq!(measures("We hold regular [1:1 sessions]."), Some(NotEngagement::Ratio));
+    }
+}
