@@ -8,6 +8,7 @@
 //! 6. [`traits`] matches the cue phrases, decides their polarity and the practice they are said
 //!    of, and records every trait that contradicts the article.
 
+pub(crate) mod attach;
 pub(crate) mod context;
 pub(crate) mod entities;
 pub(crate) mod holders;

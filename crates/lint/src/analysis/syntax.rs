@@ -254,12 +254,20 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                 || verb_after_subject(&words, &texts, i)
                 || (clause_initial(&words, &texts, i)
                     && words[i].form == Some(VerbForm::Base)
-                    && opens_object(next, next_text));
+                    && (opens_object(next, next_text) || !verb_later_in_clause(&words, i)));
             if after_nominal_modifier || !verb_context {
                 words[i].pos = Pos::Noun;
                 words[i].lemma = None;
                 words[i].form = None;
             }
+        }
+        // A verb form right after a determiner or possessive is a modifier or a noun: "their
+        // own experience", "a set period".
+        if words[i].pos == Pos::Verb
+            && matches!(words[i].form, Some(VerbForm::Base))
+            && matches!(prev, Some(Pos::Det | Pos::Poss))
+        {
+            words[i].pos = if matches!(next, Some(Pos::Noun | Pos::Adj)) { Pos::Adj } else { Pos::Noun };
         }
         // Participles and gerunds after a determiner modify the noun after them ("the agreed
         // period", "a mentoring programme") or are nouns themselves ("the mentoring").
@@ -286,6 +294,8 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         // After a modal, "to", a form of "do" or a negated auxiliary stands a verb, listed or not:
         // "don't hand out answers".
         let wants_verb = matches!(prev, Some(Pos::Modal | Pos::To))
+            // "Never tie ...", "Always ask ...": an imperative after a clause-initial adverb.
+            || (prev == Some(Pos::Neg) && (i == 1 || matches!(words[i - 2].pos, Pos::Punct | Pos::Coord)))
             || (prev == Some(Pos::Aux) && i > 0 && words[i - 1].lemma == Some("do"))
             || (prev == Some(Pos::Neg)
                 && i > 1
@@ -346,6 +356,16 @@ fn verb_after_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: us
         .take_while(|w| !matches!(w.pos, Pos::Sub | Pos::Coord | Pos::Wh) && !(w.pos == Pos::Punct))
         .any(|w| matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal));
     agrees && !verb_before
+}
+
+/// Whether another verb follows in the clause (before punctuation or a conjunction): then a
+/// clause-initial noun-or-verb word is the subject's noun ("Coach training starts today"), not
+/// an imperative ("Set clear goals").
+fn verb_later_in_clause(words: &[Word], i: usize) -> bool {
+    words[i + 1..]
+        .iter()
+        .take_while(|w| !matches!(w.pos, Pos::Punct | Pos::Coord | Pos::Sub | Pos::Wh))
+        .any(|w| matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal) && w.form != Some(VerbForm::Gerund))
 }
 
 /// Whether what follows can open a verb's object or complement.

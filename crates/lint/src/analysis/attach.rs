@@ -1,0 +1,186 @@
+//! Attachment: which phrase of its sentence a trait expression is said of.
+//!
+//! The facts it reads from the sentence's structure ([`super::syntax`]):
+//!
+//! - an expression inside a clause's verb group, its object or one of its adjuncts is said of
+//!   the clause's subject ("mentees **drive the meetings**"; "coaches work **with powerful
+//!   questions**"); an imperative's subject is the reader;
+//! - an expression that modifies a noun is said of that noun ("a **structured** mentoring
+//!   programme"), and, when the noun phrase is a copula's predicate, of the copula's subject
+//!   ("mentoring is **a structured programme**");
+//! - an expression after a verbless label and a colon is said of the label ("Mentorship
+//!   period: **May to August**");
+//! - an expression in a verbless fragment with no such label is said of nothing in its
+//!   sentence; only the context (a heading, a lead-in, a table header) can give it a holder.
+
+// The relations stage (issue #13) is built on this layer; until it lands only the tests use it.
+#![allow(dead_code)]
+
+use std::ops::Range;
+
+use super::syntax::{ClauseKind, Parse, Pos, Subject};
+
+/// What an expression is said of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Attachment {
+    /// The subject of its clause (a phrase index of the parse).
+    Subject(usize),
+    /// The reader: an imperative's understood subject, or "you".
+    Reader,
+    /// The noun its phrase modifies (a phrase index; the phrase's head is the noun).
+    Modifies(usize),
+    /// A verbless label before a colon (a phrase index).
+    Label(usize),
+    /// Nothing in the sentence: the context decides.
+    Context,
+}
+
+/// How an expression attached: the chain shown to the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Via {
+    /// Part of the verb phrase of the clause (verb, object or adjunct).
+    Predicate,
+    /// A modifier of a noun.
+    Modifier,
+    /// The predicate of a copula ("X is a structured programme").
+    Copula,
+    Label,
+    Context,
+}
+
+/// The holder of the expression on words `hit` of the parse, and how it was found.
+pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attachment, Via) {
+    if hit.is_empty() || hit.end > parse.words.len() {
+        return (Attachment::Context, Via::Context);
+    }
+    let Some(c) = parse.clause_of(hit.start) else { return (Attachment::Context, Via::Context) };
+    let clause = &parse.clauses[c];
+    let subject = |clause: usize| match parse.clauses[clause].subject {
+        Subject::Phrase(p) | Subject::Shared(p) => {
+            if parse.phrases[p].words.len() == 1 && texts[parse.phrases[p].head] == "you" {
+                Attachment::Reader
+            } else {
+                Attachment::Subject(p)
+            }
+        }
+        Subject::Reader => Attachment::Reader,
+        Subject::None => Attachment::Context,
+    };
+    if let ClauseKind::Labelled(label) = clause.kind {
+        if clause.verb.is_none() {
+            return (Attachment::Label(label), Via::Label);
+        }
+    }
+    let phrase = (hit.start..hit.end).find_map(|w| parse.phrase_of(w));
+    let in_verb = (hit.start..hit.end).any(|w| parse.verb_of(w).is_some());
+    // The expression is the clause's own subject phrase: it is said of that phrase's head
+    // when it modifies it ("open-ended mentoring continues"), else of nothing here.
+    if let Some(p) = phrase.filter(|&p| Subject::Phrase(p) == clause.subject && !in_verb) {
+        let head = parse.phrases[p].head;
+        if !(hit.start..hit.end).contains(&head) && head >= hit.end {
+            return (Attachment::Modifies(p), Via::Modifier);
+        }
+        return (Attachment::Context, Via::Context);
+    }
+    // A modifier before a noun head inside an object or adjunct phrase.
+    if let Some(p) = phrase.filter(|_| !in_verb) {
+        let ph = &parse.phrases[p];
+        let modifies = ph.head >= hit.end && matches!(parse.words[ph.head].pos, Pos::Noun | Pos::Propn);
+        let copula = clause.verb.is_some_and(|v| parse.verbs[v].copula) && clause.objects.contains(&p);
+        if copula {
+            // "Mentoring is (a) structured (programme)": said of the copula's subject.
+            return (subject(c), Via::Copula);
+        }
+        if modifies && !clause.objects.contains(&p) && !clause.adjuncts.contains(&p) {
+            return (Attachment::Modifies(p), Via::Modifier);
+        }
+        if modifies {
+            // A modifier of an object or adjunct noun describes that noun ("run a structured
+            // programme"); the noun decides whether it is the engagement.
+            return (Attachment::Modifies(p), Via::Modifier);
+        }
+    }
+    if clause.verb.is_some() {
+        return (subject(c), Via::Predicate);
+    }
+    (Attachment::Context, Via::Context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::syntax::parse;
+    use crate::analysis::text::{normalise, tokenize};
+
+    /// The holder of the expression between `[` and `]`, as text, and how it attached.
+    fn holder(marked: &str) -> (String, Via) {
+        let open = marked.find('[').expect("marked");
+        let close = marked.find(']').expect("marked");
+        let sentence = marked.replace(['[', ']'], "");
+        let (start, end) = (open, close - 1);
+        let norm = normalise(&sentence);
+        let tokens = tokenize(&sentence);
+        let parse = parse(&sentence, &norm, &tokens, 0..tokens.len());
+        let texts: Vec<&str> = parse.words.iter().map(|w| tokens[w.token].text(&norm)).collect();
+        let first = parse.words.iter().position(|w| tokens[w.token].start >= start).expect("start");
+        let last = parse.words.iter().rposition(|w| tokens[w.token].end <= end).expect("end");
+        let phrase_text = |p: usize| {
+            let ph = &parse.phrases[p];
+            let a = tokens[parse.words[ph.words.start].token].start;
+            let b = tokens[parse.words[ph.words.end - 1].token].end;
+            sentence[a..b].to_string()
+        };
+        let (attachment, via) = attach(&parse, &texts, first..last + 1);
+        let text = match attachment {
+            Attachment::Subject(p) | Attachment::Label(p) => phrase_text(p),
+            Attachment::Modifies(p) => format!("head of {}", phrase_text(p)),
+            Attachment::Reader => "reader".to_string(),
+            Attachment::Context => "context".to_string(),
+        };
+        (text, via)
+    }
+
+    #[test]
+    fn a_predicate_is_said_of_the_subject() {
+        assert_eq!(holder("Mentees [drive the meetings]."), ("Mentees".to_string(), Via::Predicate));
+        assert_eq!(
+            holder("Our guides share [stories from their careers]."),
+            ("Our guides".to_string(), Via::Predicate)
+        );
+    }
+
+    #[test]
+    fn the_asker_of_questions_is_the_subject_not_the_section() {
+        assert_eq!(holder("Attendees ask [questions] at the open hour."), ("Attendees".to_string(), Via::Predicate));
+    }
+
+    #[test]
+    fn a_modifier_is_said_of_its_noun() {
+        assert_eq!(
+            holder("We run a [structured] pairing scheme."),
+            ("head of a structured pairing scheme".to_string(), Via::Modifier)
+        );
+        assert_eq!(holder("Set [SMART] goals together."), ("head of SMART goals".to_string(), Via::Modifier));
+    }
+
+    #[test]
+    fn a_copula_predicate_is_said_of_the_subject() {
+        assert_eq!(holder("The scheme is [informal]."), ("The scheme".to_string(), Via::Copula));
+        assert_eq!(holder("Group sessions are less [structured]."), ("Group sessions".to_string(), Via::Copula));
+    }
+
+    #[test]
+    fn an_imperative_is_said_of_the_reader() {
+        assert_eq!(holder("Never tie [call reviews] to ratings."), ("reader".to_string(), Via::Predicate));
+    }
+
+    #[test]
+    fn a_label_holds_what_follows_its_colon() {
+        assert_eq!(holder("Pairing period: [May to August]"), ("Pairing period".to_string(), Via::Label));
+    }
+
+    #[test]
+    fn a_bare_fragment_has_no_holder_of_its_own() {
+        assert_eq!(holder("[Time-bound]"), ("context".to_string(), Via::Context));
+    }
+}
