@@ -38,10 +38,12 @@ fn assert_only_annotations(text: &str, context: &str) {
     for line in workflow_commands(text) {
         let ours = ["::error file=", "::warning file=", "::notice file="].iter().any(|p| line.starts_with(p));
         assert!(ours, "a workflow command other than an annotation: {line:?}\n{context}");
-        // One command per line, with `file=` the first property.
+        // Each property once, and only ours: an unescaped `,` or `:` in a file name would add one.
         let properties = line.split_once(' ').map_or("", |(_, rest)| rest);
         let (properties, _) = properties.split_once("::").unwrap_or((properties, ""));
-        assert!(!properties.contains("title=x"), "a property from a file name: {line:?}\n{context}");
+        let keys: Vec<&str> = properties.split(',').map(|p| p.split_once('=').map_or(p, |(k, _)| k)).collect();
+        assert_eq!(keys, ["file", "line", "col", "endLine", "endColumn", "title"], "{line:?}\n{context}");
+        assert!(properties.contains(",title=CM"), "{line:?}\n{context}");
     }
 }
 
@@ -150,7 +152,10 @@ fn names_and_texts_cannot_inject_workflow_commands() {
     dir.write("b\r::error title=x::z.md", FLAGGED);
     dir.write("c ##[error]w.md", b"Caf\xe9: our coaches give advice drawn from their own careers.\n");
     // A .docx whose XML error quotes document text.
-    dir.write("d.docx", docx("<w:document><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></\n::error title=x::docx></w:body>"));
+    dir.write(
+        "d.docx",
+        docx("<w:document><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></\n::error title=x::docx></w:body>"),
+    );
     for args in [
         &["--format", "github", "."][..],
         &["--format", "github", "--verbose", "--report-unused-disables", "."],

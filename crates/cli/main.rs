@@ -4,10 +4,12 @@
 mod args;
 mod config;
 mod docx;
+mod escape;
 mod fix;
 mod output;
 mod walk;
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -59,7 +61,8 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitStatus::Clean.into();
             }
-            let _ = writeln!(std::io::stderr(), "cm-lint: error: {err:#}");
+            let line = escape::log_line(args.check.format, &format!("cm-lint: error: {err:#}"));
+            let _ = writeln!(std::io::stderr(), "{line}");
             ExitStatus::Error.into()
         }
     }
@@ -108,7 +111,8 @@ fn run(args: &Args) -> anyhow::Result<ExitStatus> {
             let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
             let text = walk::decode(bytes).text;
             let format = walk::format_of(file).unwrap_or(cm_linter::Format::PlainText);
-            write!(std::io::stdout().lock(), "{}", cm_linter::debug_dump(&Document { source: &text, format }))?;
+            let dump = cm_linter::debug_dump(&Document { source: &text, format });
+            write!(std::io::stdout().lock(), "{}", escape::terminal_lines(&dump))?;
             Ok(ExitStatus::Clean)
         }
         None => check(&args.check),
@@ -154,10 +158,21 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let linter = Linter::new(config);
     // Not locked: a lock held here would stop any worker thread that writes to standard error.
     let mut stderr = std::io::stderr();
+    // Every line to standard error goes through here: it carries file names and text from the
+    // files, escaped for the output format.
+    let mut say = |line: &str| writeln!(stderr, "{}", escape::log_line(args.format, line));
     let mut had_error = false;
+    install_panic_hook();
 
     let mut results = if reading_stdin {
-        vec![lint_stdin(&linter, args)?]
+        match isolate(|| lint_stdin(&linter, args)) {
+            Ok(linted) => vec![linted?],
+            Err(why) => {
+                say(&internal_error(&stdin_name(args), &why))?;
+                had_error = true;
+                Vec::new()
+            }
+        }
     } else {
         let paths = if args.paths.is_empty() { vec![std::path::PathBuf::from(".")] } else { args.paths.clone() };
         let selection = walk::Selection {
@@ -166,20 +181,26 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
             root: &loaded.root,
             shard: args.shard.map(|(k, n)| (k - 1, n)),
         };
-        let walked = walk::walk(&paths, &selection, |file| lint_file(&linter, file, args));
+        let walked = walk::walk(&paths, &selection, |file| {
+            isolate(|| lint_file(&linter, file, args)).unwrap_or_else(|why| Outcome {
+                result: None,
+                messages: vec![internal_error(&file.display, &why)],
+                error: true,
+            })
+        });
         for error in &walked.errors {
-            writeln!(stderr, "cm-lint: error: {error}")?;
+            say(&format!("cm-lint: error: {error}"))?;
             had_error = true;
         }
         if args.verbose {
             for skipped in &walked.skipped {
-                writeln!(stderr, "cm-lint: skipped {skipped}")?;
+                say(&format!("cm-lint: skipped {skipped}"))?;
             }
         }
         let mut results = Vec::with_capacity(walked.files.len());
         for (_, outcome) in walked.files {
             for message in &outcome.messages {
-                writeln!(stderr, "{message}")?;
+                say(message)?;
             }
             had_error |= outcome.error;
             results.extend(outcome.result);
@@ -205,7 +226,7 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
                     .code
                     .as_deref()
                     .map_or_else(|| "suppression comment".to_string(), |c| format!("suppression of {c}"));
-                writeln!(stderr, "{}:{}:{}: unused {what}", r.file.path, pos.line, pos.column)?;
+                say(&format!("{}:{}:{}: unused {what}", r.file.path, pos.line, pos.column))?;
                 unused += 1;
             }
         }
@@ -267,9 +288,7 @@ fn write_report(args: &CheckArgs, files: &[FileResult]) -> anyhow::Result<()> {
         }
     }
     match &args.output {
-        Some(path) => {
-            std::fs::write(path, &report).with_context(|| format!("{}: cannot write the report", path.display()))?
-        }
+        Some(path) => fix::write_report(path, &report)?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&report)?;
@@ -357,9 +376,10 @@ fn keep_finding_lines(source: &str, diagnostics: &mut [cm_linter::Diagnostic]) -
 }
 
 fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outcome {
+    test_panic(&file.display);
     let mut messages = Vec::new();
-    let bytes = match std::fs::read(&file.path) {
-        Ok(bytes) => bytes,
+    let read = match fix::read(&file.path) {
+        Ok(read) => read,
         Err(err) => {
             return Outcome {
                 result: None,
@@ -368,6 +388,7 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
             };
         }
     };
+    let fix::ReadFile { bytes, meta } = read;
     if walk::is_docx(&file.path) {
         return lint_docx(linter, file, args, &bytes);
     }
@@ -396,9 +417,15 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
             if !decoded.lossless {
                 let why = if decoded.invalid_at.is_some() { "not valid UTF-8" } else { "UTF-16, which is kept as is" };
                 messages.push(format!("cm-lint: warning: {}: {why}; fixes not applied", file.display));
+            } else if args.fix && file.linked {
+                messages.push(format!(
+                    "cm-lint: warning: {}: reached through a symbolic link; fixes not applied (name the file it \
+                     points to, to fix it)",
+                    file.display
+                ));
             } else if args.fix {
                 // Lossless text is the file's bytes as read.
-                match fix::write_atomically(&file.path, decoded.text.as_bytes(), &candidate) {
+                match fix::write_atomically(&file.path, &meta, decoded.text.as_bytes(), &candidate) {
                     Ok(()) => {
                         diagnostics = result.diagnostics;
                         fixed = Some(candidate);
@@ -442,7 +469,8 @@ fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
     let decoded = walk::decode(bytes);
-    let name = args.stdin_filename.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string());
+    let name = stdin_name(args);
+    test_panic(&name);
     let format = args.stdin_filename.as_deref().and_then(walk::format_of).unwrap_or(cm_linter::Format::Markdown);
     let relative = name.replace('\\', "/");
     let output = linter.lint_path(&Document { source: &decoded.text, format }, Some(&relative));
@@ -459,6 +487,11 @@ fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
         fixed,
         unused: output.unused_suppressions,
     })
+}
+
+/// The name standard input stands for in messages.
+fn stdin_name(args: &CheckArgs) -> String {
+    args.stdin_filename.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string())
 }
 
 /// Lints a Word document: its Markdown rendering is linted, and positions are mapped to
@@ -513,4 +546,62 @@ fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &
         messages,
         error: false,
     }
+}
+
+/// The message for a file whose linting panicked.
+fn internal_error(name: &str, why: &str) -> String {
+    format!("cm-lint: error: {name}: internal error; the file is not reported (please report this bug): {why}")
+}
+
+/// In debug builds only (tests), linting a file whose path contains the value of this variable
+/// panics, so that tests can check that one file's panic does not stop the run. Release builds
+/// do not read it.
+#[cfg(debug_assertions)]
+const TEST_PANIC_ON: &str = "CM_LINT_TEST_PANIC_ON";
+
+fn test_panic(name: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var(TEST_PANIC_ON).is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
+        panic!("{TEST_PANIC_ON} matches this file");
+    }
+    let _ = name;
+}
+
+thread_local! {
+    /// How many [`isolate`] calls this thread is in.
+    static ISOLATED: Cell<u32> = const { Cell::new(0) };
+    /// The last panic caught on this thread, with where it happened.
+    static PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// A panic hook that, inside [`isolate`], records the panic instead of printing it (a raw
+/// report on standard error would reach the CI log unescaped); elsewhere it prints as usual.
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if ISOLATED.with(Cell::get) > 0 {
+            let at = info.location().map(|l| format!(" (at {}:{})", l.file(), l.line())).unwrap_or_default();
+            let message = format!("{}{at}", panic_text(info.payload()));
+            PANIC.with(|p| *p.borrow_mut() = Some(message));
+        } else {
+            default(info);
+        }
+    }));
+}
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
+/// Runs `f`, turning a panic into an error that says what panicked and where: one file's
+/// internal error must not end the run.
+fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    ISOLATED.with(|n| n.set(n.get() + 1));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    ISOLATED.with(|n| n.set(n.get() - 1));
+    result.map_err(|payload| PANIC.with(|p| p.borrow_mut().take()).unwrap_or_else(|| panic_text(&*payload)))
 }

@@ -6,16 +6,7 @@ use std::io::Write;
 use cm_linter::{LineIndex, Severity};
 
 use super::FileResult;
-
-/// Escapes a message: `%`, CR and LF.
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-/// Escapes a property value: also `:` and `,`.
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
+use crate::escape::{github_data as escape_data, github_property as escape_property};
 
 pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
     for result in results.iter().filter(|r| !r.diagnostics.is_empty()) {

@@ -7,7 +7,7 @@ use cm_linter::LineIndex;
 
 use super::FileResult;
 
-use super::escape_markup as escape;
+use crate::escape::xml as escape;
 
 pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
     let failures: usize = results.iter().map(|r| r.diagnostics.len()).sum();

@@ -59,21 +59,3 @@ pub(crate) fn write(
 pub(crate) fn is_for_people(format: OutputFormat) -> bool {
     matches!(format, OutputFormat::Text | OutputFormat::Concise)
 }
-
-/// Escapes text for XML and HTML (text and attribute values); control characters XML 1.0 cannot
-/// hold become spaces.
-pub(crate) fn escape_markup(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}

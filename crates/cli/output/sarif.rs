@@ -165,7 +165,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
             default_configuration: Configuration { level: level(r.default_severity) },
         })
         .collect();
-    let uris: Vec<String> = results.iter().map(|r| r.path.replace('\\', "/")).collect();
+    let uris: Vec<String> = results.iter().map(|r| crate::escape::uri_path(&r.path)).collect();
     let mut sarif_results = Vec::new();
     for (result, uri) in results.iter().zip(&uris) {
         if result.diagnostics.is_empty() {
@@ -236,7 +236,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
             results: sarif_results,
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    crate::escape::write_json(out, &log)?;
     writeln!(out)
 }
 
