@@ -42,8 +42,9 @@ fn assert_only_annotations(text: &str, context: &str) {
         let properties = line.split_once(' ').map_or("", |(_, rest)| rest);
         let (properties, _) = properties.split_once("::").unwrap_or((properties, ""));
         let keys: Vec<&str> = properties.split(',').map(|p| p.split_once('=').map_or(p, |(k, _)| k)).collect();
-        assert_eq!(keys, ["file", "line", "col", "endLine", "endColumn", "title"], "{line:?}\n{context}");
-        assert!(properties.contains(",title=CM"), "{line:?}\n{context}");
+        let finding = keys == ["file", "line", "col", "endLine", "endColumn", "title"];
+        assert!(finding || keys == ["file", "title"], "{line:?}\n{context}");
+        assert!(properties.contains(",title=CM") || properties.ends_with(",title=cm-lint"), "{line:?}\n{context}");
     }
 }
 
@@ -85,6 +86,10 @@ fn a_panic_in_one_file_is_reported_and_every_other_file_still_is() {
         if format == "github" {
             assert_only_annotations(&report, &text);
             assert_only_annotations(&err, &text);
+            assert!(report.contains("::error file=./boom.md,title=cm-lint::internal error"), "{text}");
+        }
+        if format == "junit" {
+            assert!(report.contains(r#"errors="1""#) && report.contains("<error message=\"internal error"), "{text}");
         }
     }
     // The requested SARIF log is written, with every other file's findings.
@@ -100,6 +105,12 @@ fn a_panic_in_one_file_is_reported_and_every_other_file_still_is() {
         .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
         .collect();
     assert_eq!(uris, ["./a.md", "./c.md"], "{log}");
+    // The log says the run failed, and for which file.
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false, "{log}");
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "./boom.md", "{log}");
+    assert!(notification["message"]["text"].as_str().is_some_and(|m| m.starts_with("internal error")), "{log}");
 }
 
 #[test]

@@ -162,13 +162,16 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     // files, escaped for the output format.
     let mut say = |line: &str| writeln!(stderr, "{}", escape::log_line(args.format, line));
     let mut had_error = false;
+    let mut failures = Vec::new();
     install_panic_hook();
 
     let mut results = if reading_stdin {
         match isolate(|| lint_stdin(&linter, args)) {
             Ok(linted) => vec![linted?],
             Err(why) => {
-                say(&internal_error(&stdin_name(args), &why))?;
+                let message = internal_error(&why);
+                say(&format!("cm-lint: error: {}: {message}", stdin_name(args)))?;
+                failures.push(output::Failure { path: stdin_name(args), message });
                 had_error = true;
                 Vec::new()
             }
@@ -182,11 +185,7 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
             shard: args.shard.map(|(k, n)| (k - 1, n)),
         };
         let walked = walk::walk(&paths, &selection, |file| {
-            isolate(|| lint_file(&linter, file, args)).unwrap_or_else(|why| Outcome {
-                result: None,
-                messages: vec![internal_error(&file.display, &why)],
-                error: true,
-            })
+            isolate(|| lint_file(&linter, file, args)).unwrap_or_else(|why| failed(file, internal_error(&why)))
         });
         for error in &walked.errors {
             say(&format!("cm-lint: error: {error}"))?;
@@ -203,6 +202,7 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
                 say(message)?;
             }
             had_error |= outcome.error;
+            failures.extend(outcome.failure);
             results.extend(outcome.result);
         }
         results
@@ -233,7 +233,7 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     }
     let files: Vec<FileResult> = results.drain(..).map(|r| r.file).collect();
     if !args.diff {
-        write_report(args, &files)?;
+        write_report(args, &files, &failures)?;
     }
     let failing =
         files.iter().flat_map(|f| &f.diagnostics).filter(|d| threshold.is_some_and(|t| d.severity >= t)).count();
@@ -258,7 +258,7 @@ fn color_enabled(args: &CheckArgs) -> bool {
     }
 }
 
-fn write_report(args: &CheckArgs, files: &[FileResult]) -> anyhow::Result<()> {
+fn write_report(args: &CheckArgs, files: &[FileResult], failures: &[output::Failure]) -> anyhow::Result<()> {
     let findings: usize = files.iter().map(|f| f.diagnostics.len()).sum();
     let with_findings = files.iter().filter(|f| !f.diagnostics.is_empty()).count();
     let summary = format!(
@@ -279,7 +279,7 @@ fn write_report(args: &CheckArgs, files: &[FileResult]) -> anyhow::Result<()> {
         }
     }
     let mut report = Vec::new();
-    output::write(&mut report, args.format, files, color_enabled(args))?;
+    output::write(&mut report, args.format, files, failures, color_enabled(args))?;
     let for_people = output::is_for_people(args.format);
     if for_people {
         report.extend_from_slice(statistics.as_bytes());
@@ -316,6 +316,18 @@ struct Outcome {
     result: Option<Linted>,
     messages: Vec<String>,
     error: bool,
+    /// The file could not be linted, and why.
+    failure: Option<output::Failure>,
+}
+
+/// The outcome for a file that could not be linted: an error naming it.
+fn failed(file: &walk::InputFile, what: String) -> Outcome {
+    Outcome {
+        result: None,
+        messages: vec![format!("cm-lint: error: {}: {what}", file.display)],
+        error: true,
+        failure: Some(output::Failure { path: file.display.clone(), message: what }),
+    }
 }
 
 /// `source` with only the lines that the findings, their related spans and their fixes touch,
@@ -380,13 +392,7 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
     let mut messages = Vec::new();
     let read = match fix::read(&file.path) {
         Ok(read) => read,
-        Err(err) => {
-            return Outcome {
-                result: None,
-                messages: vec![format!("cm-lint: error: {}: cannot read: {err}", file.display)],
-                error: true,
-            };
-        }
+        Err(err) => return failed(file, format!("cannot read: {err}")),
     };
     let fix::ReadFile { bytes, meta } = read;
     if walk::is_docx(&file.path) {
@@ -396,7 +402,7 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
         if args.verbose {
             messages.push(format!("cm-lint: skipped {}: binary file", file.display));
         }
-        return Outcome { result: None, messages, error: false };
+        return Outcome { result: None, messages, error: false, failure: None };
     }
     let decoded = walk::decode(bytes);
     if let Some(at) = decoded.invalid_at {
@@ -462,6 +468,7 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
         }),
         messages,
         error,
+        failure: None,
     }
 }
 
@@ -499,13 +506,7 @@ fn stdin_name(args: &CheckArgs) -> String {
 fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &[u8]) -> Outcome {
     let docx = match docx::read(bytes) {
         Ok(docx) => docx,
-        Err(err) => {
-            return Outcome {
-                result: None,
-                messages: vec![format!("cm-lint: error: {}: {err:#}", file.display)],
-                error: true,
-            };
-        }
+        Err(err) => return failed(file, format!("{err:#}")),
     };
     let output = linter
         .lint_path(&Document { source: &docx.markdown, format: cm_linter::Format::Markdown }, Some(&file.relative));
@@ -545,12 +546,13 @@ fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &
         }),
         messages,
         error: false,
+        failure: None,
     }
 }
 
-/// The message for a file whose linting panicked.
-fn internal_error(name: &str, why: &str) -> String {
-    format!("cm-lint: error: {name}: internal error; the file is not reported (please report this bug): {why}")
+/// What to say of a file whose linting panicked.
+fn internal_error(why: &str) -> String {
+    format!("internal error; the file is not reported (please report this bug): {why}")
 }
 
 /// In debug builds only (tests), linting a file whose path contains the value of this variable

@@ -5,10 +5,10 @@ use std::io::Write;
 
 use cm_linter::{LineIndex, Severity};
 
-use super::FileResult;
+use super::{Failure, FileResult};
 use crate::escape::{github_data as escape_data, github_property as escape_property};
 
-pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
+pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Failure]) -> std::io::Result<()> {
     for result in results.iter().filter(|r| !r.diagnostics.is_empty()) {
         let index = LineIndex::new(&result.source);
         for d in &result.diagnostics {
@@ -32,6 +32,14 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
             )?;
         }
     }
+    for failure in failures {
+        writeln!(
+            out,
+            "::error file={},title=cm-lint::{}",
+            escape_property(&failure.path.replace('\\', "/")),
+            escape_data(&failure.message)
+        )?;
+    }
     Ok(())
 }
 
@@ -51,7 +59,7 @@ mod tests {
 
     fn render(results: &[FileResult]) -> String {
         let mut out = Vec::new();
-        write(&mut out, results).expect("writing to a Vec cannot fail");
+        write(&mut out, results, &[]).expect("writing to a Vec cannot fail");
         String::from_utf8(out).expect("workflow commands are UTF-8")
     }
 

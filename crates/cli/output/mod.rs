@@ -37,11 +37,19 @@ impl FileResult {
     }
 }
 
+/// A file that could not be linted (unreadable, a broken `.docx`, an internal error). Every
+/// format's stream of messages names it; the GitHub, SARIF and JUnit reports record it too.
+pub(crate) struct Failure {
+    pub path: String,
+    pub message: String,
+}
+
 /// Writes all results in the chosen format.
 pub(crate) fn write(
     out: &mut dyn Write,
     format: OutputFormat,
     results: &[FileResult],
+    failures: &[Failure],
     color: bool,
 ) -> std::io::Result<()> {
     match format {
@@ -49,9 +57,9 @@ pub(crate) fn write(
         OutputFormat::Concise => concise::write(out, results),
         OutputFormat::Json => json::write(out, results),
         OutputFormat::Html => html::write(out, results),
-        OutputFormat::Github => github::write(out, results),
-        OutputFormat::Sarif => sarif::write(out, results),
-        OutputFormat::Junit => junit::write(out, results),
+        OutputFormat::Github => github::write(out, results, failures),
+        OutputFormat::Sarif => sarif::write(out, results, failures),
+        OutputFormat::Junit => junit::write(out, results, failures),
     }
 }
 
