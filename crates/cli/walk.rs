@@ -233,8 +233,11 @@ pub(crate) fn walk<T: Send>(
 /// Folders above the working directory are the user's business (`/tmp` is a link on macOS).
 fn through_link(path: &Path, cwd: &Path) -> bool {
     let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    // Without a trailing `/`, which would make the last link followed.
+    let path: PathBuf = path.components().collect();
+    let path = path.as_path();
     let (mut walked, rest) = if path.is_relative() {
-        (PathBuf::new(), path)
+        (cwd.to_path_buf(), path)
     } else if let Ok(rest) = path.strip_prefix(cwd) {
         (cwd.to_path_buf(), rest)
     } else {
@@ -323,6 +326,34 @@ mod tests {
             counts[shard_of(name, 4) as usize] += 1;
         }
         assert!(counts.iter().all(|&c| c > 10), "{counts:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_on_the_way_are_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("real/sub")).unwrap();
+        std::fs::write(root.join("real/sub/a.md"), "x").unwrap();
+        std::os::unix::fs::symlink("real", root.join("link")).unwrap();
+        std::os::unix::fs::symlink("sub/a.md", root.join("real/file-link.md")).unwrap();
+        // The path; whether it is reached through a link; whether its last component is one
+        // (all that is checked outside the working directory).
+        for (path, linked, last) in [
+            ("real", false, false),
+            ("real/sub/a.md", false, false),
+            ("./real/sub/", false, false),
+            ("link", true, true),
+            ("link/", true, true),
+            ("link/sub/a.md", true, false),
+            ("real/../link/sub", true, false),
+            ("real/file-link.md", true, true),
+        ] {
+            assert_eq!(through_link(Path::new(path), root), linked, "{path} from the root");
+            let absolute = format!("{}/{path}", root.display());
+            assert_eq!(through_link(Path::new(&absolute), root), linked, "{absolute} below the root");
+            assert_eq!(through_link(Path::new(&absolute), Path::new("/nowhere")), last, "{absolute}");
+        }
     }
 
     #[test]
