@@ -113,6 +113,23 @@ fn a_panic_in_one_file_is_reported_and_every_other_file_still_is() {
     assert!(notification["message"]["text"].as_str().is_some_and(|m| m.starts_with("internal error")), "{log}");
 }
 
+/// The reproduction (fixed in the engine): a comma that ends a conditional's block.
+#[test]
+fn a_comma_at_the_end_of_a_conditional_does_not_stop_the_run() {
+    let dir = Dir::new();
+    let line = "- Talk to your coach if you want advice,\n";
+    dir.write("a.md", line);
+    dir.write("b.txt", line);
+    dir.write("c.html", format!("<ul><li>{}</li></ul>\n", line.trim_start_matches("- ").trim_end()));
+    dir.write("d.md", FLAGGED);
+    let out = dir.run(&["--format", "sarif", "--output", "cm-lint.sarif", "."]);
+    let text = transcript(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(!stderr(&out).contains("error"), "{text}");
+    let log = std::fs::read_to_string(dir.path().join("cm-lint.sarif")).expect("the SARIF log");
+    assert!(log.contains("./d.md"), "{log}");
+}
+
 #[test]
 fn a_panic_on_a_hostile_name_is_escaped_in_the_github_format() {
     if !cfg!(debug_assertions) {
