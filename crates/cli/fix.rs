@@ -1,46 +1,189 @@
-//! Applying suggested fixes: edits in reverse order, never overlapping; files replaced
-//! atomically (a temporary file in the same folder, then a rename) with their permissions kept,
-//! and never when the file changed since it was read.
+//! Writing files: fixes (`--fix`) and reports (`--output`). Both replace a file atomically
+//! (a temporary file in the same folder, then a rename over the path), so that a reader never
+//! sees half a file, and neither writes through a symbolic link: a rename replaces the link
+//! itself, never the file it points to.
+//!
+//! A fix is written only to the file that was read: the file is opened again without following
+//! a link (`O_NOFOLLOW`), its device and inode must be those read, and its bytes those linted.
+//! The new file gets the old one's mode and, where the process may set them (as root), its owner
+//! and group; when the owner cannot be kept the file is not written. A file with other hard
+//! links is replaced under this name only: its other names keep the old text.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use anyhow::Context;
 
-/// Replaces `path`'s contents with `new`, if they are still `original`. A symbolic link is
-/// followed: its target is rewritten and the link kept.
-pub(crate) fn write_atomically(path: &Path, original: &[u8], new: &str) -> anyhow::Result<()> {
-    let resolved;
-    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        resolved =
-            std::fs::canonicalize(path).with_context(|| format!("{}: cannot follow the link", path.display()))?;
-        resolved.as_path()
-    } else {
-        path
-    };
-    let current = std::fs::read(path).with_context(|| format!("{}: cannot read before writing", path.display()))?;
-    if current != original {
-        anyhow::bail!("{}: changed since it was read; not written", path.display());
+/// A file as read for linting: its bytes and what it was (from the open handle, so that the
+/// metadata is that of the bytes).
+pub(crate) struct ReadFile {
+    pub bytes: Vec<u8>,
+    pub meta: std::fs::Metadata,
+}
+
+/// Reads a file, following a symbolic link (links named on the command line are linted).
+pub(crate) fn read(path: &Path) -> std::io::Result<ReadFile> {
+    let mut file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(ReadFile { bytes, meta })
+}
+
+/// Opens the file at `path` itself, failing if `path` is a symbolic link.
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
     }
+    #[cfg(not(unix))]
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(std::io::Error::other("is a symbolic link"));
+    }
+    options.open(path)
+}
+
+/// Whether two metadata are of the same file (device and inode; on other systems, size and
+/// modification time).
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (a.dev(), a.ino()) == (b.dev(), b.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        (a.len(), a.modified().ok()) == (b.len(), b.modified().ok())
+    }
+}
+
+/// A temporary file in `path`'s folder, for replacing `path`.
+fn temporary_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
-    temp.write_all(new.as_bytes()).with_context(|| format!("{}: cannot write", path.display()))?;
-    temp.as_file().sync_all().with_context(|| format!("{}: cannot sync", path.display()))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(temp.path(), meta.permissions());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".cm-lint-");
+    // As a plain write would create it: readable as the umask allows.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    temp.persist(path).map_err(|e| anyhow::anyhow!("{}: cannot replace: {}", path.display(), e.error))?;
+    builder.tempfile_in(dir).with_context(|| format!("{}: cannot create a temporary file", dir.display()))
+}
+
+/// Gives `temp` the owner and group of `meta`'s file, if they differ: a file fixed by root keeps
+/// its owner. Fails if they cannot be kept.
+#[cfg(unix)]
+fn keep_owner(temp: &std::fs::File, meta: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let now = temp.metadata()?;
+    if (now.uid(), now.gid()) != (meta.uid(), meta.gid()) {
+        std::os::unix::fs::fchown(temp, Some(meta.uid()), Some(meta.gid()))?;
+    }
     Ok(())
 }
 
+/// Replaces `path`'s contents with `new`, if `path` is still the regular file that was read
+/// (`read`: same device and inode, reached without following a link) and still holds `original`.
+pub(crate) fn write_atomically(
+    path: &Path,
+    read: &std::fs::Metadata,
+    original: &[u8],
+    new: &str,
+) -> anyhow::Result<()> {
+    let shown = path.display();
+    let mut file = match open_no_follow(path) {
+        Ok(file) => file,
+        Err(err) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            anyhow::bail!("{shown}: is now a symbolic link ({err}); not written")
+        }
+        Err(err) => return Err(err).with_context(|| format!("{shown}: cannot open before writing")),
+    };
+    let meta = file.metadata().with_context(|| format!("{shown}: cannot read before writing"))?;
+    if !meta.is_file() || !same_file(&meta, read) {
+        anyhow::bail!("{shown}: replaced by another file since it was read; not written");
+    }
+    let mut current = Vec::with_capacity(original.len());
+    file.read_to_end(&mut current).with_context(|| format!("{shown}: cannot read before writing"))?;
+    if current != original {
+        anyhow::bail!("{shown}: changed since it was read; not written");
+    }
+    let mut temp = temporary_beside(path)?;
+    temp.write_all(new.as_bytes()).with_context(|| format!("{shown}: cannot write"))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        keep_owner(temp.as_file(), &meta).with_context(|| {
+            format!(
+                "{shown}: cannot keep the owner {}:{} (run as that user or as root); not written",
+                meta.uid(),
+                meta.gid()
+            )
+        })?;
+    }
+    // After the owner: changing the owner clears set-user-ID and set-group-ID bits.
+    temp.as_file().set_permissions(meta.permissions()).with_context(|| format!("{shown}: cannot keep the mode"))?;
+    temp.as_file().sync_all().with_context(|| format!("{shown}: cannot sync"))?;
+    temp.persist(path).map_err(|e| anyhow::anyhow!("{shown}: cannot replace: {}", e.error))?;
+    Ok(())
+}
+
+/// Writes a report to `path`: a regular file (or none) is replaced atomically, keeping its
+/// mode; a FIFO or device is written to; a symbolic link or folder is refused.
+pub(crate) fn write_report(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let shown = path.display();
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => return Err(err).with_context(|| format!("{shown}: cannot write the report")),
+    };
+    match &existing {
+        Some(meta) if meta.file_type().is_symlink() => anyhow::bail!(
+            "{shown}: is a symbolic link; the report is not written through it (remove the link or choose another path)"
+        ),
+        Some(meta) if meta.is_dir() => anyhow::bail!("{shown}: is a folder; cannot write the report"),
+        Some(meta) if !meta.is_file() => {
+            let mut file =
+                open_no_follow_for_writing(path).with_context(|| format!("{shown}: cannot write the report"))?;
+            return file.write_all(bytes).with_context(|| format!("{shown}: cannot write the report"));
+        }
+        _ => {}
+    }
+    let mut temp = temporary_beside(path)?;
+    temp.write_all(bytes).with_context(|| format!("{shown}: cannot write the report"))?;
+    if let Some(meta) = &existing {
+        let _ = temp.as_file().set_permissions(meta.permissions());
+    }
+    temp.persist(path).map_err(|e| anyhow::anyhow!("{shown}: cannot write the report: {}", e.error))?;
+    Ok(())
+}
+
+/// Opens an existing FIFO or device for writing, failing if it became a symbolic link.
+fn open_no_follow_for_writing(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
 /// A unified diff between the old and new text of a file.
+/// The file name and the text are escaped for a terminal (control characters become visible
+/// stand-ins), so a hunk over such a character does not apply as a patch.
 pub(crate) fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
+    let path = crate::escape::terminal(path);
+    let diff = similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
+        .to_string();
+    crate::escape::terminal_lines(&diff).into_owned()
 }
 
 #[cfg(test)]
@@ -72,25 +215,77 @@ mod tests {
         }
     }
 
+    /// The race of #15: the file is swapped for a link between read and write; the write must
+    /// not reach the link's target, and the link stays.
     #[cfg(unix)]
     #[test]
-    fn writes_through_a_link_to_its_target() {
+    fn refuses_a_file_swapped_for_a_link_after_it_was_read() {
         let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("target.md");
-        let link = dir.path().join("link.md");
+        let target = dir.path().join("outside.md");
+        let path = dir.path().join("a.md");
         std::fs::write(&target, "old").unwrap();
-        std::os::unix::fs::symlink(&target, &link).unwrap();
-        write_atomically(&link, b"old", "new").unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        std::fs::write(&path, "old").unwrap();
+        let read = read(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(&target, &path).unwrap();
+        let err = write_atomically(&path, &read.meta, &read.bytes, "new").unwrap_err();
+        assert!(format!("{err:#}").contains("symbolic link"), "{err:#}");
+        assert!(std::fs::symlink_metadata(&path).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+    }
+
+    #[test]
+    fn refuses_a_file_replaced_by_another_with_the_same_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "old").unwrap();
+        let read = read(&path).unwrap();
+        let other = dir.path().join("b.md");
+        std::fs::write(&other, "old").unwrap();
+        std::fs::rename(&other, &path).unwrap();
+        assert!(write_atomically(&path, &read.meta, &read.bytes, "new").is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
     }
 
     #[test]
     fn refuses_a_file_that_changed() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.md");
-        std::fs::write(&path, "new contents").unwrap();
-        assert!(write_atomically(&path, b"old contents", "fixed").is_err());
+        std::fs::write(&path, "old contents").unwrap();
+        let read = read(&path).unwrap();
+        std::fs::OpenOptions::new().write(true).open(&path).unwrap().write_all(b"new").unwrap();
+        assert!(write_atomically(&path, &read.meta, &read.bytes, "fixed").is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new contents");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keeps_the_mode_and_leaves_no_temporary_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o604)).unwrap();
+        let read = read(&path).unwrap();
+        write_atomically(&path, &read.meta, &read.bytes, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777, 0o604);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_report_is_not_written_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("victim.txt");
+        let link = dir.path().join("out.sarif");
+        std::fs::write(&target, "precious").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(write_report(&link, b"report").is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
+        let plain = dir.path().join("plain.sarif");
+        write_report(&plain, b"report").unwrap();
+        write_report(&plain, b"report 2").unwrap();
+        assert_eq!(std::fs::read_to_string(&plain).unwrap(), "report 2");
     }
 }

@@ -4,10 +4,12 @@
 mod args;
 mod config;
 mod docx;
+mod escape;
 mod fix;
 mod output;
 mod walk;
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -59,7 +61,8 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitStatus::Clean.into();
             }
-            let _ = writeln!(std::io::stderr(), "cm-lint: error: {err:#}");
+            let line = escape::log_line(args.check.format, &format!("cm-lint: error: {err:#}"));
+            let _ = writeln!(std::io::stderr(), "{line}");
             ExitStatus::Error.into()
         }
     }
@@ -108,7 +111,8 @@ fn run(args: &Args) -> anyhow::Result<ExitStatus> {
             let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
             let text = walk::decode(bytes).text;
             let format = walk::format_of(file).unwrap_or(cm_linter::Format::PlainText);
-            write!(std::io::stdout().lock(), "{}", cm_linter::debug_dump(&Document { source: &text, format }))?;
+            let dump = cm_linter::debug_dump(&Document { source: &text, format });
+            write!(std::io::stdout().lock(), "{}", escape::terminal_lines(&dump))?;
             Ok(ExitStatus::Clean)
         }
         None => check(&args.check),
@@ -154,10 +158,24 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let linter = Linter::new(config);
     // Not locked: a lock held here would stop any worker thread that writes to standard error.
     let mut stderr = std::io::stderr();
+    // Every line to standard error goes through here: it carries file names and text from the
+    // files, escaped for the output format.
+    let mut say = |line: &str| writeln!(stderr, "{}", escape::log_line(args.format, line));
     let mut had_error = false;
+    let mut failures = Vec::new();
+    install_panic_hook();
 
     let mut results = if reading_stdin {
-        vec![lint_stdin(&linter, args)?]
+        match isolate(|| lint_stdin(&linter, args)) {
+            Ok(linted) => vec![linted?],
+            Err(why) => {
+                let message = internal_error(&why);
+                say(&format!("cm-lint: error: {}: {message}", stdin_name(args)))?;
+                failures.push(output::Failure { path: stdin_name(args), message });
+                had_error = true;
+                Vec::new()
+            }
+        }
     } else {
         let paths = if args.paths.is_empty() { vec![std::path::PathBuf::from(".")] } else { args.paths.clone() };
         let selection = walk::Selection {
@@ -166,22 +184,25 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
             root: &loaded.root,
             shard: args.shard.map(|(k, n)| (k - 1, n)),
         };
-        let walked = walk::walk(&paths, &selection, |file| lint_file(&linter, file, args));
+        let walked = walk::walk(&paths, &selection, |file| {
+            isolate(|| lint_file(&linter, file, args)).unwrap_or_else(|why| failed(file, internal_error(&why)))
+        });
         for error in &walked.errors {
-            writeln!(stderr, "cm-lint: error: {error}")?;
+            say(&format!("cm-lint: error: {error}"))?;
             had_error = true;
         }
         if args.verbose {
             for skipped in &walked.skipped {
-                writeln!(stderr, "cm-lint: skipped {skipped}")?;
+                say(&format!("cm-lint: skipped {skipped}"))?;
             }
         }
         let mut results = Vec::with_capacity(walked.files.len());
         for (_, outcome) in walked.files {
             for message in &outcome.messages {
-                writeln!(stderr, "{message}")?;
+                say(message)?;
             }
             had_error |= outcome.error;
+            failures.extend(outcome.failure);
             results.extend(outcome.result);
         }
         results
@@ -205,14 +226,14 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
                     .code
                     .as_deref()
                     .map_or_else(|| "suppression comment".to_string(), |c| format!("suppression of {c}"));
-                writeln!(stderr, "{}:{}:{}: unused {what}", r.file.path, pos.line, pos.column)?;
+                say(&format!("{}:{}:{}: unused {what}", r.file.path, pos.line, pos.column))?;
                 unused += 1;
             }
         }
     }
     let files: Vec<FileResult> = results.drain(..).map(|r| r.file).collect();
     if !args.diff {
-        write_report(args, &files)?;
+        write_report(args, &files, &failures)?;
     }
     let failing =
         files.iter().flat_map(|f| &f.diagnostics).filter(|d| threshold.is_some_and(|t| d.severity >= t)).count();
@@ -237,7 +258,7 @@ fn color_enabled(args: &CheckArgs) -> bool {
     }
 }
 
-fn write_report(args: &CheckArgs, files: &[FileResult]) -> anyhow::Result<()> {
+fn write_report(args: &CheckArgs, files: &[FileResult], failures: &[output::Failure]) -> anyhow::Result<()> {
     let findings: usize = files.iter().map(|f| f.diagnostics.len()).sum();
     let with_findings = files.iter().filter(|f| !f.diagnostics.is_empty()).count();
     let summary = format!(
@@ -258,7 +279,7 @@ fn write_report(args: &CheckArgs, files: &[FileResult]) -> anyhow::Result<()> {
         }
     }
     let mut report = Vec::new();
-    output::write(&mut report, args.format, files, color_enabled(args))?;
+    output::write(&mut report, args.format, files, failures, color_enabled(args))?;
     let for_people = output::is_for_people(args.format);
     if for_people {
         report.extend_from_slice(statistics.as_bytes());
@@ -267,9 +288,7 @@ fn write_report(args: &CheckArgs, files: &[FileResult]) -> anyhow::Result<()> {
         }
     }
     match &args.output {
-        Some(path) => {
-            std::fs::write(path, &report).with_context(|| format!("{}: cannot write the report", path.display()))?
-        }
+        Some(path) => fix::write_report(path, &report)?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&report)?;
@@ -297,6 +316,18 @@ struct Outcome {
     result: Option<Linted>,
     messages: Vec<String>,
     error: bool,
+    /// The file could not be linted, and why.
+    failure: Option<output::Failure>,
+}
+
+/// The outcome for a file that could not be linted: an error naming it.
+fn failed(file: &walk::InputFile, what: String) -> Outcome {
+    Outcome {
+        result: None,
+        messages: vec![format!("cm-lint: error: {}: {what}", file.display)],
+        error: true,
+        failure: Some(output::Failure { path: file.display.clone(), message: what }),
+    }
 }
 
 /// `source` with only the lines that the findings, their related spans and their fixes touch,
@@ -357,17 +388,13 @@ fn keep_finding_lines(source: &str, diagnostics: &mut [cm_linter::Diagnostic]) -
 }
 
 fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outcome {
+    test_panic(&file.display);
     let mut messages = Vec::new();
-    let bytes = match std::fs::read(&file.path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            return Outcome {
-                result: None,
-                messages: vec![format!("cm-lint: error: {}: cannot read: {err}", file.display)],
-                error: true,
-            };
-        }
+    let read = match fix::read(&file.path) {
+        Ok(read) => read,
+        Err(err) => return failed(file, format!("cannot read: {err}")),
     };
+    let fix::ReadFile { bytes, meta } = read;
     if walk::is_docx(&file.path) {
         return lint_docx(linter, file, args, &bytes);
     }
@@ -375,7 +402,7 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
         if args.verbose {
             messages.push(format!("cm-lint: skipped {}: binary file", file.display));
         }
-        return Outcome { result: None, messages, error: false };
+        return Outcome { result: None, messages, error: false, failure: None };
     }
     let decoded = walk::decode(bytes);
     if let Some(at) = decoded.invalid_at {
@@ -396,9 +423,15 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
             if !decoded.lossless {
                 let why = if decoded.invalid_at.is_some() { "not valid UTF-8" } else { "UTF-16, which is kept as is" };
                 messages.push(format!("cm-lint: warning: {}: {why}; fixes not applied", file.display));
+            } else if args.fix && file.linked {
+                messages.push(format!(
+                    "cm-lint: warning: {}: reached through a symbolic link; fixes not applied (name the file it \
+                     points to, to fix it)",
+                    file.display
+                ));
             } else if args.fix {
                 // Lossless text is the file's bytes as read.
-                match fix::write_atomically(&file.path, decoded.text.as_bytes(), &candidate) {
+                match fix::write_atomically(&file.path, &meta, decoded.text.as_bytes(), &candidate) {
                     Ok(()) => {
                         diagnostics = result.diagnostics;
                         fixed = Some(candidate);
@@ -435,6 +468,7 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
         }),
         messages,
         error,
+        failure: None,
     }
 }
 
@@ -442,7 +476,8 @@ fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
     let decoded = walk::decode(bytes);
-    let name = args.stdin_filename.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string());
+    let name = stdin_name(args);
+    test_panic(&name);
     let format = args.stdin_filename.as_deref().and_then(walk::format_of).unwrap_or(cm_linter::Format::Markdown);
     let relative = name.replace('\\', "/");
     let output = linter.lint_path(&Document { source: &decoded.text, format }, Some(&relative));
@@ -461,18 +496,17 @@ fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
     })
 }
 
+/// The name standard input stands for in messages.
+fn stdin_name(args: &CheckArgs) -> String {
+    args.stdin_filename.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string())
+}
+
 /// Lints a Word document: its Markdown rendering is linted, and positions are mapped to
 /// paragraph numbers and columns. A `.docx` is never written.
 fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &[u8]) -> Outcome {
     let docx = match docx::read(bytes) {
         Ok(docx) => docx,
-        Err(err) => {
-            return Outcome {
-                result: None,
-                messages: vec![format!("cm-lint: error: {}: {err:#}", file.display)],
-                error: true,
-            };
-        }
+        Err(err) => return failed(file, format!("{err:#}")),
     };
     let output = linter
         .lint_path(&Document { source: &docx.markdown, format: cm_linter::Format::Markdown }, Some(&file.relative));
@@ -512,5 +546,64 @@ fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &
         }),
         messages,
         error: false,
+        failure: None,
     }
+}
+
+/// What to say of a file whose linting panicked.
+fn internal_error(why: &str) -> String {
+    format!("internal error; the file is not reported (please report this bug): {why}")
+}
+
+/// In debug builds only (tests), linting a file whose path contains the value of this variable
+/// panics, so that tests can check that one file's panic does not stop the run. Release builds
+/// do not read it.
+#[cfg(debug_assertions)]
+const TEST_PANIC_ON: &str = "CM_LINT_TEST_PANIC_ON";
+
+fn test_panic(name: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var(TEST_PANIC_ON).is_ok_and(|v| !v.is_empty() && name.contains(&v)) {
+        panic!("{TEST_PANIC_ON} matches this file");
+    }
+    let _ = name;
+}
+
+thread_local! {
+    /// How many [`isolate`] calls this thread is in.
+    static ISOLATED: Cell<u32> = const { Cell::new(0) };
+    /// The last panic caught on this thread, with where it happened.
+    static PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// A panic hook that, inside [`isolate`], records the panic instead of printing it (a raw
+/// report on standard error would reach the CI log unescaped); elsewhere it prints as usual.
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if ISOLATED.with(Cell::get) > 0 {
+            let at = info.location().map(|l| format!(" (at {}:{})", l.file(), l.line())).unwrap_or_default();
+            let message = format!("{}{at}", panic_text(info.payload()));
+            PANIC.with(|p| *p.borrow_mut() = Some(message));
+        } else {
+            default(info);
+        }
+    }));
+}
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
+/// Runs `f`, turning a panic into an error that says what panicked and where: one file's
+/// internal error must not end the run.
+fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    ISOLATED.with(|n| n.set(n.get() + 1));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    ISOLATED.with(|n| n.set(n.get() - 1));
+    result.map_err(|payload| PANIC.with(|p| p.borrow_mut().take()).unwrap_or_else(|| panic_text(&*payload)))
 }

@@ -18,6 +18,9 @@ pub(crate) struct InputFile {
     /// The path relative to the configuration root, with `/`, for per-path ignores.
     pub relative: String,
     pub format: Format,
+    /// The file was reached through a symbolic link (the file itself, or a folder named on the
+    /// command line or on its path below the working directory): `--fix` does not write it.
+    pub linked: bool,
 }
 
 /// A file's text: decoded as UTF-8, with where decoding failed, if it did.
@@ -134,16 +137,21 @@ pub(crate) fn walk<T: Send>(
     let mut errors = Vec::new();
     let mut named = Vec::new();
     let mut dirs = Vec::new();
+    let mut linked_dirs = Vec::new();
     for given in paths {
         if given.is_file() {
             let format = format_of(given).unwrap_or(Format::PlainText);
             let display = given.display().to_string();
-            let file = InputFile { path: given.clone(), display, relative: relative.of(given), format };
+            let linked = through_link(given, &relative.cwd);
+            let file = InputFile { path: given.clone(), display, relative: relative.of(given), format, linked };
             if in_shard(&file.relative) {
                 named.push(file);
             }
         } else if given.exists() {
             dirs.push(given);
+            if through_link(given, &relative.cwd) {
+                linked_dirs.push(given.as_path());
+            }
         } else {
             errors.push(format!("{}: no such file or directory", given.display()));
         }
@@ -194,7 +202,10 @@ pub(crate) fn walk<T: Send>(
                 }
                 if in_shard(&rel) {
                     let display = path.display().to_string();
-                    let file = InputFile { path: path.to_path_buf(), display, relative: rel, format };
+                    // The walk follows no link below a folder it was given: only that folder
+                    // can be one.
+                    let linked = linked_dirs.iter().any(|dir| path.starts_with(dir));
+                    let file = InputFile { path: path.to_path_buf(), display, relative: rel, format, linked };
                     let out = lint(&file);
                     found.lock().expect("not poisoned").push((file, out));
                 }
@@ -215,6 +226,30 @@ pub(crate) fn walk<T: Send>(
     let mut skipped = skipped.into_inner().expect("not poisoned");
     skipped.sort();
     Walked { files, errors, skipped }
+}
+
+/// Whether `path` is, or is reached through, a symbolic link: its last component, and for a
+/// relative path (or an absolute one below the working directory) every folder on the way.
+/// Folders above the working directory are the user's business (`/tmp` is a link on macOS).
+fn through_link(path: &Path, cwd: &Path) -> bool {
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    // Without a trailing `/`, which would make the last link followed.
+    let path: PathBuf = path.components().collect();
+    let path = path.as_path();
+    let (mut walked, rest) = if path.is_relative() {
+        (cwd.to_path_buf(), path)
+    } else if let Ok(rest) = path.strip_prefix(cwd) {
+        (cwd.to_path_buf(), rest)
+    } else {
+        return is_link(path);
+    };
+    for component in rest.components() {
+        walked.push(component);
+        if matches!(component, std::path::Component::Normal(_)) && is_link(&walked) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A key whose byte order is the path's component order: separators become the smallest byte.
@@ -291,6 +326,34 @@ mod tests {
             counts[shard_of(name, 4) as usize] += 1;
         }
         assert!(counts.iter().all(|&c| c > 10), "{counts:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_on_the_way_are_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("real/sub")).unwrap();
+        std::fs::write(root.join("real/sub/a.md"), "x").unwrap();
+        std::os::unix::fs::symlink("real", root.join("link")).unwrap();
+        std::os::unix::fs::symlink("sub/a.md", root.join("real/file-link.md")).unwrap();
+        // The path; whether it is reached through a link; whether its last component is one
+        // (all that is checked outside the working directory).
+        for (path, linked, last) in [
+            ("real", false, false),
+            ("real/sub/a.md", false, false),
+            ("./real/sub/", false, false),
+            ("link", true, true),
+            ("link/", true, true),
+            ("link/sub/a.md", true, false),
+            ("real/../link/sub", true, false),
+            ("real/file-link.md", true, true),
+        ] {
+            assert_eq!(through_link(Path::new(path), root), linked, "{path} from the root");
+            let absolute = format!("{}/{path}", root.display());
+            assert_eq!(through_link(Path::new(&absolute), root), linked, "{absolute} below the root");
+            assert_eq!(through_link(Path::new(&absolute), Path::new("/nowhere")), last, "{absolute}");
+        }
     }
 
     #[test]

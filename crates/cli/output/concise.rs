@@ -11,7 +11,8 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
         let index = LineIndex::new(&result.source);
         for d in &result.diagnostics {
             let pos = index.one_based(d.span.start());
-            writeln!(out, "{}:{}:{}: {} {}", result.path, pos.line, pos.column, d.rule.code, d.message)?;
+            let line = format!("{}:{}:{}: {} {}", result.path, pos.line, pos.column, d.rule.code, d.message);
+            writeln!(out, "{}", crate::escape::terminal(&line))?;
         }
     }
     Ok(())

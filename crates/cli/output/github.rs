@@ -5,19 +5,10 @@ use std::io::Write;
 
 use cm_linter::{LineIndex, Severity};
 
-use super::FileResult;
+use super::{Failure, FileResult};
+use crate::escape::{github_data as escape_data, github_property as escape_property};
 
-/// Escapes a message: `%`, CR and LF.
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-/// Escapes a property value: also `:` and `,`.
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
+pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Failure]) -> std::io::Result<()> {
     for result in results.iter().filter(|r| !r.diagnostics.is_empty()) {
         let index = LineIndex::new(&result.source);
         for d in &result.diagnostics {
@@ -41,6 +32,14 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
             )?;
         }
     }
+    for failure in failures {
+        writeln!(
+            out,
+            "::error file={},title=cm-lint::{}",
+            escape_property(&failure.path.replace('\\', "/")),
+            escape_data(&failure.message)
+        )?;
+    }
     Ok(())
 }
 
@@ -60,7 +59,7 @@ mod tests {
 
     fn render(results: &[FileResult]) -> String {
         let mut out = Vec::new();
-        write(&mut out, results).expect("writing to a Vec cannot fail");
+        write(&mut out, results, &[]).expect("writing to a Vec cannot fail");
         String::from_utf8(out).expect("workflow commands are UTF-8")
     }
 

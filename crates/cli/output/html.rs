@@ -9,7 +9,7 @@ use cm_linter::{LineIndex, RULES};
 
 use super::FileResult;
 
-use super::escape_markup as escape;
+use crate::escape::xml as escape;
 
 const STYLE: &str = "body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
 h1{font-size:1.5rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}\

@@ -104,6 +104,6 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
             });
         }
     }
-    serde_json::to_writer_pretty(&mut *out, &records)?;
+    crate::escape::write_json(out, &records)?;
     writeln!(out)
 }

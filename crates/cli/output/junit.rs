@@ -5,15 +5,16 @@ use std::io::Write;
 
 use cm_linter::LineIndex;
 
-use super::FileResult;
+use super::{Failure, FileResult};
 
-use super::escape_markup as escape;
+use crate::escape::xml as escape;
 
-pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
+pub(super) fn write(out: &mut dyn Write, results: &[FileResult], errors: &[Failure]) -> std::io::Result<()> {
     let failures: usize = results.iter().map(|r| r.diagnostics.len()).sum();
-    let tests: usize = results.iter().map(|r| r.diagnostics.len().max(1)).sum();
+    let tests: usize = results.iter().map(|r| r.diagnostics.len().max(1)).sum::<usize>() + errors.len();
+    let error_count = errors.len();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<testsuites name="cm-lint" tests="{tests}" failures="{failures}" errors="0">"#)?;
+    writeln!(out, r#"<testsuites name="cm-lint" tests="{tests}" failures="{failures}" errors="{error_count}">"#)?;
     for result in results {
         let path = escape(&result.path.replace('\\', "/"));
         let count = result.diagnostics.len();
@@ -43,6 +44,14 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
         }
         writeln!(out, "  </testsuite>")?;
     }
+    // A file that could not be linted is a suite with one erroring case.
+    for error in errors {
+        let path = escape(&error.path.replace('\\', "/"));
+        writeln!(out, r#"  <testsuite name="{path}" tests="1" failures="0" errors="1">"#)?;
+        writeln!(out, r#"    <testcase name="cm-lint" classname="{path}">"#)?;
+        writeln!(out, r#"      <error message="{}" type="internal"/>"#, escape(&error.message))?;
+        writeln!(out, "    </testcase>\n  </testsuite>")?;
+    }
     writeln!(out, "</testsuites>")
 }
 
@@ -62,7 +71,7 @@ mod tests {
 
     fn render(results: &[FileResult]) -> String {
         let mut out = Vec::new();
-        write(&mut out, results).expect("writing to a Vec cannot fail");
+        write(&mut out, results, &[]).expect("writing to a Vec cannot fail");
         String::from_utf8(out).expect("the report is UTF-8")
     }
 

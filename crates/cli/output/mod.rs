@@ -37,11 +37,19 @@ impl FileResult {
     }
 }
 
+/// A file that could not be linted (unreadable, a broken `.docx`, an internal error). Every
+/// format's stream of messages names it; the GitHub, SARIF and JUnit reports record it too.
+pub(crate) struct Failure {
+    pub path: String,
+    pub message: String,
+}
+
 /// Writes all results in the chosen format.
 pub(crate) fn write(
     out: &mut dyn Write,
     format: OutputFormat,
     results: &[FileResult],
+    failures: &[Failure],
     color: bool,
 ) -> std::io::Result<()> {
     match format {
@@ -49,31 +57,13 @@ pub(crate) fn write(
         OutputFormat::Concise => concise::write(out, results),
         OutputFormat::Json => json::write(out, results),
         OutputFormat::Html => html::write(out, results),
-        OutputFormat::Github => github::write(out, results),
-        OutputFormat::Sarif => sarif::write(out, results),
-        OutputFormat::Junit => junit::write(out, results),
+        OutputFormat::Github => github::write(out, results, failures),
+        OutputFormat::Sarif => sarif::write(out, results, failures),
+        OutputFormat::Junit => junit::write(out, results, failures),
     }
 }
 
 /// Whether a format is for people reading a terminal (and so gets the summary on stdout).
 pub(crate) fn is_for_people(format: OutputFormat) -> bool {
     matches!(format, OutputFormat::Text | OutputFormat::Concise)
-}
-
-/// Escapes text for XML and HTML (text and attribute values); control characters XML 1.0 cannot
-/// hold become spaces.
-pub(crate) fn escape_markup(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -6,7 +6,7 @@ use std::io::Write;
 use cm_linter::{LineIndex, Severity, RULES};
 use serde::Serialize;
 
-use super::FileResult;
+use super::{Failure, FileResult};
 
 #[derive(Serialize)]
 struct Log<'a> {
@@ -19,7 +19,41 @@ struct Log<'a> {
 #[derive(Serialize)]
 struct Run<'a> {
     tool: Tool,
+    /// Only when a file could not be linted: the run did not succeed, and says why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    invocations: Vec<Invocation>,
     results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    locations: Vec<ArtifactOnly>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactOnly {
+    physical_location: ArtifactPlace,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactPlace {
+    artifact_location: ArtifactUri,
+}
+
+#[derive(Serialize)]
+struct ArtifactUri {
+    uri: String,
 }
 
 #[derive(Serialize)]
@@ -153,7 +187,7 @@ fn region(index: &LineIndex, span: cm_linter::Span) -> Region {
     Region { start_line: start.line, start_column: start.column, end_line: end.line, end_column: end.column }
 }
 
-pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<()> {
+pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Failure]) -> std::io::Result<()> {
     let rules = RULES
         .iter()
         .map(|r| Rule {
@@ -165,7 +199,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
             default_configuration: Configuration { level: level(r.default_severity) },
         })
         .collect();
-    let uris: Vec<String> = results.iter().map(|r| r.path.replace('\\', "/")).collect();
+    let uris: Vec<String> = results.iter().map(|r| crate::escape::uri_path(&r.path)).collect();
     let mut sarif_results = Vec::new();
     for (result, uri) in results.iter().zip(&uris) {
         if result.diagnostics.is_empty() {
@@ -233,11 +267,32 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
                     rules,
                 },
             },
+            invocations: invocations(failures),
             results: sarif_results,
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    crate::escape::write_json(out, &log)?;
     writeln!(out)
+}
+
+/// The run's invocation when files could not be linted: unsuccessful, one error each.
+fn invocations(failures: &[Failure]) -> Vec<Invocation> {
+    if failures.is_empty() {
+        return Vec::new();
+    }
+    let notifications = failures
+        .iter()
+        .map(|f| Notification {
+            level: "error",
+            message: Text { text: f.message.clone() },
+            locations: vec![ArtifactOnly {
+                physical_location: ArtifactPlace {
+                    artifact_location: ArtifactUri { uri: crate::escape::uri_path(&f.path) },
+                },
+            }],
+        })
+        .collect();
+    vec![Invocation { execution_successful: false, tool_execution_notifications: notifications }]
 }
 
 #[cfg(test)]
@@ -258,7 +313,7 @@ mod tests {
 
     fn render(results: &[FileResult]) -> Value {
         let mut out = Vec::new();
-        write(&mut out, results).expect("writing to a Vec cannot fail");
+        write(&mut out, results, &[]).expect("writing to a Vec cannot fail");
         serde_json::from_slice(&out).expect("the SARIF log is JSON")
     }
 

@@ -7,6 +7,7 @@ use annotate_snippets::{Level, Renderer, Snippet};
 use cm_linter::{LineIndex, Severity};
 
 use super::FileResult;
+use crate::escape::{terminal, terminal_lines};
 
 fn level(severity: Severity) -> Level {
     match severity {
@@ -20,23 +21,30 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], color: bool) ->
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     for result in results.iter().filter(|r| !r.diagnostics.is_empty()) {
         let index = LineIndex::new(&result.source);
+        let path = terminal(&result.path);
         for d in &result.diagnostics {
             let start = index.line_col(d.span.start());
             let end = index.line_col(d.span.end());
             let first_line = index.offset(cm_linter::LineCol { line: start.line, col: 0 });
             let last_line_end = index.offset(cm_linter::LineCol { line: end.line, col: u32::MAX });
-            let snippet_text = &result.source[first_line..last_line_end.max(first_line)];
-            let local = d.span.start() - first_line..(d.span.end() - first_line).min(snippet_text.len());
-            let title = format!("[{}] {}", d.rule.name, d.message);
+            let raw = &result.source[first_line..last_line_end.max(first_line)];
+            let raw_start = (d.span.start() - first_line).min(raw.len());
+            let raw_end = (d.span.end() - first_line).clamp(raw_start, raw.len());
+            // Control characters become stand-ins one column wide, one per character: where
+            // the escaped prefix ends is where the span starts in the escaped text.
+            let snippet_text = terminal_lines(raw);
+            let local_start = terminal_lines(&raw[..raw_start]).len();
+            let local = local_start..local_start + terminal_lines(&raw[raw_start..raw_end]).len();
+            let title = terminal(&format!("[{}] {}", d.rule.name, d.message)).into_owned();
             let help = d
                 .fix
                 .as_ref()
-                .map(|f| f.title.clone())
+                .map(|f| terminal(&f.title).into_owned())
                 .unwrap_or_else(|| format!("see `cm-lint explain {}`", d.rule.code));
             let mut message = level(d.severity).title(&title).id(d.rule.code).snippet(
-                Snippet::source(snippet_text)
+                Snippet::source(&snippet_text)
                     .line_start(start.line as usize + 1)
-                    .origin(&result.path)
+                    .origin(&path)
                     .fold(false)
                     .annotation(level(d.severity).span(local)),
             );
