@@ -3,6 +3,7 @@
 mod behaviour;
 mod cli;
 mod formats;
+mod hostile_input;
 mod neovim;
 mod server;
 mod stress;
