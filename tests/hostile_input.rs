@@ -11,21 +11,36 @@ use crate::util::{transcript, Dir};
 
 const FLAGGED: &str = "Our coaches give advice drawn from their own careers.";
 
-/// Runs the command, failing the test (instead of hanging it) after `deadline`.
+/// Runs the command, failing the test (instead of hanging it) after `deadline`. The output is
+/// drained as it comes, so that a full pipe never stalls the child.
 fn run_with_deadline(mut command: Command, deadline: Duration) -> Output {
     let mut child = command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
     let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
         }
         if start.elapsed() > deadline {
             let _ = child.kill();
-            let out = child.wait_with_output().unwrap();
-            panic!("cm-lint did not finish within {deadline:?}\n{}", transcript(&out));
+            let _ = child.wait();
+            break None;
         }
         std::thread::sleep(Duration::from_millis(20));
-    }
+    };
+    let killed = status.is_none();
+    let status = status.unwrap_or_else(|| child.wait().unwrap());
+    let output = Output { status, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() };
+    assert!(!killed, "cm-lint did not finish within {deadline:?}\n{}", transcript(&output));
+    output
 }
 
 fn run(dir: &Dir, args: &[&str]) -> Output {
@@ -380,7 +395,7 @@ fn docx_positions_stay_right_with_many_paragraphs() {
 fn docx_xml_error_is_one_plain_line() {
     let dir = Dir::new();
     let mut body = String::from("<w:p><w:r><w:t>x</w:t></w:r></w:p>");
-    body.push_str("<w:p\n::error title=x::y\u{1b}]0;owned\u{7}></w:q>");
+    body.push_str("<w:p><x\u{1b}]0;owned\u{7}>t</x\n::error title=x::y></w:p>");
     let document = format!(
         r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
     );
