@@ -415,3 +415,37 @@ fn docx_xml_error_is_one_plain_line() {
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
     assert!(!err.lines().any(|l| l.starts_with("::error")), "{err:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Language server
+
+/// The server reads the configuration at startup outside its panic guard: a glob globset cannot
+/// compile killed it right after `initialize`. Now the configuration is refused (logged) and the
+/// defaults are used; a large HTML document with a long attribute chain is linted too.
+#[test]
+fn server_survives_a_huge_glob_and_a_long_attribute_chain() {
+    use serde_json::json;
+    let dir = Dir::new();
+    let glob = "*a?".repeat(160_000 / 3);
+    dir.write("cm-lint.toml", format!("[per-file-ignores]\n\"{glob}\" = [\"CM001\"]\n"));
+    let root = format!("file://{}", dir.path().display());
+    let mut server = crate::server::Server::spawn();
+    server.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {}, "rootUri": root } }));
+    server.wait_within("the initialize response", Duration::from_secs(60), |m| m["id"] == 1);
+    server.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+    let html = many_attributes(20_000);
+    assert!(html.len() > 64 << 10);
+    server.send(&json!({
+        "jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": { "textDocument": { "uri": format!("{root}/a.html"), "languageId": "html", "version": 1, "text": html } }
+    }));
+    let published = server.wait_within("diagnostics", Duration::from_secs(60), |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["diagnostics"].as_array().is_some_and(|d| !d.is_empty())
+    });
+    assert_eq!(published["params"]["diagnostics"][0]["code"], "CM003");
+    server.send(&json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }));
+    server.wait_within("the shutdown response", Duration::from_secs(30), |m| m["id"] == 2);
+    server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
+    assert_eq!(server.exit_code(), Some(0));
+}

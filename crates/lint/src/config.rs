@@ -128,6 +128,14 @@ fn plain(message: &str) -> String {
     }
 }
 
+/// What is wrong with a glob, without quoting it (it may be huge).
+fn glob_problem(err: &globset::Error) -> String {
+    match err.kind() {
+        globset::ErrorKind::Regex(_) => "it is too large or complex to match".to_string(),
+        kind => plain(&kind.to_string()),
+    }
+}
+
 /// The matcher of a `per-file-ignores` glob. A [`globset::GlobSet`] of one glob rather than a
 /// `GlobMatcher`, whose compilation panics when the glob's pattern passes the regex size limit.
 pub(crate) fn per_file_matcher(glob: &str) -> Result<globset::GlobSet, globset::Error> {
@@ -255,11 +263,7 @@ impl Config {
                 Err(err) => later.push(error_at(
                     text,
                     glob.span().start,
-                    format!(
-                        "per-file-ignores: cannot use the glob {}: {}",
-                        quote(glob.get_ref()),
-                        plain(&err.kind().to_string())
-                    ),
+                    format!("per-file-ignores: cannot use the glob {}: {}", quote(glob.get_ref()), glob_problem(&err)),
                 )),
             }
         }
@@ -363,6 +367,7 @@ mentoring = ["Bridge", "Compass"]
         assert_eq!(err.line, 2);
         assert!(err.message.starts_with("per-file-ignores: cannot use the glob '*a?*a?"), "{err}");
         assert!(err.message.len() < 400, "the glob is not quoted whole: {}", err.message.len());
+        assert!(err.message.ends_with("(159999 bytes): it is too large or complex to match"), "{err}");
         // Built directly, without the check, the linter still does not panic.
         let config = Config { per_file_ignores: vec![(glob, vec!["CM001"])], ..Config::default() };
         let _ = crate::Linter::new(config);
