@@ -103,6 +103,16 @@ fn huge_per_file_ignores_glob_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn huge_exclude_glob_is_an_error_naming_the_key() {
+    let dir = Dir::new();
+    let glob = "*a?".repeat(160_000 / 3);
+    dir.write("cm-lint.toml", format!("exclude = [\"{glob}\"]\n"));
+    dir.write("a.md", format!("{FLAGGED}\n"));
+    let out = run(&dir, &["a.md"]);
+    assert_config_error(&out, "cm-lint.toml:1:", "exclude");
+}
+
+#[test]
 fn invalid_per_file_ignores_glob_is_an_error() {
     let dir = Dir::new();
     dir.write("cm-lint.toml", "[per-file-ignores]\n\"docs/[a\" = [\"CM003\"]\n");

@@ -41,7 +41,7 @@ struct RawConfig {
     #[serde(default)]
     ignore: Vec<Spanned<String>>,
     #[serde(default)]
-    exclude: Vec<String>,
+    exclude: Vec<Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
@@ -141,6 +141,18 @@ fn glob_problem(err: &globset::Error) -> String {
 pub(crate) fn per_file_matcher(glob: &str) -> Result<globset::GlobSet, globset::Error> {
     let glob = globset::GlobBuilder::new(glob).literal_separator(false).build()?;
     globset::GlobSetBuilder::new().add(glob).build()
+}
+
+/// The matcher of an `exclude` glob as the command line builds it (a name without `/` matches
+/// at any depth, and a folder excludes what is in it): built here only to check it.
+fn exclude_matcher(pattern: &str) -> Result<globset::GlobSet, globset::Error> {
+    let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
+    let anchored = if trimmed.contains('/') { trimmed.to_string() } else { format!("**/{trimmed}") };
+    let mut builder = globset::GlobSetBuilder::new();
+    for variant in [anchored.clone(), format!("{anchored}/**")] {
+        builder.add(globset::Glob::new(&variant)?);
+    }
+    builder.build()
 }
 
 /// The vocabulary compiled for matching: one pattern for every name (lower case, longest first)
@@ -279,12 +291,22 @@ impl Config {
             }
             level
         });
+        for pattern in &raw.exclude {
+            if let Err(err) = exclude_matcher(pattern.get_ref()) {
+                errors.push(error_at(
+                    text,
+                    pattern.span().start,
+                    format!("exclude: cannot use the glob {}: {}", quote(pattern.get_ref()), glob_problem(&err)),
+                ));
+            }
+        }
         let vocabulary = check_vocabulary(text, &raw.vocabulary, &mut errors);
         if !errors.is_empty() {
             errors.sort_by_key(|e| (e.line, e.column));
             return Err(errors);
         }
-        Ok(Config { select, ignore, severity, exclude: raw.exclude, per_file_ignores, vocabulary, fail_on })
+        let exclude = raw.exclude.iter().map(|s| s.get_ref().clone()).collect();
+        Ok(Config { select, ignore, severity, exclude, per_file_ignores, vocabulary, fail_on })
     }
 
     /// Whether a rule runs.
@@ -410,5 +432,15 @@ mentoring = ["Bridge", "Compass"]
         let err = Config::from_toml(&format!("ignore = [\"\\u001b]0;x\\u0007{}\"]\n", "y".repeat(500))).unwrap_err();
         assert!(!err.message.chars().any(char::is_control), "{err:?}");
         assert!(err.message.len() < 200, "{err:?}");
+    }
+
+    #[test]
+    fn exclude_glob_errors_name_the_key() {
+        let err = Config::from_toml("exclude = [\"ok/**\", \"a[\"]\n").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 21));
+        assert!(err.message.starts_with("exclude: cannot use the glob 'a['"), "{err}");
+        let huge = "*a?".repeat(160_000 / 3);
+        let err = Config::from_toml(&format!("exclude = [\"{huge}\"]\n")).unwrap_err();
+        assert!(err.message.ends_with("it is too large or complex to match"), "{err}");
     }
 }
