@@ -4,6 +4,7 @@ mod behaviour;
 mod cli;
 mod formats;
 mod hostile;
+mod hostile_input;
 mod neovim;
 mod server;
 mod stress;

@@ -3,24 +3,38 @@
 //! table cells become a Markdown rendering that the engine lints; fields' codes, comments and
 //! tracked deletions are left out, tracked insertions are kept. Positions are reported as the
 //! paragraph number and the column within it. A `.docx` is never written.
+//!
+//! The XML is streamed out of the archive, never held whole: memory is bounded by the longest
+//! single XML event ([`MAX_EVENT`]) and the text kept ([`MAX_TEXT`]), whatever the archive
+//! inflates to. A document past any limit, [`MAX_XML`] included, is an error, never cut short.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 use quick_xml::events::Event;
 use quick_xml::Reader;
+
+/// The most XML read from `word/document.xml` (a zip bomb inflates far past it).
+pub(crate) const MAX_XML: u64 = 256 << 20;
+/// The longest single XML event (a tag, or a run of text between two tags): what the XML
+/// reader holds at once.
+pub(crate) const MAX_EVENT: u64 = 4 << 20;
+/// The most text kept from a document (its Markdown rendering): some thousands of pages.
+pub(crate) const MAX_TEXT: usize = 8 << 20;
 
 /// The Markdown rendering of a document, with a map back to its paragraphs.
 pub(crate) struct Docx {
     pub markdown: String,
     /// For each paragraph, in order: where its text starts in `markdown`, where it ends.
     pub paragraphs: Vec<(usize, usize)>,
+    /// For each paragraph, where its line starts in [`Docx::display`].
+    display_starts: Vec<usize>,
 }
 
 impl Docx {
     /// The paragraphs one to a line, as messages show them: line N is paragraph N.
     pub fn display(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.display_starts.last().map_or(0, |&s| s + 1) + self.markdown.len() / 8);
         for &(start, end) in &self.paragraphs {
             out.push_str(&self.markdown[start..end]);
             out.push('\n');
@@ -28,12 +42,12 @@ impl Docx {
         out
     }
 
-    /// An offset in `markdown` as an offset in [`Docx::display`].
+    /// An offset in `markdown` as an offset in [`Docx::display`]: a binary search over the
+    /// paragraphs, so that mapping every finding of a long document stays fast.
     pub fn to_display(&self, offset: usize) -> usize {
         let index = self.paragraphs.partition_point(|&(start, _)| start <= offset).saturating_sub(1);
-        let before: usize = self.paragraphs[..index.min(self.paragraphs.len())].iter().map(|&(s, e)| e - s + 1).sum();
         let Some(&(start, end)) = self.paragraphs.get(index) else { return 0 };
-        before + offset.clamp(start, end) - start
+        self.display_starts[index] + offset.clamp(start, end) - start
     }
 }
 
@@ -45,36 +59,159 @@ struct Paragraph {
     cell: bool,
 }
 
+/// Which limit a read passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Limit {
+    Xml,
+    Event,
+}
+
+/// The XML part's reader, counting what the XML reader consumes: in all, and since the event
+/// being read began. Past a limit it fails instead of giving more bytes.
+struct Counted<R> {
+    inner: R,
+    total: u64,
+    event: u64,
+    passed: Option<Limit>,
+}
+
+impl<R: BufRead> BufRead for Counted<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        let passed = if self.total > MAX_XML {
+            Some(Limit::Xml)
+        } else if self.event > MAX_EVENT {
+            Some(Limit::Event)
+        } else {
+            None
+        };
+        if let Some(limit) = passed {
+            self.passed = Some(limit);
+            return Err(std::io::Error::other("limit passed"));
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.total += amount as u64;
+        self.event += amount as u64;
+        self.inner.consume(amount);
+    }
+}
+
+impl<R: BufRead> Read for Counted<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+/// A message from a parser, made one plain line: control characters become spaces, runs of white
+/// space one space, and it is cut at 200 characters (it may quote the document).
+fn plain(message: &str) -> String {
+    let spaced: String = message.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let line = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(200) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
+}
+
 /// Reads a `.docx` file's bytes.
 pub(crate) fn read(bytes: &[u8]) -> anyhow::Result<Docx> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).context("not a valid .docx (zip) archive")?;
-    let mut xml = String::new();
-    archive
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| anyhow::anyhow!("not a valid .docx (zip) archive: {}", plain(&e.to_string())))?;
+    let part = archive
         .by_name("word/document.xml")
-        .context("the archive has no word/document.xml")?
-        .take(256 << 20)
-        .read_to_string(&mut xml)
-        .context("cannot read word/document.xml")?;
-    let paragraphs = parse(&xml)?;
-    Ok(render(&paragraphs))
+        .map_err(|e| anyhow::anyhow!("the archive has no word/document.xml: {}", plain(&e.to_string())))?;
+    let counted = Counted { inner: BufReader::with_capacity(64 << 10, part), total: 0, event: 0, passed: None };
+    parse(Reader::from_reader(counted))
 }
 
 fn local_name(name: &[u8]) -> &[u8] {
     name.rsplit(|&b| b == b':').next().unwrap_or(name)
 }
 
-fn parse(xml: &str) -> anyhow::Result<Vec<Paragraph>> {
-    let mut reader = Reader::from_str(xml);
-    let mut paragraphs = Vec::new();
+/// The Markdown rendering being built, one paragraph at a time.
+#[derive(Default)]
+struct Rendering {
+    markdown: String,
+    paragraphs: Vec<(usize, usize)>,
+    display_starts: Vec<usize>,
+    display_len: usize,
+}
+
+impl Rendering {
+    /// One Markdown block per paragraph, separated by blank lines; the map records where each
+    /// paragraph's own text is.
+    fn push(&mut self, p: &Paragraph) -> anyhow::Result<()> {
+        let prefix = match (p.heading, p.list, p.cell) {
+            (Some(level), _, _) => "######"[..usize::from(level)].to_string() + " ",
+            (None, true, _) => "- ".to_string(),
+            _ => String::new(),
+        };
+        if self.markdown.len() + prefix.len() + p.text.len() + 2 > MAX_TEXT {
+            bail!(too_much_text());
+        }
+        self.markdown.push_str(&prefix);
+        let start = self.markdown.len();
+        // Markdown syntax inside Word text is just text: line breaks would change the structure.
+        self.markdown.extend(p.text.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        self.paragraphs.push((start, self.markdown.len()));
+        self.display_starts.push(self.display_len);
+        self.display_len += self.markdown.len() - start + 1;
+        self.markdown.push_str("\n\n");
+        Ok(())
+    }
+
+    fn finish(self) -> Docx {
+        Docx { markdown: self.markdown, paragraphs: self.paragraphs, display_starts: self.display_starts }
+    }
+}
+
+fn too_much_text() -> String {
+    format!("the document has more than {} MiB of text; not linted", MAX_TEXT >> 20)
+}
+
+fn parse<R: BufRead>(mut reader: Reader<Counted<R>>) -> anyhow::Result<Docx> {
+    let mut rendering = Rendering::default();
     let mut current: Option<Paragraph> = None;
     let mut in_text = false;
     let mut deleted = 0u32;
     let mut in_instruction = false;
     let mut table_depth = 0u32;
+    let mut has_body = false;
+    let mut buf = Vec::new();
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| anyhow::anyhow!("broken XML in word/document.xml at byte {}: {e}", reader.error_position()))?;
+        buf.clear();
+        reader.get_mut().event = 0;
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(event) => event,
+            Err(err) => {
+                let counted = reader.get_ref();
+                match counted.passed {
+                    Some(Limit::Xml) => {
+                        bail!("word/document.xml inflates to more than {} MiB (a zip bomb?); not linted", MAX_XML >> 20)
+                    }
+                    Some(Limit::Event) => bail!(
+                        "word/document.xml has a single tag or run of text larger than {} MiB; not linted",
+                        MAX_EVENT >> 20
+                    ),
+                    None => match err {
+                        quick_xml::Error::Io(io) => {
+                            bail!("cannot read word/document.xml: {}", plain(&io.to_string()))
+                        }
+                        other => bail!(
+                            "broken XML in word/document.xml at byte {}: {}",
+                            reader.error_position(),
+                            plain(&other.to_string())
+                        ),
+                    },
+                }
+            }
+        };
         match event {
             Event::Start(e) | Event::Empty(e) if e.name().as_ref().is_empty() => {}
             Event::Start(e) => match local_name(e.name().as_ref()) {
@@ -83,6 +220,7 @@ fn parse(xml: &str) -> anyhow::Result<Vec<Paragraph>> {
                 b"del" => deleted += 1,
                 b"instrText" => in_instruction = true,
                 b"tbl" => table_depth += 1,
+                b"body" => has_body = true,
                 b"numPr" => {
                     if let Some(p) = current.as_mut() {
                         p.list = true;
@@ -109,20 +247,25 @@ fn parse(xml: &str) -> anyhow::Result<Vec<Paragraph>> {
                             p.text.push(' ');
                         }
                     }
+                    b"body" => has_body = true,
                     _ => {}
                 }
             }
             Event::Text(t) if in_text && deleted == 0 && !in_instruction => {
                 if let Some(p) = current.as_mut() {
-                    let text =
-                        t.unescape().map_err(|e| anyhow::anyhow!("broken XML text in word/document.xml: {e}"))?;
+                    let text = t.unescape().map_err(|e| {
+                        anyhow::anyhow!("broken XML text in word/document.xml: {}", plain(&e.to_string()))
+                    })?;
+                    if rendering.markdown.len() + p.text.len() + text.len() > MAX_TEXT {
+                        bail!(too_much_text());
+                    }
                     p.text.push_str(&text);
                 }
             }
             Event::End(e) => match local_name(e.name().as_ref()) {
                 b"p" => {
                     if let Some(p) = current.take() {
-                        paragraphs.push(p);
+                        rendering.push(&p)?;
                     }
                 }
                 b"t" => in_text = false,
@@ -135,10 +278,10 @@ fn parse(xml: &str) -> anyhow::Result<Vec<Paragraph>> {
             _ => {}
         }
     }
-    if paragraphs.is_empty() && !xml.contains("<w:body") {
+    if rendering.paragraphs.is_empty() && !has_body {
         bail!("word/document.xml has no document body");
     }
-    Ok(paragraphs)
+    Ok(rendering.finish())
 }
 
 fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &[u8]) -> Option<String> {
@@ -155,29 +298,6 @@ fn heading_level(style: &str) -> Option<u8> {
         return Some(1);
     }
     lower.strip_prefix("heading").and_then(|n| n.trim().parse::<u8>().ok()).map(|n| n.clamp(1, 6))
-}
-
-/// One Markdown block per paragraph, separated by blank lines; the map records where each
-/// paragraph's own text is.
-fn render(paragraphs: &[Paragraph]) -> Docx {
-    let mut markdown = String::new();
-    let mut map = Vec::with_capacity(paragraphs.len());
-    for p in paragraphs {
-        let prefix = match (p.heading, p.list, p.cell) {
-            (Some(level), _, _) => format!("{} ", "#".repeat(usize::from(level))),
-            (None, true, _) => "- ".to_string(),
-            _ => String::new(),
-        };
-        markdown.push_str(&prefix);
-        let start = markdown.len();
-        // Markdown syntax inside Word text is just text: escape the few characters that would
-        // change the structure.
-        let text = p.text.replace('\n', " ");
-        markdown.push_str(&text);
-        map.push((start, markdown.len()));
-        markdown.push_str("\n\n");
-    }
-    Docx { markdown, paragraphs: map }
 }
 
 #[cfg(test)]
@@ -228,5 +348,97 @@ pub(crate) mod tests {
         let broken = sample_docx("<w:p><w:r><w:t>unclosed</w:r></w:p>");
         let err = read(&broken).err().map(|e| format!("{e:#}")).unwrap_or_default();
         assert!(err.contains("broken XML"), "{err}");
+    }
+
+    /// `word/document.xml` streamed from pieces, without a zip archive.
+    fn parse_stream(head: &str, middle: impl Read, tail: &str) -> anyhow::Result<Docx> {
+        let inner = BufReader::new(head.as_bytes().chain(middle).chain(tail.as_bytes()));
+        parse(Reader::from_reader(Counted { inner, total: 0, event: 0, passed: None }))
+    }
+
+    const HEAD: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+    const TAIL: &str = "</w:body></w:document>";
+
+    /// Reads that repeat `pattern` up to `len` bytes.
+    struct Cycle {
+        pattern: &'static [u8],
+        at: usize,
+        left: u64,
+    }
+
+    impl Read for Cycle {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let mut n = 0;
+            while n < out.len() && self.left > 0 {
+                out[n] = self.pattern[self.at];
+                self.at = (self.at + 1) % self.pattern.len();
+                self.left -= 1;
+                n += 1;
+            }
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_run_of_text_past_the_event_limit_is_an_error() {
+        let long = std::io::repeat(b'x').take(MAX_EVENT + 1);
+        let err = parse_stream(&format!("{HEAD}<w:p><w:r><w:t>"), long, &format!("</w:t></w:r></w:p>{TAIL}"));
+        let err = format!("{:#}", err.err().unwrap());
+        assert!(err.contains(&format!("larger than {} MiB", MAX_EVENT >> 20)), "{err}");
+    }
+
+    #[test]
+    fn text_past_the_text_limit_is_an_error() {
+        let pattern: &'static [u8] =
+            b"<w:p><w:r><w:t>Coaching is a conversation, and this paragraph says so at some length.</w:t></w:r></w:p>";
+        let many = Cycle { pattern, at: 0, left: (MAX_TEXT as u64 * pattern.len() as u64) / 70 };
+        let err = format!("{:#}", parse_stream(HEAD, many, TAIL).err().unwrap());
+        assert!(err.contains(&format!("more than {} MiB of text", MAX_TEXT >> 20)), "{err}");
+        // Just under the limit, the document reads.
+        let some = Cycle { pattern, at: 0, left: pattern.len() as u64 * 1000 };
+        assert_eq!(parse_stream(HEAD, some, TAIL).unwrap().paragraphs.len(), 1000);
+    }
+
+    #[test]
+    fn display_offsets_match_a_direct_sum() {
+        let body: String =
+            (0..500).map(|i| format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "ab ".repeat(i % 7))).collect();
+        let docx = read(&sample_docx(&body)).unwrap();
+        let display = docx.display();
+        for offset in 0..docx.markdown.len() {
+            let index = docx.paragraphs.partition_point(|&(start, _)| start <= offset).saturating_sub(1);
+            let before: usize = docx.paragraphs[..index].iter().map(|&(s, e)| e - s + 1).sum();
+            let (start, end) = docx.paragraphs[index];
+            assert_eq!(docx.to_display(offset), before + offset.clamp(start, end) - start);
+            assert!(docx.to_display(offset) <= display.len());
+        }
+    }
+
+    #[test]
+    fn mapping_every_paragraph_of_a_long_document_is_fast() {
+        // Summing the paragraphs before each offset made this quadratic: 5e9 steps here.
+        let mut rendering = Rendering::default();
+        let p = Paragraph { text: "Our coaches give advice.".to_string(), ..Paragraph::default() };
+        for _ in 0..100_000 {
+            rendering.push(&p).unwrap();
+        }
+        let docx = rendering.finish();
+        let start = std::time::Instant::now();
+        let mut last = 0;
+        for &(s, _) in &docx.paragraphs {
+            let at = docx.to_display(s + 4);
+            assert!(at > last || s == 0);
+            last = at;
+        }
+        assert_eq!(last, 99_999 * 25 + 4);
+        assert!(start.elapsed() < std::time::Duration::from_secs(3), "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn xml_errors_are_one_plain_line() {
+        let broken = sample_docx("<w:p><x\u{1b}]0;owned\u{7}>t</x\n::error title=x::y></w:p>");
+        let err = format!("{:#}", read(&broken).err().unwrap());
+        assert!(err.starts_with("broken XML"), "{err}");
+        assert!(!err.chars().any(char::is_control), "{err:?}");
     }
 }

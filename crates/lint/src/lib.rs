@@ -46,18 +46,8 @@ pub(crate) struct CompiledVocabulary {
 
 impl CompiledVocabulary {
     fn new(vocabulary: &Vocabulary) -> CompiledVocabulary {
-        let mut practice = HashMap::new();
-        for (names, p) in [(&vocabulary.coaching, Practice::Coaching), (&vocabulary.mentoring, Practice::Mentoring)] {
-            for name in names.iter().filter(|n| !n.trim().is_empty()) {
-                practice.insert(name.trim().to_lowercase(), p);
-            }
-        }
-        let mut keys: Vec<&String> = practice.keys().collect();
-        keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
-        let alternatives: Vec<String> = keys.iter().map(|k| regex::escape(k)).collect();
-        let regex = (!alternatives.is_empty())
-            .then(|| Regex::new(&format!("(?:{})", alternatives.join("|"))))
-            .and_then(Result::ok);
+        // `Config::from_toml` has reported names that cannot be compiled.
+        let (regex, practice) = config::compile_vocabulary(vocabulary).unwrap_or_default();
         CompiledVocabulary { regex, practice }
     }
 }
@@ -76,7 +66,7 @@ pub struct LintOutput {
 pub struct Linter {
     config: Config,
     vocabulary: CompiledVocabulary,
-    per_file: Vec<(globset::GlobMatcher, Vec<&'static str>)>,
+    per_file: Vec<(globset::GlobSet, Vec<&'static str>)>,
     read_all: bool,
 }
 
@@ -87,13 +77,7 @@ impl Linter {
         let per_file = config
             .per_file_ignores
             .iter()
-            .filter_map(|(glob, codes)| {
-                globset::GlobBuilder::new(glob)
-                    .literal_separator(false)
-                    .build()
-                    .ok()
-                    .map(|g| (g.compile_matcher(), codes.clone()))
-            })
+            .filter_map(|(glob, codes)| config::per_file_matcher(glob).ok().map(|g| (g, codes.clone())))
             .collect();
         Linter { config, vocabulary, per_file, read_all: false }
     }

@@ -4,6 +4,14 @@
 //! `<code>`, `<template>`, `<noscript>`, `<svg>` and the head (except `<title>`) are skipped;
 //! attributes and comments are never text; entities are decoded with an exact map back to the
 //! source.
+//!
+//! html5gum 0.8 (0.9 too) runs the states of a tag's attributes as direct calls into each other
+//! when values are double-quoted and separated by white space (`a="1" b="2" …`): it recurses once
+//! per attribute, and a tag with some thousands of them overflows the stack. Such chains are cut
+//! before tokenizing (see [`break_attribute_chains`]) so that the depth stays bounded; offsets
+//! do not move, and text is always read from the original source.
+
+use std::borrow::Cow;
 
 use super::builder::BlockBuilder;
 use super::{Block, BlockKind};
@@ -109,7 +117,8 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
     let mut emitter = html5gum::DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
     let mut skip_depth = 0u32;
-    for token in html5gum::Tokenizer::new_with_emitter(&source[start..], emitter) {
+    let tokenized = break_attribute_chains(&source[start..]);
+    for token in html5gum::Tokenizer::new_with_emitter(tokenized.as_ref(), emitter) {
         let Ok(token) = token;
         match token {
             html5gum::Token::StartTag(tag) => {
@@ -318,4 +327,152 @@ fn decode_entity(text: &str) -> Option<(String, usize)> {
         .to_string()
     };
     Some((decoded, end + 1))
+}
+
+/// How many attributes in a row html5gum may run as nested calls before the chain is cut (each
+/// costs about 1.5 KB of stack in a release build, several times that in a debug build).
+const CHAIN_LINKS: usize = 32;
+
+/// `source` with every [`CHAIN_LINKS`]-th link of a chain of double-quoted attributes cut.
+///
+/// A link is what html5gum runs without returning: a closing quote, white space, a name, `=`,
+/// optional white space, an opening quote, and a value without `"` or `&` (a character reference
+/// returns to the tokenizer's loop). The chain is cut by turning the white space after a closing
+/// quote into `/`, which the tokenizer reads as a stray solidus in the tag and handles from its
+/// loop: the tag, its name, its end and its attribute names and values otherwise stay the same.
+/// The scan does not know whether a quote opens or closes a value, so both the white space after
+/// the quote it takes as closing and the first byte after the next quote are cut (the latter only
+/// when it is white space): one of them is the real closing quote's. Quotes outside tags can
+/// only be touched by text that is itself a chain of `x="y"` pairs, and the text the engine reads
+/// comes from the original source anyway. One pass, each byte looked at a bounded number of
+/// times; the source is borrowed unchanged unless a chain is long.
+fn break_attribute_chains(source: &str) -> Cow<'_, str> {
+    let bytes = source.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C');
+    // The opening quote of the link that starts at the closing quote `close`.
+    let link = |close: usize| -> Option<usize> {
+        let mut i = close + 1;
+        let spaces = i;
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
+        }
+        let name = i;
+        while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        if i == spaces || i == name || bytes.get(i) != Some(&b'=') {
+            return None;
+        }
+        i += 1;
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
+        }
+        (bytes.get(i) == Some(&b'"')).then_some(i)
+    };
+    let next_quote = |from: usize| memchr::memchr(b'"', bytes.get(from..)?).map(|p| from + p);
+    let mut cut: Vec<usize> = Vec::new();
+    let mut run = 0;
+    let mut at = next_quote(0);
+    while let Some(close) = at {
+        let Some(open) = link(close) else {
+            run = 0;
+            at = next_quote(close + 1);
+            continue;
+        };
+        match memchr::memchr2(b'"', b'&', &bytes[open + 1..]).map(|p| open + 1 + p) {
+            Some(end) if bytes[end] == b'"' => {
+                run += 1;
+                if run == CHAIN_LINKS {
+                    run = 0;
+                    cut.push(close + 1);
+                    if is_space(bytes[open + 1]) {
+                        cut.push(open + 1);
+                    }
+                }
+                at = Some(end);
+            }
+            Some(amp) => {
+                run = 0;
+                at = next_quote(amp);
+            }
+            None => break,
+        }
+    }
+    if cut.is_empty() {
+        return Cow::Borrowed(source);
+    }
+    let mut out = bytes.to_vec();
+    for i in cut {
+        out[i] = b'/';
+    }
+    // Only ASCII white space was replaced, by ASCII: still UTF-8.
+    String::from_utf8(out).map_or(Cow::Borrowed(source), Cow::Owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag_with_attributes(count: usize, separator: &str) -> String {
+        let mut html = String::from("<p>Coaching at work.</p><div");
+        for i in 0..count {
+            html.push_str(&format!("{separator}a{i}=\"v{i}\""));
+        }
+        html.push_str(">Our coaches give advice.</div><p>After.</p>");
+        html
+    }
+
+    fn texts(source: &str) -> Vec<String> {
+        extract(source).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn a_hundred_thousand_attributes_do_not_overflow_the_stack() {
+        // The test thread has a 2 MiB stack: html5gum alone overflowed it at a few hundred.
+        for separator in [" ", "\n  ", " \t"] {
+            let html = tag_with_attributes(100_000, separator);
+            assert_eq!(texts(&html), ["Coaching at work.", "Our coaches give advice.", "After."]);
+        }
+    }
+
+    #[test]
+    fn cutting_chains_keeps_tags_and_offsets() {
+        let html = tag_with_attributes(200, " ");
+        let cut = break_attribute_chains(&html);
+        assert!(matches!(cut, Cow::Owned(_)));
+        assert_eq!(cut.len(), html.len());
+        let tokens = |s: &str| -> Vec<String> {
+            html5gum::Tokenizer::new(s)
+                .flatten()
+                .filter_map(|t| match t {
+                    html5gum::Token::StartTag(t) => Some(format!("{:?} {:?} {}", t.name, t.attributes, t.self_closing)),
+                    html5gum::Token::EndTag(t) => Some(format!("/{:?}", t.name)),
+                    html5gum::Token::String(s) => Some(format!("{s:?}")),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(tokens(&cut), tokens(&html));
+        // Ordinary markup is not copied.
+        let ordinary = tag_with_attributes(20, " ");
+        assert!(matches!(break_attribute_chains(&ordinary), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn cutting_chains_is_linear() {
+        // Inputs made to make the scan go back over what it read.
+        // Quadratic, each would take billions of steps; linear, well under a second (release).
+        let cases = [
+            "\" a".repeat(100_000),
+            "\" a=\"".repeat(100_000),
+            "\" a\" b\" c=".repeat(50_000),
+            format!("\"{}=\"", " ".repeat(500_000)),
+            "<b a=\"&amp;\" ".repeat(50_000),
+        ];
+        for case in cases {
+            let start = std::time::Instant::now();
+            let _ = extract(&case);
+            assert!(start.elapsed() < std::time::Duration::from_secs(30), "{:?}", &case[..20]);
+        }
+    }
 }
