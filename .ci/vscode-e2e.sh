@@ -135,7 +135,11 @@ cat >"$settings" <<JSON
   "extensions.autoCheckUpdates": false,
   "extensions.autoUpdate": false,
   "workbench.enableExperiments": false,
-  "update.mode": "none"
+  "update.mode": "none",
+  "workbench.settings.editor": "ui",
+  "editor.wordWrap": "off",
+  "[markdown]": { "editor.wordWrap": "off", "editor.quickSuggestions": { "other": "off" } },
+  "editor.minimap.enabled": false
 }
 JSON
 cat >"$work/workspace/doc.md" <<'MD'

@@ -3,7 +3,14 @@
 // status bar (a click shows cm-lint's output).
 
 import * as vscode from "vscode";
-import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
+import {
+  CloseAction,
+  ErrorHandler,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+} from "vscode-languageclient/node";
 
 import { findExecutable, LANGUAGES, RawSettings, serverCommand, startFailedMessage, toServerSettings } from "./settings";
 
@@ -91,10 +98,25 @@ async function startClient(): Promise<void> {
     initializationOptions: toServerSettings(settings),
     outputChannel: output,
     synchronize: watcher ? { fileEvents: watcher } : undefined,
+    // A start that fails is reported once, by reportStartFailure, and not retried: the library
+    // would otherwise restart a program that is not a server four times, with a notification each.
+    initializationFailedHandler: (error) => {
+      output?.error(`cm-lint: the server did not initialize: ${errorText(error)}`);
+      return false;
+    },
+    errorHandler: {
+      error: (error, message, count) => fallback().error(error, message, count),
+      closed: () => (ran ? fallback().closed() : { action: CloseAction.DoNotRestart, handled: true }),
+    },
   };
+  // After a first successful start, a crash restarts the server as the library does by default.
+  let ran = false;
+  let defaultHandler: ErrorHandler | undefined;
+  const fallback = () => (defaultHandler ??= next.createDefaultErrorHandler());
   const next = new LanguageClient("cmLint", "cm-lint", serverOptions, clientOptions);
   client = next;
   next.onDidChangeState((event) => {
+    ran ||= event.newState === State.Running;
     if (client === next) {
       showState(event.newState === State.Running);
     }

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, test } from "node:test";
 import type * as vscode from "vscode";
 
 import { activate, deactivate } from "../src/extension";
-import { clients, notServers, State } from "./fake/languageclient/node";
+import { clients, CloseAction, notServers, State } from "./fake/languageclient/node";
 import * as fake from "./fake/vscode";
 
 // A program that exists (the fake client "starts" any existing file), one that exists but is not a
@@ -151,4 +151,14 @@ test("the status bar says whether the server runs", async () => {
   assert.match(fake.statusItems[0].text, /warning/);
   await fake.changeSettings({ "cmLint.path": REAL });
   assert.match(fake.statusItems[0].text, /check/);
+});
+
+test("a server that closes before it ever ran is not restarted; one that crashes later is", async () => {
+  await start(BROKEN);
+  const failed = clients[0].clientOptions.errorHandler;
+  assert.ok(failed, "the client has an error handler");
+  assert.deepEqual(failed.closed(), { action: CloseAction.DoNotRestart, handled: true });
+  assert.equal(clients[0].clientOptions.initializationFailedHandler?.(new Error("no")), false);
+  await fake.changeSettings({ "cmLint.path": REAL });
+  assert.deepEqual(clients[1].clientOptions.errorHandler?.closed(), { action: CloseAction.Restart });
 });

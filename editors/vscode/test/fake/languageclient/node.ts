@@ -12,12 +12,31 @@ export enum State {
   StartFailed = 4,
 }
 
+export enum ErrorAction {
+  Continue = 1,
+  Shutdown = 2,
+}
+
+export enum CloseAction {
+  DoNotRestart = 1,
+  Restart = 2,
+}
+
+export interface ErrorHandler {
+  error(error: Error, message: unknown, count: number | undefined): { action: ErrorAction; handled?: boolean };
+  closed(): { action: CloseAction; handled?: boolean };
+}
+
 export interface ServerOptions {
   command: string;
   args?: string[];
 }
 
-export type LanguageClientOptions = Record<string, unknown>;
+export interface LanguageClientOptions {
+  errorHandler?: ErrorHandler;
+  initializationFailedHandler?: (error: unknown) => boolean;
+  [option: string]: unknown;
+}
 
 /** Programs that exist but are not language servers: starting them fails. */
 export const notServers = new Set<string>();
@@ -83,6 +102,13 @@ export class LanguageClient {
     }
     this.stopped += 1;
     this.setState(State.Stopped);
+  }
+
+  createDefaultErrorHandler(): ErrorHandler {
+    return {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => ({ action: CloseAction.Restart }),
+    };
   }
 
   dispose(): Promise<void> {
