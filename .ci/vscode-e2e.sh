@@ -69,7 +69,8 @@ fi
 chromium=$(command -v chromium || command -v chromium-browser)
 
 # 2. code-server from the npm registry, built once and cached.
-if [ ! -x "$cs_dir/node_modules/.bin/code-server" ]; then
+# A marker written after a complete install, so that an interrupted one is redone.
+if [ ! -f "$cs_dir/.installed" ]; then
   step "npm install code-server@$code_server_version (compiles native modules; a few minutes, once)"
   case "$(uname -m)" in
     x86_64) rg_target=x86_64-unknown-linux-musl ;;
@@ -81,23 +82,27 @@ if [ ! -x "$cs_dir/node_modules/.bin/code-server" ]; then
   tar -czf "$work/tmp/vscode-ripgrep-cache-$ripgrep_package_version/ripgrep-$ripgrep_version-$rg_target.tar.gz" -C "$work/rg" rg
   echo '{"private": true}' >"$cs_dir/package.json"
   # node-gyp uses the local Node headers instead of downloading them; node-pty's postinstall runs
-  # `npx node-gyp`, which npm refuses to fetch unless `yes` is set.
+  # `npx node-gyp`, which npm refuses to fetch unless `yes` is set. code-server's own postinstall
+  # refuses to run without --unsafe-perm (npm 11 warns that it no longer knows the option, but
+  # still passes it on to the script).
   nodedir=()
   [ -f /usr/include/node/node.h ] && nodedir=(--nodedir=/usr)
-  if ! (cd "$cs_dir" && TMPDIR="$work/tmp" npm_config_yes=true timeout 1200 nice npm install --unsafe-perm \
-    --no-audit --no-fund "${nodedir[@]}" "code-server@$code_server_version" >"$work/code-server-install.log" 2>&1); then
+  if ! (cd "$cs_dir" && TMPDIR="$work/tmp" npm_config_yes=true timeout 1200 nice npm install --unsafe-perm --no-audit --no-fund \
+    "${nodedir[@]}" "code-server@$code_server_version" >"$work/code-server-install.log" 2>&1); then
     tail -n 40 "$work/code-server-install.log"
     rm -rf "$cs_dir"
     exit 1
   fi
+  touch "$cs_dir/.installed"
 fi
 code_server=$cs_dir/node_modules/.bin/code-server
 
 # 3. playwright-core: only the driver; it downloads no browser and drives Debian's Chromium.
-if [ ! -d "$pw_dir/node_modules/playwright-core" ]; then
+if [ ! -f "$pw_dir/.installed" ]; then
   step "npm install playwright-core@$playwright_version"
-  mkdir -p "$pw_dir" && echo '{"private": true}' >"$pw_dir/package.json"
+  rm -rf "$pw_dir" && mkdir -p "$pw_dir" && echo '{"private": true}' >"$pw_dir/package.json"
   (cd "$pw_dir" && timeout 300 npm install --silent --no-audit --no-fund "playwright-core@$playwright_version" >/dev/null)
+  touch "$pw_dir/.installed"
 fi
 
 # 4. The cm-lint binary and the extension's .vsix, as a user installs it.
@@ -165,4 +170,4 @@ done
 step "run the checks"
 CS_URL="http://127.0.0.1:$port/?folder=$work/workspace" SETTINGS="$settings" CM_LINT_BIN="$CM_LINT_BIN" \
   SHOTS="$work/shots" CHROMIUM="$chromium" NODE_PATH="$pw_dir/node_modules" \
-  timeout 240 node editors/vscode/e2e/check.cjs
+  timeout --kill-after=10 240 node editors/vscode/e2e/check.cjs

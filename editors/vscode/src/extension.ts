@@ -130,10 +130,13 @@ async function startClient(): Promise<void> {
     await Promise.race([starting, timeout]);
   } catch (error) {
     // A server that answers after all, once it has been replaced, is stopped.
-    starting.then(
-      () => (client !== next && next.isRunning() ? next.stop() : undefined),
-      () => undefined,
-    );
+    void starting
+      .then(async () => {
+        if (client !== next && next.isRunning()) {
+          await next.stop();
+        }
+      })
+      .catch(() => undefined);
     if (client === next) {
       reportStartFailure(startFailedMessage(command, "failed", errorText(error)));
     }
