@@ -160,11 +160,13 @@ step "start code-server on 127.0.0.1:$port"
 setsid nice "$code_server" "${cs_args[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
   --disable-getting-started-override --ignore-last-opened "$work/workspace" >"$work/code-server.log" 2>&1 &
 cs_pid=$!
+up=
 for _ in $(seq 60); do
-  curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break
-  kill -0 "$cs_pid" 2>/dev/null || { tail -n 40 "$work/code-server.log"; exit 1; }
+  curl -fs -m 2 -o /dev/null "http://127.0.0.1:$port/healthz" && { up=1; break; }
+  kill -0 "$cs_pid" 2>/dev/null || break
   sleep 1
 done
+[ -n "$up" ] || { tail -n 40 "$work/code-server.log"; echo "vscode e2e: code-server did not come up" >&2; exit 1; }
 
 # 7. The checks, in headless Chromium.
 step "run the checks"
