@@ -3,8 +3,9 @@
 # the last release whose engines accept Node 20) from the npm registry, driven by Debian's headless
 # Chromium through playwright-core. The checks are in editors/vscode/e2e/check.cjs.
 #
-# Needs only the package registries (apt, npm). The installs are cached under target/ci-tools, so a
-# warm run takes about a minute and a half. Every step has a time limit, so it cannot hang CI.
+# Needs only the package registries (apt, npm). The installs are cached under target/ci-tools: the
+# first run takes 2.5 to 5 minutes (code-server compiles native modules), later ones about 40 s
+# plus the cm-lint build. Every step has a time limit, so it cannot hang CI.
 # Prints one closing line, "vscode e2e: PASS ..." or "vscode e2e: FAIL ...", and exits non-zero on
 # failure.
 #
