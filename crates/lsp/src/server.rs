@@ -374,21 +374,27 @@ impl Server {
     /// (a bug) is reported and the previous configuration is kept. Either way the server goes
     /// on, and every open document is linted again.
     fn reload_config(&mut self) {
-        let (roots, settings) = (&self.roots, &self.settings);
-        match std::panic::catch_unwind(AssertUnwindSafe(|| build_linter(roots, settings))) {
-            Ok((linter, problems)) => {
+        let file = config_file(&self.roots);
+        let settings = &self.settings;
+        match std::panic::catch_unwind(AssertUnwindSafe(|| build_linter(file.as_deref(), settings))) {
+            Ok((linter, problem)) => {
                 self.linter = Arc::new(linter);
-                for problem in problems {
+                if let Some(problem) = problem {
                     self.show(MessageType::ERROR, &format!("{problem}; the default configuration is used"));
                 }
             }
-            Err(payload) => self.show(
-                MessageType::ERROR,
-                &format!(
-                    "internal error while loading the configuration ({}); the previous configuration is kept",
-                    panic_message(payload.as_ref())
-                ),
-            ),
+            Err(payload) => {
+                let file =
+                    file.as_ref().map_or_else(|| "the client's settings".to_string(), |p| p.display().to_string());
+                self.show(
+                    MessageType::ERROR,
+                    &format!(
+                        "{file}: internal error while loading the configuration ({}); the previous configuration is \
+                         kept",
+                        panic_message(payload.as_ref())
+                    ),
+                );
+            }
         }
         self.generation += 1;
         let uris: Vec<Uri> = self.documents.keys().cloned().collect();
@@ -912,23 +918,26 @@ fn full_report(items: Vec<Diagnostic>) -> DocumentDiagnosticReportResult {
     }))
 }
 
-/// The linter for the nearest `cm-lint.toml` above the first workspace folder, with the
-/// client's settings on top, and the problems met reading it.
-fn build_linter(roots: &[PathBuf], settings: &ClientSettings) -> (Linter, Vec<String>) {
-    let mut problems = Vec::new();
+/// The nearest `cm-lint.toml` (or `.cm-lint.toml`) at or above the first workspace folder that
+/// has one.
+fn config_file(roots: &[PathBuf]) -> Option<PathBuf> {
+    roots.iter().find_map(|root| {
+        root.ancestors().flat_map(|d| ["cm-lint.toml", ".cm-lint.toml"].map(|n| d.join(n))).find(|p| p.is_file())
+    })
+}
+
+/// The linter for a configuration file, with the client's settings on top, and the problem
+/// met reading the file, if any (then the defaults are used under the settings).
+fn build_linter(file: Option<&std::path::Path>, settings: &ClientSettings) -> (Linter, Option<String>) {
+    let mut problem = None;
     let mut config = Config::default();
-    for root in roots {
-        let found =
-            root.ancestors().flat_map(|d| ["cm-lint.toml", ".cm-lint.toml"].map(|n| d.join(n))).find(|p| p.is_file());
-        if let Some(path) = found {
-            match std::fs::read_to_string(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|t| Config::from_toml(&t).map_err(|e| e.to_string()))
-            {
-                Ok(parsed) => config = parsed,
-                Err(err) => problems.push(format!("{}: {err}", path.display())),
-            }
-            break;
+    if let Some(path) = file {
+        match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Config::from_toml(&t).map_err(|e| e.to_string()))
+        {
+            Ok(parsed) => config = parsed,
+            Err(err) => problem = Some(format!("{}: {err}", path.display())),
         }
     }
     let codes = |list: &[String]| -> Vec<&'static str> {
@@ -947,7 +956,7 @@ fn build_linter(roots: &[PathBuf], settings: &ClientSettings) -> (Linter, Vec<St
             config.severity.insert(rule.code, level);
         }
     }
-    (Linter::new(config), problems)
+    (Linter::new(config), problem)
 }
 
 /// The stretch of `old` that `new` replaces, and its replacement: one edit, from the first
