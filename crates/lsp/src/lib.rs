@@ -10,6 +10,8 @@
 mod convert;
 mod io;
 mod server;
+#[cfg(test)]
+mod tests;
 
 pub use convert::Encoding;
 pub use server::run;
