@@ -11,7 +11,9 @@ use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics, ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, DocumentDiagnosticRequest, HoverRequest, Request as _};
+use lsp_types::request::{
+    CodeActionRequest, CodeActionResolveRequest, DocumentDiagnosticRequest, HoverRequest, Request as _,
+};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams, CodeActionProviderCapability,
     CodeDescription, Diagnostic, DiagnosticOptions, DiagnosticRelatedInformation, DiagnosticServerCapabilities,
@@ -44,6 +46,15 @@ struct OpenDocument {
     linting: bool,
     /// The practice words of the text of a revision, computed for hovers.
     words: Option<(u64, Vec<(Span, cm_core::Practice)>)>,
+    /// "Fix all" for a revision and configuration, computed when first asked for.
+    fix_all: Option<FixAll>,
+}
+
+struct FixAll {
+    revision: u64,
+    generation: u64,
+    /// The stretch of the text that fixing replaces, and its replacement.
+    stretch: Option<(Span, String)>,
 }
 
 impl OpenDocument {
@@ -106,6 +117,8 @@ struct Server {
     waiting_pulls: HashMap<Uri, Vec<RequestId>>,
     /// The client takes versioned edits (`documentChanges`).
     document_changes: bool,
+    /// The client resolves a code action's edit when it is picked (`codeAction/resolve`).
+    resolve_edits: bool,
 }
 
 /// A document to lint on a worker.
@@ -209,7 +222,17 @@ pub fn run(connection: Connection) -> i32 {
         .and_then(|w| w.workspace_edit.as_ref())
         .and_then(|e| e.document_changes)
         .unwrap_or(false);
-    let result = InitializeResult { capabilities: capabilities(encoding, pull), server_info: Some(server_info()) };
+    let resolve_edits = params
+        .capabilities
+        .text_document
+        .as_ref()
+        .and_then(|t| t.code_action.as_ref())
+        .and_then(|c| c.resolve_support.as_ref())
+        .is_some_and(|r| r.properties.iter().any(|p| p == "edit"));
+    let result = InitializeResult {
+        capabilities: capabilities(encoding, pull, resolve_edits),
+        server_info: Some(server_info()),
+    };
     let result = serde_json::to_value(result).unwrap_or_default();
     if let Err(err) = connection.initialize_finish(id, result) {
         log(&format!("initialisation failed: {err}"));
@@ -236,6 +259,7 @@ pub fn run(connection: Connection) -> i32 {
         pull,
         waiting_pulls: HashMap::new(),
         document_changes,
+        resolve_edits,
     };
     server.reload_config();
     server.register_watchers(&params);
@@ -267,7 +291,7 @@ fn server_info() -> ServerInfo {
     ServerInfo { name: "cm-lint".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }
 }
 
-fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
+fn capabilities(encoding: Encoding, pull: bool, resolve_edits: bool) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding.kind()),
         text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
@@ -279,6 +303,7 @@ fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::SOURCE_FIX_ALL]),
+            resolve_provider: resolve_edits.then_some(true),
             ..Default::default()
         })),
         diagnostic_provider: pull.then(|| {
@@ -438,6 +463,10 @@ impl Server {
                 }
                 Err(err) => self.respond_error(id, ErrorCode::InvalidParams, err.to_string()),
             },
+            CodeActionResolveRequest::METHOD => match serde_json::from_value::<CodeAction>(request.params) {
+                Ok(action) => self.resolve_code_action(id, action),
+                Err(err) => self.respond_error(id, ErrorCode::InvalidParams, err.to_string()),
+            },
             CodeActionRequest::METHOD => match serde_json::from_value::<CodeActionParams>(request.params) {
                 Ok(params) => {
                     let actions = self.code_actions(&params);
@@ -498,6 +527,7 @@ impl Server {
                         queued: false,
                         linting: false,
                         words: None,
+                        fix_all: None,
                     },
                 );
                 self.changed(&doc.uri);
@@ -835,13 +865,13 @@ impl Server {
         }
     }
 
-    /// The quick fixes at a range. Only the findings of the current text have fixes whose
+    /// The quick fixes at a range, and whether "fix all" may apply. Only the findings of the current text have fixes whose
     /// places are right: while the document is being linted again there are none.
-    fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+    fn quick_fixes(&self, params: &CodeActionParams) -> (Vec<CodeActionOrCommand>, bool) {
         let uri = &params.text_document.uri;
-        let Some(doc) = self.documents.get(uri) else { return Vec::new() };
+        let Some(doc) = self.documents.get(uri) else { return (Vec::new(), false) };
         let Some(analysis) = doc.analysis.as_ref().filter(|a| a.failed.is_none() && self.is_current(doc)) else {
-            return Vec::new();
+            return (Vec::new(), false);
         };
         let positions = doc.positions(self.encoding);
         let start = positions.offset(params.range.start);
@@ -885,28 +915,91 @@ impl Server {
                 }));
             }
         }
-        // "Fix all" is what `cm-lint --fix` does (fixes that would undo one another are left
-        // out), sent as one edit of the changed stretch.
-        let fixable: Vec<TextEdit> =
-            if analysis.diagnostics.iter().any(|d| d.fix.is_some()) && wants(&CodeActionKind::SOURCE_FIX_ALL) {
-                let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
-                let fixed = self.linter.fix(&Document { source: &doc.text, format: doc.format }, relative.as_deref());
-                changed_stretch(&doc.text, &fixed.source)
-                    .map(|(span, new_text)| TextEdit { range: positions.range(span), new_text })
-                    .into_iter()
-                    .collect()
-            } else {
-                Vec::new()
-            };
-        if !fixable.is_empty() {
+        let fix_all = analysis.diagnostics.iter().any(|d| d.fix.is_some()) && wants(&CodeActionKind::SOURCE_FIX_ALL);
+        (actions, fix_all)
+    }
+
+    /// The code actions at a range: the quick fixes of the findings there, and "fix all".
+    fn code_actions(&mut self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+        let (mut actions, fix_all) = self.quick_fixes(params);
+        if !fix_all {
+            return actions;
+        }
+        let uri = &params.text_document.uri;
+        let Some(doc) = self.documents.get(uri) else { return actions };
+        let title = "Fix all cm-lint findings in the document".to_string();
+        let computed =
+            doc.fix_all.as_ref().is_some_and(|f| f.revision == doc.revision && f.generation == self.generation);
+        if self.resolve_edits && !computed {
+            // Computing it lints the document at least twice: done only if the user picks it.
+            let data =
+                serde_json::json!({ "uri": uri.as_str(), "revision": doc.revision, "generation": self.generation });
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: "Fix all cm-lint findings in the document".to_string(),
+                title,
                 kind: Some(CodeActionKind::SOURCE_FIX_ALL),
-                edit: Some(self.edit(uri, doc.version, fixable)),
+                data: Some(data),
+                ..Default::default()
+            }));
+            return actions;
+        }
+        let version = doc.version;
+        if let Some(edits) = self.fix_all(uri).filter(|e| !e.is_empty()) {
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title,
+                kind: Some(CodeActionKind::SOURCE_FIX_ALL),
+                edit: Some(self.edit(uri, version, edits)),
                 ..Default::default()
             }));
         }
         actions
+    }
+
+    /// "Fix all": what `cm-lint --fix` does (fixes that would undo one another are left out),
+    /// as one edit of the changed stretch (none when nothing changes). Kept for the revision;
+    /// `None` when the findings are not those of the current text.
+    fn fix_all(&mut self, uri: &Uri) -> Option<Vec<TextEdit>> {
+        let generation = self.generation;
+        if !self.documents.get(uri).is_some_and(|d| self.is_current(d)) {
+            return None;
+        }
+        let (linter, encoding) = (Arc::clone(&self.linter), self.encoding);
+        let doc = self.documents.get_mut(uri)?;
+        if !doc.fix_all.as_ref().is_some_and(|f| f.revision == doc.revision && f.generation == generation) {
+            let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
+            let fixed = linter.fix(&Document { source: &doc.text, format: doc.format }, relative.as_deref());
+            let stretch = changed_stretch(&doc.text, &fixed.source);
+            doc.fix_all = Some(FixAll { revision: doc.revision, generation, stretch });
+        }
+        let stretch = doc.fix_all.as_ref().and_then(|f| f.stretch.clone());
+        let positions = doc.positions(encoding);
+        Some(stretch.map(|(span, new_text)| TextEdit { range: positions.range(span), new_text }).into_iter().collect())
+    }
+
+    /// Completes a "fix all" offered without its edit, if the document is as it was then.
+    fn resolve_code_action(&mut self, id: RequestId, mut action: CodeAction) {
+        let target = action.data.as_ref().and_then(|d| {
+            let uri: Uri = d.get("uri")?.as_str()?.parse().ok()?;
+            Some((uri, d.get("revision")?.as_u64()?, d.get("generation")?.as_u64()?))
+        });
+        let Some((uri, revision, generation)) = target else {
+            self.send(Response::new_ok(id, action));
+            return;
+        };
+        let version = self.documents.get(&uri).filter(|d| d.revision == revision).map(|d| d.version);
+        let edits = version.filter(|_| generation == self.generation).and_then(|_| self.fix_all(&uri));
+        match (version, edits) {
+            (Some(version), Some(edits)) => {
+                if !edits.is_empty() {
+                    action.edit = Some(self.edit(&uri, version, edits));
+                }
+                self.send(Response::new_ok(id, action));
+            }
+            _ => self.respond_error(
+                id,
+                ErrorCode::ContentModified,
+                "the document changed since this action was offered; ask for the actions again".to_string(),
+            ),
+        }
     }
 }
 

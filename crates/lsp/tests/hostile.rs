@@ -343,3 +343,39 @@ fn a_configuration_change_with_many_documents_open_keeps_the_loop_free() {
     assert!(after.values().all(|&n| n == 0), "a document kept its CM003 findings");
     assert_eq!(client.finish(), 0);
 }
+
+/// "Fix all" lints the document at least twice: computing it for every code action request
+/// (an editor asks on each cursor move) held the loop on large documents. A client that
+/// resolves edits gets it without its edit, computed when picked, and only for the text it
+/// was offered for.
+#[test]
+fn fix_all_is_resolved_when_picked_and_only_for_the_version_it_was_offered_for() {
+    let uri = "file:///tmp/cm-lsp-hostile/resolve.md";
+    let mut params = init("utf-16", true);
+    params["capabilities"]["textDocument"] = json!({ "codeAction": { "resolveSupport": { "properties": ["edit"] } } });
+    let mut client = Client::start(params);
+    let text = big_document(80_000);
+    open(&client, uri, 1, &text);
+    client.published(Duration::from_secs(30), |p| p["version"] == 1);
+    let here = position_of(&text, "utf-16", text.rfind("coaches").unwrap());
+    let ask = json!({ "textDocument": { "uri": uri }, "range": { "start": here, "end": here }, "context": { "diagnostics": [] } });
+    let actions = client.request("textDocument/codeAction", ask.clone()).result.unwrap();
+    let fix_all = actions.as_array().unwrap().iter().find(|a| a["kind"] == "source.fixAll").unwrap().clone();
+    assert!(fix_all["edit"].is_null() && fix_all["data"].is_object(), "{fix_all}");
+    let resolved = client.request("codeAction/resolve", fix_all.clone()).result.unwrap();
+    assert_eq!(resolved["edit"]["documentChanges"][0]["textDocument"]["version"], 1, "{resolved}");
+    let fixed = apply(&text, 1, "utf-16", uri, &resolved).unwrap();
+    assert!(fixed.ends_with("😀 Our mentors give advice drawn from their own careers.\n"), "{resolved}");
+    // Once computed, it comes with its edit.
+    let actions = client.request("textDocument/codeAction", ask).result.unwrap();
+    let again = actions.as_array().unwrap().iter().find(|a| a["kind"] == "source.fixAll").unwrap();
+    assert_eq!(again["edit"], resolved["edit"]);
+    // After an edit, the action offered before is refused as out of date.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "X" }] }),
+    );
+    let stale = client.request("codeAction/resolve", fix_all);
+    assert_eq!(stale.error.map(|e| e.code), Some(lsp_server::ErrorCode::ContentModified as i32));
+    assert_eq!(client.finish(), 0);
+}
