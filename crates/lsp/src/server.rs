@@ -174,15 +174,17 @@ fn spawn_workers() -> (crossbeam_channel::Sender<Job>, crossbeam_channel::Receiv
     let mut workers = 0;
     for n in 0..wanted {
         let (job_rx, result_tx) = (job_rx.clone(), result_tx.clone());
-        let spawned = std::thread::Builder::new().name(format!("cm-lsp-linter-{n}")).spawn(move || {
-            while let Ok(job) = job_rx.recv() {
-                let outcome = lint_job(&job);
-                let result = JobResult { uri: job.uri, revision: job.revision, generation: job.generation, outcome };
-                if result_tx.send(result).is_err() {
-                    return;
+        let spawned =
+            std::thread::Builder::new().name(format!("cm-lsp-linter-{n}")).stack_size(STACK).spawn(move || {
+                while let Ok(job) = job_rx.recv() {
+                    let outcome = lint_job(&job);
+                    let result =
+                        JobResult { uri: job.uri, revision: job.revision, generation: job.generation, outcome };
+                    if result_tx.send(result).is_err() {
+                        return;
+                    }
                 }
-            }
-        });
+            });
         if spawned.is_ok() {
             workers += 1;
         }
@@ -198,8 +200,26 @@ fn log(message: &str) {
     let _ = writeln!(std::io::stderr(), "cm-lsp: {message}");
 }
 
+/// The stack of the loop and of each worker. A stack overflow aborts the process (no
+/// `catch_unwind` can stop it), and deeply nested input recurses deeply in parsers: a thread's
+/// default is 2 MiB, the main thread's 8 MiB. Only the pages used are ever committed.
+const STACK: usize = 64 << 20;
+
 /// Runs the server over a connection; returns the exit code.
 pub fn run(connection: Connection) -> i32 {
+    // The loop calls the engine too (hovers, "fix all"): it gets the workers' stack.
+    let spawned =
+        std::thread::Builder::new().name("cm-lsp-loop".into()).stack_size(STACK).spawn(move || serve(connection));
+    match spawned {
+        Ok(thread) => thread.join().unwrap_or(1),
+        Err(err) => {
+            log(&format!("cannot start the server's thread: {err}"));
+            1
+        }
+    }
+}
+
+fn serve(connection: Connection) -> i32 {
     // The engine's tables are built while the client finishes starting up.
     std::thread::spawn(cm_linter::warm_up);
     let (id, params) = match connection.initialize_start() {

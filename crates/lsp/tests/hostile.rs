@@ -379,3 +379,35 @@ fn fix_all_is_resolved_when_picked_and_only_for_the_version_it_was_offered_for()
     assert_eq!(stale.error.map(|e| e.code), Some(lsp_server::ErrorCode::ContentModified as i32));
     assert_eq!(client.finish(), 0);
 }
+
+/// A tag with 6,000 attributes recursed deep enough in the HTML parser to overflow a thread's
+/// stack, which aborts the process whatever catches panics: opening such a document (64 KB)
+/// killed the server (#15). The loop and the workers now have a stack to spare for it.
+#[test]
+fn a_tag_with_thousands_of_attributes_does_not_kill_the_server() {
+    let uri = "file:///tmp/cm-lsp-hostile/attributes.html";
+    let mut client = Client::start(init("utf-8", true));
+    let attributes: Vec<String> = (0..6_000).map(|i| format!("a{i}=\"x\"")).collect();
+    let mut text = format!(
+        "<p>Our coaches give advice drawn from their own careers.</p>\n<div {}>text</div>\n",
+        attributes.join(" ")
+    );
+    while text.len() < 66_000 {
+        text.push_str("<p>Our team meets every week to plan the quarter.</p>\n");
+    }
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "html", "version": 1, "text": text } }),
+    );
+    let published = client.published(Duration::from_secs(60), |p| p["uri"] == uri);
+    assert_eq!(published["version"], 1, "{published}");
+    let at = json!({ "line": 0, "character": 8 });
+    let hover = client.request("textDocument/hover", json!({ "textDocument": { "uri": uri }, "position": at }));
+    assert!(hover.error.is_none(), "{hover:?}");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": { "start": at, "end": at }, "context": { "diagnostics": [] } }),
+    );
+    assert!(actions.error.is_none(), "{actions:?}");
+    assert_eq!(client.finish(), 0);
+}
