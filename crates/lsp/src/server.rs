@@ -680,8 +680,7 @@ impl Server {
             };
             if self.workers == 0 {
                 let outcome = lint_job(&job);
-                self.busy += 1;
-                self.on_result(JobResult { uri: job.uri, revision: job.revision, generation: job.generation, outcome });
+                self.apply(JobResult { uri: job.uri, revision: job.revision, generation: job.generation, outcome });
                 continue;
             }
             if self.jobs.send(job).is_ok() {
@@ -697,6 +696,11 @@ impl Server {
     /// and configuration; else a newer lint is queued already.
     fn on_result(&mut self, result: JobResult) {
         self.busy = self.busy.saturating_sub(1);
+        self.apply(result);
+        self.schedule();
+    }
+
+    fn apply(&mut self, result: JobResult) {
         let generation = self.generation;
         if let Some(doc) = self.documents.get_mut(&result.uri) {
             doc.linting = false;
@@ -709,7 +713,6 @@ impl Server {
                 self.finished(&result.uri);
             }
         }
-        self.schedule();
     }
 
     /// The current text of a document was linted: publish, or answer the waiting pulls.
