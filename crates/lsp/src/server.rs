@@ -48,6 +48,8 @@ struct OpenDocument {
     words: Option<(u64, Vec<(Span, cm_core::Practice)>)>,
     /// "Fix all" for a revision and configuration, computed when first asked for.
     fix_all: Option<FixAll>,
+    /// The revision whose practice words a worker is finding.
+    words_job: Option<u64>,
 }
 
 struct FixAll {
@@ -115,6 +117,8 @@ struct Server {
     pull: bool,
     /// Pulls waiting for the lint of the current text of their document.
     waiting_pulls: HashMap<Uri, Vec<RequestId>>,
+    /// Hovers over large documents waiting for their practice words.
+    waiting_hovers: HashMap<Uri, Vec<(RequestId, HoverParams)>>,
     /// The client takes versioned edits (`documentChanges`).
     document_changes: bool,
     /// The client resolves a code action's edit when it is picked (`codeAction/resolve`).
@@ -123,6 +127,7 @@ struct Server {
 
 /// A document to lint on a worker.
 struct Job {
+    work: Work,
     uri: Uri,
     revision: u64,
     generation: u64,
@@ -132,12 +137,45 @@ struct Job {
     linter: Arc<Linter>,
 }
 
+/// What a worker does with a text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Work {
+    Lint,
+    /// Find the practice words, for hovers over a large document.
+    Words,
+}
+
+/// What a worker found.
+enum Outcome {
+    Lint(Result<Vec<cm_linter::Diagnostic>, String>),
+    Words(Vec<(Span, cm_core::Practice)>),
+}
+
+impl Job {
+    fn run(&self) -> Outcome {
+        match self.work {
+            Work::Lint => Outcome::Lint(lint_job(self)),
+            Work::Words => Outcome::Words(practice_words(&self.text, self.format)),
+        }
+    }
+}
+
+/// The practice words of a text (none if the engine panics: a hover is no place to say so).
+fn practice_words(text: &str, format: Format) -> Vec<(Span, cm_core::Practice)> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| cm_linter::practice_words(&Document { source: text, format })))
+        .unwrap_or_default()
+}
+
+/// Documents at least this large have their practice words found on a worker when a hover
+/// needs them; smaller ones in the loop (about a millisecond).
+const WORDS_IN_LOOP_BYTES: usize = 64 * 1024;
+
 /// Findings computed on a worker, for one revision of a document.
 struct JobResult {
     uri: Uri,
     revision: u64,
     generation: u64,
-    outcome: Result<Vec<cm_linter::Diagnostic>, String>,
+    outcome: Outcome,
 }
 
 /// Text that makes the engine "panic" in the crate's own tests, to test what the server does
@@ -177,7 +215,7 @@ fn spawn_workers() -> (crossbeam_channel::Sender<Job>, crossbeam_channel::Receiv
         let spawned =
             std::thread::Builder::new().name(format!("cm-lsp-linter-{n}")).stack_size(STACK).spawn(move || {
                 while let Ok(job) = job_rx.recv() {
-                    let outcome = lint_job(&job);
+                    let outcome = job.run();
                     let result =
                         JobResult { uri: job.uri, revision: job.revision, generation: job.generation, outcome };
                     if result_tx.send(result).is_err() {
@@ -278,6 +316,7 @@ fn serve(connection: Connection) -> i32 {
         busy: 0,
         pull,
         waiting_pulls: HashMap::new(),
+        waiting_hovers: HashMap::new(),
         document_changes,
         resolve_edits,
     };
@@ -474,12 +513,22 @@ impl Server {
                         self.send(Response::new_ok(id, full_report(Vec::new())));
                     }
                 }
+                for (_, hovers) in std::mem::take(&mut self.waiting_hovers) {
+                    for (id, _) in hovers {
+                        self.send(Response::new_ok(id, serde_json::Value::Null));
+                    }
+                }
                 self.send(Response::new_ok(id, ()));
             }
             HoverRequest::METHOD => match serde_json::from_value::<HoverParams>(request.params) {
                 Ok(params) => {
-                    let hover = self.hover(&params);
-                    self.send(Response::new_ok(id, hover));
+                    let uri = params.text_document_position_params.text_document.uri.clone();
+                    if self.find_words(&uri) {
+                        self.waiting_hovers.entry(uri).or_default().push((id, params));
+                    } else {
+                        let hover = self.hover(&params);
+                        self.send(Response::new_ok(id, hover));
+                    }
                 }
                 Err(err) => self.respond_error(id, ErrorCode::InvalidParams, err.to_string()),
             },
@@ -548,6 +597,7 @@ impl Server {
                         linting: false,
                         words: None,
                         fix_all: None,
+                        words_job: None,
                     },
                 );
                 self.changed(&doc.uri);
@@ -598,6 +648,9 @@ impl Server {
                 self.documents.remove(&uri);
                 for id in self.waiting_pulls.remove(&uri).unwrap_or_default() {
                     self.send(Response::new_ok(id, full_report(Vec::new())));
+                }
+                for (id, _) in self.waiting_hovers.remove(&uri).unwrap_or_default() {
+                    self.send(Response::new_ok(id, serde_json::Value::Null));
                 }
                 self.publish(uri, Vec::new(), None);
             }
@@ -670,6 +723,7 @@ impl Server {
             doc.queued = false;
             doc.linting = true;
             let job = Job {
+                work: Work::Lint,
                 relative: uri_to_path(&uri).map(|p| p.display().to_string().replace('\\', "/")),
                 uri,
                 revision: doc.revision,
@@ -679,7 +733,7 @@ impl Server {
                 linter: Arc::clone(&self.linter),
             };
             if self.workers == 0 {
-                let outcome = lint_job(&job);
+                let outcome = job.run();
                 self.apply(JobResult { uri: job.uri, revision: job.revision, generation: job.generation, outcome });
                 continue;
             }
@@ -702,16 +756,67 @@ impl Server {
 
     fn apply(&mut self, result: JobResult) {
         let generation = self.generation;
+        let outcome = match result.outcome {
+            Outcome::Words(words) => return self.found_words(&result.uri, result.revision, words),
+            Outcome::Lint(outcome) => outcome,
+        };
         if let Some(doc) = self.documents.get_mut(&result.uri) {
             doc.linting = false;
             if doc.revision == result.revision && result.generation == generation {
-                let (diagnostics, failed) = match result.outcome {
+                let (diagnostics, failed) = match outcome {
                     Ok(diagnostics) => (diagnostics, None),
                     Err(message) => (Vec::new(), Some(message)),
                 };
                 doc.analysis = Some(Analysis { revision: result.revision, generation, diagnostics, failed });
                 self.finished(&result.uri);
             }
+        }
+    }
+
+    /// Whether a hover over the document must wait for its practice words: true for a large
+    /// document whose words are not known for its current text, and then a worker is asked
+    /// for them (once per revision).
+    fn find_words(&mut self, uri: &Uri) -> bool {
+        let Some(doc) = self.documents.get_mut(uri) else { return false };
+        if doc.text.len() < WORDS_IN_LOOP_BYTES || doc.words.as_ref().is_some_and(|(r, _)| *r == doc.revision) {
+            return false;
+        }
+        if doc.words_job == Some(doc.revision) {
+            return true;
+        }
+        doc.words_job = Some(doc.revision);
+        let job = Job {
+            work: Work::Words,
+            uri: uri.clone(),
+            revision: doc.revision,
+            generation: self.generation,
+            text: Arc::from(doc.text.as_str()),
+            format: doc.format,
+            relative: None,
+            linter: Arc::clone(&self.linter),
+        };
+        if self.workers > 0 && self.jobs.send(job).is_ok() {
+            self.busy += 1;
+            return true;
+        }
+        let words = practice_words(&doc.text, doc.format);
+        doc.words = Some((doc.revision, words));
+        false
+    }
+
+    /// A worker found the practice words of a text: keep them if the text is still current,
+    /// and answer the hovers that waited (from what is known now).
+    fn found_words(&mut self, uri: &Uri, revision: u64, words: Vec<(Span, cm_core::Practice)>) {
+        let Some(doc) = self.documents.get_mut(uri) else { return };
+        if doc.words_job == Some(revision) {
+            doc.words_job = None;
+        }
+        if doc.revision == revision {
+            doc.words = Some((revision, words));
+        }
+        for (id, params) in self.waiting_hovers.remove(uri).unwrap_or_default() {
+            let hover = self.hover(&params);
+            self.send(Response::new_ok(id, hover));
         }
     }
 
@@ -845,14 +950,12 @@ impl Server {
             text.push_str(&format!("\n\n`cm-lint explain {}` gives the full rule.", d.rule.code));
             sections.push(text);
         }
-        if doc.words.as_ref().is_none_or(|(revision, _)| *revision != doc.revision) {
-            let words = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                cm_linter::practice_words(&Document { source: &doc.text, format: doc.format })
-            }))
-            .unwrap_or_default();
-            doc.words = Some((doc.revision, words));
+        // A large document's words are found on a worker (see `find_words`); if its text
+        // changed since, the hover explains the findings only.
+        if doc.text.len() < WORDS_IN_LOOP_BYTES && doc.words.as_ref().is_none_or(|(r, _)| *r != doc.revision) {
+            doc.words = Some((doc.revision, practice_words(&doc.text, doc.format)));
         }
-        let words = doc.words.as_ref().map_or(&[][..], |(_, w)| &w[..]);
+        let words = doc.words.as_ref().filter(|(r, _)| *r == doc.revision).map_or(&[][..], |(_, w)| &w[..]);
         if let Some((span, practice)) = words.iter().find(|(s, _)| s.start() <= offset && offset <= s.end()) {
             range.get_or_insert(doc.positions(encoding).range(*span));
             let traits: Vec<String> = practice.key_traits().iter().map(|t| format!("- {t}")).collect();

@@ -411,3 +411,36 @@ fn a_tag_with_thousands_of_attributes_does_not_kill_the_server() {
     assert!(actions.error.is_none(), "{actions:?}");
     assert_eq!(client.finish(), 0);
 }
+
+/// The practice words that a hover explains took a whole analysis of the text on the loop:
+/// after each edit of a large document, the first hover held every other request for as long
+/// as a lint. They are now found on a worker while the loop goes on.
+#[test]
+fn a_hover_over_a_large_document_does_not_hold_the_loop() {
+    let uri = "file:///tmp/cm-lsp-hostile/words.md";
+    let mut client = Client::start(init("utf-16", true));
+    let mut text = big_document(1_000_000);
+    open(&client, uri, 1, &text);
+    client.published(Duration::from_secs(120), |p| p["version"] == 1);
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "XY " }] }),
+    );
+    text.insert_str(0, "XY ");
+    let here = position_of(&text, "utf-16", text.rfind("coaches").unwrap() + 2);
+    let hover = client.send_request("textDocument/hover", json!({ "textDocument": { "uri": uri }, "position": here }));
+    let ping = client.send_request("cm/ping", json!({}));
+    // The first of the two answers is the ping's.
+    let first = loop {
+        match client.conn.receiver.recv_timeout(Duration::from_secs(120)).expect("an answer") {
+            Message::Response(r) => break r,
+            Message::Notification(n) => client.seen.push(n),
+            Message::Request(_) => {}
+        }
+    };
+    assert_eq!(first.id, ping, "the hover was answered first: it held the loop");
+    let hover = client.wait_response(&hover, Duration::from_secs(120));
+    let value = hover.result.unwrap()["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(value.contains("client sets the agenda"), "{value}");
+    assert_eq!(client.finish(), 0);
+}
