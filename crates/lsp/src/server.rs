@@ -42,8 +42,8 @@ struct OpenDocument {
     analysis: Option<Analysis>,
     /// Waiting in the queue to be linted.
     queued: bool,
-    /// Being linted on a worker.
-    linting: bool,
+    /// The revision being linted on a worker.
+    linting: Option<u64>,
     /// The practice words of the text of a revision, computed for hovers.
     words: Option<(u64, Vec<(Span, cm_core::Practice)>)>,
     /// "Fix all" for a revision and configuration, computed when first asked for.
@@ -584,6 +584,8 @@ impl Server {
                 let doc = params.text_document;
                 let format = format_of(&doc.language_id, &doc.uri);
                 let lines = Lines::new(&doc.text);
+                // Opened again while open: the queue and a worker may hold it already.
+                let (queued, linting) = self.documents.get(&doc.uri).map_or((false, None), |d| (d.queued, d.linting));
                 self.documents.insert(
                     doc.uri.clone(),
                     OpenDocument {
@@ -593,8 +595,8 @@ impl Server {
                         lines,
                         revision: 0,
                         analysis: None,
-                        queued: false,
-                        linting: false,
+                        queued,
+                        linting,
                         words: None,
                         fix_all: None,
                         words_job: None,
@@ -645,7 +647,9 @@ impl Server {
                 let params: lsp_types::DidCloseTextDocumentParams =
                     serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
                 let uri = params.text_document.uri;
-                self.documents.remove(&uri);
+                if self.documents.remove(&uri).is_some_and(|d| d.queued) {
+                    self.queue.retain(|queued| queued != &uri);
+                }
                 for id in self.waiting_pulls.remove(&uri).unwrap_or_default() {
                     self.send(Response::new_ok(id, full_report(Vec::new())));
                 }
@@ -716,12 +720,12 @@ impl Server {
         while self.workers == 0 || self.busy < self.workers {
             let Some(uri) = self.queue.pop_front() else { break };
             let Some(doc) = self.documents.get_mut(&uri) else { continue };
-            if doc.linting {
+            if doc.linting.is_some() {
                 later.push(uri);
                 continue;
             }
             doc.queued = false;
-            doc.linting = true;
+            doc.linting = Some(doc.revision);
             let job = Job {
                 work: Work::Lint,
                 relative: uri_to_path(&uri).map(|p| p.display().to_string().replace('\\', "/")),
@@ -761,7 +765,9 @@ impl Server {
             Outcome::Lint(outcome) => outcome,
         };
         if let Some(doc) = self.documents.get_mut(&result.uri) {
-            doc.linting = false;
+            if doc.linting == Some(result.revision) {
+                doc.linting = None;
+            }
             if doc.revision == result.revision && result.generation == generation {
                 let (diagnostics, failed) = match outcome {
                     Ok(diagnostics) => (diagnostics, None),

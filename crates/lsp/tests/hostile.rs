@@ -444,3 +444,36 @@ fn a_hover_over_a_large_document_does_not_hold_the_loop() {
     assert!(value.contains("client sets the agenda"), "{value}");
     assert_eq!(client.finish(), 0);
 }
+
+/// A document opened again while it is being linted, and closed and opened while it waits in
+/// the queue: the findings published last are those of the text opened last.
+#[test]
+fn opening_a_document_again_while_it_is_linted_publishes_the_newest_text() {
+    let uri = "file:///tmp/cm-lsp-hostile/reopen.md";
+    let mut client = Client::start(init("utf-8", true));
+    let first = big_document(200_000);
+    let mut second = FILLER.repeat(2_000);
+    second.push_str("Your coach/mentor will call.\n");
+    open(&client, uri, 1, &first);
+    open(&client, uri, 5, &second);
+    client.notify("textDocument/didClose", json!({ "textDocument": { "uri": uri } }));
+    open(&client, uri, 7, &second);
+    let published = client.published(Duration::from_secs(60), |p| p["version"] == 7);
+    let codes: Vec<&str> =
+        published["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["CM001"], "{published}");
+    // Nothing comes after it (a lint of an earlier text would).
+    client.seen.clear();
+    let id = client.send_request("cm/ping", json!({}));
+    client.wait_response(&id, Duration::from_secs(20));
+    std::thread::sleep(Duration::from_millis(500));
+    while let Ok(message) = client.conn.receiver.try_recv() {
+        if let Message::Notification(n) = message {
+            client.seen.push(n);
+        }
+    }
+    let late: Vec<&Notification> =
+        client.seen.iter().filter(|n| n.method == "textDocument/publishDiagnostics").collect();
+    assert!(late.is_empty(), "{late:?}");
+    assert_eq!(client.finish(), 0);
+}
