@@ -339,7 +339,11 @@ fn serve(connection: Connection) -> i32 {
             },
             recv(results) -> result => {
                 if let Ok(result) = result {
-                    server.on_result(result);
+                    if let Err(payload) = std::panic::catch_unwind(AssertUnwindSafe(|| server.on_result(result))) {
+                        let message = panic_message(payload.as_ref());
+                        server.log_client(MessageType::ERROR, &format!("handling a lint result panicked ({message})"));
+                        let _ = std::panic::catch_unwind(AssertUnwindSafe(|| server.schedule()));
+                    }
                 }
             }
         }
@@ -1098,8 +1102,10 @@ impl Server {
         let doc = self.documents.get_mut(uri)?;
         if !doc.fix_all.as_ref().is_some_and(|f| f.revision == doc.revision && f.generation == generation) {
             let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
-            let fixed = linter.fix(&Document { source: &doc.text, format: doc.format }, relative.as_deref());
-            let stretch = changed_stretch(&doc.text, &fixed.source);
+            let document = Document { source: &doc.text, format: doc.format };
+            // A panic here leaves "fix all" out, not the quick fixes that come with it.
+            let fixed = std::panic::catch_unwind(AssertUnwindSafe(|| linter.fix(&document, relative.as_deref())));
+            let stretch = fixed.ok().and_then(|fixed| changed_stretch(&doc.text, &fixed.source));
             doc.fix_all = Some(FixAll { revision: doc.revision, generation, stretch });
         }
         let stretch = doc.fix_all.as_ref().and_then(|f| f.stretch.clone());
