@@ -1016,6 +1016,8 @@ impl Server {
             params.context.only.as_ref().is_none_or(|only| only.iter().any(|k| kind.as_str().starts_with(k.as_str())))
         };
         let mut actions = Vec::new();
+        // The document's line break, for "disable for this line" (found once, if needed).
+        let mut newline: Option<&str> = None;
         for d in analysis.diagnostics.iter().filter(|d| d.span.start() <= end && start <= d.span.end()) {
             let lsp_diagnostic = vec![Self::diagnostic(uri, (&positions, &positions), d)];
             if let (Some(fix), true) = (&d.fix, wants(&CodeActionKind::QUICKFIX)) {
@@ -1037,7 +1039,7 @@ impl Server {
                 let line_start = doc.lines.line_start(d.span.start().min(doc.text.len()));
                 let indent: String = doc.text[line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
                 let at = positions.position(line_start);
-                let newline = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
+                let newline = *newline.get_or_insert_with(|| if doc.text.contains("\r\n") { "\r\n" } else { "\n" });
                 let edit = TextEdit {
                     range: lsp_types::Range { start: at, end: at },
                     new_text: format!("{indent}<!-- cm-lint-disable-next-line {} -->{newline}", d.rule.code),
