@@ -50,6 +50,8 @@ struct OpenDocument {
     fix_all: Option<FixAll>,
     /// The revision whose practice words a worker is finding.
     words_job: Option<u64>,
+    /// The revision and generation whose "fix all" a worker is computing.
+    fix_all_job: Option<(u64, u64)>,
 }
 
 struct FixAll {
@@ -143,12 +145,15 @@ enum Work {
     Lint,
     /// Find the practice words, for hovers over a large document.
     Words,
+    /// Compute "fix all" for a large document.
+    FixAll,
 }
 
 /// What a worker found.
 enum Outcome {
     Lint(Result<Vec<cm_linter::Diagnostic>, String>),
     Words(Vec<(Span, cm_core::Practice)>),
+    FixAll(Option<(Span, String)>),
 }
 
 impl Job {
@@ -156,6 +161,7 @@ impl Job {
         match self.work {
             Work::Lint => Outcome::Lint(lint_job(self)),
             Work::Words => Outcome::Words(practice_words(&self.text, self.format)),
+            Work::FixAll => Outcome::FixAll(fix_all(&self.linter, &self.text, self.format, self.relative.as_deref())),
         }
     }
 }
@@ -166,9 +172,17 @@ fn practice_words(text: &str, format: Format) -> Vec<(Span, cm_core::Practice)> 
         .unwrap_or_default()
 }
 
-/// Documents at least this large have their practice words found on a worker when a hover
-/// needs them; smaller ones in the loop (about a millisecond).
-const WORDS_IN_LOOP_BYTES: usize = 64 * 1024;
+/// "Fix all" for a text: the stretch that fixing replaces and its replacement (none when
+/// nothing changes, or when the engine panics: the quick fixes still stand).
+fn fix_all(linter: &Linter, text: &str, format: Format, relative: Option<&str>) -> Option<(Span, String)> {
+    let fixed = std::panic::catch_unwind(AssertUnwindSafe(|| linter.fix(&Document { source: text, format }, relative)));
+    fixed.ok().and_then(|fixed| changed_stretch(text, &fixed.source))
+}
+
+/// Documents at least this large have their practice words (for hovers) and "fix all" (for
+/// clients that cannot resolve it when picked) computed on a worker; smaller ones in the loop
+/// (a few milliseconds).
+const IN_LOOP_BYTES: usize = 64 * 1024;
 
 /// Findings computed on a worker, for one revision of a document.
 struct JobResult {
@@ -604,6 +618,7 @@ impl Server {
                         words: None,
                         fix_all: None,
                         words_job: None,
+                        fix_all_job: None,
                     },
                 );
                 self.changed(&doc.uri);
@@ -766,6 +781,17 @@ impl Server {
         let generation = self.generation;
         let outcome = match result.outcome {
             Outcome::Words(words) => return self.found_words(&result.uri, result.revision, words),
+            Outcome::FixAll(stretch) => {
+                if let Some(doc) = self.documents.get_mut(&result.uri) {
+                    if doc.fix_all_job == Some((result.revision, result.generation)) {
+                        doc.fix_all_job = None;
+                    }
+                    if doc.revision == result.revision && result.generation == generation {
+                        doc.fix_all = Some(FixAll { revision: result.revision, generation, stretch });
+                    }
+                }
+                return;
+            }
             Outcome::Lint(outcome) => outcome,
         };
         if let Some(doc) = self.documents.get_mut(&result.uri) {
@@ -788,7 +814,7 @@ impl Server {
     /// for them (once per revision).
     fn find_words(&mut self, uri: &Uri) -> bool {
         let Some(doc) = self.documents.get_mut(uri) else { return false };
-        if doc.text.len() < WORDS_IN_LOOP_BYTES || doc.words.as_ref().is_some_and(|(r, _)| *r == doc.revision) {
+        if doc.text.len() < IN_LOOP_BYTES || doc.words.as_ref().is_some_and(|(r, _)| *r == doc.revision) {
             return false;
         }
         if doc.words_job == Some(doc.revision) {
@@ -962,7 +988,7 @@ impl Server {
         }
         // A large document's words are found on a worker (see `find_words`); if its text
         // changed since, the hover explains the findings only.
-        if doc.text.len() < WORDS_IN_LOOP_BYTES && doc.words.as_ref().is_none_or(|(r, _)| *r != doc.revision) {
+        if doc.text.len() < IN_LOOP_BYTES && doc.words.as_ref().is_none_or(|(r, _)| *r != doc.revision) {
             doc.words = Some((doc.revision, practice_words(&doc.text, doc.format)));
         }
         let words = doc.words.as_ref().filter(|(r, _)| *r == doc.revision).map_or(&[][..], |(_, w)| &w[..]);
@@ -1080,6 +1106,11 @@ impl Server {
             }));
             return actions;
         }
+        if !computed && doc.text.len() >= IN_LOOP_BYTES && self.workers > 0 {
+            // Offered from the next request on, once a worker has computed it.
+            self.start_fix_all(uri);
+            return actions;
+        }
         let version = doc.version;
         if let Some(edits) = self.fix_all(uri).filter(|e| !e.is_empty()) {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
@@ -1104,15 +1135,35 @@ impl Server {
         let doc = self.documents.get_mut(uri)?;
         if !doc.fix_all.as_ref().is_some_and(|f| f.revision == doc.revision && f.generation == generation) {
             let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
-            let document = Document { source: &doc.text, format: doc.format };
-            // A panic here leaves "fix all" out, not the quick fixes that come with it.
-            let fixed = std::panic::catch_unwind(AssertUnwindSafe(|| linter.fix(&document, relative.as_deref())));
-            let stretch = fixed.ok().and_then(|fixed| changed_stretch(&doc.text, &fixed.source));
+            let stretch = fix_all(&linter, &doc.text, doc.format, relative.as_deref());
             doc.fix_all = Some(FixAll { revision: doc.revision, generation, stretch });
         }
         let stretch = doc.fix_all.as_ref().and_then(|f| f.stretch.clone());
         let positions = doc.positions(encoding);
         Some(stretch.map(|(span, new_text)| TextEdit { range: positions.range(span), new_text }).into_iter().collect())
+    }
+
+    /// Asks a worker for the document's "fix all" (once per revision and configuration).
+    fn start_fix_all(&mut self, uri: &Uri) {
+        let generation = self.generation;
+        let Some(doc) = self.documents.get_mut(uri) else { return };
+        if doc.fix_all_job == Some((doc.revision, generation)) {
+            return;
+        }
+        let job = Job {
+            work: Work::FixAll,
+            uri: uri.clone(),
+            revision: doc.revision,
+            generation,
+            text: Arc::from(doc.text.as_str()),
+            format: doc.format,
+            relative: uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/")),
+            linter: Arc::clone(&self.linter),
+        };
+        if self.jobs.send(job).is_ok() {
+            doc.fix_all_job = Some((doc.revision, generation));
+            self.busy += 1;
+        }
     }
 
     /// Completes a "fix all" offered without its edit, if the document is as it was then.

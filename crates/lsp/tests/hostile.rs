@@ -491,3 +491,31 @@ fn opening_a_document_again_while_it_is_linted_publishes_the_newest_text() {
     assert!(late.is_empty(), "{late:?}");
     assert_eq!(client.finish(), 0);
 }
+
+/// A client that cannot resolve edits gets "fix all" with its edit; in a large document it is
+/// computed on a worker (the first request after an edit starts it), not on the loop.
+#[test]
+fn fix_all_for_a_large_document_is_computed_off_the_loop() {
+    let uri = "file:///tmp/cm-lsp-hostile/fix-all.md";
+    let mut client = Client::start(init("utf-16", false));
+    let text = big_document(80_000);
+    open(&client, uri, 1, &text);
+    client.published(Duration::from_secs(30), |p| p["version"] == 1);
+    let here = position_of(&text, "utf-16", text.rfind("coaches").unwrap());
+    let ask = json!({ "textDocument": { "uri": uri }, "range": { "start": here, "end": here }, "context": { "diagnostics": [] } });
+    let first = client.request("textDocument/codeAction", ask.clone()).result.unwrap();
+    let kinds: Vec<&str> = first.as_array().unwrap().iter().map(|a| a["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["quickfix", "quickfix"], "{first}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let fix_all = loop {
+        let actions = client.request("textDocument/codeAction", ask.clone()).result.unwrap();
+        if let Some(a) = actions.as_array().unwrap().iter().find(|a| a["kind"] == "source.fixAll") {
+            break a.clone();
+        }
+        assert!(Instant::now() < deadline, "no fix all within 30 s");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let fixed = apply(&text, 1, "utf-16", uri, &fix_all).unwrap();
+    assert!(fixed.ends_with("😀 Our mentors give advice drawn from their own careers.\n"), "{fix_all}");
+    assert_eq!(client.finish(), 0);
+}
