@@ -733,7 +733,7 @@ impl Server {
     }
 
     /// Hands the queued documents to the free workers, each with its newest text. A document
-    /// already being linted waits for that lint to end.
+    /// already being linted waits for that lint to end, at the back of the queue.
     fn schedule(&mut self) {
         let mut later = Vec::new();
         while self.workers == 0 || self.busy < self.workers {
@@ -764,9 +764,8 @@ impl Server {
                 self.busy += 1;
             }
         }
-        for uri in later.into_iter().rev() {
-            self.queue.push_front(uri);
-        }
+        // Behind the others: a document edited without pause must not starve them.
+        self.queue.extend(later);
     }
 
     /// A lint ended. Its findings are kept and published only if they are for the current text
