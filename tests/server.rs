@@ -217,6 +217,7 @@ fn a_configuration_that_breaks_the_engine_is_reported_and_the_server_serves() {
     let shown = server.wait_for(|m| m["method"] == "window/showMessage");
     let message = shown["params"]["message"].as_str().unwrap_or_default();
     assert!(message.contains("cm-lint.toml"), "{shown}");
+    assert!(message.chars().count() < 2_000, "the whole glob was shown: {} characters", message.len());
     assert_eq!(shown["params"]["type"], 1, "{shown}");
     let uri = format!("{root}/guide.md");
     server.send(&json!({

@@ -252,6 +252,9 @@ fn log(message: &str) {
     let _ = writeln!(std::io::stderr(), "cm-lsp: {message}");
 }
 
+/// The most characters of a message shown to the user.
+const SHOWN_CHARS: usize = 500;
+
 /// The stack of the loop and of each worker. A stack overflow aborts the process (no
 /// `catch_unwind` can stop it), and deeply nested input recurses deeply in parsers: a thread's
 /// default is 2 MiB, the main thread's 8 MiB. Only the pages used are ever committed.
@@ -464,8 +467,14 @@ impl Server {
     }
 
     /// Shows a message to the user (`window/showMessage`), and logs it.
+    /// A message longer than [`SHOWN_CHARS`] is cut there (a configuration error can quote a
+    /// 160 KB glob); the log has it whole.
     fn show(&self, kind: MessageType, message: &str) {
         self.log_client(kind, message);
+        let message = match message.char_indices().nth(SHOWN_CHARS) {
+            Some((cut, _)) => format!("{}… (the log has the whole message)", &message[..cut]),
+            None => message.to_string(),
+        };
         let params = ShowMessageParams { typ: kind, message: format!("cm-lint: {message}") };
         self.send(Notification::new(ShowMessage::METHOD.to_string(), params));
     }
