@@ -161,7 +161,9 @@ impl Job {
         match self.work {
             Work::Lint => Outcome::Lint(lint_job(self)),
             Work::Words => Outcome::Words(practice_words(&self.text, self.format)),
-            Work::FixAll => Outcome::FixAll(fix_all(&self.linter, &self.text, self.format, self.relative.as_deref())),
+            Work::FixAll => {
+                Outcome::FixAll(compute_fix_all(&self.linter, &self.text, self.format, self.relative.as_deref()))
+            }
         }
     }
 }
@@ -174,7 +176,7 @@ fn practice_words(text: &str, format: Format) -> Vec<(Span, cm_core::Practice)> 
 
 /// "Fix all" for a text: the stretch that fixing replaces and its replacement (none when
 /// nothing changes, or when the engine panics: the quick fixes still stand).
-fn fix_all(linter: &Linter, text: &str, format: Format, relative: Option<&str>) -> Option<(Span, String)> {
+fn compute_fix_all(linter: &Linter, text: &str, format: Format, relative: Option<&str>) -> Option<(Span, String)> {
     let fixed = std::panic::catch_unwind(AssertUnwindSafe(|| linter.fix(&Document { source: text, format }, relative)));
     fixed.ok().and_then(|fixed| changed_stretch(text, &fixed.source))
 }
@@ -1143,7 +1145,7 @@ impl Server {
         let doc = self.documents.get_mut(uri)?;
         if !doc.fix_all.as_ref().is_some_and(|f| f.revision == doc.revision && f.generation == generation) {
             let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
-            let stretch = fix_all(&linter, &doc.text, doc.format, relative.as_deref());
+            let stretch = compute_fix_all(&linter, &doc.text, doc.format, relative.as_deref());
             doc.fix_all = Some(FixAll { revision: doc.revision, generation, stretch });
         }
         let stretch = doc.fix_all.as_ref().and_then(|f| f.stretch.clone());
