@@ -132,3 +132,105 @@ fn exit_without_shutdown_is_status_one() {
     server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
     assert_eq!(server.exit_code(), Some(1));
 }
+
+/// The peak resident memory of a running process, in KiB.
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
+    line.trim().trim_end_matches("kB").trim().parse().ok()
+}
+
+fn initialize(server: &mut Server, params: Value) -> Value {
+    server.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": params }));
+    let init = server.wait_for(|m| m["id"] == 1);
+    server.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+    init
+}
+
+fn shut_down(mut server: Server) {
+    server.send(&json!({ "jsonrpc": "2.0", "id": 99, "method": "shutdown" }));
+    server.wait_for(|m| m["id"] == 99);
+    server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
+    assert_eq!(server.exit_code(), Some(0));
+}
+
+/// Request ids that are neither 32-bit integers nor strings were taken for notifications and
+/// never answered (#15). They get an `InvalidRequest` error naming the id as it came, or null
+/// where JSON-RPC allows no such id.
+#[test]
+fn requests_with_ids_out_of_range_are_refused_not_ignored() {
+    let mut server = Server::spawn();
+    initialize(&mut server, json!({ "capabilities": {} }));
+    for (raw, id) in [
+        ("9223372036854775808", json!(9_223_372_036_854_775_808_u64)),
+        ("1e308", json!(1e308)),
+        ("null", Value::Null),
+        ("{\"x\":1}", Value::Null),
+    ] {
+        let body = format!(
+            r#"{{"jsonrpc":"2.0","id":{raw},"method":"textDocument/hover","params":{{"textDocument":{{"uri":"file:///a.md"}},"position":{{"line":0,"character":0}}}}}}"#
+        );
+        server.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+        let answer = server.wait_within(&format!("an answer to id {raw}"), Duration::from_secs(10), |m| {
+            m.get("error").is_some() && m.get("id") == Some(&id)
+        });
+        assert_eq!(answer["error"]["code"], -32600, "{answer}");
+    }
+    // The server still serves.
+    server.send(&json!({ "jsonrpc": "2.0", "id": 2, "method": "cm/ping" }));
+    server.wait_for(|m| m["id"] == 2);
+    shut_down(server);
+}
+
+/// A header line with no line break grew the server's memory without bound (1.3 GB for
+/// 768 MB, #15). Header lines are capped: 300 MB of one is read in bounded memory, its frame
+/// is dropped, and the next message is answered.
+#[test]
+fn an_endless_header_line_is_skipped_in_bounded_memory() {
+    let mut server = Server::spawn();
+    initialize(&mut server, json!({ "capabilities": {} }));
+    let chunk = vec![b'x'; 1 << 20];
+    for _ in 0..300 {
+        server.send_raw(&chunk);
+    }
+    server.send_raw(b"\r\n\r\n");
+    server.send(&json!({ "jsonrpc": "2.0", "id": 2, "method": "cm/ping" }));
+    let ping = server.wait_within("a ping answer after the header", Duration::from_secs(60), |m| m["id"] == 2);
+    assert!(ping["error"].is_object(), "{ping}");
+    let peak = peak_rss_kib(server.child.id()).expect("the server's peak memory");
+    assert!(peak < 100 * 1024, "peak memory {} MiB for a 300 MiB header line", peak / 1024);
+    shut_down(server);
+}
+
+/// A `per-file-ignores` glob of 160 KB made globset panic while the configuration was loaded
+/// at startup, outside any `catch_unwind`: the server died right after `initialize` (#15).
+/// Whatever happens while loading the configuration, it says so and goes on serving.
+#[test]
+fn a_configuration_that_breaks_the_engine_is_reported_and_the_server_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let glob = "*".repeat(160_000);
+    std::fs::write(dir.path().join("cm-lint.toml"), format!("[per-file-ignores]\n\"{glob}\" = [\"CM001\"]\n")).unwrap();
+    let root = format!("file://{}", dir.path().display());
+    let mut server = Server::spawn();
+    let init = initialize(&mut server, json!({ "capabilities": {}, "rootUri": root }));
+    assert!(init["result"]["capabilities"].is_object(), "{init}");
+    let shown = server.wait_for(|m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("cm-lint.toml"), "{shown}");
+    assert!(message.chars().count() < 2_000, "the whole glob was shown: {} characters", message.len());
+    assert_eq!(shown["params"]["type"], 1, "{shown}");
+    let uri = format!("{root}/guide.md");
+    server.send(&json!({
+        "jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": { "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": "Your coach/mentor will call.\n" } }
+    }));
+    let published = server.wait_for(|m| m["method"] == "textDocument/publishDiagnostics");
+    assert_eq!(published["params"]["diagnostics"][0]["code"], "CM001", "{published}");
+    // A change to the configuration (as an editor reports one) reloads it, and the server
+    // still serves.
+    server
+        .send(&json!({ "jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": { "settings": {} } }));
+    server.send(&json!({ "jsonrpc": "2.0", "id": 2, "method": "cm/ping" }));
+    server.wait_for(|m| m["id"] == 2);
+    shut_down(server);
+}

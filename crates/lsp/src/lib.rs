@@ -1,15 +1,19 @@
 //! cm-lsp: the cm-lint language server.
 //!
-//! A synchronous loop over `lsp-server`'s connection: documents are linted by the same engine and
-//! configuration as the command line, so a document gets identical findings in the editor and in
-//! CI. Diagnostics are pushed on open, change and save (and pulled where the client asks), with
-//! quick fixes, "disable for this line", "fix all", and hovers that explain the article.
+//! A loop over `lsp-server`'s connection that applies edits and answers requests, and worker
+//! threads that lint the newest text of each changed document: documents are linted by the same
+//! engine and configuration as the command line, so a document gets identical findings in the
+//! editor and in CI. Diagnostics are pushed on open, change and save (and pulled where the
+//! client asks), with quick fixes, "disable for this line", "fix all", and hovers that explain
+//! the article. Fixes are offered only for the version their findings were computed for.
 
 #![warn(clippy::print_stdout)]
 
 mod convert;
 mod io;
 mod server;
+#[cfg(test)]
+mod tests;
 
 pub use convert::Encoding;
 pub use server::run;

@@ -1,38 +1,79 @@
 //! The server state and its message loop.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use cm_linter::{Config, Document, Format, LineIndex, Linter, Severity};
+use cm_linter::{Config, Document, Format, Linter, Severity, Span};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Notification as _, PublishDiagnostics,
+    DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics, ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, DocumentDiagnosticRequest, HoverRequest, Request as _};
+use lsp_types::request::{
+    CodeActionRequest, CodeActionResolveRequest, DocumentDiagnosticRequest, HoverRequest, Request as _,
+};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams, CodeActionProviderCapability,
     CodeDescription, Diagnostic, DiagnosticOptions, DiagnosticRelatedInformation, DiagnosticServerCapabilities,
-    DiagnosticSeverity, DidChangeTextDocumentParams, DidOpenTextDocumentParams, DocumentDiagnosticParams,
-    DocumentDiagnosticReport, DocumentDiagnosticReportResult, FullDocumentDiagnosticReport, Hover, HoverContents,
-    HoverParams, HoverProviderCapability, InitializeParams, InitializeResult, Location, MarkupContent, MarkupKind,
-    NumberOrString, PublishDiagnosticsParams, RelatedFullDocumentDiagnosticReport, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit,
-    Uri, WorkspaceEdit,
+    DiagnosticSeverity, DidChangeTextDocumentParams, DidOpenTextDocumentParams, DocumentChanges,
+    DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportResult, FullDocumentDiagnosticReport,
+    Hover, HoverContents, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult, Location,
+    LogMessageParams, MarkupContent, MarkupKind, MessageType, NumberOrString, OneOf,
+    OptionalVersionedTextDocumentIdentifier, PublishDiagnosticsParams, RelatedFullDocumentDiagnosticReport,
+    ServerCapabilities, ServerInfo, ShowMessageParams, TextDocumentEdit, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 
-use crate::convert::{self, Encoding};
+use crate::convert::{Encoding, Lines, Positions};
 
 /// One open document.
 struct OpenDocument {
     text: String,
     version: i32,
     format: Format,
-    index: LineIndex,
-    /// The findings of the last lint, kept for code actions and hovers.
+    lines: Lines,
+    /// Names this text: set from the server's counter on open and on every change, so that a
+    /// lint of an earlier text (or of an earlier open of the same URI) is never taken for it.
+    revision: u64,
+    /// The findings of the newest lint that finished; they describe the current text only when
+    /// [`Server::is_current`] says so.
+    analysis: Option<Analysis>,
+    /// Waiting in the queue to be linted.
+    queued: bool,
+    /// The revision being linted on a worker.
+    linting: Option<u64>,
+    /// The practice words of the text of a revision, computed for hovers.
+    words: Option<(u64, Vec<(Span, cm_core::Practice)>)>,
+    /// "Fix all" for a revision and configuration, computed when first asked for.
+    fix_all: Option<FixAll>,
+    /// The revision whose practice words a worker is finding.
+    words_job: Option<u64>,
+    /// The revision and generation whose "fix all" a worker is computing.
+    fix_all_job: Option<(u64, u64)>,
+}
+
+struct FixAll {
+    revision: u64,
+    generation: u64,
+    /// The stretch of the text that fixing replaces, and its replacement.
+    stretch: Option<(Span, String)>,
+}
+
+impl OpenDocument {
+    fn positions(&self, encoding: Encoding) -> Positions<'_> {
+        Positions::new(&self.text, &self.lines, encoding)
+    }
+}
+
+/// The outcome of linting one text of a document with one configuration.
+struct Analysis {
+    revision: u64,
+    generation: u64,
     diagnostics: Vec<cm_linter::Diagnostic>,
+    /// The engine panicked on this text; the message says how.
+    failed: Option<String>,
 }
 
 /// Settings from the client (`initializationOptions`, `workspace/didChangeConfiguration`).
@@ -60,68 +101,152 @@ struct Server {
     roots: Vec<PathBuf>,
     settings: ClientSettings,
     linter: Arc<Linter>,
+    /// Bumped on every configuration reload: findings of an older configuration are stale.
+    generation: u64,
+    /// The last revision handed out (see [`OpenDocument::revision`]).
+    revisions: u64,
     shutdown_requested: bool,
-    /// Large documents are linted on a worker thread so that they do not hold up other requests.
+    /// Documents waiting to be linted, oldest first; each at most once (its newest text is
+    /// taken when a worker is free, so a flood of changes costs one lint, not one per change).
+    queue: VecDeque<Uri>,
+    /// Every lint runs on a worker thread, so that the loop answers hovers and code actions
+    /// while documents are linted.
     jobs: crossbeam_channel::Sender<Job>,
     results: crossbeam_channel::Receiver<JobResult>,
+    workers: usize,
+    busy: usize,
     /// The client pulls diagnostics (`textDocument/diagnostic`); nothing is pushed to it.
     pull: bool,
+    /// Pulls waiting for the lint of the current text of their document.
+    waiting_pulls: HashMap<Uri, Vec<RequestId>>,
+    /// Hovers over large documents waiting for their practice words.
+    waiting_hovers: HashMap<Uri, Vec<(RequestId, HoverParams)>>,
+    /// The client takes versioned edits (`documentChanges`).
+    document_changes: bool,
+    /// The client resolves a code action's edit when it is picked (`codeAction/resolve`).
+    resolve_edits: bool,
 }
 
-/// Documents at least this large are linted in the background.
-const BACKGROUND_BYTES: usize = 64 * 1024;
-
-/// A document to lint in the background.
+/// A document to lint on a worker.
 struct Job {
+    work: Work,
     uri: Uri,
-    version: i32,
-    text: String,
+    revision: u64,
+    generation: u64,
+    text: Arc<str>,
     format: Format,
     relative: Option<String>,
     linter: Arc<Linter>,
 }
 
-/// Findings computed in the background, for one version of a document.
-struct JobResult {
-    uri: Uri,
-    version: i32,
-    text_len: usize,
-    diagnostics: Vec<cm_linter::Diagnostic>,
+/// What a worker does with a text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Work {
+    Lint,
+    /// Find the practice words, for hovers over a large document.
+    Words,
+    /// Compute "fix all" for a large document.
+    FixAll,
 }
 
-/// Starts the background linter. Of several queued versions of one document it lints only the
-/// newest.
-fn spawn_worker() -> (crossbeam_channel::Sender<Job>, crossbeam_channel::Receiver<JobResult>) {
-    let (job_tx, job_rx) = crossbeam_channel::unbounded::<Job>();
-    let (result_tx, result_rx) = crossbeam_channel::unbounded::<JobResult>();
-    let spawned = std::thread::Builder::new().name("cm-lsp-linter".into()).spawn(move || {
-        while let Ok(first) = job_rx.recv() {
-            let mut latest: HashMap<String, Job> = HashMap::new();
-            latest.insert(first.uri.as_str().to_string(), first);
-            while let Ok(job) = job_rx.try_recv() {
-                latest.insert(job.uri.as_str().to_string(), job);
-            }
-            for (_, job) in latest {
-                let diagnostics = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    job.linter
-                        .lint_path(&Document { source: &job.text, format: job.format }, job.relative.as_deref())
-                        .diagnostics
-                }))
-                .unwrap_or_else(|_| {
-                    log(&format!("linting {} panicked; no findings for it", job.uri.as_str()));
-                    Vec::new()
-                });
-                let result = JobResult { uri: job.uri, version: job.version, text_len: job.text.len(), diagnostics };
-                if result_tx.send(result).is_err() {
-                    return;
-                }
+/// What a worker found.
+enum Outcome {
+    Lint(Result<Vec<cm_linter::Diagnostic>, String>),
+    Words(Vec<(Span, cm_core::Practice)>),
+    FixAll(Option<(Span, String)>),
+}
+
+impl Job {
+    fn run(&self) -> Outcome {
+        match self.work {
+            Work::Lint => Outcome::Lint(lint_job(self)),
+            Work::Words => Outcome::Words(practice_words(&self.text, self.format)),
+            Work::FixAll => {
+                Outcome::FixAll(compute_fix_all(&self.linter, &self.text, self.format, self.relative.as_deref()))
             }
         }
-    });
-    if spawned.is_err() {
-        log("cannot start the background linter; large documents will be linted in line");
     }
-    (job_tx, result_rx)
+}
+
+/// The practice words of a text (none if the engine panics: a hover is no place to say so).
+fn practice_words(text: &str, format: Format) -> Vec<(Span, cm_core::Practice)> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| cm_linter::practice_words(&Document { source: text, format })))
+        .unwrap_or_default()
+}
+
+/// "Fix all" for a text: the stretch that fixing replaces and its replacement (none when
+/// nothing changes, or when the engine panics: the quick fixes still stand).
+fn compute_fix_all(linter: &Linter, text: &str, format: Format, relative: Option<&str>) -> Option<(Span, String)> {
+    let fixed = std::panic::catch_unwind(AssertUnwindSafe(|| linter.fix(&Document { source: text, format }, relative)));
+    fixed.ok().and_then(|fixed| changed_stretch(text, &fixed.source))
+}
+
+/// Documents at least this large have their practice words (for hovers) and "fix all" (for
+/// clients that cannot resolve it when picked) computed on a worker; smaller ones in the loop
+/// (a few milliseconds).
+const IN_LOOP_BYTES: usize = 64 * 1024;
+
+/// Findings computed on a worker, for one revision of a document.
+struct JobResult {
+    uri: Uri,
+    revision: u64,
+    generation: u64,
+    outcome: Outcome,
+}
+
+/// Text that makes the engine "panic" in the crate's own tests, to test what the server does
+/// when the engine has a bug.
+#[cfg(test)]
+pub(crate) const TEST_PANIC: &str = "cm-lsp-test-panic";
+
+/// Lints one text, turning a panic of the engine into an error that says what happened.
+fn lint_job(job: &Job) -> Result<Vec<cm_linter::Diagnostic>, String> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| {
+        #[cfg(test)]
+        if job.text.contains(TEST_PANIC) {
+            panic!("a test asked the engine to panic");
+        }
+        job.linter.lint_path(&Document { source: &job.text, format: job.format }, job.relative.as_deref()).diagnostics
+    }))
+    .map_err(|payload| panic_message(payload.as_ref()))
+}
+
+/// The text of a panic.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+/// Starts the linting workers: each takes a job, lints it and sends the result back.
+fn spawn_workers() -> (crossbeam_channel::Sender<Job>, crossbeam_channel::Receiver<JobResult>, usize) {
+    let (job_tx, job_rx) = crossbeam_channel::unbounded::<Job>();
+    let (result_tx, result_rx) = crossbeam_channel::unbounded::<JobResult>();
+    let wanted = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let mut workers = 0;
+    for n in 0..wanted {
+        let (job_rx, result_tx) = (job_rx.clone(), result_tx.clone());
+        let spawned =
+            std::thread::Builder::new().name(format!("cm-lsp-linter-{n}")).stack_size(STACK).spawn(move || {
+                while let Ok(job) = job_rx.recv() {
+                    let outcome = job.run();
+                    let result =
+                        JobResult { uri: job.uri, revision: job.revision, generation: job.generation, outcome };
+                    if result_tx.send(result).is_err() {
+                        return;
+                    }
+                }
+            });
+        if spawned.is_ok() {
+            workers += 1;
+        }
+    }
+    if workers == 0 {
+        log("cannot start a linting thread; documents will be linted in the loop");
+    }
+    (job_tx, result_rx, workers)
 }
 
 fn log(message: &str) {
@@ -129,8 +254,29 @@ fn log(message: &str) {
     let _ = writeln!(std::io::stderr(), "cm-lsp: {message}");
 }
 
+/// The most characters of a message shown to the user.
+const SHOWN_CHARS: usize = 500;
+
+/// The stack of the loop and of each worker. A stack overflow aborts the process (no
+/// `catch_unwind` can stop it), and deeply nested input recurses deeply in parsers: a thread's
+/// default is 2 MiB, the main thread's 8 MiB. Only the pages used are ever committed.
+const STACK: usize = 64 << 20;
+
 /// Runs the server over a connection; returns the exit code.
 pub fn run(connection: Connection) -> i32 {
+    // The loop calls the engine too (hovers, "fix all"): it gets the workers' stack.
+    let spawned =
+        std::thread::Builder::new().name("cm-lsp-loop".into()).stack_size(STACK).spawn(move || serve(connection));
+    match spawned {
+        Ok(thread) => thread.join().unwrap_or(1),
+        Err(err) => {
+            log(&format!("cannot start the server's thread: {err}"));
+            1
+        }
+    }
+}
+
+fn serve(connection: Connection) -> i32 {
     // The engine's tables are built while the client finishes starting up.
     std::thread::spawn(cm_linter::warm_up);
     let (id, params) = match connection.initialize_start() {
@@ -146,7 +292,24 @@ pub fn run(connection: Connection) -> i32 {
     // A client that pulls diagnostics gets them only by pulling; the others get them pushed.
     // Doing both shows every finding twice (Neovim 0.11).
     let pull = params.capabilities.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some();
-    let result = InitializeResult { capabilities: capabilities(encoding, pull), server_info: Some(server_info()) };
+    let document_changes = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.workspace_edit.as_ref())
+        .and_then(|e| e.document_changes)
+        .unwrap_or(false);
+    let resolve_edits = params
+        .capabilities
+        .text_document
+        .as_ref()
+        .and_then(|t| t.code_action.as_ref())
+        .and_then(|c| c.resolve_support.as_ref())
+        .is_some_and(|r| r.properties.iter().any(|p| p == "edit"));
+    let result = InitializeResult {
+        capabilities: capabilities(encoding, pull, resolve_edits),
+        server_info: Some(server_info()),
+    };
     let result = serde_json::to_value(result).unwrap_or_default();
     if let Err(err) = connection.initialize_finish(id, result) {
         log(&format!("initialisation failed: {err}"));
@@ -154,7 +317,7 @@ pub fn run(connection: Connection) -> i32 {
     }
     let roots = workspace_roots(&params);
     let settings = params.initialization_options.as_ref().map(ClientSettings::from_value).unwrap_or_default();
-    let (jobs, results) = spawn_worker();
+    let (jobs, results, workers) = spawn_workers();
     let mut server = Server {
         sender: connection.sender.clone(),
         encoding,
@@ -162,10 +325,19 @@ pub fn run(connection: Connection) -> i32 {
         roots,
         settings,
         linter: Arc::new(Linter::default()),
+        generation: 0,
+        revisions: 0,
         shutdown_requested: false,
+        queue: VecDeque::new(),
         jobs,
         results,
+        workers,
+        busy: 0,
         pull,
+        waiting_pulls: HashMap::new(),
+        waiting_hovers: HashMap::new(),
+        document_changes,
+        resolve_edits,
     };
     server.reload_config();
     server.register_watchers(&params);
@@ -186,7 +358,11 @@ pub fn run(connection: Connection) -> i32 {
             },
             recv(results) -> result => {
                 if let Ok(result) = result {
-                    server.on_background_result(result);
+                    if let Err(payload) = std::panic::catch_unwind(AssertUnwindSafe(|| server.on_result(result))) {
+                        let message = panic_message(payload.as_ref());
+                        server.log_client(MessageType::ERROR, &format!("handling a lint result panicked ({message})"));
+                        let _ = std::panic::catch_unwind(AssertUnwindSafe(|| server.schedule()));
+                    }
                 }
             }
         }
@@ -197,7 +373,7 @@ fn server_info() -> ServerInfo {
     ServerInfo { name: "cm-lint".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }
 }
 
-fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
+fn capabilities(encoding: Encoding, pull: bool, resolve_edits: bool) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding.kind()),
         text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
@@ -209,6 +385,7 @@ fn capabilities(encoding: Encoding, pull: bool) -> ServerCapabilities {
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::SOURCE_FIX_ALL]),
+            resolve_provider: resolve_edits.then_some(true),
             ..Default::default()
         })),
         diagnostic_provider: pull.then(|| {
@@ -284,39 +461,60 @@ impl Server {
         self.send(Response::new_err(id, code as i32, message));
     }
 
-    /// Re-reads the configuration: the nearest `cm-lint.toml` above the first workspace folder,
-    /// then the client's settings on top.
-    fn reload_config(&mut self) {
-        let mut config = Config::default();
-        for root in &self.roots {
-            let found = root
-                .ancestors()
-                .flat_map(|d| ["cm-lint.toml", ".cm-lint.toml"].map(|n| d.join(n)))
-                .find(|p| p.is_file());
-            if let Some(path) = found {
-                match std::fs::read_to_string(&path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|t| Config::from_toml(&t).map_err(|e| e.to_string()))
-                {
-                    Ok(parsed) => config = parsed,
-                    Err(err) => log(&format!("{}: {err}", path.display())),
-                }
-                break;
-            }
-        }
-        let codes = |list: &[String]| -> Vec<&'static str> {
-            list.iter().filter_map(|c| cm_linter::rules::find(c).map(|r| r.code)).collect()
+    /// Logs to the client's log (`window/logMessage`) and to standard error.
+    fn log_client(&self, kind: MessageType, message: &str) {
+        log(message);
+        let params = LogMessageParams { typ: kind, message: format!("cm-lint: {message}") };
+        self.send(Notification::new(LogMessage::METHOD.to_string(), params));
+    }
+
+    /// Shows a message to the user (`window/showMessage`), and logs it.
+    /// A message longer than [`SHOWN_CHARS`] is cut there (a configuration error can quote a
+    /// 160 KB glob); the log has it whole.
+    fn show(&self, kind: MessageType, message: &str) {
+        self.log_client(kind, message);
+        let message = match message.char_indices().nth(SHOWN_CHARS) {
+            Some((cut, _)) => format!("{}… (the log has the whole message)", &message[..cut]),
+            None => message.to_string(),
         };
-        if let Some(select) = &self.settings.select {
-            config.select = Some(codes(select));
-        }
-        config.ignore.extend(codes(&self.settings.ignore));
-        for (code, level) in &self.settings.severity {
-            if let (Some(rule), Some(level)) = (cm_linter::rules::find(code), cm_linter::parse_severity(level)) {
-                config.severity.insert(rule.code, level);
+        let params = ShowMessageParams { typ: kind, message: format!("cm-lint: {message}") };
+        self.send(Notification::new(ShowMessage::METHOD.to_string(), params));
+    }
+
+    /// Re-reads the configuration: the nearest `cm-lint.toml` above the first workspace folder,
+    /// then the client's settings on top. A configuration that cannot be read is reported and
+    /// the defaults (with the client's settings) are used; one that makes the engine panic
+    /// (a bug) is reported and the previous configuration is kept. Either way the server goes
+    /// on, and every open document is linted again.
+    fn reload_config(&mut self) {
+        let file = config_file(&self.roots);
+        let settings = &self.settings;
+        match std::panic::catch_unwind(AssertUnwindSafe(|| build_linter(file.as_deref(), settings))) {
+            Ok((linter, problem)) => {
+                self.linter = Arc::new(linter);
+                if let Some(problem) = problem {
+                    self.show(MessageType::ERROR, &format!("{problem}; the default configuration is used"));
+                }
+            }
+            Err(payload) => {
+                let file =
+                    file.as_ref().map_or_else(|| "the client's settings".to_string(), |p| p.display().to_string());
+                self.show(
+                    MessageType::ERROR,
+                    &format!(
+                        "{file}: internal error while loading the configuration ({}); the previous configuration is \
+                         kept",
+                        panic_message(payload.as_ref())
+                    ),
+                );
             }
         }
-        self.linter = Arc::new(Linter::new(config));
+        self.generation += 1;
+        let uris: Vec<Uri> = self.documents.keys().cloned().collect();
+        for uri in uris {
+            self.enqueue(&uri);
+        }
+        self.schedule();
     }
 
     fn on_request(&mut self, request: Request) {
@@ -326,8 +524,9 @@ impl Server {
             return;
         }
         let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| self.dispatch(request)));
-        if outcome.is_err() {
-            log("a request handler panicked; the server goes on");
+        if let Err(payload) = outcome {
+            let message = panic_message(payload.as_ref());
+            self.log_client(MessageType::ERROR, &format!("a request handler panicked ({message}); the server goes on"));
             self.respond_error(id, ErrorCode::InternalError, "internal error in cm-lint".to_string());
         }
     }
@@ -337,13 +536,33 @@ impl Server {
         match request.method.as_str() {
             "shutdown" => {
                 self.shutdown_requested = true;
+                // Pulls still waiting for a lint get what is known: nothing.
+                for (_, ids) in std::mem::take(&mut self.waiting_pulls) {
+                    for id in ids {
+                        self.send(Response::new_ok(id, full_report(Vec::new())));
+                    }
+                }
+                for (_, hovers) in std::mem::take(&mut self.waiting_hovers) {
+                    for (id, _) in hovers {
+                        self.send(Response::new_ok(id, serde_json::Value::Null));
+                    }
+                }
                 self.send(Response::new_ok(id, ()));
             }
             HoverRequest::METHOD => match serde_json::from_value::<HoverParams>(request.params) {
                 Ok(params) => {
-                    let hover = self.hover(&params);
-                    self.send(Response::new_ok(id, hover));
+                    let uri = params.text_document_position_params.text_document.uri.clone();
+                    if self.find_words(&uri) {
+                        self.waiting_hovers.entry(uri).or_default().push((id, params));
+                    } else {
+                        let hover = self.hover(&params);
+                        self.send(Response::new_ok(id, hover));
+                    }
                 }
+                Err(err) => self.respond_error(id, ErrorCode::InvalidParams, err.to_string()),
+            },
+            CodeActionResolveRequest::METHOD => match serde_json::from_value::<CodeAction>(request.params) {
+                Ok(action) => self.resolve_code_action(id, action),
                 Err(err) => self.respond_error(id, ErrorCode::InvalidParams, err.to_string()),
             },
             CodeActionRequest::METHOD => match serde_json::from_value::<CodeActionParams>(request.params) {
@@ -356,21 +575,15 @@ impl Server {
             DocumentDiagnosticRequest::METHOD => {
                 match serde_json::from_value::<DocumentDiagnosticParams>(request.params) {
                     Ok(params) => {
-                        let items = self
-                            .documents
-                            .get(&params.text_document.uri)
-                            .map(|d| self.to_lsp(&params.text_document.uri, d))
-                            .unwrap_or_default();
-                        let report = DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
-                            RelatedFullDocumentDiagnosticReport {
-                                related_documents: None,
-                                full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                                    result_id: None,
-                                    items,
-                                },
-                            },
-                        ));
-                        self.send(Response::new_ok(id, report));
+                        let uri = params.text_document.uri;
+                        match self.documents.get(&uri) {
+                            // Answered when the current text is linted.
+                            Some(doc) if !self.is_current(doc) => {
+                                self.waiting_pulls.entry(uri).or_default().push(id);
+                            }
+                            Some(doc) => self.send(Response::new_ok(id, full_report(self.to_lsp(&uri, doc)))),
+                            None => self.send(Response::new_ok(id, full_report(Vec::new()))),
+                        }
                     }
                     Err(err) => self.respond_error(id, ErrorCode::InvalidParams, err.to_string()),
                 }
@@ -384,7 +597,10 @@ impl Server {
         let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| self.handle_notification(notification)));
         match outcome {
             Ok(Err(err)) => log(&format!("{method}: {err}")),
-            Err(_) => log(&format!("{method}: handler panicked; the server goes on")),
+            Err(payload) => self.log_client(
+                MessageType::ERROR,
+                &format!("{method}: handler panicked ({}); the server goes on", panic_message(payload.as_ref())),
+            ),
             Ok(Ok(())) => {}
         }
     }
@@ -396,12 +612,27 @@ impl Server {
                     serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
                 let doc = params.text_document;
                 let format = format_of(&doc.language_id, &doc.uri);
-                let index = LineIndex::new(&doc.text);
+                let lines = Lines::new(&doc.text);
+                // Opened again while open: the queue and a worker may hold it already.
+                let (queued, linting) = self.documents.get(&doc.uri).map_or((false, None), |d| (d.queued, d.linting));
                 self.documents.insert(
                     doc.uri.clone(),
-                    OpenDocument { text: doc.text, version: doc.version, format, index, diagnostics: Vec::new() },
+                    OpenDocument {
+                        text: doc.text,
+                        version: doc.version,
+                        format,
+                        lines,
+                        revision: 0,
+                        analysis: None,
+                        queued,
+                        linting,
+                        words: None,
+                        fix_all: None,
+                        words_job: None,
+                        fix_all_job: None,
+                    },
                 );
-                self.lint_and_publish(&doc.uri);
+                self.changed(&doc.uri);
             }
             DidChangeTextDocument::METHOD => {
                 let params: DidChangeTextDocumentParams =
@@ -414,33 +645,48 @@ impl Server {
                 for change in params.content_changes {
                     match change.range {
                         Some(range) => {
-                            let start = convert::offset(&doc.index, encoding, range.start);
-                            let end = convert::offset(&doc.index, encoding, range.end).max(start);
+                            let positions = Positions::new(&doc.text, &doc.lines, encoding);
+                            let start = positions.offset(range.start);
+                            let end = positions.offset(range.end).max(start);
                             doc.text.replace_range(start..end, &change.text);
+                            doc.lines.edit(&doc.text, start, end, change.text.len());
                         }
-                        None => doc.text = change.text,
+                        None => {
+                            doc.text = change.text;
+                            doc.lines = Lines::new(&doc.text);
+                        }
                     }
-                    doc.index = LineIndex::new(&doc.text);
                 }
                 doc.version = params.text_document.version;
-                self.lint_and_publish(&uri);
+                self.changed(&uri);
             }
             DidSaveTextDocument::METHOD => {
                 let params: lsp_types::DidSaveTextDocumentParams =
                     serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
-                if let Some(text) = params.text {
-                    if let Some(doc) = self.documents.get_mut(&params.text_document.uri) {
-                        doc.index = LineIndex::new(&text);
+                let uri = params.text_document.uri;
+                match (params.text, self.documents.get_mut(&uri)) {
+                    (Some(text), Some(doc)) if text != doc.text => {
+                        doc.lines = Lines::new(&text);
                         doc.text = text;
+                        self.changed(&uri);
                     }
+                    _ => {}
                 }
-                self.lint_and_publish(&params.text_document.uri);
             }
             DidCloseTextDocument::METHOD => {
                 let params: lsp_types::DidCloseTextDocumentParams =
                     serde_json::from_value(notification.params).map_err(|e| e.to_string())?;
-                self.documents.remove(&params.text_document.uri);
-                self.publish(params.text_document.uri, Vec::new(), None);
+                let uri = params.text_document.uri;
+                if self.documents.remove(&uri).is_some_and(|d| d.queued) {
+                    self.queue.retain(|queued| queued != &uri);
+                }
+                for id in self.waiting_pulls.remove(&uri).unwrap_or_default() {
+                    self.send(Response::new_ok(id, full_report(Vec::new())));
+                }
+                for (id, _) in self.waiting_hovers.remove(&uri).unwrap_or_default() {
+                    self.send(Response::new_ok(id, serde_json::Value::Null));
+                }
+                self.publish(uri, Vec::new(), None);
             }
             DidChangeConfiguration::METHOD => {
                 let params: lsp_types::DidChangeConfigurationParams =
@@ -449,12 +695,10 @@ impl Server {
                     self.settings = ClientSettings::from_value(&params.settings);
                 }
                 self.reload_config();
-                self.relint_all();
                 self.refresh_pulled();
             }
             DidChangeWatchedFiles::METHOD => {
                 self.reload_config();
-                self.relint_all();
                 self.refresh_pulled();
             }
             _ => {}
@@ -473,23 +717,170 @@ impl Server {
         }
     }
 
-    fn relint_all(&mut self) {
-        let uris: Vec<Uri> = self.documents.keys().cloned().collect();
-        for uri in uris {
-            self.lint_and_publish(&uri);
+    /// Whether the document's findings are those of its current text and configuration.
+    fn is_current(&self, doc: &OpenDocument) -> bool {
+        doc.analysis.as_ref().is_some_and(|a| a.revision == doc.revision && a.generation == self.generation)
+    }
+
+    /// The text of a document changed: it gets a new revision and is linted when a worker is
+    /// free.
+    fn changed(&mut self, uri: &Uri) {
+        self.revisions += 1;
+        let revision = self.revisions;
+        if let Some(doc) = self.documents.get_mut(uri) {
+            doc.revision = revision;
+        }
+        self.enqueue(uri);
+        self.schedule();
+    }
+
+    fn enqueue(&mut self, uri: &Uri) {
+        if let Some(doc) = self.documents.get_mut(uri) {
+            if !doc.queued {
+                doc.queued = true;
+                self.queue.push_back(uri.clone());
+            }
         }
     }
 
-    fn on_background_result(&mut self, result: JobResult) {
-        let Some(doc) = self.documents.get_mut(&result.uri) else { return };
-        // A result for an older version is dropped: a newer job is on its way.
-        if doc.version != result.version || doc.text.len() != result.text_len {
-            return;
+    /// Hands the queued documents to the free workers, each with its newest text. A document
+    /// already being linted waits for that lint to end, at the back of the queue.
+    fn schedule(&mut self) {
+        let mut later = Vec::new();
+        while self.workers == 0 || self.busy < self.workers {
+            let Some(uri) = self.queue.pop_front() else { break };
+            let Some(doc) = self.documents.get_mut(&uri) else { continue };
+            if doc.linting.is_some() {
+                later.push(uri);
+                continue;
+            }
+            doc.queued = false;
+            doc.linting = Some(doc.revision);
+            let job = Job {
+                work: Work::Lint,
+                relative: uri_to_path(&uri).map(|p| p.display().to_string().replace('\\', "/")),
+                uri,
+                revision: doc.revision,
+                generation: self.generation,
+                text: Arc::from(doc.text.as_str()),
+                format: doc.format,
+                linter: Arc::clone(&self.linter),
+            };
+            if self.workers == 0 {
+                let outcome = job.run();
+                self.apply(JobResult { uri: job.uri, revision: job.revision, generation: job.generation, outcome });
+                continue;
+            }
+            if self.jobs.send(job).is_ok() {
+                self.busy += 1;
+            }
         }
-        doc.diagnostics = result.diagnostics;
-        let Some(doc) = self.documents.get(&result.uri) else { return };
-        let items = self.to_lsp(&result.uri, doc);
-        self.publish(result.uri, items, Some(result.version));
+        // Behind the others: a document edited without pause must not starve them.
+        self.queue.extend(later);
+    }
+
+    /// A lint ended. Its findings are kept and published only if they are for the current text
+    /// and configuration; else a newer lint is queued already.
+    fn on_result(&mut self, result: JobResult) {
+        self.busy = self.busy.saturating_sub(1);
+        self.apply(result);
+        self.schedule();
+    }
+
+    fn apply(&mut self, result: JobResult) {
+        let generation = self.generation;
+        let outcome = match result.outcome {
+            Outcome::Words(words) => return self.found_words(&result.uri, result.revision, words),
+            Outcome::FixAll(stretch) => {
+                if let Some(doc) = self.documents.get_mut(&result.uri) {
+                    if doc.fix_all_job == Some((result.revision, result.generation)) {
+                        doc.fix_all_job = None;
+                    }
+                    if doc.revision == result.revision && result.generation == generation {
+                        doc.fix_all = Some(FixAll { revision: result.revision, generation, stretch });
+                    }
+                }
+                return;
+            }
+            Outcome::Lint(outcome) => outcome,
+        };
+        if let Some(doc) = self.documents.get_mut(&result.uri) {
+            if doc.linting == Some(result.revision) {
+                doc.linting = None;
+            }
+            if doc.revision == result.revision && result.generation == generation {
+                let (diagnostics, failed) = match outcome {
+                    Ok(diagnostics) => (diagnostics, None),
+                    Err(message) => (Vec::new(), Some(message)),
+                };
+                doc.analysis = Some(Analysis { revision: result.revision, generation, diagnostics, failed });
+                self.finished(&result.uri);
+            }
+        }
+    }
+
+    /// Whether a hover over the document must wait for its practice words: true for a large
+    /// document whose words are not known for its current text, and then a worker is asked
+    /// for them (once per revision).
+    fn find_words(&mut self, uri: &Uri) -> bool {
+        let Some(doc) = self.documents.get_mut(uri) else { return false };
+        if doc.text.len() < IN_LOOP_BYTES || doc.words.as_ref().is_some_and(|(r, _)| *r == doc.revision) {
+            return false;
+        }
+        if doc.words_job == Some(doc.revision) {
+            return true;
+        }
+        doc.words_job = Some(doc.revision);
+        let job = Job {
+            work: Work::Words,
+            uri: uri.clone(),
+            revision: doc.revision,
+            generation: self.generation,
+            text: Arc::from(doc.text.as_str()),
+            format: doc.format,
+            relative: None,
+            linter: Arc::clone(&self.linter),
+        };
+        if self.workers > 0 && self.jobs.send(job).is_ok() {
+            self.busy += 1;
+            return true;
+        }
+        let words = practice_words(&doc.text, doc.format);
+        doc.words = Some((doc.revision, words));
+        false
+    }
+
+    /// A worker found the practice words of a text: keep them if the text is still current,
+    /// and answer the hovers that waited (from what is known now).
+    fn found_words(&mut self, uri: &Uri, revision: u64, words: Vec<(Span, cm_core::Practice)>) {
+        let Some(doc) = self.documents.get_mut(uri) else { return };
+        if doc.words_job == Some(revision) {
+            doc.words_job = None;
+        }
+        if doc.revision == revision {
+            doc.words = Some((revision, words));
+        }
+        for (id, params) in self.waiting_hovers.remove(uri).unwrap_or_default() {
+            let hover = self.hover(&params);
+            self.send(Response::new_ok(id, hover));
+        }
+    }
+
+    /// The current text of a document was linted: publish, or answer the waiting pulls.
+    fn finished(&mut self, uri: &Uri) {
+        let Some(doc) = self.documents.get(uri) else { return };
+        if let Some(message) = doc.analysis.as_ref().and_then(|a| a.failed.as_deref()) {
+            self.log_client(
+                MessageType::ERROR,
+                &format!("internal error while linting {} (version {}): {message}", uri.as_str(), doc.version),
+            );
+        }
+        let items = self.to_lsp(uri, doc);
+        let version = doc.version;
+        for id in self.waiting_pulls.remove(uri).unwrap_or_default() {
+            self.send(Response::new_ok(id, full_report(items.clone())));
+        }
+        self.publish(uri.clone(), items, Some(version));
     }
 
     /// Asks the client to tell the server when a configuration file changes.
@@ -522,37 +913,6 @@ impl Server {
         ));
     }
 
-    fn lint_and_publish(&mut self, uri: &Uri) {
-        let linter = Arc::clone(&self.linter);
-        let Some(doc) = self.documents.get_mut(uri) else { return };
-        let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
-        if doc.text.len() >= BACKGROUND_BYTES {
-            let job = Job {
-                uri: uri.clone(),
-                version: doc.version,
-                text: doc.text.clone(),
-                format: doc.format,
-                relative: relative.clone(),
-                linter: Arc::clone(&linter),
-            };
-            if self.jobs.send(job).is_ok() {
-                return;
-            }
-        }
-        let Some(doc) = self.documents.get_mut(uri) else { return };
-        let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            linter.lint_path(&Document { source: &doc.text, format: doc.format }, relative.as_deref()).diagnostics
-        }));
-        doc.diagnostics = result.unwrap_or_else(|_| {
-            log(&format!("linting {} panicked; no findings for it", uri.as_str()));
-            Vec::new()
-        });
-        let version = doc.version;
-        let Some(doc) = self.documents.get(uri) else { return };
-        let items = self.to_lsp(uri, doc);
-        self.publish(uri.clone(), items, Some(version));
-    }
-
     fn publish(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
         if self.pull {
             return;
@@ -561,40 +921,71 @@ impl Server {
         self.send(Notification::new(PublishDiagnostics::METHOD.to_string(), params));
     }
 
+    /// The client's diagnostics for the document's last analysis. When the engine failed on
+    /// the text, that is one error at the start of the document saying so: the findings of an
+    /// earlier text would sit at the wrong places and their fixes would corrupt the text, and
+    /// no diagnostic at all would pass for a clean document.
     fn to_lsp(&self, uri: &Uri, doc: &OpenDocument) -> Vec<Diagnostic> {
-        doc.diagnostics
-            .iter()
-            .map(|d| Diagnostic {
-                range: convert::range(&doc.index, self.encoding, d.span),
-                severity: Some(match d.severity {
-                    Severity::Error => DiagnosticSeverity::ERROR,
-                    Severity::Warning => DiagnosticSeverity::WARNING,
-                    Severity::Info => DiagnosticSeverity::INFORMATION,
-                }),
-                code: Some(NumberOrString::String(d.rule.code.to_string())),
-                code_description: rule_doc_uri(d.rule.code).map(|href| CodeDescription { href }),
+        let Some(analysis) = &doc.analysis else { return Vec::new() };
+        if analysis.failed.is_some() {
+            let start = lsp_types::Position { line: 0, character: 0 };
+            return vec![Diagnostic {
+                range: lsp_types::Range { start, end: start },
+                severity: Some(DiagnosticSeverity::ERROR),
+                code: Some(NumberOrString::String("internal-error".to_string())),
                 source: Some("cm-lint".to_string()),
-                message: format!("{} [{}]", d.message, d.rule.name),
-                related_information: d.related.map(|span| {
-                    vec![DiagnosticRelatedInformation {
-                        location: Location { uri: uri.clone(), range: convert::range(&doc.index, self.encoding, span) },
-                        message: d.note.map_or_else(|| "related phrase".to_string(), |n| format!("the article: {n}")),
-                    }]
-                }),
-                tags: None,
-                data: None,
-            })
-            .collect()
+                message: "cm-lint hit an internal error on this document and could not check it (a bug in \
+                          cm-lint, not in the document: the log says more; please report it)"
+                    .to_string(),
+                ..Default::default()
+            }];
+        }
+        // Two cursors: the findings' own places and their related phrases each come in order.
+        let (positions, related) = (doc.positions(self.encoding), doc.positions(self.encoding));
+        analysis.diagnostics.iter().map(|d| Self::diagnostic(uri, (&positions, &related), d)).collect()
     }
 
-    fn hover(&self, params: &HoverParams) -> Option<Hover> {
+    /// The client's diagnostic for a finding.
+    fn diagnostic(
+        uri: &Uri,
+        (positions, related): (&Positions<'_>, &Positions<'_>),
+        d: &cm_linter::Diagnostic,
+    ) -> Diagnostic {
+        Diagnostic {
+            range: positions.range(d.span),
+            severity: Some(match d.severity {
+                Severity::Error => DiagnosticSeverity::ERROR,
+                Severity::Warning => DiagnosticSeverity::WARNING,
+                Severity::Info => DiagnosticSeverity::INFORMATION,
+            }),
+            code: Some(NumberOrString::String(d.rule.code.to_string())),
+            code_description: rule_doc_uri(d.rule.code).map(|href| CodeDescription { href }),
+            source: Some("cm-lint".to_string()),
+            message: format!("{} [{}]", d.message, d.rule.name),
+            related_information: d.related.map(|span| {
+                vec![DiagnosticRelatedInformation {
+                    location: Location { uri: uri.clone(), range: related.range(span) },
+                    message: d.note.map_or_else(|| "related phrase".to_string(), |n| format!("the article: {n}")),
+                }]
+            }),
+            tags: None,
+            data: None,
+        }
+    }
+
+    /// Explains the practice word under the cursor and, when the findings are those of the
+    /// current text, the findings there.
+    fn hover(&mut self, params: &HoverParams) -> Option<Hover> {
         let uri = &params.text_document_position_params.text_document.uri;
-        let doc = self.documents.get(uri)?;
-        let offset = convert::offset(&doc.index, self.encoding, params.text_document_position_params.position);
+        let current = self.documents.get(uri).is_some_and(|d| self.is_current(d));
+        let doc = self.documents.get_mut(uri)?;
+        let encoding = self.encoding;
+        let offset = doc.positions(encoding).offset(params.text_document_position_params.position);
         let mut sections = Vec::new();
         let mut range = None;
-        for d in doc.diagnostics.iter().filter(|d| d.span.start() <= offset && offset <= d.span.end()) {
-            range = Some(convert::range(&doc.index, self.encoding, d.span));
+        let findings = doc.analysis.as_ref().filter(|_| current).map_or(&[][..], |a| &a.diagnostics[..]);
+        for d in findings.iter().filter(|d| d.span.start() <= offset && offset <= d.span.end()) {
+            range = Some(doc.positions(encoding).range(d.span));
             let mut text = format!("**{} {}**: {}", d.rule.code, d.rule.name, d.message);
             if let Some(note) = d.note {
                 text.push_str(&format!("\n\nThe article: {note}."));
@@ -605,9 +996,14 @@ impl Server {
             text.push_str(&format!("\n\n`cm-lint explain {}` gives the full rule.", d.rule.code));
             sections.push(text);
         }
-        let words = cm_linter::practice_words(&Document { source: &doc.text, format: doc.format });
-        if let Some((span, practice)) = words.into_iter().find(|(s, _)| s.start() <= offset && offset <= s.end()) {
-            range.get_or_insert(convert::range(&doc.index, self.encoding, span));
+        // A large document's words are found on a worker (see `find_words`); if its text
+        // changed since, the hover explains the findings only.
+        if doc.text.len() < IN_LOOP_BYTES && doc.words.as_ref().is_none_or(|(r, _)| *r != doc.revision) {
+            doc.words = Some((doc.revision, practice_words(&doc.text, doc.format)));
+        }
+        let words = doc.words.as_ref().filter(|(r, _)| *r == doc.revision).map_or(&[][..], |(_, w)| &w[..]);
+        if let Some((span, practice)) = words.iter().find(|(s, _)| s.start() <= offset && offset <= s.end()) {
+            range.get_or_insert(doc.positions(encoding).range(*span));
             let traits: Vec<String> = practice.key_traits().iter().map(|t| format!("- {t}")).collect();
             sections.push(format!(
                 "**{}** (the reference article)\n\n{}\n\n{}",
@@ -625,90 +1021,236 @@ impl Server {
         })
     }
 
-    fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+    /// An edit of the current version of a document: versioned when the client takes
+    /// `documentChanges` (a client applies it only to that version), else a plain one.
+    fn edit(&self, uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
+        if self.document_changes {
+            WorkspaceEdit {
+                document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                    text_document: OptionalVersionedTextDocumentIdentifier { uri: uri.clone(), version: Some(version) },
+                    edits: edits.into_iter().map(OneOf::Left).collect(),
+                }])),
+                ..Default::default()
+            }
+        } else {
+            WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..Default::default() }
+        }
+    }
+
+    /// The quick fixes at a range, and whether "fix all" may apply. Only the findings of the current text have fixes whose
+    /// places are right: while the document is being linted again there are none.
+    fn quick_fixes(&self, params: &CodeActionParams) -> (Vec<CodeActionOrCommand>, bool) {
         let uri = &params.text_document.uri;
-        let Some(doc) = self.documents.get(uri) else { return Vec::new() };
-        let start = convert::offset(&doc.index, self.encoding, params.range.start);
-        let end = convert::offset(&doc.index, self.encoding, params.range.end);
+        let Some(doc) = self.documents.get(uri) else { return (Vec::new(), false) };
+        let Some(analysis) = doc.analysis.as_ref().filter(|a| a.failed.is_none() && self.is_current(doc)) else {
+            return (Vec::new(), false);
+        };
+        let positions = doc.positions(self.encoding);
+        let start = positions.offset(params.range.start);
+        let end = positions.offset(params.range.end);
         let wants = |kind: &CodeActionKind| {
             params.context.only.as_ref().is_none_or(|only| only.iter().any(|k| kind.as_str().starts_with(k.as_str())))
         };
         let mut actions = Vec::new();
-        let edit_for = |edits: Vec<TextEdit>| WorkspaceEdit {
-            changes: Some(HashMap::from([(uri.clone(), edits)])),
-            ..Default::default()
-        };
-        for d in doc.diagnostics.iter().filter(|d| d.span.start() <= end && start <= d.span.end()) {
-            let lsp_diagnostic = self.to_lsp(
-                uri,
-                &OpenDocument {
-                    text: String::new(),
-                    version: 0,
-                    format: doc.format,
-                    index: doc.index.clone(),
-                    diagnostics: vec![d.clone()],
-                },
-            );
+        // The document's line break, for "disable for this line" (found once, if needed).
+        let mut newline: Option<&str> = None;
+        for d in analysis.diagnostics.iter().filter(|d| d.span.start() <= end && start <= d.span.end()) {
+            let lsp_diagnostic = vec![Self::diagnostic(uri, (&positions, &positions), d)];
             if let (Some(fix), true) = (&d.fix, wants(&CodeActionKind::QUICKFIX)) {
                 let edits = fix
                     .edits
                     .iter()
-                    .map(|e| TextEdit {
-                        range: convert::range(&doc.index, self.encoding, e.span),
-                        new_text: e.replacement.clone(),
-                    })
+                    .map(|e| TextEdit { range: positions.range(e.span), new_text: e.replacement.clone() })
                     .collect();
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(lsp_diagnostic.clone()),
-                    edit: Some(edit_for(edits)),
+                    edit: Some(self.edit(uri, doc.version, edits)),
                     is_preferred: Some(true),
                     ..Default::default()
                 }));
             }
             if matches!(doc.format, Format::Markdown | Format::Html) && wants(&CodeActionKind::QUICKFIX) {
-                let line = doc.index.line_col(d.span.start()).line;
-                let line_start = doc.index.offset(cm_linter::LineCol { line, col: 0 });
+                let line_start = doc.lines.line_start(d.span.start().min(doc.text.len()));
                 let indent: String = doc.text[line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
-                let at = convert::position(&doc.index, self.encoding, line_start);
-                let newline = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
+                let at = positions.position(line_start);
+                let newline = *newline.get_or_insert_with(|| if doc.text.contains("\r\n") { "\r\n" } else { "\n" });
+                let edit = TextEdit {
+                    range: lsp_types::Range { start: at, end: at },
+                    new_text: format!("{indent}<!-- cm-lint-disable-next-line {} -->{newline}", d.rule.code),
+                };
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: format!("Disable {} for this line", d.rule.code),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(lsp_diagnostic),
-                    edit: Some(edit_for(vec![TextEdit {
-                        range: lsp_types::Range { start: at, end: at },
-                        new_text: format!("{indent}<!-- cm-lint-disable-next-line {} -->{newline}", d.rule.code),
-                    }])),
+                    edit: Some(self.edit(uri, doc.version, vec![edit])),
                     ..Default::default()
                 }));
             }
         }
-        // "Fix all" is what `cm-lint --fix` does (fixes that would undo one another are left
-        // out), sent as one edit of the changed stretch.
-        let fixable: Vec<TextEdit> = if doc.diagnostics.iter().any(|d| d.fix.is_some())
-            && wants(&CodeActionKind::SOURCE_FIX_ALL)
-        {
-            let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
-            let fixed = self.linter.fix(&Document { source: &doc.text, format: doc.format }, relative.as_deref());
-            changed_stretch(&doc.text, &fixed.source)
-                .map(|(span, new_text)| TextEdit { range: convert::range(&doc.index, self.encoding, span), new_text })
-                .into_iter()
-                .collect()
-        } else {
-            Vec::new()
-        };
-        if !fixable.is_empty() {
+        let fix_all = analysis.diagnostics.iter().any(|d| d.fix.is_some()) && wants(&CodeActionKind::SOURCE_FIX_ALL);
+        (actions, fix_all)
+    }
+
+    /// The code actions at a range: the quick fixes of the findings there, and "fix all".
+    fn code_actions(&mut self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+        let (mut actions, fix_all) = self.quick_fixes(params);
+        if !fix_all {
+            return actions;
+        }
+        let uri = &params.text_document.uri;
+        let Some(doc) = self.documents.get(uri) else { return actions };
+        let title = "Fix all cm-lint findings in the document".to_string();
+        let computed =
+            doc.fix_all.as_ref().is_some_and(|f| f.revision == doc.revision && f.generation == self.generation);
+        if self.resolve_edits && !computed {
+            // Computing it lints the document at least twice: done only if the user picks it.
+            let data =
+                serde_json::json!({ "uri": uri.as_str(), "revision": doc.revision, "generation": self.generation });
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: "Fix all cm-lint findings in the document".to_string(),
+                title,
                 kind: Some(CodeActionKind::SOURCE_FIX_ALL),
-                edit: Some(edit_for(fixable)),
+                data: Some(data),
+                ..Default::default()
+            }));
+            return actions;
+        }
+        if !computed && doc.text.len() >= IN_LOOP_BYTES && self.workers > 0 {
+            // Offered from the next request on, once a worker has computed it.
+            self.start_fix_all(uri);
+            return actions;
+        }
+        let version = doc.version;
+        if let Some(edits) = self.fix_all(uri).filter(|e| !e.is_empty()) {
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title,
+                kind: Some(CodeActionKind::SOURCE_FIX_ALL),
+                edit: Some(self.edit(uri, version, edits)),
                 ..Default::default()
             }));
         }
         actions
     }
+
+    /// "Fix all": what `cm-lint --fix` does (fixes that would undo one another are left out),
+    /// as one edit of the changed stretch (none when nothing changes). Kept for the revision;
+    /// `None` when the findings are not those of the current text.
+    fn fix_all(&mut self, uri: &Uri) -> Option<Vec<TextEdit>> {
+        let generation = self.generation;
+        if !self.documents.get(uri).is_some_and(|d| self.is_current(d)) {
+            return None;
+        }
+        let (linter, encoding) = (Arc::clone(&self.linter), self.encoding);
+        let doc = self.documents.get_mut(uri)?;
+        if !doc.fix_all.as_ref().is_some_and(|f| f.revision == doc.revision && f.generation == generation) {
+            let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
+            let stretch = compute_fix_all(&linter, &doc.text, doc.format, relative.as_deref());
+            doc.fix_all = Some(FixAll { revision: doc.revision, generation, stretch });
+        }
+        let stretch = doc.fix_all.as_ref().and_then(|f| f.stretch.clone());
+        let positions = doc.positions(encoding);
+        Some(stretch.map(|(span, new_text)| TextEdit { range: positions.range(span), new_text }).into_iter().collect())
+    }
+
+    /// Asks a worker for the document's "fix all" (once per revision and configuration).
+    fn start_fix_all(&mut self, uri: &Uri) {
+        let generation = self.generation;
+        let Some(doc) = self.documents.get_mut(uri) else { return };
+        if doc.fix_all_job == Some((doc.revision, generation)) {
+            return;
+        }
+        let job = Job {
+            work: Work::FixAll,
+            uri: uri.clone(),
+            revision: doc.revision,
+            generation,
+            text: Arc::from(doc.text.as_str()),
+            format: doc.format,
+            relative: uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/")),
+            linter: Arc::clone(&self.linter),
+        };
+        if self.jobs.send(job).is_ok() {
+            doc.fix_all_job = Some((doc.revision, generation));
+            self.busy += 1;
+        }
+    }
+
+    /// Completes a "fix all" offered without its edit, if the document is as it was then.
+    fn resolve_code_action(&mut self, id: RequestId, mut action: CodeAction) {
+        let target = action.data.as_ref().and_then(|d| {
+            let uri: Uri = d.get("uri")?.as_str()?.parse().ok()?;
+            Some((uri, d.get("revision")?.as_u64()?, d.get("generation")?.as_u64()?))
+        });
+        let Some((uri, revision, generation)) = target else {
+            self.send(Response::new_ok(id, action));
+            return;
+        };
+        let version = self.documents.get(&uri).filter(|d| d.revision == revision).map(|d| d.version);
+        let edits = version.filter(|_| generation == self.generation).and_then(|_| self.fix_all(&uri));
+        match (version, edits) {
+            (Some(version), Some(edits)) => {
+                if !edits.is_empty() {
+                    action.edit = Some(self.edit(&uri, version, edits));
+                }
+                self.send(Response::new_ok(id, action));
+            }
+            _ => self.respond_error(
+                id,
+                ErrorCode::ContentModified,
+                "the document changed since this action was offered; ask for the actions again".to_string(),
+            ),
+        }
+    }
+}
+
+/// A full report for a pulled diagnostic request.
+fn full_report(items: Vec<Diagnostic>) -> DocumentDiagnosticReportResult {
+    DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+        related_documents: None,
+        full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: None, items },
+    }))
+}
+
+/// The nearest `cm-lint.toml` (or `.cm-lint.toml`) at or above the first workspace folder that
+/// has one.
+fn config_file(roots: &[PathBuf]) -> Option<PathBuf> {
+    roots.iter().find_map(|root| {
+        root.ancestors().flat_map(|d| ["cm-lint.toml", ".cm-lint.toml"].map(|n| d.join(n))).find(|p| p.is_file())
+    })
+}
+
+/// The linter for a configuration file, with the client's settings on top, and the problem
+/// met reading the file, if any (then the defaults are used under the settings).
+fn build_linter(file: Option<&std::path::Path>, settings: &ClientSettings) -> (Linter, Option<String>) {
+    let mut problem = None;
+    let mut config = Config::default();
+    if let Some(path) = file {
+        match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Config::from_toml(&t).map_err(|e| e.to_string()))
+        {
+            Ok(parsed) => config = parsed,
+            Err(err) => problem = Some(format!("{}: {err}", path.display())),
+        }
+    }
+    let codes = |list: &[String]| -> Vec<&'static str> {
+        list.iter().filter_map(|c| cm_linter::rules::find(c).map(|r| r.code)).collect()
+    };
+    #[cfg(test)]
+    if settings.ignore.iter().any(|c| c == TEST_PANIC) {
+        panic!("a test asked the configuration to panic");
+    }
+    if let Some(select) = &settings.select {
+        config.select = Some(codes(select));
+    }
+    config.ignore.extend(codes(&settings.ignore));
+    for (code, level) in &settings.severity {
+        if let (Some(rule), Some(level)) = (cm_linter::rules::find(code), cm_linter::parse_severity(level)) {
+            config.severity.insert(rule.code, level);
+        }
+    }
+    (Linter::new(config), problem)
 }
 
 /// The stretch of `old` that `new` replaces, and its replacement: one edit, from the first
