@@ -150,6 +150,9 @@ type Baseline = BTreeMap<String, BTreeMap<String, Tally>>;
 
 /// Compares the tallies with the accepted baseline; rewrites it under `CM_LINT_UPDATE_BASELINE=1`.
 fn ratchet(set: &str, tallies: &BTreeMap<String, Tally>) -> Vec<String> {
+    // The tests run on threads; one reads the file while another rewrites it.
+    static FILE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = FILE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let path = workspace().join(BASELINE);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut baseline: Baseline = serde_json::from_str(&text).expect("the baseline is JSON");

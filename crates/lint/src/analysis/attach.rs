@@ -55,6 +55,53 @@ pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attac
     }
     let Some(c) = parse.clause_of(hit.start) else { return (Attachment::Context, Via::Context) };
     let clause = &parse.clauses[c];
+    // A parenthesis right after a phrase restates that phrase ("a PIP (Performance
+    // Improvement Plan)"): it is said of whatever that phrase is said of.
+    let open = clause.words.start;
+    if clause.verb.is_none() && open >= 2 && texts[open - 1] == "(" {
+        if let Some(q) = parse.phrases.iter().position(|q| q.words.end == open - 1) {
+            let words = parse.phrases[q].words.clone();
+            if words.end <= hit.start {
+                return attach(parse, texts, words);
+            }
+        }
+    }
+    let phrase = (hit.start..hit.end).find_map(|w| parse.phrase_of(w));
+    // A prepositional phrase right after a noun describes that noun ("a mentor for wisdom",
+    // "someone with years in the field"), unless it is a length of time, which measures the
+    // verb's event.
+    if let Some(p) = phrase {
+        let ph = &parse.phrases[p];
+        let low = ph.prep.filter(|&prep| matches!(texts[prep], "for" | "with" | "of" | "from" | "on" | "about"));
+        let timed = super::lexicon::time_unit(texts[ph.head]).is_some();
+        if let Some(prep) = low {
+            if let Some(q) = parse.phrases.iter().position(|q| q.words.end == prep) {
+                let head = parse.phrases[q].head;
+                // A length right after a practice word or an engagement measures it ("a coach
+                // for eight sessions"); after anything else it measures the verb's event.
+                if timed {
+                    if super::holders::is_engagement_noun(texts[head]) {
+                        return (Attachment::Modifies(q), Via::Modifier);
+                    }
+                    return attach_in_clause(parse, texts, hit, c);
+                }
+                if matches!(parse.words[head].pos, Pos::Noun | Pos::Propn | Pos::Pron) {
+                    // A person or an engagement holds it ("a mentor for wisdom"); a thing
+                    // ("guidance from experience") is itself said of something: follow it.
+                    if names_a_holder(texts[head]) {
+                        return (Attachment::Modifies(q), Via::Modifier);
+                    }
+                    return attach(parse, texts, parse.phrases[q].words.clone());
+                }
+            }
+        }
+    }
+    attach_in_clause(parse, texts, hit, c)
+}
+
+/// The attachment within clause `c`, once a prepositional phrase has not attached to a noun.
+fn attach_in_clause(parse: &Parse, texts: &[&str], hit: Range<usize>, c: usize) -> (Attachment, Via) {
+    let clause = &parse.clauses[c];
     let subject = |clause: usize| match parse.clauses[clause].subject {
         Subject::Phrase(p) | Subject::Shared(p) => {
             if parse.phrases[p].words.len() == 1 && texts[parse.phrases[p].head] == "you" {
@@ -66,12 +113,12 @@ pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attac
         Subject::Reader => Attachment::Reader,
         Subject::None => Attachment::Context,
     };
+    let phrase = (hit.start..hit.end).find_map(|w| parse.phrase_of(w));
     if let ClauseKind::Labelled(label) = clause.kind {
         if clause.verb.is_none() {
             return (Attachment::Label(label), Via::Label);
         }
     }
-    let phrase = (hit.start..hit.end).find_map(|w| parse.phrase_of(w));
     let in_verb = (hit.start..hit.end).any(|w| parse.verb_of(w).is_some());
     // The expression is the clause's own subject phrase: it is said of that phrase's head
     // when it modifies it ("open-ended mentoring continues"), else of nothing here.
@@ -104,6 +151,17 @@ pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attac
         return (subject(c), Via::Predicate);
     }
     (Attachment::Context, Via::Context)
+}
+
+/// Whether a noun can hold a trait itself: a practice word, an engagement, a role or a person.
+fn names_a_holder(head: &str) -> bool {
+    let singular = head.strip_suffix('s').unwrap_or(head);
+    super::holders::is_engagement_noun(head)
+        || super::lexicon::OTHER_ROLES.contains(&singular)
+        || super::lexicon::INDEFINITE_PRONOUNS.contains(&head)
+        || super::lexicon::SUBJECT_PRONOUNS.contains(&head)
+        || super::relations::is_audience(head)
+        || matches!(singular, "person" | "people" | "guide" | "partner" | "individual" | "engineer" | "colleague")
 }
 
 #[cfg(test)]

@@ -41,6 +41,9 @@ pub(crate) enum NotEngagement {
     Measures,
     Criteria,
     Ratio,
+    /// A focus or topic named in passing: the object of a verb that says nothing about what
+    /// the engagement aims at ("you are not on a performance plan").
+    InPassing,
 }
 
 /// Verbs of state: their "for" adjunct measures how long the subject has been so.
@@ -89,9 +92,17 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         let ph = &parse.phrases[p];
         let head = ph.head;
         let unit_end = hit.end.max(hit.start + 1);
+        // "The cohort runs on a three-month plan": a lasting verb of the engagement makes the
+        // plan its schedule.
+        let runs = clause.is_some_and(|c| {
+            let lemma = parse.clauses[c].verb.and_then(|v| parse.verbs[v].lemma);
+            let subject = parse.subject_phrase(c).map(|s| texts[parse.phrases[s].head]);
+            lemma.is_some_and(|l| lex::LASTING_VERBS.contains(&l)) && subject.is_some_and(is_engagement_noun)
+        });
         if head >= unit_end
             && matches!(parse.words[head].pos, Pos::Noun | Pos::Propn)
             && !is_engagement_noun(texts[head])
+            && !runs
         {
             return Some(NotEngagement::Measures);
         }

@@ -17,6 +17,7 @@ pub(crate) mod matcher;
 pub(crate) mod mentions;
 pub(crate) mod patterns;
 pub(crate) mod prescan;
+pub(crate) mod relations;
 pub(crate) mod syntax;
 pub(crate) mod text;
 pub(crate) mod traits;
@@ -293,6 +294,10 @@ impl Analysis<'_> {
                     sentence.rejects,
                     &block.text[sentence.start..sentence.end]
                 );
+                if !sentence.mentions.is_empty() || view.topic.is_some() {
+                    let parse = syntax::parse(&block.text, &view.norm, &view.tokens, sentence.tokens.clone());
+                    let _ = writeln!(out, "    parse {}", syntax::render(&block.text, &view.tokens, &parse));
+                }
                 for m in sentence.mentions.clone() {
                     let m = &self.mentions[m];
                     let _ = writeln!(

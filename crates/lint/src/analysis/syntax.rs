@@ -66,6 +66,8 @@ pub(crate) struct Word {
     pub form: Option<VerbForm>,
     /// The word negates ("not", "no", "without", "isn't").
     pub negator: bool,
+    /// White space stands before the word (a spaced "-" is a dash, not a hyphen).
+    pub spaced: bool,
 }
 
 /// A noun phrase (or an adjective phrase, when it has no noun): word indices of the sentence.
@@ -202,10 +204,30 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         .enumerate()
         .map(|(i, t)| {
             let (pos, lemma, form, negator) = lexical_class(&texts[i], tokens[t].kind);
-            Word { token: t, pos, lemma, form, negator }
+            let spaced = tokens[t].start > 0 && norm[..tokens[t].start].ends_with(char::is_whitespace);
+            Word { token: t, pos, lemma, form, negator, spaced }
         })
         .collect();
     let n = words.len();
+    // A short title-case stretch before a colon or a spaced dash is a label, a name: its words
+    // are nouns ("Mentor Hat - ...", "Program Length: ...").
+    let label_end = (0..n.min(6)).find(|&i| {
+        let t = texts[i].as_ref();
+        let spaced = tokens[words[i].token].start > 0 && norm[..tokens[words[i].token].start].ends_with(' ');
+        t == ":" || ((t == "-" || t == "–" || t == "—") && spaced)
+    });
+    if let Some(end) = label_end.filter(|&e| e > 0 && e <= 4) {
+        let title_case = (0..end).all(|i| capital[i] || words[i].pos == Pos::Punct);
+        if title_case {
+            for w in &mut words[..end] {
+                if w.pos == Pos::Verb {
+                    w.pos = Pos::Noun;
+                    w.lemma = None;
+                    w.form = None;
+                }
+            }
+        }
+    }
     // Context: a few left-to-right passes settle the words the lexicon leaves open.
     for i in 0..n {
         let w = texts[i].as_ref();
@@ -239,6 +261,18 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         if words[i].pos == Pos::Adj && w.ends_with("ly") && !matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Num)) {
             words[i].pos = Pos::Adv;
         }
+        // A gerund that opens its clause and is followed by a verb is that verb's subject, a
+        // noun: "Coaching helps", "Mentoring runs for a year".
+        if words[i].pos == Pos::Verb
+            && words[i].form == Some(VerbForm::Gerund)
+            && clause_initial(&words, &texts, i)
+            && words[i + 1..]
+                .iter()
+                .find(|w| w.pos != Pos::Adv)
+                .is_some_and(|n| matches!(n.pos, Pos::Verb | Pos::Aux | Pos::Modal) && n.form != Some(VerbForm::Gerund))
+        {
+            words[i].pos = Pos::Noun;
+        }
         // A word that can be a noun or a verb.
         let ambiguous = words[i].pos == Pos::Verb
             && matches!(words[i].form, Some(VerbForm::Base | VerbForm::Third))
@@ -252,6 +286,7 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                     && matches!(words[i - 2].pos, Pos::Modal | Pos::Aux | Pos::To))
                 || (matches!(prev, Some(Pos::Pron)) && i > 0 && is_subject_pronoun(&texts[i - 1]))
                 || verb_after_subject(&words, &texts, i)
+                || (prev == Some(Pos::Coord) && opens_object(next, next_text) && verb_earlier(&words, i))
                 || (clause_initial(&words, &texts, i)
                     && words[i].form == Some(VerbForm::Base)
                     && (opens_object(next, next_text) || !verb_later_in_clause(&words, i)));
@@ -368,9 +403,15 @@ fn verb_later_in_clause(words: &[Word], i: usize) -> bool {
         .any(|w| matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal) && w.form != Some(VerbForm::Gerund))
 }
 
+/// Whether a verb stands earlier in the sentence: "... has worked there and shares what ...".
+fn verb_earlier(words: &[Word], i: usize) -> bool {
+    words[..i].iter().any(|w| matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal))
+}
+
 /// Whether what follows can open a verb's object or complement.
 fn opens_object(next: Option<Pos>, next_text: &str) -> bool {
     matches!(next, Some(Pos::Det | Pos::Poss | Pos::Pron | Pos::Num | Pos::Adv | Pos::Propn))
+        || (next == Some(Pos::Wh) && matches!(next_text, "what" | "how" | "which" | "whatever"))
         || (next == Some(Pos::Prep) && lex::PARTICLES.contains(&next_text))
         || (next == Some(Pos::Prep) && matches!(next_text, "for" | "with" | "through"))
         || (next == Some(Pos::Noun) && next_text.ends_with('s'))
@@ -571,8 +612,9 @@ fn chunk(parse: &mut Parse, norm: &str, tokens: &[Token]) {
                 if lex::comparative(t).is_some() && words.get(i + 1).is_some_and(|w| w.pos == Pos::Adj) {
                     graded = lex::comparative(t);
                 }
-                let joins = t == "-"
-                    || t == "–"
+                // A hyphen joins words; a dash with spaces around it separates them.
+                let dash = (t == "-" || t == "–") && !(w.spaced && words.get(i + 1).is_some_and(|n| n.spaced));
+                let joins = dash
                     || t == "/"
                     || t == "'s"
                     || (t == "to"
@@ -586,6 +628,12 @@ fn chunk(parse: &mut Parse, norm: &str, tokens: &[Token]) {
                 match w.pos {
                     Pos::Det | Pos::Poss if i == start => {}
                     Pos::Det if i > start && words[i - 1].pos == Pos::Det => {}
+                    // "the mentors' only tool": a possessive noun, then its noun phrase.
+                    Pos::Adv | Pos::Det
+                        if i > start
+                            && matches!(token_text(&words, i), "only" | "sole" | "main" | "own")
+                            && token_text(&words, i - 1).ends_with(['\'', '’'])
+                            && words.get(i + 1).is_some_and(|w| matches!(w.pos, Pos::Noun | Pos::Adj)) => {}
                     Pos::Num | Pos::Adj | Pos::Noun | Pos::Propn => head = i,
                     // Gerunds and participles glued by a hyphen ("mentee-led", "time-bound").
                     Pos::Verb if i > start && token_text(&words, i - 1) == "-" => head = i,
@@ -606,6 +654,13 @@ fn chunk(parse: &mut Parse, norm: &str, tokens: &[Token]) {
             // The head is the last noun; an adjective phrase keeps its last word.
             let noun_head = (start..i).rev().find(|&j| matches!(words[j].pos, Pos::Noun | Pos::Propn | Pos::Num));
             let head = noun_head.unwrap_or(head);
+            // A phrase coordinated with a prepositional one shares its preposition: "for
+            // wisdom and perspective".
+            let prep = prep.or_else(|| {
+                let coord = start.checked_sub(1).filter(|&c| words[c].pos == Pos::Coord)?;
+                let before = parse.phrases.last().filter(|p| p.words.end == coord)?;
+                before.prep
+            });
             parse.phrases.push(NounPhrase { words: start..i, head, prep, negated, graded });
             continue;
         }
@@ -641,15 +696,19 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
     let mut starts: Vec<(usize, ClauseKind)> = vec![(0, ClauseKind::Main)];
     let verb_at = |w: usize| parse.verbs.iter().position(|v| v.words.start == w);
     let phrase_at = |w: usize| parse.phrases.iter().position(|p| p.words.start == w);
+    // Where a fronted subordinate clause ("Whereas ..., ", "If ..., ") began, until its comma.
+    let mut fronted: Option<usize> = None;
     let mut i = 0;
     while i < n {
         let w = parse.words[i];
         let t = texts[i];
-        let boundary_punct = w.pos == Pos::Punct && matches!(t, ";" | ":" | "—" | "(" | ")" | "–" | "|" | "•" | "→");
+        let spaced_dash = t == "-" && w.spaced && parse.words.get(i + 1).is_some_and(|n| n.spaced);
+        let boundary_punct =
+            w.pos == Pos::Punct && (matches!(t, ";" | ":" | "—" | "(" | ")" | "–" | "|" | "•" | "→") || spaced_dash);
         if boundary_punct && (t != "–" || i + 1 < n && parse.words[i + 1].pos != Pos::Num) {
             // A verbless stretch before a colon labels what follows.
             let open = starts.last().map_or(0, |s| s.0);
-            let label = (t == ":")
+            let label = (t == ":" || t == "—" || t == "–" || spaced_dash)
                 .then(|| {
                     let verbless = !parse.verbs.iter().any(|v| v.words.start >= open && v.words.end <= i);
                     let phrase = parse.phrases.iter().rposition(|p| p.words.start >= open && p.words.end <= i);
@@ -657,16 +716,22 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 })
                 .flatten();
             starts.push((i + 1, label.map_or(ClauseKind::Main, ClauseKind::Labelled)));
-        } else if t == ","
-            && starts.last().is_some_and(|s| matches!(s.1, ClauseKind::Subordinate(_)))
-            && has_verb_before_in_clause(parse, starts.last().map_or(0, |s| s.0), i)
-        {
-            // A fronted subordinate clause ends at the comma after its verb.
+        } else if t == "," && fronted.is_some_and(|f| has_verb_before_in_clause(parse, f, i)) {
+            // A fronted subordinate clause (with any clause inside it) ends at the comma after
+            // its verb.
             starts.push((i + 1, ClauseKind::Main));
+            fronted = None;
         } else if w.pos == Pos::Sub && i > 0 {
+            if parse.words[i - 1].pos == Pos::Punct && texts[i - 1] != "," {
+                fronted = Some(i);
+            }
             starts.push((i, ClauseKind::Subordinate(i)));
         } else if w.pos == Pos::Sub {
             starts[0].1 = ClauseKind::Subordinate(0);
+            fronted = Some(0);
+        } else if w.pos == Pos::Wh && t == "that" && i > 0 && matches!(parse.words[i - 1].pos, Pos::Aux | Pos::Verb) {
+            // "The difference is that a mentor gives advice": a complement clause.
+            starts.push((i + 1, ClauseKind::Subordinate(i)));
         } else if w.pos == Pos::Wh
             && i > 0
             && matches!(parse.words[i - 1].pos, Pos::Noun | Pos::Propn | Pos::Pron | Pos::Punct)
@@ -723,6 +788,17 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 Subject::Phrase(p)
             } else if matches!(kind, ClauseKind::Relative) {
                 antecedent(parse, start).map_or(Subject::None, Subject::Shared)
+            } else if vg.words.len() == 1
+                && matches!(parse.words[vg.head].form, Some(VerbForm::Participle | VerbForm::PastOrParticiple))
+            {
+                // A bare participle after a noun is a reduced relative ("a mentor, drawn from
+                // the senior team"): its subject is the last phrase before it that no
+                // preposition governs.
+                parse
+                    .phrases
+                    .iter()
+                    .rposition(|p| p.words.end <= vg.words.start && p.prep.is_none())
+                    .map_or(Subject::None, Subject::Shared)
             } else if matches!(kind, ClauseKind::Coordinated | ClauseKind::Infinitive) {
                 // The subject of the clause this verb is coordinated with.
                 k.checked_sub(1)
@@ -781,9 +857,72 @@ fn has_verb_before_in_clause(parse: &Parse, start: usize, at: usize) -> bool {
     parse.verbs.iter().any(|v| v.words.start >= start && v.words.start < at)
 }
 
-/// The noun phrase a relative clause starting at `start` follows.
+/// The noun phrase a relative clause starting at `start` follows: the nearest before it that
+/// no preposition governs ("a mentor from the ward, who ..." is about the mentor).
 fn antecedent(parse: &Parse, start: usize) -> Option<usize> {
-    parse.phrases.iter().rposition(|p| p.words.end <= start && p.words.end + 2 >= start)
+    let nearest = parse.phrases.iter().rposition(|p| p.words.end <= start && p.words.end + 2 >= start)?;
+    let mut at = nearest;
+    while parse.phrases[at].prep.is_some() && at > 0 {
+        let before = &parse.phrases[at - 1];
+        // Only across a chain of phrases: "the head of the team of ...".
+        if before.words.end + 1 < parse.phrases[at].words.start {
+            break;
+        }
+        at -= 1;
+    }
+    Some(if parse.phrases[at].prep.is_none() { at } else { nearest })
+}
+
+/// A compact rendering of a parse for people (`cm-lint debug`, tests): each clause as
+/// `[subject | verb | objects | adjuncts]`, with `^` for a shared subject, `(you)` for the
+/// reader, `¬` for a negated phrase and `/pass`, `/neg`, `/cop`, `/only` on the verb.
+pub(crate) fn render(text: &str, tokens: &[Token], parse: &Parse) -> String {
+    let words: Vec<&str> = parse.words.iter().map(|w| tokens[w.token].text(text)).collect();
+    let phrase = |p: usize| {
+        let ph = &parse.phrases[p];
+        let first = tokens[parse.words[ph.words.start].token].start;
+        let last = tokens[parse.words[ph.words.end - 1].token].end;
+        let mut s = text[first..last].to_string();
+        if let Some(prep) = ph.prep {
+            s = format!("{} {s}", words[prep]);
+        }
+        if ph.negated {
+            s = format!("¬{s}");
+        }
+        if ph.graded == Some(Comparative::Less) {
+            s = format!("{s}(less)");
+        }
+        s
+    };
+    let mut out = Vec::new();
+    for c in &parse.clauses {
+        let subject = match c.subject {
+            Subject::Phrase(p) => phrase(p),
+            Subject::Shared(p) => format!("^{}", phrase(p)),
+            Subject::Reader => "(you)".to_string(),
+            Subject::None => "-".to_string(),
+        };
+        let verb = c.verb.map_or("-".to_string(), |v| {
+            let vg = &parse.verbs[v];
+            let mut s = vg.lemma.unwrap_or(words[vg.head]).to_string();
+            for (flag, name) in
+                [(vg.passive, "/pass"), (vg.negated, "/neg"), (vg.copula, "/cop"), (vg.restricted, "/only")]
+            {
+                if flag {
+                    s.push_str(name);
+                }
+            }
+            s
+        });
+        let objects: Vec<String> = c.objects.iter().map(|&p| phrase(p)).collect();
+        let adjuncts: Vec<String> = c.adjuncts.iter().map(|&p| phrase(p)).collect();
+        let label = match c.kind {
+            ClauseKind::Labelled(p) => format!("{}: ", phrase(p)),
+            _ => String::new(),
+        };
+        out.push(format!("[{label}{subject} | {verb} | {} | {}]", objects.join(", "), adjuncts.join(", ")));
+    }
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -791,62 +930,10 @@ mod tests {
     use super::*;
     use crate::analysis::text::{normalise, tokenize};
 
-    /// A compact rendering of a parse: each clause as `[subject | verb | objects | adjuncts]`.
     fn render(sentence: &str) -> String {
         let norm = normalise(sentence);
         let tokens = tokenize(sentence);
-        let parse = parse(sentence, &norm, &tokens, 0..tokens.len());
-        let words: Vec<&str> = parse.words.iter().map(|w| tokens[w.token].text(sentence)).collect();
-        let phrase = |p: usize| {
-            let ph = &parse.phrases[p];
-            let first = tokens[parse.words[ph.words.start].token].start;
-            let last = tokens[parse.words[ph.words.end - 1].token].end;
-            let mut s = sentence[first..last].to_string();
-            if let Some(prep) = ph.prep {
-                s = format!("{} {s}", words[prep]);
-            }
-            if ph.negated {
-                s = format!("¬{s}");
-            }
-            if ph.graded == Some(Comparative::Less) {
-                s = format!("{s}(less)");
-            }
-            s
-        };
-        let mut out = Vec::new();
-        for c in &parse.clauses {
-            let subject = match c.subject {
-                Subject::Phrase(p) => phrase(p),
-                Subject::Shared(p) => format!("^{}", phrase(p)),
-                Subject::Reader => "(you)".to_string(),
-                Subject::None => "-".to_string(),
-            };
-            let verb = c.verb.map_or("-".to_string(), |v| {
-                let vg = &parse.verbs[v];
-                let mut s = vg.lemma.unwrap_or(words[vg.head]).to_string();
-                if vg.passive {
-                    s.push_str("/pass");
-                }
-                if vg.negated {
-                    s.push_str("/neg");
-                }
-                if vg.copula {
-                    s.push_str("/cop");
-                }
-                if vg.restricted {
-                    s.push_str("/only");
-                }
-                s
-            });
-            let objects: Vec<String> = c.objects.iter().map(|&p| phrase(p)).collect();
-            let adjuncts: Vec<String> = c.adjuncts.iter().map(|&p| phrase(p)).collect();
-            let label = match c.kind {
-                ClauseKind::Labelled(p) => format!("{}: ", phrase(p)),
-                _ => String::new(),
-            };
-            out.push(format!("[{label}{subject} | {verb} | {} | {}]", objects.join(", "), adjuncts.join(", ")));
-        }
-        out.join(" ")
+        super::render(sentence, &tokens, &parse(sentence, &norm, &tokens, 0..tokens.len()))
     }
 
     #[test]

@@ -13,6 +13,7 @@ use regex::Regex;
 use super::entities::EntityKind;
 use super::mentions::quoted_ranges;
 use super::patterns::CUE_TABLE;
+use super::relations::{self, Holder};
 use super::text::{self, is_clause_boundary, Token, TokenKind};
 use super::{Analysis, BlockView, Sentence};
 
@@ -318,7 +319,51 @@ impl Ctx<'_, '_> {
                 return said_of(idx, Anchor::Sentence(idx), true).map(|a| Attribution { attributive: true, ..a });
             }
         }
-        for i in (sentence.tokens.start..hit_token).rev() {
+        // A practice word right before the cue's noun ("coaching advice") says in which
+        // practice the trait is.
+        if !attributive_dimension && hit_token > sentence.tokens.start {
+            let before = hit_token - 1;
+            if let Some(idx) = self.mention_at(view, before).filter(|&m| usable(m) && !analysis.mentions[m].verb) {
+                if view.tokens[hit_token].kind == text::TokenKind::Word {
+                    return said_of(idx, Anchor::Sentence(idx), true);
+                }
+            }
+        }
+        // What the sentence's structure says the cue is said of.
+        let structural = relations::holder(&analysis.blocks[block].text, view, sentence, cue, hit_token..hit_end_token);
+        let mut walk_back = sentence.tokens.start..hit_token;
+        match &structural {
+            Holder::Not(_) | Holder::Wanted => return None,
+            Holder::Phrase { tokens, head, then, verb, .. } => {
+                // A practice word in the holder (or in the subject whose engagement it is, or the
+                // practice verb whose phrase the cue is in) names the practice.
+                let verb = verb.map(|v| v..v + 1);
+                for range in std::iter::once(tokens).chain(then.iter()).chain(verb.iter()) {
+                    if let Some(idx) = range.clone().rev().find_map(|i| self.mention_at(view, i).filter(|&m| usable(m)))
+                    {
+                        return said_of(idx, Anchor::Sentence(idx), true);
+                    }
+                }
+                // The person guided, or an audience, does not hold the guide's method.
+                let guided = tokens
+                    .clone()
+                    .any(|i| self.mention_at(view, i).is_some_and(|m| analysis.mentions[m].role() == Role::Guided));
+                if about_guide && (guided || relations::is_audience(view.tokens[*head].text(&view.norm))) {
+                    return None;
+                }
+                // A pronoun or a name in the holder is resolved below; any other holder is
+                // neutral: no practice word elsewhere in the sentence is what it is said of.
+                let resolvable = tokens.clone().any(|i| {
+                    let w = view.tokens[i].text(&view.norm);
+                    PERSON_PRONOUNS.contains(&w)
+                        || THING_PRONOUNS.contains(&w)
+                        || self.person_names.contains_key(text::trim_suffix(w, "'s"))
+                });
+                walk_back = if resolvable { tokens.start..tokens.end.min(hit_token) } else { hit_token..hit_token };
+            }
+            Holder::Reader | Holder::Context => {}
+        }
+        for i in walk_back.rev() {
             if let Some(idx) = self.mention_at(view, i) {
                 if !usable(idx) {
                     continue;
@@ -368,7 +413,14 @@ impl Ctx<'_, '_> {
         // An explicit practice word later in the sentence beats the heading ("people who want
         // advice from someone who has done the job should ask for a mentor"), up to a list
         // introduced by a colon.
-        for i in hit_end_token..sentence.tokens.end {
+        // Not when the structure named the holder: then a later practice word belongs to
+        // another phrase.
+        let later = if matches!(structural, Holder::Phrase { .. }) {
+            hit_end_token..hit_end_token
+        } else {
+            hit_end_token..sentence.tokens.end
+        };
+        for i in later {
             let word = view.tokens[i].text(&view.norm);
             if matches!(word, ";" | ":" | "while" | "whereas" | "but" | "unlike") {
                 break;

@@ -1,0 +1,177 @@
+//! Relations: the structural holder of a cue, as the trait judgement consumes it.
+//!
+//! The cue's sentence is read once ([`super::syntax`]); the cue is attached to a holder
+//! ([`super::attach`]); a duration is checked for what it measures ([`super::holders`]). The
+//! judgement then names the practice from the holder: a practice word inside it, a pronoun's
+//! antecedent, a bound name, or, for a neutral holder, the context.
+
+use std::ops::Range;
+
+use cm_core::{Cue, Dimension};
+
+use super::attach::{attach, Attachment, Via};
+use super::holders::{self, NotEngagement};
+use super::syntax;
+use super::{BlockView, Sentence};
+
+/// What structure says a cue is said of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Holder {
+    /// A phrase of the sentence: its block tokens, and the token of its head. When the phrase
+    /// is an engagement that the clause's verb governs ("coaches run a structured programme"),
+    /// `then` is the clause's subject, whose engagement it is.
+    Phrase { tokens: Range<usize>, head: usize, via: Via, then: Option<Range<usize>>, verb: Option<usize> },
+    /// The reader (an imperative, or "you").
+    Reader,
+    /// Nothing in the sentence; the context decides.
+    Context,
+    /// The expression is no trait of an engagement (a deadline, a tenure, a plan's length).
+    Not(NotEngagement),
+    /// The expression is what someone wants or looks for, not what anything is.
+    Wanted,
+}
+
+/// Reads the sentence of a cue and returns the cue's holder. `text` is the block's text as
+/// written (for capitals), `hit` the cue's block tokens.
+pub(crate) fn holder(text: &str, view: &BlockView, sentence: &Sentence, cue: &Cue, hit: Range<usize>) -> Holder {
+    let first = sentence.tokens.start;
+    if hit.start < first || hit.end > sentence.tokens.end || hit.is_empty() {
+        return Holder::Context;
+    }
+    let parse = syntax::parse(text, &view.norm, &view.tokens, sentence.tokens.clone());
+    let texts: Vec<&str> = parse.words.iter().map(|w| view.tokens[w.token].text(&view.norm)).collect();
+    let words = hit.start - first..hit.end - first;
+    if cue.dimension == Dimension::Duration {
+        if let Some(reason) = holders::duration_measures_other(&parse, &texts, words.clone()) {
+            return Holder::Not(reason);
+        }
+    }
+    let (attachment, via) = attach(&parse, &texts, words.clone());
+    // What someone wants, needs or looks for is not said to be so: "managers who want advice
+    // from a veteran" asserts no advice of any practice.
+    let clause_verb = parse.clause_of(words.start).and_then(|c| parse.clauses[c].verb).map(|v| &parse.verbs[v]);
+    if clause_verb
+        .is_some_and(|v| !v.negated && v.lemma.or(Some(texts[v.head])).is_some_and(|l| DESIRE_VERBS.contains(&l)))
+    {
+        return Holder::Wanted;
+    }
+    // A focus or a topic is the engagement's only when the text says it aims at it: a verb of
+    // aiming ("focuses on", "improves", "helps with"), a copula ("coaching is about
+    // performance"), or a modifier of the engagement ("performance coaching"). Named as the
+    // object of any other verb, it is mentioned in passing.
+    let modifies_other = match attachment {
+        Attachment::Modifies(p) => !holders::is_engagement_noun(texts[parse.phrases[p].head]),
+        _ => false,
+    };
+    if matches!(cue.dimension, Dimension::Focus | Dimension::Topics) && (via == Via::Predicate || modifies_other) {
+        let cue_has_verb = words.clone().any(|w| parse.verb_of(w).is_some());
+        let lemma = parse.clause_of(words.start).and_then(|c| parse.clauses[c].verb).map(|v| {
+            let vg = &parse.verbs[v];
+            vg.lemma.unwrap_or(texts[vg.head])
+        });
+        let aims = lemma.is_some_and(|l| FOCUS_VERBS.contains(&l));
+        if !cue_has_verb && !aims {
+            return Holder::Not(NotEngagement::InPassing);
+        }
+    }
+    let tokens_of = |p: usize| first + parse.phrases[p].words.start..first + parse.phrases[p].words.end;
+    // The clause's main verb: when it is a practice word ("participants are mentored over ten
+    // weeks"), what is said in its verb phrase describes that practice.
+    let verb = (via == Via::Predicate)
+        .then(|| parse.clause_of(words.start).and_then(|c| parse.clauses[c].verb))
+        .flatten()
+        .map(|v| first + parse.verbs[v].head);
+    match attachment {
+        Attachment::Subject(p) | Attachment::Label(p) => {
+            // A copula's predicate is its subject ("our coaches are former directors who ...").
+            let then = parse
+                .clauses
+                .iter()
+                .find(|c| c.objects.contains(&p) && c.verb.is_some_and(|v| parse.verbs[v].copula))
+                .and_then(|c| match c.subject {
+                    syntax::Subject::Phrase(s) | syntax::Subject::Shared(s) => Some(tokens_of(s)),
+                    _ => None,
+                });
+            Holder::Phrase { tokens: tokens_of(p), head: first + parse.phrases[p].head, via, then, verb }
+        }
+        Attachment::Modifies(p) => {
+            let head = parse.phrases[p].head;
+            let clause = parse.clause_of(words.start);
+            let subject = clause.and_then(|c| parse.subject_phrase(c)).filter(|&s| s != p);
+            let then = subject.filter(|_| holders::is_engagement_noun(texts[head])).map(tokens_of);
+            Holder::Phrase { tokens: tokens_of(p), head: first + head, via, then, verb: None }
+        }
+        Attachment::Reader => Holder::Reader,
+        Attachment::Context => Holder::Context,
+    }
+}
+
+/// Verbs of wanting: their object is desired, not asserted.
+const DESIRE_VERBS: &[&str] = &["want", "need", "seek", "wish", "hope", "crave", "desire", "prefer"];
+
+/// Verbs that say what an engagement aims at or works on.
+const FOCUS_VERBS: &[&str] = &[
+    "focus",
+    "center",
+    "centre",
+    "aim",
+    "target",
+    "concentrate",
+    "revolve",
+    "address",
+    "cover",
+    "improve",
+    "build",
+    "develop",
+    "support",
+    "help",
+    "boost",
+    "raise",
+    "tackle",
+    "work",
+    "prioritise",
+    "prioritize",
+    "emphasise",
+    "emphasize",
+    "drive",
+    "serve",
+    "mean",
+    "explore",
+    "strengthen",
+    "enhance",
+    "grow",
+    // What counts as success, and what is covered: "judged on performance", "involves a new role".
+    "judge",
+    "measure",
+    "assess",
+    "evaluate",
+    "track",
+    "include",
+    "involve",
+    "learn",
+    "navigate",
+    "master",
+];
+
+/// Whether a holder's head noun names a person who is guided or attends, not the guide:
+/// "attendees ask questions" says nothing of the guide's method.
+pub(crate) fn is_audience(head: &str) -> bool {
+    let singular = head.strip_suffix('s').unwrap_or(head);
+    matches!(
+        singular,
+        "attendee"
+            | "participant"
+            | "applicant"
+            | "candidate"
+            | "student"
+            | "learner"
+            | "trainee"
+            | "intern"
+            | "newcomer"
+            | "hire"
+            | "member"
+            | "audience"
+            | "contributor"
+            | "employee"
+    )
+}
