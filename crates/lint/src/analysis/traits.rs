@@ -124,9 +124,19 @@ pub(crate) fn rejected_quotes(
     out
 }
 
+/// Whether one of `ranges` (in order, not overlapping) holds `start..end`: a binary search.
+pub(crate) fn within_any(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let after = ranges.partition_point(|&(s, _)| s <= start);
+    ranges[..after].last().is_some_and(|&(_, e)| end <= e)
+}
+
 struct Ctx<'a, 's> {
     analysis: &'a Analysis<'s>,
     person_names: HashMap<String, Option<(Practice, usize)>>,
+    /// For the block judged last: for each of its mentions k (from the block's first), the last
+    /// usable mention before k, without and with the guide-only condition. Built once a block,
+    /// so that looking back through a paragraph's sentences costs nothing per cue.
+    previous: std::cell::RefCell<Option<(usize, [Vec<Option<usize>>; 2])>>,
 }
 
 /// Judges every cue of the document.
@@ -144,7 +154,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
                 .or_insert(Some((b.practice, b.mention)));
         }
     }
-    let ctx = Ctx { analysis, person_names };
+    let ctx = Ctx { analysis, person_names, previous: std::cell::RefCell::new(None) };
     let mut out = Vec::new();
     for (block, view) in analysis.views.iter().enumerate() {
         // A trait can only be said of a practice named here, by a heading above, or a block or
@@ -203,15 +213,19 @@ impl Ctx<'_, '_> {
             return None;
         }
         let analysis = self.analysis;
-        let sentence_idx = view.sentences.clone().find(|&s| {
-            let sentence = &analysis.sentences[s];
-            sentence.start <= start && start < sentence.end
-        })?;
+        // The block's sentences are in order and do not overlap: the one holding the cue is the
+        // last that starts at or before it.
+        let block_sentences = &analysis.sentences[view.sentences.clone()];
+        let before = block_sentences.partition_point(|s| s.start <= start);
+        let sentence_idx = view.sentences.start + before.checked_sub(1)?;
         let sentence = &analysis.sentences[sentence_idx];
+        if start >= sentence.end {
+            return None;
+        }
         if sentence.question || sentence.neutral {
             return None;
         }
-        if view.rejected.iter().any(|&(s, e)| s <= start && end <= e) {
+        if within_any(&view.rejected, start, end) {
             return None;
         }
         let hit_token = view.tokens.partition_point(|t| t.start < start);
@@ -253,7 +267,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let trait_practice = if cue.setter {
-            match self.setter_role(view, sentence, hit_token)? {
+            match self.setter_role(view, sentence_idx, hit_token)? {
                 Role::Guide => Practice::Mentoring,
                 // People set goals in both practices; only the agenda or direction is the
                 // client's in coaching.
@@ -391,12 +405,34 @@ impl Ctx<'_, '_> {
                 attributive: false,
             });
         }
-        for s in (view.sentences.start..sentence_idx).rev() {
-            if let Some(idx) = analysis.sentences[s].mentions.clone().rev().find(|&m| usable(m)) {
-                return said_of(idx, Anchor::Previous(idx), false);
-            }
+        // The last usable mention of the earlier sentences of the block.
+        let idx = self.last_usable_before(block, view, about_guide, sentence.mentions.start)?;
+        said_of(idx, Anchor::Previous(idx), false)
+    }
+
+    /// The last mention of the block before mention `before` that can carry a trait (for a cue
+    /// about the guide, not a word for the person guided).
+    fn last_usable_before(&self, block: usize, view: &BlockView, about_guide: bool, before: usize) -> Option<usize> {
+        let analysis = self.analysis;
+        let mut previous = self.previous.borrow_mut();
+        if previous.as_ref().is_none_or(|(b, _)| *b != block) {
+            let table = |about_guide: bool| {
+                let mut last = None;
+                let mut out = Vec::with_capacity(view.mentions.len() + 1);
+                out.push(None);
+                for idx in view.mentions.clone() {
+                    let m = &analysis.mentions[idx];
+                    if m.is_use() && !m.is_client() && !(about_guide && m.role() == Role::Guided) {
+                        last = Some(idx);
+                    }
+                    out.push(last);
+                }
+                out
+            };
+            *previous = Some((block, [table(false), table(true)]));
         }
-        None
+        let (_, tables) = previous.as_ref()?;
+        *tables[usize::from(about_guide)].get(before.checked_sub(view.mentions.start)?)?
     }
 
     /// A list item labelled for another role ("Manager hat - being directive ...") is about that
@@ -431,8 +467,12 @@ impl Ctx<'_, '_> {
         view.tokens[..label_end].iter().any(|t| ROLES.contains(&t.text(&view.norm)))
     }
 
+    /// The block's first mention at `token`. Mentions are sorted by start, so by token too: a
+    /// binary search.
     fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {
-        view.mentions.clone().find(|&idx| self.analysis.mentions[idx].token == token)
+        let mentions = &self.analysis.mentions[view.mentions.clone()];
+        let at = mentions.partition_point(|m| m.token < token);
+        mentions.get(at).filter(|m| m.token == token).map(|_| view.mentions.start + at)
     }
 
     /// The antecedent of the pronoun at `token`: (mention, within this or the previous sentence).
@@ -523,8 +563,9 @@ impl Ctx<'_, '_> {
     }
 
     /// Who decides, for an agenda cue: the guide or the person guided.
-    fn setter_role(&self, view: &BlockView, sentence: &Sentence, hit_token: usize) -> Option<Role> {
+    fn setter_role(&self, view: &BlockView, sentence_idx: usize, hit_token: usize) -> Option<Role> {
         let analysis = self.analysis;
+        let sentence = &analysis.sentences[sentence_idx];
         for i in (sentence.tokens.start..hit_token).rev() {
             if let Some(idx) = self.mention_at(view, i) {
                 let m = &analysis.mentions[idx];
@@ -538,7 +579,6 @@ impl Ctx<'_, '_> {
                 // An object pronoun is the person helped: "let them set", "help them set".
                 "them" | "him" | "her" => return Some(Role::Guided),
                 _ if PERSON_PRONOUNS.contains(&word) => {
-                    let sentence_idx = analysis.sentences.iter().position(|s| std::ptr::eq(s, sentence))?;
                     let (idx, _) = self.resolve(sentence.block, view, sentence_idx, i)?;
                     let m = &analysis.mentions[idx];
                     return Some(if m.verb { Role::Guide } else { m.role() });
