@@ -225,13 +225,28 @@ pub(crate) fn judge_sense(
     mentor_is_name: bool,
 ) {
     let mut vehicle_in_block = false;
+    // What the words of the last sentence looked at say (vehicle words, words that make it
+    // coaching anyway, sports words): a sentence's words are read once, not once per mention.
+    let mut words_of: Option<((usize, usize), [bool; 3])> = None;
     for m in mentions.iter_mut() {
         let idx = m.token;
         let prev = word_at(norm, tokens, idx.wrapping_sub(1));
         let next = word_at(norm, tokens, idx + 1);
         let next_raw = tokens.get(idx + 1).map_or("", |t| t.text(text));
         let (s_first, s_end) = sentence_of_token(idx);
-        let sentence_words = || (s_first..s_end).map(|i| word_at(norm, tokens, i));
+        let [vehicle_word, coaching_word, sport_word] = match words_of {
+            Some((range, flags)) if range == (s_first, s_end) => flags,
+            _ => {
+                let words = || (s_first..s_end).map(|i| word_at(norm, tokens, i));
+                let flags = [
+                    words().any(|w| VEHICLE_WORDS.contains(&w)),
+                    words().any(|w| matches!(w, "client" | "clients" | "goals" | "sessions" | "coachee")),
+                    words().any(|w| SPORT_WORDS.contains(&w)),
+                ];
+                words_of = Some(((s_first, s_end), flags));
+                flags
+            }
+        };
         let is_coach = m.practice() == Practice::Coaching && m.form.role != Role::Guided;
         if is_coach {
             let class_after =
@@ -244,8 +259,7 @@ pub(crate) fn judge_sense(
                 || moves
                 || letter_after
                 || matches!(prev, "private" | "by" | "hired" | "double-decker")
-                || sentence_words().any(|w| VEHICLE_WORDS.contains(&w))
-                    && !sentence_words().any(|w| matches!(w, "client" | "clients" | "goals" | "sessions" | "coachee"));
+                || vehicle_word && !coaching_word;
             let brand = m.capitalised && BRAND_NEXT.contains(&next);
             let sport = matches!(
                 prev,
@@ -254,7 +268,7 @@ pub(crate) fn judge_sense(
                 && m.form.word == "coach"
                 && next_raw.chars().next().is_some_and(char::is_uppercase)
                 && idx > s_first)
-                || sentence_words().any(|w| SPORT_WORDS.contains(&w));
+                || sport_word;
             if vehicle {
                 vehicle_in_block = true;
             }

@@ -137,6 +137,9 @@ struct Ctx<'a, 's> {
     /// usable mention before k, without and with the guide-only condition. Built once a block,
     /// so that looking back through a paragraph's sentences costs nothing per cue.
     previous: std::cell::RefCell<Option<(usize, [Vec<Option<usize>>; 2])>>,
+    /// For the view judged last (by address): the first mention at each of its tokens, from
+    /// the block's first mention (`u32::MAX` for none).
+    mention_of_token: std::cell::RefCell<(usize, Vec<u32>)>,
 }
 
 /// Judges every cue of the document.
@@ -154,7 +157,12 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
                 .or_insert(Some((b.practice, b.mention)));
         }
     }
-    let ctx = Ctx { analysis, person_names, previous: std::cell::RefCell::new(None) };
+    let ctx = Ctx {
+        analysis,
+        person_names,
+        previous: std::cell::RefCell::new(None),
+        mention_of_token: std::cell::RefCell::new((usize::MAX, Vec::new())),
+    };
     let mut out = Vec::new();
     for (block, view) in analysis.views.iter().enumerate() {
         // A trait can only be said of a practice named here, by a heading above, or a block or
@@ -467,12 +475,25 @@ impl Ctx<'_, '_> {
         view.tokens[..label_end].iter().any(|t| ROLES.contains(&t.text(&view.norm)))
     }
 
-    /// The block's first mention at `token`. Mentions are sorted by start, so by token too: a
-    /// binary search.
+    /// The block's first mention at `token`, from a table of the block's tokens built on the
+    /// block's first look-up (the views judged are those of one block after another).
     fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {
-        let mentions = &self.analysis.mentions[view.mentions.clone()];
-        let at = mentions.partition_point(|m| m.token < token);
-        mentions.get(at).filter(|m| m.token == token).map(|_| view.mentions.start + at)
+        let mut table = self.mention_of_token.borrow_mut();
+        let block = view.mentions.start;
+        // The view's address names it: the views do not move while they are judged.
+        let key = std::ptr::from_ref(view) as usize;
+        if table.0 != key {
+            table.0 = key;
+            table.1.clear();
+            table.1.resize(view.tokens.len(), u32::MAX);
+            for idx in view.mentions.clone().rev() {
+                if let Some(slot) = table.1.get_mut(self.analysis.mentions[idx].token) {
+                    *slot = u32::try_from(idx - block).unwrap_or(u32::MAX);
+                }
+            }
+        }
+        let offset = *table.1.get(token)?;
+        (offset != u32::MAX).then(|| block + offset as usize)
     }
 
     /// The antecedent of the pronoun at `token`: (mention, within this or the previous sentence).
