@@ -91,8 +91,10 @@ def suppressions(size):
 
 
 def programmes(size):
+    # Every other paragraph names a new programme; the others all name one (Catalyst): many
+    # names, and one name many times.
     def piece(n):
-        p = name(n)
+        p = name(n // 2) if n % 2 else "Catalyst"
         return (f"The {p} Coaching programme pairs new managers with a guide. "
                 f"Join the {p} Mentoring programme to meet yours.\n\n")
     return "# Programmes\n\n" + fill(size, piece)
