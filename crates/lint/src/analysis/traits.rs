@@ -236,8 +236,16 @@ impl Ctx<'_, '_> {
         if within_any(&view.rejected, start, end) {
             return None;
         }
-        let hit_token = view.tokens.partition_point(|t| t.start < start);
-        let hit_end_token = view.tokens.partition_point(|t| t.start < end);
+        // The tokens before the cue's start are those of the block before the sentence and some
+        // of the sentence's (the cue starts inside it); so are those before its end, when it ends
+        // inside the sentence. Searching the sentence's tokens finds the same index.
+        let in_sentence = |offset: usize| {
+            let tokens = &view.tokens[sentence.tokens.clone()];
+            sentence.tokens.start + tokens.partition_point(|t| t.start < offset)
+        };
+        let hit_token = in_sentence(start);
+        let hit_end_token =
+            if end <= sentence.end { in_sentence(end) } else { view.tokens.partition_point(|t| t.start < end) };
         if !describes_practice(view, cue, hit_token, hit_end_token) {
             return None;
         }
