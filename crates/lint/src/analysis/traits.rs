@@ -137,9 +137,27 @@ struct Ctx<'a, 's> {
     /// usable mention before k, without and with the guide-only condition. Built once a block,
     /// so that looking back through a paragraph's sentences costs nothing per cue.
     previous: std::cell::RefCell<Option<(usize, [Vec<Option<usize>>; 2])>>,
-    /// For the view judged last (by address): the first mention at each of its tokens, from
-    /// the block's first mention (`u32::MAX` for none).
-    mention_of_token: std::cell::RefCell<(usize, Vec<u32>)>,
+    /// Look-up tables of the view judged last, built on its first cue.
+    tables: std::cell::RefCell<Tables>,
+}
+
+/// Per-token look-ups of one view, so that a cue needs no walk back through its sentence to
+/// find what stands before it. `u32::MAX` is none.
+#[derive(Default)]
+struct Tables {
+    /// The view's address (the views do not move while they are judged); 0 before the first.
+    key: usize,
+    /// The first mention at each token, from the block's first mention.
+    mention: Vec<u32>,
+    /// For each token index (and one past the last), the last "if" or "unless" before it.
+    last_if: Vec<u32>,
+    /// For each token index (and one past the last), the last clause boundary before it.
+    last_boundary: Vec<u32>,
+}
+
+/// `Some(index)` when a table entry holds one at or after `from`.
+fn at_or_after(entry: u32, from: usize) -> Option<usize> {
+    (entry != u32::MAX).then_some(entry as usize).filter(|&i| i >= from)
 }
 
 /// Judges every cue of the document.
@@ -161,7 +179,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         analysis,
         person_names,
         previous: std::cell::RefCell::new(None),
-        mention_of_token: std::cell::RefCell::new((usize::MAX, Vec::new())),
+        tables: std::cell::RefCell::new(Tables::default()),
     };
     let mut out = Vec::new();
     for (block, view) in analysis.views.iter().enumerate() {
@@ -258,7 +276,7 @@ impl Ctx<'_, '_> {
                 let own = if found.attributive {
                     negated_phrase(view, hit_token)
                 } else {
-                    negated(view, sentence, hit_token)
+                    negated(view, sentence, hit_token, self.boundary_before(view, sentence, hit_token))
                 };
                 // Items listed under a negating heading ("What mentoring is not") are negated
                 // even when they name the practice themselves.
@@ -270,7 +288,7 @@ impl Ctx<'_, '_> {
                 analysis.mentions[mention].practice(),
                 Anchor::Sentence(mention),
                 true,
-                negated(view, sentence, hit_token) ^ negative,
+                negated(view, sentence, hit_token, self.boundary_before(view, sentence, hit_token)) ^ negative,
             ),
         };
         let strong_enough = match cue.strength {
@@ -483,25 +501,43 @@ impl Ctx<'_, '_> {
         view.tokens[..label_end].iter().any(|t| ROLES.contains(&t.text(&view.norm)))
     }
 
-    /// The block's first mention at `token`, from a table of the block's tokens built on the
-    /// block's first look-up (the views judged are those of one block after another).
-    fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {
-        let mut table = self.mention_of_token.borrow_mut();
-        let block = view.mentions.start;
-        // The view's address names it: the views do not move while they are judged.
+    /// The view's look-up tables, built on its first use (the views judged are those of one
+    /// block after another).
+    fn tables<R>(&self, view: &BlockView, read: impl FnOnce(&Tables) -> R) -> R {
+        let mut tables = self.tables.borrow_mut();
         let key = std::ptr::from_ref(view) as usize;
-        if table.0 != key {
-            table.0 = key;
-            table.1.clear();
-            table.1.resize(view.tokens.len(), u32::MAX);
+        if tables.key != key {
+            let first = view.mentions.start;
+            let none = |n: usize| vec![u32::MAX; n];
+            let mut mention = none(view.tokens.len());
             for idx in view.mentions.clone().rev() {
-                if let Some(slot) = table.1.get_mut(self.analysis.mentions[idx].token) {
-                    *slot = u32::try_from(idx - block).unwrap_or(u32::MAX);
+                if let Some(slot) = mention.get_mut(self.analysis.mentions[idx].token) {
+                    *slot = u32::try_from(idx - first).unwrap_or(u32::MAX);
                 }
             }
+            let mut last_if = none(view.tokens.len() + 1);
+            let mut last_boundary = none(view.tokens.len() + 1);
+            for t in 0..view.tokens.len() {
+                let index = u32::try_from(t).unwrap_or(u32::MAX);
+                last_if[t + 1] =
+                    if matches!(view.tokens[t].text(&view.norm), "if" | "unless") { index } else { last_if[t] };
+                last_boundary[t + 1] =
+                    if is_clause_boundary(&view.norm, &view.tokens, t) { index } else { last_boundary[t] };
+            }
+            *tables = Tables { key, mention, last_if, last_boundary };
         }
-        let offset = *table.1.get(token)?;
-        (offset != u32::MAX).then(|| block + offset as usize)
+        read(&tables)
+    }
+
+    /// The block's first mention at `token`.
+    fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {
+        let offset = self.tables(view, |t| t.mention.get(token).copied())?;
+        (offset != u32::MAX).then(|| view.mentions.start + offset as usize)
+    }
+
+    /// The last clause boundary of the sentence before `token`.
+    fn boundary_before(&self, view: &BlockView, sentence: &Sentence, token: usize) -> Option<usize> {
+        self.tables(view, |t| at_or_after(t.last_boundary[token], sentence.tokens.start))
     }
 
     /// The antecedent of the pronoun at `token`: (mention, within this or the previous sentence).
@@ -543,8 +579,7 @@ impl Ctx<'_, '_> {
     /// Whether the cue sits in an "if" clause, and if so what the main clause does with it.
     fn conditional(&self, view: &BlockView, sentence: &Sentence, hit_token: usize) -> Conditional {
         let words = |i: usize| view.tokens[i].text(&view.norm);
-        let Some(if_token) = (sentence.tokens.start..hit_token).rev().find(|&i| matches!(words(i), "if" | "unless"))
-        else {
+        let Some(if_token) = self.tables(view, |t| at_or_after(t.last_if[hit_token], sentence.tokens.start)) else {
             return Conditional::None;
         };
         // The "if" clause runs to the comma before the main clause; lists inside it have commas
@@ -655,13 +690,12 @@ fn negated_phrase(view: &BlockView, hit_token: usize) -> bool {
     (hit_token.saturating_sub(2)..hit_token).any(|i| matches!(word(i), "no" | "without" | "non" | "not" | "never"))
 }
 
-/// Whether the cue starting at `hit_token` is negated within its clause.
-fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
+/// Whether the cue starting at `hit_token` is negated within its clause; `boundary` is the
+/// sentence's last clause boundary before the cue.
+fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize, boundary: Option<usize>) -> bool {
     let tokens = &view.tokens;
     let word = |i: usize| tokens[i].text(&view.norm);
-    let clause_start = (sentence.tokens.start..hit_token)
-        .rev()
-        .find(|&i| is_clause_boundary(&view.norm, tokens, i))
+    let clause_start = boundary
         // "instead of", "rather than" and "unlike" open the clause they negate.
         .map_or(sentence.tokens.start, |i| if matches!(word(i), "instead" | "rather") { i } else { i + 1 });
     let mut count = 0;
