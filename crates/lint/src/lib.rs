@@ -225,11 +225,19 @@ fn place_back(placed: &[Placed], offset: usize, is_end: bool) -> usize {
         // The last edit that starts before the end: an end inside it or at its end is its end.
         let after = placed.partition_point(|p| p.new.start < offset);
         let Some(p) = placed[..after].last() else { return offset };
-        if offset <= p.new.end { p.old.end } else { offset - p.new.end + p.old.end }
+        if offset <= p.new.end {
+            p.old.end
+        } else {
+            offset - p.new.end + p.old.end
+        }
     } else {
         let after = placed.partition_point(|p| p.new.start <= offset);
         let Some(p) = placed[..after].last() else { return offset };
-        if offset < p.new.end { p.old.start } else { offset - p.new.end + p.old.end }
+        if offset < p.new.end {
+            p.old.start
+        } else {
+            offset - p.new.end + p.old.end
+        }
     }
 }
 

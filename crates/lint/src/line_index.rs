@@ -308,7 +308,10 @@ mod tests {
         // A column inside a surrogate pair lands after the character, as counting from the start does.
         let emoji = text.find('😀').unwrap();
         let col = index.to_wide(WideEncoding::Utf16, index.line_col(emoji)).col + 1;
-        assert_eq!(index.to_utf8(WideEncoding::Utf16, WideLineCol { line: 1, col }).col as usize, emoji + 4 - line_start);
+        assert_eq!(
+            index.to_utf8(WideEncoding::Utf16, WideLineCol { line: 1, col }).col as usize,
+            emoji + 4 - line_start
+        );
     }
 
     #[test]

@@ -169,10 +169,8 @@ pub(crate) fn apply(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Unus
     let mut silenced = vec![false; diagnostics.len()];
     for rule in rules {
         // The lines of this rule's findings, sorted.
-        let mut found: Vec<(u32, usize)> = (0..diagnostics.len())
-            .filter(|&i| diagnostics[i].rule.code == rule.code)
-            .map(|i| (lines[i], i))
-            .collect();
+        let mut found: Vec<(u32, usize)> =
+            (0..diagnostics.len()).filter(|&i| diagnostics[i].rule.code == rule.code).map(|i| (lines[i], i)).collect();
         found.sort_unstable();
         // The line ranges of the directives that name the rule, sorted and merged.
         let mut covered: Vec<std::ops::Range<u32>> = Vec::new();

@@ -426,8 +426,9 @@ fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
                 || prefix.trim_end().ends_with("between a")
                 || prefix.trim_end().ends_with("between the");
             let which = (words == ["or"]) && (tail.starts_with(':') || tail.starts_with('?') || tail.starts_with("—"));
-            let interchangeably =
-                interchangeabl.is_some_and(|at| at >= b.end) || tail.starts_with("are often") || tail.starts_with("mean different");
+            let interchangeably = interchangeabl.is_some_and(|at| at >= b.end)
+                || tail.starts_with("are often")
+                || tail.starts_with("mean different");
             let coordinated = !words.is_empty()
                 && matches!(words[0], "and" | "or" | "&" | "nor" | "/" | "and/or")
                 && !a.excluded

@@ -136,10 +136,14 @@ struct Ctx<'a, 's> {
     /// For the block judged last: for each of its mentions k (from the block's first), the last
     /// usable mention before k, without and with the guide-only condition. Built once a block,
     /// so that looking back through a paragraph's sentences costs nothing per cue.
-    previous: std::cell::RefCell<Option<(usize, [Vec<Option<usize>>; 2])>>,
+    previous: std::cell::RefCell<Option<(usize, UsableBefore)>>,
     /// Look-up tables of the view judged last, built on its first cue.
     tables: std::cell::RefCell<Tables>,
 }
+
+/// For each mention of a block (from its first), the last usable mention before it: without and
+/// with the guide-only condition.
+type UsableBefore = [Vec<Option<usize>>; 2];
 
 /// Per-token look-ups of one view, so that a cue needs no walk back through its sentence to
 /// find what stands before it. `u32::MAX` is none.
