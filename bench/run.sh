@@ -28,7 +28,7 @@ adversarial() {
     hyperfine -N --warmup 1 --runs 5 --ignore-failure --export-json "$work/adv-$case.json" \
       -n 1x "$bin --format json ${files[0]}" \
       -n 4x "$bin --format json ${files[1]}" \
-      -n 16x "$bin --format json ${files[2]}" >/dev/null
+      -n 16x "$bin --format json ${files[2]}" >/dev/null 2>&1
     python3 - "$work/adv-$case.json" "$case" "${files[@]}" <<'PY'
 import json, os, sys
 results = json.load(open(sys.argv[1]))["results"]

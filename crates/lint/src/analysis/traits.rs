@@ -195,6 +195,11 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         }
         for cue_idx in CUE_TABLE.candidates(&view.norm) {
             let compiled = &CUE_TABLE.cues[cue_idx];
+            // A supporting cue is never judged on its own (`judge_hit` turns every hit of one
+            // down first): no need to look for it.
+            if compiled.cue.strength == Strength::Support {
+                continue;
+            }
             for (start, end) in compiled.find_iter(&view.norm) {
                 if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, start, end) {
                     out.push(finding);
