@@ -157,6 +157,34 @@ struct Tables {
     last_if: Vec<u32>,
     /// For each token index (and one past the last), the last clause boundary before it.
     last_boundary: Vec<u32>,
+    /// For each token index (and one past the last), the last word before it that [`negated`]
+    /// may count: a clause without one is not negated, and needs no reading.
+    last_negator: Vec<u32>,
+}
+
+/// The words [`negated`] counts (some only before a certain next word).
+fn may_negate(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "never"
+            | "cannot"
+            | "nobody"
+            | "neither"
+            | "nor"
+            | "avoid"
+            | "avoiding"
+            | "avoids"
+            | "resist"
+            | "refrain"
+            | "myth"
+            | "no"
+            | "without"
+            | "none"
+            | "rather"
+            | "instead"
+    ) || word.ends_with("n't")
+        || word.ends_with("n’t")
 }
 
 /// `Some(index)` when a table entry holds one at or after `from`.
@@ -285,7 +313,7 @@ impl Ctx<'_, '_> {
                 let own = if found.attributive {
                     negated_phrase(view, hit_token)
                 } else {
-                    negated(view, sentence, hit_token, self.boundary_before(view, sentence, hit_token))
+                    self.negated(view, sentence, hit_token)
                 };
                 // Items listed under a negating heading ("What mentoring is not") are negated
                 // even when they name the practice themselves.
@@ -297,7 +325,7 @@ impl Ctx<'_, '_> {
                 analysis.mentions[mention].practice(),
                 Anchor::Sentence(mention),
                 true,
-                negated(view, sentence, hit_token, self.boundary_before(view, sentence, hit_token)) ^ negative,
+                self.negated(view, sentence, hit_token) ^ negative,
             ),
         };
         let strong_enough = match cue.strength {
@@ -526,14 +554,16 @@ impl Ctx<'_, '_> {
             }
             let mut last_if = none(view.tokens.len() + 1);
             let mut last_boundary = none(view.tokens.len() + 1);
+            let mut last_negator = none(view.tokens.len() + 1);
             for t in 0..view.tokens.len() {
                 let index = u32::try_from(t).unwrap_or(u32::MAX);
                 last_if[t + 1] =
                     if matches!(view.tokens[t].text(&view.norm), "if" | "unless") { index } else { last_if[t] };
                 last_boundary[t + 1] =
                     if is_clause_boundary(&view.norm, &view.tokens, t) { index } else { last_boundary[t] };
+                last_negator[t + 1] = if may_negate(view.tokens[t].text(&view.norm)) { index } else { last_negator[t] };
             }
-            *tables = Tables { key, mention, last_if, last_boundary };
+            *tables = Tables { key, mention, last_if, last_boundary, last_negator };
         }
         read(&tables)
     }
@@ -544,9 +574,14 @@ impl Ctx<'_, '_> {
         (offset != u32::MAX).then(|| view.mentions.start + offset as usize)
     }
 
-    /// The last clause boundary of the sentence before `token`.
-    fn boundary_before(&self, view: &BlockView, sentence: &Sentence, token: usize) -> Option<usize> {
-        self.tables(view, |t| at_or_after(t.last_boundary[token], sentence.tokens.start))
+    /// Whether the cue at `token` is negated within its clause ([`negated`], told the last clause
+    /// boundary of the sentence before the cue, and skipped when no word since could negate it).
+    fn negated(&self, view: &BlockView, sentence: &Sentence, token: usize) -> bool {
+        let (boundary, negator) =
+            self.tables(view, |t| (at_or_after(t.last_boundary[token], sentence.tokens.start), t.last_negator[token]));
+        // The clause starts at or after the boundary's token (at the sentence's start without one).
+        let earliest = boundary.unwrap_or(sentence.tokens.start);
+        at_or_after(negator, earliest).is_some() && negated(view, sentence, token, boundary)
     }
 
     /// The antecedent of the pronoun at `token`: (mention, within this or the previous sentence).
