@@ -5,7 +5,7 @@ and 16x into a folder, one file per case and scale:
   no-sentence-end-{1,4,16}x.md   one paragraph with no sentence end, practice words and cues
   txt-lines-{1,4,16}x.txt        plain-text lines with no blank line between them
   minified-{1,4,16}x.html        minified HTML: every finding on one line
-  suppressions-{1,4,16}x.md      many suppression comments, each silencing a finding
+  suppressions-{1,4,16}x.md      many suppression comments: open ranges, enables, next-line ones
   programmes-{1,4,16}x.md        many programme names, each named with both words
 
 usage: bench/adversarial.py OUT_DIR [SCALE ...]   (scales default to 1 4 16)
@@ -82,11 +82,15 @@ def minified(size):
 
 
 def suppressions(size):
+    # Runs of ranges that name another rule (so each covers every later line and silences
+    # nothing there) and of enables that close nothing, between lines of findings, each line
+    # under a comment that silences it or names another rule.
     def piece(n):
-        code = ["CM001", "", "CM001 CM004", "interchangeable-terms"][n % 4]
-        if n % 3 == 2:
-            return f"<!-- cm-lint-disable {code} -->\nYour coach/mentor will call, {n}.\n<!-- cm-lint-enable {code} -->\n\n"
-        return f"<!-- cm-lint-disable-next-line {code} -->\nYour coach/mentor will call, {n}.\n\n"
+        if n % 8 == 7:
+            code = ["CM001", "", "interchangeable-terms", "CM003"][n // 8 % 4]
+            return (f"\n\n<!-- cm-lint-disable-next-line {code} -->\n"
+                    f"Your coach/mentor will call, {n}. Your coach/mentor again.\n\n")
+        return "<!-- cm-lint-disable CM004 -->" if n % 2 == 0 else "<!-- cm-lint-enable CM003 -->"
     return "# Coaching and mentoring\n\n" + fill(size, piece)
 
 

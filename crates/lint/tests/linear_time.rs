@@ -1,4 +1,4 @@
-//! The adversarial inputs of issue #15 at about 1 MB each are linted (and, like the command
+//! The adversarial inputs of issue #15 at about 1 MB each (4 MB of suppression comments) are linted (and, like the command
 //! line, every finding's line and column computed) without stalling. Not a speed test: the
 //! guard is a generous wall-clock limit for a debug build, far above what a linear engine takes
 //! (a few seconds) and far below what the quadratic one took (minutes). The figures, 1x to 16x
@@ -30,15 +30,15 @@ fn lint_case(case: &str, size: usize) -> (usize, usize, Duration) {
 }
 
 fn check(case: &str) {
-    let (found, unused, took) = lint_case(case, 1_000_000);
-    assert!(took < GUARD, "{case}: 1 MB took {took:?}");
-    // Something was read: findings, or (for the suppressions) every one silenced, with the
-    // comments' codes that silence nothing ("CM004" beside "CM001") reported.
+    // The suppressions at 4 MB: at 1 MB, directives times findings was still only seconds.
+    let size = if case == "suppressions" { 4_000_000 } else { 1_000_000 };
+    let (found, unused, took) = lint_case(case, size);
+    assert!(took < GUARD, "{case}: {size} bytes took {took:?}");
+    // Something was read: findings (for the suppressions, those under comments that name
+    // another rule), and for the suppressions, the codes that silence nothing.
+    assert!(found > 1_000, "{case}: {found} findings");
     if case == "suppressions" {
-        assert_eq!(found, 0, "{case}: every finding is silenced");
         assert!(unused > 1_000, "{case}: {unused} unused codes");
-    } else {
-        assert!(found > 1_000, "{case}: {found} findings");
     }
 }
 

@@ -75,12 +75,19 @@ pub fn text(case: &str, size: usize) -> String {
             )
         }
         "suppressions" => {
+            // Runs of ranges that name another rule (so each covers every later line and
+            // silences nothing there) and of enables that close nothing, between lines of
+            // findings, each line under a comment that silences it or names another rule.
             let piece = |n: usize| {
-                let code = ["CM001", "", "CM001 CM004", "interchangeable-terms"][n % 4];
-                if n % 3 == 2 {
-                    format!("<!-- cm-lint-disable {code} -->\nYour coach/mentor will call, {n}.\n<!-- cm-lint-enable {code} -->\n\n")
+                if n % 8 == 7 {
+                    let code = ["CM001", "", "interchangeable-terms", "CM003"][n / 8 % 4];
+                    format!(
+                        "\n\n<!-- cm-lint-disable-next-line {code} -->\nYour coach/mentor will call, {n}. Your coach/mentor again.\n\n"
+                    )
+                } else if n % 2 == 0 {
+                    "<!-- cm-lint-disable CM004 -->".to_string()
                 } else {
-                    format!("<!-- cm-lint-disable-next-line {code} -->\nYour coach/mentor will call, {n}.\n\n")
+                    "<!-- cm-lint-enable CM003 -->".to_string()
                 }
             };
             format!("# Coaching and mentoring\n\n{}", fill(size, piece))
