@@ -5,14 +5,60 @@
 #   - linear growth: the dense corpus at 1x, 4x and 16x
 #   - peak memory (/usr/bin/time -v) on the whole corpus
 # Needs hyperfine, ripgrep and GNU time (`apt-get install -y hyperfine ripgrep time`).
+#   - the adversarial inputs of issue #15 (bench/adversarial.py) at 1x, 4x and 16x
 # Usage: bench/run.sh [CORPUS]   (prints Markdown tables; bench/README.md keeps the latest)
+#        bench/run.sh --adversarial [BIN]   (only the adversarial inputs, with BIN or the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# The adversarial inputs: each case at 1x, 4x and 16x, one file each, one thread. Wall times
+# come from hyperfine; CPU time (user + system) is printed beside them because on a shared
+# machine the wall time of a single-threaded run includes waiting for a core.
+adversarial() {
+  local bin="$1"
+  python3 bench/adversarial.py "$work/adv" 1 4 16
+  echo "## Adversarial inputs (issue #15): 1x / 4x / 16x, one file, one thread"
+  echo
+  echo "| case | sizes | 1x | 4x | 16x | 16x / 1x | MB/s at 16x (wall, CPU) |"
+  echo "|---|---|---|---|---|---|---|"
+  for case in no-sentence-end txt-lines minified suppressions programmes; do
+    local files=("$work/adv/$case"-1x.* "$work/adv/$case"-4x.* "$work/adv/$case"-16x.*)
+    hyperfine -N --warmup 1 --runs 5 --ignore-failure --export-json "$work/adv-$case.json" \
+      -n 1x "$bin --format json ${files[0]}" \
+      -n 4x "$bin --format json ${files[1]}" \
+      -n 16x "$bin --format json ${files[2]}" >/dev/null 2>&1
+    python3 - "$work/adv-$case.json" "$case" "${files[@]}" <<'PY'
+import json, os, sys
+results = json.load(open(sys.argv[1]))["results"]
+case, files = sys.argv[2], sys.argv[3:]
+sizes = [os.path.getsize(f) for f in files]
+wall = [r["mean"] for r in results]
+cpu = [r["user"] + r["system"] for r in results]
+ms = lambda t: f"{t * 1000:.0f} ms" if t < 10 else f"{t:.1f} s"
+mb = lambda n: f"{n / 1e6:.2f} MB" if n < 1e7 else f"{n / 1e6:.1f} MB"
+print(f"| {case} | {mb(sizes[0])}, {mb(sizes[1])}, {mb(sizes[2])} | "
+      + " | ".join(f"{ms(w)} (CPU {ms(c)})" for w, c in zip(wall, cpu))
+      + f" | {wall[2] / wall[0]:.1f}x (CPU {cpu[2] / cpu[0]:.1f}x) | {sizes[2] / 1e6 / wall[2]:.1f}, {sizes[2] / 1e6 / cpu[2]:.1f} |")
+PY
+  done
+  echo
+}
+
+if [[ "${1:-}" == "--adversarial" ]]; then
+  bin="${2:-}"
+  if [[ -z "$bin" ]]; then
+    cargo build --release --quiet
+    bin="$PWD/target/release/cm-lint"
+  fi
+  adversarial "$bin"
+  exit 0
+fi
+
 corpus="${1:-../shared/bench-corpus}"
 cargo build --release --quiet
 bin="$PWD/target/release/cm-lint"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 
 echo "## Machine"
 echo
@@ -122,6 +168,8 @@ python3 -c "import sys; open(sys.argv[1],'w').write(('Plain prose about budgets 
 /usr/bin/time -v "$bin" --format json "$work/big.md" 2>"$work/big.txt" >/dev/null || true
 echo "- one $(du -h "$work/big.md" | cut -f1) file: $(peak "$work/big.txt")"
 echo
+adversarial "$bin"
+
 echo "## Language server: re-lint after one keystroke in a 100 KB document"
 echo
 cargo bench --quiet -p cm-lsp --bench relint 2>/dev/null | tail -1

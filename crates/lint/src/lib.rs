@@ -161,47 +161,190 @@ pub fn apply_fixes<'d>(source: &str, fixes: impl IntoIterator<Item = &'d Fix>) -
     out
 }
 
+/// One edit as applied by [`apply_tracked`]: where it was and where it is.
+#[derive(Debug, Clone)]
+struct Placed {
+    /// The fix it belongs to (an index into the fixes given).
+    fix: usize,
+    old: std::ops::Range<usize>,
+    new: std::ops::Range<usize>,
+}
+
+/// The source with the given fixes applied as [`apply_fixes`] applies them (a later edit that
+/// overlaps an earlier one is left out), with every applied edit placed in both texts, in order.
+fn apply_tracked(source: &str, fixes: &[&Fix]) -> (String, Vec<Placed>) {
+    let mut edits: Vec<(usize, &Edit)> =
+        fixes.iter().enumerate().flat_map(|(i, f)| f.edits.iter().map(move |e| (i, e))).collect();
+    edits.sort_by_key(|(_, e)| (std::cmp::Reverse(e.span.start()), std::cmp::Reverse(e.span.end())));
+    let mut kept = Vec::new();
+    let mut limit = usize::MAX;
+    for (fix, edit) in edits {
+        if edit.span.end() <= limit
+            && source.is_char_boundary(edit.span.start())
+            && source.is_char_boundary(edit.span.end())
+        {
+            kept.push((fix, edit));
+            limit = edit.span.start();
+        }
+    }
+    kept.reverse();
+    let mut out = String::with_capacity(source.len());
+    let mut placed = Vec::with_capacity(kept.len());
+    let mut copied = 0;
+    for (fix, edit) in kept {
+        out.push_str(&source[copied..edit.span.start()]);
+        let start = out.len();
+        out.push_str(&edit.replacement);
+        placed.push(Placed { fix, old: edit.span.range(), new: start..out.len() });
+        copied = edit.span.end();
+    }
+    out.push_str(&source[copied..]);
+    (out, placed)
+}
+
+/// Where an offset of the fixed text was in the source: shifted past the edits before it; an
+/// offset inside an edit is the edit's start (or its end, for the end of a span).
+fn place_back(placed: &[Placed], offset: usize, is_end: bool) -> usize {
+    if is_end {
+        // The last edit that starts before the end: an end inside it or at its end is its end.
+        let after = placed.partition_point(|p| p.new.start < offset);
+        let Some(p) = placed[..after].last() else { return offset };
+        if offset <= p.new.end {
+            p.old.end
+        } else {
+            offset - p.new.end + p.old.end
+        }
+    } else {
+        let after = placed.partition_point(|p| p.new.start <= offset);
+        let Some(p) = placed[..after].last() else { return offset };
+        if offset < p.new.end {
+            p.old.start
+        } else {
+            offset - p.new.end + p.old.end
+        }
+    }
+}
+
+/// A finding's identity across a fix: its rule and its span in the source before the fix.
+type FindingKey = (&'static str, usize, usize);
+
+fn key_before(placed: &[Placed], d: &Diagnostic) -> FindingKey {
+    (d.rule.code, place_back(placed, d.span.start(), false), place_back(placed, d.span.end(), true))
+}
+
+/// The fixes (indices into the fixes applied) that a round of fixes must not keep: each fix
+/// whose own finding is still there, and for each finding that was not there before, the fixes
+/// whose edits it (or the words it relates) touches, else the nearest edit before it (the
+/// heading or lead-in it now reads under), else the nearest after.
+fn culprits(before: &[Diagnostic], fixed_by: &[usize], after: &[Diagnostic], placed: &[Placed]) -> Vec<usize> {
+    let old: std::collections::HashSet<FindingKey> =
+        before.iter().map(|d| (d.rule.code, d.span.start(), d.span.end())).collect();
+    let now: std::collections::HashSet<FindingKey> = after.iter().map(|d| key_before(placed, d)).collect();
+    let applied: std::collections::HashSet<usize> = placed.iter().map(|p| p.fix).collect();
+    let mut out = Vec::new();
+    for (fix, &d) in fixed_by.iter().enumerate() {
+        let d = &before[d];
+        if applied.contains(&fix) && now.contains(&(d.rule.code, d.span.start(), d.span.end())) {
+            out.push(fix);
+        }
+    }
+    for d in after.iter().filter(|d| !old.contains(&key_before(placed, d))) {
+        let mut touched = false;
+        for span in std::iter::once(d.span).chain(d.related) {
+            // The edits that overlap (or touch) the span, found from the first that ends at or
+            // after its start.
+            let first = placed.partition_point(|p| p.new.end < span.start());
+            for p in placed[first..].iter().take_while(|p| p.new.start <= span.end()) {
+                out.push(p.fix);
+                touched = true;
+            }
+        }
+        if !touched {
+            let before_it = placed.partition_point(|p| p.new.end <= d.span.start());
+            if let Some(p) = placed[..before_it].last().or_else(|| placed.get(before_it)) {
+                out.push(p.fix);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 impl Linter {
     /// Applies the document's suggested fixes, as far as they resolve findings.
     ///
     /// Fixes can interact: swapping "mentee" for "coachee" under a heading about mentors fixes
-    /// one finding and makes another, whose fix swaps the word back. So the fixes are first
-    /// tried all at once, kept if the result has fewer findings and nothing left to fix; else
-    /// they are applied one at a time, each only if the document then has fewer findings. Either
-    /// way no fix undoes another, and fixing a fixed document changes nothing.
+    /// one finding and makes another, whose fix swaps the word back. So the fixes are applied
+    /// all at once and the result re-linted; a fix whose finding is still there, and the fixes
+    /// next to a finding that was not there before, are set aside and the others applied again
+    /// (a few rounds, each one lint). What is kept has no new finding, and every finding it was
+    /// made for is gone. Then, from the fixed text, the same again, until a pass keeps nothing:
+    /// the fixes set aside are tried one at a time (each kept only if it alone makes no new
+    /// finding and removes its own), with a budget of re-lints. So however many fixes a document
+    /// has, the ones that do not conflict are applied in one call, only the conflicting ones
+    /// wait, no fix produces text another rule flags, and fixing a fixed document changes
+    /// nothing (within the budget, which only a document with dozens of conflicting fixes meets).
     #[must_use]
     pub fn fix(&self, document: &Document<'_>, path: Option<&str>) -> Fixed {
+        /// Rounds of setting fixes aside before a pass gives up its batch.
+        const ROUNDS: usize = 8;
+        /// Re-lints spent on trying set-aside fixes one at a time, over the whole call.
+        const SINGLE_BUDGET: usize = 64;
         let lint = |source: &str| self.lint_path(&Document { source, format: document.format }, path).diagnostics;
-        let fixable = |d: &[Diagnostic]| d.iter().filter(|d| d.fix.is_some()).count();
         let mut source = document.source.to_string();
         let mut diagnostics = lint(&source);
-        if fixable(&diagnostics) == 0 {
-            return Fixed { source, applied: 0, diagnostics };
-        }
-        let all = apply_fixes(&source, diagnostics.iter().filter_map(|d| d.fix.as_ref()));
-        let after = lint(&all);
-        if after.len() < diagnostics.len() && fixable(&after) == 0 {
-            let applied = fixable(&diagnostics);
-            return Fixed { source: all, applied, diagnostics: after };
-        }
         let mut applied = 0;
-        // Each accepted fix removes a finding, so this ends; the budget bounds the re-lints (a
-        // document with dozens of fixes that undo one another would otherwise be re-linted
-        // thousands of times; past the budget, a second run may fix a little more).
-        let mut budget = (16 + 4 * fixable(&diagnostics)).min(64);
-        'improve: loop {
-            for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
-                if budget == 0 {
-                    break 'improve;
+        let mut budget = SINGLE_BUDGET;
+        // Each pass that keeps something removes at least one finding and adds none, so this
+        // ends; the bound is a guard.
+        'pass: for _ in 0..=diagnostics.len() {
+            let fixable: Vec<usize> = (0..diagnostics.len()).filter(|&i| diagnostics[i].fix.is_some()).collect();
+            if fixable.is_empty() {
+                break;
+            }
+            let mut set_aside = vec![false; fixable.len()];
+            for _ in 0..ROUNDS {
+                let chosen: Vec<usize> = (0..fixable.len()).filter(|&i| !set_aside[i]).collect();
+                if chosen.is_empty() {
+                    break;
                 }
-                budget -= 1;
-                let candidate = apply_fixes(&source, [fix]);
+                let fixes: Vec<&Fix> = chosen.iter().filter_map(|&i| diagnostics[fixable[i]].fix.as_ref()).collect();
+                let fixed_by: Vec<usize> = chosen.iter().map(|&i| fixable[i]).collect();
+                let (candidate, placed) = apply_tracked(&source, &fixes);
                 let after = lint(&candidate);
-                if after.len() < diagnostics.len() {
+                let bad = culprits(&diagnostics, &fixed_by, &after, &placed);
+                if bad.is_empty() {
+                    let kept: std::collections::HashSet<usize> = placed.iter().map(|p| p.fix).collect();
+                    if kept.is_empty() {
+                        break;
+                    }
+                    applied += kept.len();
                     source = candidate;
                     diagnostics = after;
+                    continue 'pass;
+                }
+                for b in bad {
+                    set_aside[chosen[b]] = true;
+                }
+            }
+            // Nothing kept in a batch: the fixes set aside, one at a time.
+            for i in (0..fixable.len()).filter(|&i| set_aside[i]) {
+                if budget == 0 {
+                    break 'pass;
+                }
+                budget -= 1;
+                let Some(fix) = diagnostics[fixable[i]].fix.as_ref() else { continue };
+                let (candidate, placed) = apply_tracked(&source, &[fix]);
+                if placed.is_empty() {
+                    continue;
+                }
+                let after = lint(&candidate);
+                if culprits(&diagnostics, &[fixable[i]], &after, &placed).is_empty() {
                     applied += 1;
-                    continue 'improve;
+                    source = candidate;
+                    diagnostics = after;
+                    continue 'pass;
                 }
             }
             break;

@@ -41,6 +41,37 @@ pub struct LineIndex {
     ends: Vec<usize>,
     /// Every line's text, kept to count characters.
     text: Box<str>,
+    /// Characters and UTF-16 units before each multiple of [`CHUNK`] bytes (empty for ASCII
+    /// text, whose columns are its bytes): a column is counted from the nearest checkpoint, not
+    /// from its line's start, so a finding at the end of a long line costs at most one chunk.
+    checkpoints: Vec<Units>,
+}
+
+/// Bytes between two checkpoints of [`LineIndex`].
+const CHUNK: usize = 512;
+
+/// Characters and UTF-16 units in a stretch of text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Units {
+    chars: usize,
+    utf16: usize,
+}
+
+impl Units {
+    /// Counted from the bytes, which need not start or end on a character boundary: a
+    /// character is its first byte, and one of four bytes is two UTF-16 units.
+    fn of(bytes: &[u8]) -> Units {
+        let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        let long = bytes.iter().filter(|&&b| b >= 0xF0).count();
+        Units { chars, utf16: chars + long }
+    }
+
+    fn get(self, encoding: WideEncoding) -> usize {
+        match encoding {
+            WideEncoding::Utf16 => self.utf16,
+            WideEncoding::Utf32 => self.chars,
+        }
+    }
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -65,7 +96,28 @@ impl LineIndex {
             starts.push(next);
         }
         ends.push(text.len());
-        LineIndex { text_len: text.len(), starts, ends, text: text.into() }
+        let checkpoints = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut total = Units::default();
+            let mut out = vec![total];
+            for chunk in bytes.chunks_exact(CHUNK) {
+                let units = Units::of(chunk);
+                total = Units { chars: total.chars + units.chars, utf16: total.utf16 + units.utf16 };
+                out.push(total);
+            }
+            out
+        };
+        LineIndex { text_len: text.len(), starts, ends, text: text.into(), checkpoints }
+    }
+
+    /// Units in the text before byte `offset`, in `encoding` (bytes for ASCII text).
+    fn units_before(&self, encoding: WideEncoding, offset: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return offset;
+        }
+        let chunk = offset / CHUNK;
+        self.checkpoints[chunk].get(encoding) + Units::of(&self.text.as_bytes()[chunk * CHUNK..offset]).get(encoding)
     }
 
     fn clamp(&self, offset: usize) -> usize {
@@ -99,14 +151,9 @@ impl LineIndex {
     pub fn to_wide(&self, encoding: WideEncoding, lc: LineCol) -> WideLineCol {
         let line = (lc.line as usize).min(self.starts.len() - 1);
         let text = self.line_text(line);
-        let byte_col = (lc.col as usize).min(text.len());
-        let col = text[..floor_boundary(text, byte_col)]
-            .chars()
-            .map(|c| match encoding {
-                WideEncoding::Utf16 => c.len_utf16(),
-                WideEncoding::Utf32 => 1,
-            })
-            .sum::<usize>();
+        let byte_col = floor_boundary(text, (lc.col as usize).min(text.len()));
+        let start = self.starts[line];
+        let col = self.units_before(encoding, start + byte_col) - self.units_before(encoding, start);
         WideLineCol { line: lc.line, col: to_u32(col) }
     }
 
@@ -119,9 +166,32 @@ impl LineIndex {
             let last = self.starts.len() - 1;
             return LineCol { line: to_u32(last), col: to_u32(self.line_text(last).len()) };
         }
-        let mut units = 0;
-        let mut byte_col = 0;
-        for c in self.line_text(line).chars() {
+        let text = self.line_text(line);
+        let start = self.starts[line];
+        // Start counting from the last checkpoint in the line that comes before the column, at
+        // a character boundary at or before it (all the units before it are short of the column).
+        let mut from = 0;
+        if !self.checkpoints.is_empty() && text.len() > 2 * CHUNK {
+            let base = self.units_before(encoding, start);
+            let first = start.div_ceil(CHUNK);
+            let last = (start + text.len()) / CHUNK;
+            // The first checkpoint in the line at or past the column (a binary search).
+            let (mut lo, mut hi) = (first, last + 1);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if self.checkpoints[mid].get(encoding) - base < wide.col as usize {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if lo > first {
+                from = floor_boundary(text, (lo - 1) * CHUNK - start);
+            }
+        }
+        let mut units = self.units_before(encoding, start + from) - self.units_before(encoding, start);
+        let mut byte_col = from;
+        for c in text[from..].chars() {
             if units >= wide.col as usize {
                 break;
             }
@@ -215,6 +285,33 @@ mod tests {
                 assert_eq!(index.offset(index.to_utf8(encoding, wide)), offset, "offset {offset} {encoding:?}");
             }
         }
+    }
+
+    /// Columns on a line far longer than a checkpoint's stretch, with characters of every
+    /// length across the checkpoints, are those counted from the line's start.
+    #[test]
+    fn long_lines_count_from_checkpoints_as_from_the_start() {
+        let text = format!("x\n{}\nend", "aé日😀 ".repeat(700));
+        let index = LineIndex::new(&text);
+        let line_start = 2;
+        for (offset, _) in text.char_indices().filter(|&(o, _)| o >= line_start && o < text.len() - 4).step_by(7) {
+            let before = &text[line_start..offset];
+            let lc = index.line_col(offset);
+            let utf16 = index.to_wide(WideEncoding::Utf16, lc);
+            assert_eq!(utf16.col as usize, before.encode_utf16().count());
+            assert_eq!(index.one_based(offset).column as usize, before.chars().count() + 1);
+            for encoding in [WideEncoding::Utf16, WideEncoding::Utf32] {
+                let wide = index.to_wide(encoding, lc);
+                assert_eq!(index.offset(index.to_utf8(encoding, wide)), offset, "offset {offset} {encoding:?}");
+            }
+        }
+        // A column inside a surrogate pair lands after the character, as counting from the start does.
+        let emoji = text.find('😀').unwrap();
+        let col = index.to_wide(WideEncoding::Utf16, index.line_col(emoji)).col + 1;
+        assert_eq!(
+            index.to_utf8(WideEncoding::Utf16, WideLineCol { line: 1, col }).col as usize,
+            emoji + 4 - line_start
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::text::{self, Token, TokenKind};
 use super::Analysis;
 
 /// What kind of thing a binding names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum EntityKind {
     /// A named person, or the reader ("you").
     Person,

@@ -192,13 +192,36 @@ pub(crate) struct Matcher {
     starts_at_boundary: bool,
     /// The bytes a match can start with; `None` when it can start anywhere.
     first: Option<[bool; 256]>,
+    /// The same bytes as a list, when there are at most three: the scan then jumps from one to
+    /// the next with `memchr` instead of testing every byte (a long block, many cues).
+    few_first: Option<Vec<u8>>,
 }
 
 impl Matcher {
     pub fn new(pat: Pat, starts_at_boundary: bool) -> Matcher {
         let pat = prepare(pat);
         let (empty, first) = start(&pat);
-        Matcher { first: if empty { None } else { first }, pat, starts_at_boundary }
+        let first = if empty { None } else { first };
+        let few_first = first.as_ref().and_then(|table| {
+            let bytes: Vec<u8> = (0..=255u8).filter(|&b| table[usize::from(b)]).collect();
+            (bytes.len() <= 3).then_some(bytes)
+        });
+        Matcher { first, few_first, pat, starts_at_boundary }
+    }
+
+    /// The first position at or after `pos` where a match may start, by its first byte
+    /// (`text.len()` when the match may be empty, or may start with nearly any byte, and none
+    /// is found before the end; past the end when none can start).
+    fn next_start(&self, bytes: &[u8], pos: usize) -> usize {
+        let Some(few) = &self.few_first else { return pos };
+        let rest = &bytes[pos.min(bytes.len())..];
+        let found = match few.as_slice() {
+            [] => None,
+            [a] => memchr::memchr(*a, rest),
+            [a, b] => memchr::memchr2(*a, *b, rest),
+            [a, b, c, ..] => memchr::memchr3(*a, *b, *c, rest),
+        };
+        found.map_or(bytes.len() + 1, |i| pos + i)
     }
 
     /// Every match in `text`, leftmost-first and not overlapping, as byte ranges.
@@ -208,6 +231,10 @@ impl Matcher {
         let mut out = Vec::new();
         let mut pos = 0;
         while pos <= text.len() {
+            pos = self.next_start(bytes, pos);
+            if pos > text.len() {
+                break;
+            }
             let possible = match (&self.first, bytes.get(pos)) {
                 (Some(first), Some(&b)) => first[usize::from(b)],
                 (Some(_), None) => false,

@@ -83,7 +83,10 @@ fn whole_words<'t>(
         if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
             return None;
         }
-        let token = tokens.iter().position(|t| t.start <= m.start() && m.start() < t.end)?;
+        // Tokens are in order and do not overlap: the one holding the match's start is the first
+        // that ends after it, if it starts at or before it.
+        let token = tokens.partition_point(|t| t.end <= m.start());
+        tokens.get(token).filter(|t| t.start <= m.start() && m.start() < t.end)?;
         Some((m, token))
     })
 }
@@ -222,13 +225,28 @@ pub(crate) fn judge_sense(
     mentor_is_name: bool,
 ) {
     let mut vehicle_in_block = false;
+    // What the words of the last sentence looked at say (vehicle words, words that make it
+    // coaching anyway, sports words): a sentence's words are read once, not once per mention.
+    let mut words_of: Option<((usize, usize), [bool; 3])> = None;
     for m in mentions.iter_mut() {
         let idx = m.token;
         let prev = word_at(norm, tokens, idx.wrapping_sub(1));
         let next = word_at(norm, tokens, idx + 1);
         let next_raw = tokens.get(idx + 1).map_or("", |t| t.text(text));
         let (s_first, s_end) = sentence_of_token(idx);
-        let sentence_words = || (s_first..s_end).map(|i| word_at(norm, tokens, i));
+        let [vehicle_word, coaching_word, sport_word] = match words_of {
+            Some((range, flags)) if range == (s_first, s_end) => flags,
+            _ => {
+                let words = || (s_first..s_end).map(|i| word_at(norm, tokens, i));
+                let flags = [
+                    words().any(|w| VEHICLE_WORDS.contains(&w)),
+                    words().any(|w| matches!(w, "client" | "clients" | "goals" | "sessions" | "coachee")),
+                    words().any(|w| SPORT_WORDS.contains(&w)),
+                ];
+                words_of = Some(((s_first, s_end), flags));
+                flags
+            }
+        };
         let is_coach = m.practice() == Practice::Coaching && m.form.role != Role::Guided;
         if is_coach {
             let class_after =
@@ -241,8 +259,7 @@ pub(crate) fn judge_sense(
                 || moves
                 || letter_after
                 || matches!(prev, "private" | "by" | "hired" | "double-decker")
-                || sentence_words().any(|w| VEHICLE_WORDS.contains(&w))
-                    && !sentence_words().any(|w| matches!(w, "client" | "clients" | "goals" | "sessions" | "coachee"));
+                || vehicle_word && !coaching_word;
             let brand = m.capitalised && BRAND_NEXT.contains(&next);
             let sport = matches!(
                 prev,
@@ -251,7 +268,7 @@ pub(crate) fn judge_sense(
                 && m.form.word == "coach"
                 && next_raw.chars().next().is_some_and(char::is_uppercase)
                 && idx > s_first)
-                || sentence_words().any(|w| SPORT_WORDS.contains(&w));
+                || sport_word;
             if vehicle {
                 vehicle_in_block = true;
             }
@@ -309,7 +326,10 @@ pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) 
         let skip_det = |w: &str| DETERMINERS.contains(&w);
         let before = if skip_det(prev) { prev2 } else { prev };
         let before2 = if skip_det(prev) { word_at(norm, tokens, idx.wrapping_sub(3)) } else { prev2 };
-        if let Some(&(qs, qe)) = quotes.iter().find(|(s, e)| *s <= m.start && m.end <= *e) {
+        // Quoted ranges are in order and do not overlap: only the last that opens at or before
+        // the word can hold it.
+        let open_before = quotes.partition_point(|&(s, _)| s <= m.start);
+        if let Some(&(qs, qe)) = quotes[..open_before].last().filter(|&&(_, e)| m.end <= e) {
             m.quoted = true;
             // A quoted word or short phrase is the word talked about; a longer quote is speech.
             if norm[qs..qe].split_whitespace().count() <= 3 {
@@ -375,10 +395,17 @@ pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) 
 
 /// Pairs of mentions of the two practices: meta constructions and coordinations.
 fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
+    // Where "interchangeabl" last occurs: a tail after a word holds it when it occurs after the
+    // word (found once, not once per pair).
+    let interchangeabl = memchr::memmem::rfind(norm.as_bytes(), b"interchangeabl");
     for i in 0..mentions.len() {
         for j in i + 1..mentions.len() {
             let (a, b) = (&mentions[i], &mentions[j]);
-            if a.practice() == b.practice() || b.token > a.token + 4 {
+            // Mentions are in token order: once one is too far, so are the rest.
+            if b.token > a.token + 4 {
+                break;
+            }
+            if a.practice() == b.practice() {
                 continue;
             }
             let between = &norm[a.end..b.start];
@@ -399,8 +426,9 @@ fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
                 || prefix.trim_end().ends_with("between a")
                 || prefix.trim_end().ends_with("between the");
             let which = (words == ["or"]) && (tail.starts_with(':') || tail.starts_with('?') || tail.starts_with("—"));
-            let interchangeably =
-                tail.contains("interchangeabl") || tail.starts_with("are often") || tail.starts_with("mean different");
+            let interchangeably = interchangeabl.is_some_and(|at| at >= b.end)
+                || tail.starts_with("are often")
+                || tail.starts_with("mean different");
             let coordinated = !words.is_empty()
                 && matches!(words[0], "and" | "or" | "&" | "nor" | "/" | "and/or")
                 && !a.excluded

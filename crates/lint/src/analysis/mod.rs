@@ -201,8 +201,14 @@ impl<'s> Analysis<'s> {
                 first..last
             };
             let sentence_tokens: Vec<Range<usize>> = ranges.iter().map(|&(s, e)| token_range(s, e)).collect();
+            // Sentences are in order and do not overlap, nor do their tokens: the one holding a
+            // token is the last that starts at or before it, if that one reaches it.
             let sentence_of_token = |tok: usize| {
-                sentence_tokens.iter().find(|r| r.contains(&tok)).map_or((0, tokens.len()), |r| (r.start, r.end))
+                let after = sentence_tokens.partition_point(|r| r.start <= tok);
+                sentence_tokens[..after]
+                    .last()
+                    .filter(|r| r.contains(&tok))
+                    .map_or((0, tokens.len()), |r| (r.start, r.end))
             };
             mentions::judge_sense(&mut found, &block.text, &norm, &tokens, &sentence_of_token, mentor_is_name);
             mentions::judge_use(&mut found, &norm, &tokens);
@@ -211,17 +217,24 @@ impl<'s> Analysis<'s> {
             let next_block_text = self.blocks.get(block_idx + 1).filter(|_| quotes).map(|b| text::normalise(&b.text));
             let rejected_quotes = traits::rejected_quotes(&norm, &ranges, next_block_text.as_deref());
             for m in &mut found {
-                if rejected_quotes.iter().any(|&(s, e)| s <= m.start && m.end <= e) {
+                if traits::within_any(&rejected_quotes, m.start, m.end) {
                     m.meta = true;
                 }
             }
+            // Mentions are sorted by start and sentences by range: one pass assigns them.
+            let mut before_start = 0;
             for (idx, &(start, end)) in ranges.iter().enumerate() {
                 let sentence_index = self.sentences.len();
-                let first_mention = mention_start + found.iter().filter(|m| m.start < start).count();
-                for m in found.iter_mut().filter(|m| m.start >= start && m.start < end) {
-                    m.sentence = sentence_index;
+                while before_start < found.len() && found[before_start].start < start {
+                    before_start += 1;
                 }
-                let last_mention = mention_start + found.iter().filter(|m| m.start < end).count();
+                let first_mention = mention_start + before_start;
+                let mut before_end = before_start;
+                while before_end < found.len() && found[before_end].start < end {
+                    found[before_end].sentence = sentence_index;
+                    before_end += 1;
+                }
+                let last_mention = mention_start + before_end;
                 let sentence_text = &norm[start..end];
                 self.sentences.push(Sentence {
                     block: block_idx,

@@ -544,15 +544,21 @@ pub(crate) struct CueTable {
 impl CueTable {
     /// The cues that may match `text`, in table order.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
-        let mut touched: Vec<usize> = self.unanchored.iter().map(|&c| usize::from(c)).collect();
-        for m in self.anchors.find_overlapping_iter(text) {
-            touched.extend(self.anchor_cues[m.pattern().as_usize()].iter().map(|&c| usize::from(c)));
+        // A flag per cue, not a list per occurrence: a long block holds its anchors thousands
+        // of times, and sorting that list cost more than matching.
+        let mut flagged = vec![false; self.cues.len()];
+        for &c in &self.unanchored {
+            flagged[usize::from(c)] = true;
         }
+        for m in self.anchors.find_overlapping_iter(text) {
+            for &c in &self.anchor_cues[m.pattern().as_usize()] {
+                flagged[usize::from(c)] = true;
+            }
+        }
+        let mut touched: Vec<usize> = (0..flagged.len()).filter(|&c| flagged[c]).collect();
         if touched.is_empty() {
             return touched;
         }
-        touched.sort_unstable();
-        touched.dedup();
         // Whether each other literal occurs: looked up once, when first needed.
         let mut found: Vec<Option<bool>> = Vec::new();
         let mut occurs = |l: u32| {

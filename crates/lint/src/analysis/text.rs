@@ -261,7 +261,36 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+/// The longest sentence, in bytes. A longer run of text without an end mark is cut into
+/// windows of at most this length, at a comma or semicolon, else at white space.
+///
+/// Every analysis that looks around a word within its sentence (attribution, negation scope,
+/// conditionals, sense, role pairings) costs at most the sentence's length per word; with this
+/// cap a paragraph with no sentence end costs time linear in its length, not quadratic. Real
+/// sentences are far shorter (the longest in the fixtures, the bench corpus and the labelled corpora is under
+/// 1,000 bytes), so the cap changes nothing on them.
+pub(crate) const MAX_SENTENCE: usize = 2_000;
+
+fn push_trimmed(text: &str, mut start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    while end - start > MAX_SENTENCE {
+        let mut limit = start + MAX_SENTENCE;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text.as_bytes()[start + MAX_SENTENCE / 2..limit];
+        let at_punct = window
+            .windows(2)
+            .rposition(|w| matches!(w[0], b',' | b';') && w[1].is_ascii_whitespace())
+            .map(|i| start + MAX_SENTENCE / 2 + i + 1);
+        let at_space = || window.iter().rposition(u8::is_ascii_whitespace).map(|i| start + MAX_SENTENCE / 2 + i);
+        let cut = at_punct.or_else(at_space).unwrap_or(limit);
+        push_window(text, start, cut, out);
+        start = cut;
+    }
+    push_window(text, start, end, out);
+}
+
+fn push_window(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();

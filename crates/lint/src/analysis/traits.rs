@@ -125,9 +125,72 @@ pub(crate) fn rejected_quotes(
     out
 }
 
+/// Whether one of `ranges` (in order, not overlapping) holds `start..end`: a binary search.
+pub(crate) fn within_any(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let after = ranges.partition_point(|&(s, _)| s <= start);
+    ranges[..after].last().is_some_and(|&(_, e)| end <= e)
+}
+
 struct Ctx<'a, 's> {
     analysis: &'a Analysis<'s>,
     person_names: HashMap<String, Option<(Practice, usize)>>,
+    /// For the block judged last: for each of its mentions k (from the block's first), the last
+    /// usable mention before k, without and with the guide-only condition. Built once a block,
+    /// so that looking back through a paragraph's sentences costs nothing per cue.
+    previous: std::cell::RefCell<Option<(usize, UsableBefore)>>,
+    /// Look-up tables of the view judged last, built on its first cue.
+    tables: std::cell::RefCell<Tables>,
+}
+
+/// For each mention of a block (from its first), the last usable mention before it: without and
+/// with the guide-only condition.
+type UsableBefore = [Vec<Option<usize>>; 2];
+
+/// Per-token look-ups of one view, so that a cue needs no walk back through its sentence to
+/// find what stands before it. `u32::MAX` is none.
+#[derive(Default)]
+struct Tables {
+    /// The view's address (the views do not move while they are judged); 0 before the first.
+    key: usize,
+    /// The first mention at each token, from the block's first mention.
+    mention: Vec<u32>,
+    /// For each token index (and one past the last), the last "if" or "unless" before it.
+    last_if: Vec<u32>,
+    /// For each token index (and one past the last), the last clause boundary before it.
+    last_boundary: Vec<u32>,
+    /// For each token index (and one past the last), the last word before it that [`negated`]
+    /// may count: a clause without one is not negated, and needs no reading.
+    last_negator: Vec<u32>,
+}
+
+/// The words [`negated`] counts (some only before a certain next word).
+fn may_negate(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "never"
+            | "cannot"
+            | "nobody"
+            | "neither"
+            | "nor"
+            | "avoid"
+            | "avoiding"
+            | "avoids"
+            | "resist"
+            | "refrain"
+            | "myth"
+            | "no"
+            | "without"
+            | "none"
+            | "rather"
+            | "instead"
+    ) || word.ends_with("n't")
+        || word.ends_with("n’t")
+}
+
+/// `Some(index)` when a table entry holds one at or after `from`.
+fn at_or_after(entry: u32, from: usize) -> Option<usize> {
+    (entry != u32::MAX).then_some(entry as usize).filter(|&i| i >= from)
 }
 
 /// Judges every cue of the document.
@@ -145,7 +208,12 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
                 .or_insert(Some((b.practice, b.mention)));
         }
     }
-    let ctx = Ctx { analysis, person_names };
+    let ctx = Ctx {
+        analysis,
+        person_names,
+        previous: std::cell::RefCell::new(None),
+        tables: std::cell::RefCell::new(Tables::default()),
+    };
     let mut out = Vec::new();
     for (block, view) in analysis.views.iter().enumerate() {
         // A trait can only be said of a practice named here, by a heading above, or a block or
@@ -156,6 +224,11 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         }
         for cue_idx in CUE_TABLE.candidates(&view.norm) {
             let compiled = &CUE_TABLE.cues[cue_idx];
+            // A supporting cue is never judged on its own (`judge_hit` turns every hit of one
+            // down first): no need to look for it.
+            if compiled.cue.strength == Strength::Support {
+                continue;
+            }
             for (start, end) in compiled.find_iter(&view.norm) {
                 if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, start, end) {
                     out.push(finding);
@@ -204,19 +277,31 @@ impl Ctx<'_, '_> {
             return None;
         }
         let analysis = self.analysis;
-        let sentence_idx = view.sentences.clone().find(|&s| {
-            let sentence = &analysis.sentences[s];
-            sentence.start <= start && start < sentence.end
-        })?;
+        // The block's sentences are in order and do not overlap: the one holding the cue is the
+        // last that starts at or before it.
+        let block_sentences = &analysis.sentences[view.sentences.clone()];
+        let before = block_sentences.partition_point(|s| s.start <= start);
+        let sentence_idx = view.sentences.start + before.checked_sub(1)?;
         let sentence = &analysis.sentences[sentence_idx];
+        if start >= sentence.end {
+            return None;
+        }
         if sentence.question || sentence.neutral {
             return None;
         }
-        if view.rejected.iter().any(|&(s, e)| s <= start && end <= e) {
+        if within_any(&view.rejected, start, end) {
             return None;
         }
-        let hit_token = view.tokens.partition_point(|t| t.start < start);
-        let hit_end_token = view.tokens.partition_point(|t| t.start < end);
+        // The tokens before the cue's start are those of the block before the sentence and some
+        // of the sentence's (the cue starts inside it); so are those before its end, when it ends
+        // inside the sentence. Searching the sentence's tokens finds the same index.
+        let in_sentence = |offset: usize| {
+            let tokens = &view.tokens[sentence.tokens.clone()];
+            sentence.tokens.start + tokens.partition_point(|t| t.start < offset)
+        };
+        let hit_token = in_sentence(start);
+        let hit_end_token =
+            if end <= sentence.end { in_sentence(end) } else { view.tokens.partition_point(|t| t.start < end) };
         if !describes_practice(view, cue, hit_token, hit_end_token) {
             return None;
         }
@@ -229,7 +314,7 @@ impl Ctx<'_, '_> {
                 let own = if found.attributive {
                     negated_phrase(view, hit_token)
                 } else {
-                    negated(view, sentence, hit_token)
+                    self.negated(view, sentence, hit_token)
                 };
                 // Items listed under a negating heading ("What mentoring is not") are negated
                 // even when they name the practice themselves.
@@ -241,7 +326,7 @@ impl Ctx<'_, '_> {
                 analysis.mentions[mention].practice(),
                 Anchor::Sentence(mention),
                 true,
-                negated(view, sentence, hit_token) ^ negative,
+                self.negated(view, sentence, hit_token) ^ negative,
             ),
         };
         let strong_enough = match cue.strength {
@@ -254,7 +339,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let trait_practice = if cue.setter {
-            match self.setter_role(view, sentence, hit_token)? {
+            match self.setter_role(view, sentence_idx, hit_token)? {
                 Role::Guide => Practice::Mentoring,
                 // People set goals in both practices; only the agenda or direction is the
                 // client's in coaching.
@@ -443,12 +528,34 @@ impl Ctx<'_, '_> {
                 attributive: false,
             });
         }
-        for s in (view.sentences.start..sentence_idx).rev() {
-            if let Some(idx) = analysis.sentences[s].mentions.clone().rev().find(|&m| usable(m)) {
-                return said_of(idx, Anchor::Previous(idx), false);
-            }
+        // The last usable mention of the earlier sentences of the block.
+        let idx = self.last_usable_before(block, view, about_guide, sentence.mentions.start)?;
+        said_of(idx, Anchor::Previous(idx), false)
+    }
+
+    /// The last mention of the block before mention `before` that can carry a trait (for a cue
+    /// about the guide, not a word for the person guided).
+    fn last_usable_before(&self, block: usize, view: &BlockView, about_guide: bool, before: usize) -> Option<usize> {
+        let analysis = self.analysis;
+        let mut previous = self.previous.borrow_mut();
+        if previous.as_ref().is_none_or(|(b, _)| *b != block) {
+            let table = |about_guide: bool| {
+                let mut last = None;
+                let mut out = Vec::with_capacity(view.mentions.len() + 1);
+                out.push(None);
+                for idx in view.mentions.clone() {
+                    let m = &analysis.mentions[idx];
+                    if m.is_use() && !m.is_client() && !(about_guide && m.role() == Role::Guided) {
+                        last = Some(idx);
+                    }
+                    out.push(last);
+                }
+                out
+            };
+            *previous = Some((block, [table(false), table(true)]));
         }
-        None
+        let (_, tables) = previous.as_ref()?;
+        *tables[usize::from(about_guide)].get(before.checked_sub(view.mentions.start)?)?
     }
 
     /// A list item labelled for another role ("Manager hat - being directive ...") is about that
@@ -483,8 +590,50 @@ impl Ctx<'_, '_> {
         view.tokens[..label_end].iter().any(|t| ROLES.contains(&t.text(&view.norm)))
     }
 
+    /// The view's look-up tables, built on its first use (the views judged are those of one
+    /// block after another).
+    fn tables<R>(&self, view: &BlockView, read: impl FnOnce(&Tables) -> R) -> R {
+        let mut tables = self.tables.borrow_mut();
+        let key = std::ptr::from_ref(view) as usize;
+        if tables.key != key {
+            let first = view.mentions.start;
+            let none = |n: usize| vec![u32::MAX; n];
+            let mut mention = none(view.tokens.len());
+            for idx in view.mentions.clone().rev() {
+                if let Some(slot) = mention.get_mut(self.analysis.mentions[idx].token) {
+                    *slot = u32::try_from(idx - first).unwrap_or(u32::MAX);
+                }
+            }
+            let mut last_if = none(view.tokens.len() + 1);
+            let mut last_boundary = none(view.tokens.len() + 1);
+            let mut last_negator = none(view.tokens.len() + 1);
+            for t in 0..view.tokens.len() {
+                let index = u32::try_from(t).unwrap_or(u32::MAX);
+                last_if[t + 1] =
+                    if matches!(view.tokens[t].text(&view.norm), "if" | "unless") { index } else { last_if[t] };
+                last_boundary[t + 1] =
+                    if is_clause_boundary(&view.norm, &view.tokens, t) { index } else { last_boundary[t] };
+                last_negator[t + 1] = if may_negate(view.tokens[t].text(&view.norm)) { index } else { last_negator[t] };
+            }
+            *tables = Tables { key, mention, last_if, last_boundary, last_negator };
+        }
+        read(&tables)
+    }
+
+    /// The block's first mention at `token`.
     fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {
-        view.mentions.clone().find(|&idx| self.analysis.mentions[idx].token == token)
+        let offset = self.tables(view, |t| t.mention.get(token).copied())?;
+        (offset != u32::MAX).then(|| view.mentions.start + offset as usize)
+    }
+
+    /// Whether the cue at `token` is negated within its clause ([`negated`], told the last clause
+    /// boundary of the sentence before the cue, and skipped when no word since could negate it).
+    fn negated(&self, view: &BlockView, sentence: &Sentence, token: usize) -> bool {
+        let (boundary, negator) =
+            self.tables(view, |t| (at_or_after(t.last_boundary[token], sentence.tokens.start), t.last_negator[token]));
+        // The clause starts at or after the boundary's token (at the sentence's start without one).
+        let earliest = boundary.unwrap_or(sentence.tokens.start);
+        at_or_after(negator, earliest).is_some() && negated(view, sentence, token, boundary)
     }
 
     /// The antecedent of the pronoun at `token`: (mention, within this or the previous sentence).
@@ -526,8 +675,7 @@ impl Ctx<'_, '_> {
     /// Whether the cue sits in an "if" clause, and if so what the main clause does with it.
     fn conditional(&self, view: &BlockView, sentence: &Sentence, hit_token: usize) -> Conditional {
         let words = |i: usize| view.tokens[i].text(&view.norm);
-        let Some(if_token) = (sentence.tokens.start..hit_token).rev().find(|&i| matches!(words(i), "if" | "unless"))
-        else {
+        let Some(if_token) = self.tables(view, |t| at_or_after(t.last_if[hit_token], sentence.tokens.start)) else {
             return Conditional::None;
         };
         // The "if" clause runs to the comma before the main clause; lists inside it have commas
@@ -575,8 +723,9 @@ impl Ctx<'_, '_> {
     }
 
     /// Who decides, for an agenda cue: the guide or the person guided.
-    fn setter_role(&self, view: &BlockView, sentence: &Sentence, hit_token: usize) -> Option<Role> {
+    fn setter_role(&self, view: &BlockView, sentence_idx: usize, hit_token: usize) -> Option<Role> {
         let analysis = self.analysis;
+        let sentence = &analysis.sentences[sentence_idx];
         for i in (sentence.tokens.start..hit_token).rev() {
             if let Some(idx) = self.mention_at(view, i) {
                 let m = &analysis.mentions[idx];
@@ -590,7 +739,6 @@ impl Ctx<'_, '_> {
                 // An object pronoun is the person helped: "let them set", "help them set".
                 "them" | "him" | "her" => return Some(Role::Guided),
                 _ if PERSON_PRONOUNS.contains(&word) => {
-                    let sentence_idx = analysis.sentences.iter().position(|s| std::ptr::eq(s, sentence))?;
                     let (idx, _) = self.resolve(sentence.block, view, sentence_idx, i)?;
                     let m = &analysis.mentions[idx];
                     return Some(if m.verb { Role::Guide } else { m.role() });
@@ -638,13 +786,12 @@ fn negated_phrase(view: &BlockView, hit_token: usize) -> bool {
     (hit_token.saturating_sub(2)..hit_token).any(|i| matches!(word(i), "no" | "without" | "non" | "not" | "never"))
 }
 
-/// Whether the cue starting at `hit_token` is negated within its clause.
-fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
+/// Whether the cue starting at `hit_token` is negated within its clause; `boundary` is the
+/// sentence's last clause boundary before the cue.
+fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize, boundary: Option<usize>) -> bool {
     let tokens = &view.tokens;
     let word = |i: usize| tokens[i].text(&view.norm);
-    let clause_start = (sentence.tokens.start..hit_token)
-        .rev()
-        .find(|&i| is_clause_boundary(&view.norm, tokens, i))
+    let clause_start = boundary
         // "instead of", "rather than" and "unlike" open the clause they negate.
         .map_or(sentence.tokens.start, |i| if matches!(word(i), "instead" | "rather") { i } else { i + 1 });
     let mut count = 0;

@@ -96,23 +96,73 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     let valid: Vec<&Binding> = analysis.bindings.iter().filter(|b| binding_counts(analysis, facts, b)).collect();
     let uses = Uses::count(analysis);
     let mut flagged = HashSet::new();
-    // Two bindings can name one entity only if they share a name: compare only those.
-    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Two bindings can name one entity only if they share a name and a kind and differ in
+    // practice: each later binding looks up, under each of its names, the earlier bindings of
+    // its kind and the other practice, and takes the first that [`same_entity`] accepts. Which
+    // earlier bindings it accepts depends on the earlier one alone (`alone`) or on the later one
+    // (`with_later`), so the first of the right list outside the later one's sentence is it: no
+    // pair of bindings is compared, however often a name recurs.
+    let mut by_name: HashMap<(&str, EntityKind, Practice), [Vec<usize>; 2]> = HashMap::new();
     for (pos, later) in valid.iter().enumerate() {
-        let mut earlier: Vec<usize> =
-            later.names.iter().filter_map(|n| by_name.get(n.as_str())).flatten().copied().collect();
-        earlier.sort_unstable();
-        earlier.dedup();
-        for e in earlier {
-            if same_entity(analysis, &uses, valid[e], later) && flagged.insert(later.mention) {
+        let sentence = |b: &Binding| analysis.mentions[b.mention].sentence;
+        let first_accepted = if flagged.contains(&later.mention) {
+            None
+        } else {
+            let list = usize::from(!accepts_any_earlier(analysis, &uses, later));
+            later
+                .names
+                .iter()
+                .filter_map(|n| by_name.get(&(n.as_str(), later.kind, later.practice.other())))
+                .filter_map(|lists| lists[list].iter().copied().find(|&e| sentence(valid[e]) != sentence(later)))
+                .min()
+        };
+        if let Some(e) = first_accepted {
+            debug_assert!(same_entity(analysis, &uses, valid[e], later));
+            if flagged.insert(later.mention) {
                 acc.push(diagnostic(analysis, valid[e], later));
             }
         }
+        let alone = accepted_alone(analysis, &uses, later);
         for name in &later.names {
-            by_name.entry(name.as_str()).or_default().push(pos);
+            let lists = by_name.entry((name.as_str(), later.kind, later.practice)).or_default();
+            if lists[0].last() != Some(&pos) {
+                lists[0].push(pos);
+                if alone {
+                    lists[1].push(pos);
+                }
+            }
         }
     }
     title_role(acc, analysis, &flagged);
+}
+
+/// Whether the later binding makes [`same_entity`] accept any earlier one of its kind and the
+/// other practice that shares a name, outside its sentence.
+fn accepts_any_earlier(analysis: &Analysis<'_>, uses: &Uses, later: &Binding) -> bool {
+    match later.kind {
+        EntityKind::Programme => in_heading(analysis, &analysis.mentions[later.mention]),
+        EntityKind::Thing => later.demonstrative || uses.of(later.practice) == 1,
+        EntityKind::Person => true,
+    }
+}
+
+/// Whether [`same_entity`] accepts the earlier binding whatever the later one is (given a shared
+/// name, its kind, the other practice and another sentence).
+fn accepted_alone(analysis: &Analysis<'_>, uses: &Uses, earlier: &Binding) -> bool {
+    match earlier.kind {
+        EntityKind::Programme => {
+            !earlier.names.iter().all(|n| GENERIC.contains(&n.as_str()))
+                || in_heading(analysis, &analysis.mentions[earlier.mention])
+        }
+        EntityKind::Thing => earlier.demonstrative || uses.of(earlier.practice) == 1,
+        EntityKind::Person => true,
+    }
+}
+
+/// A mention in a heading, or in a short first block (the page's own title).
+fn in_heading(analysis: &Analysis<'_>, m: &crate::analysis::mentions::Mention) -> bool {
+    matches!(analysis.blocks[m.block].kind, BlockKind::Heading { .. })
+        || (m.block == 0 && analysis.views[0].tokens.len() <= 8)
 }
 
 /// How the document writes the words of programme names, and which of them stand in sentences
@@ -130,7 +180,9 @@ impl<'a> NameFacts<'a> {
         let mut umbrella_words = HashSet::new();
         // Only a sentence with a name's letters in it can hold the name as a word. (A document
         // has few programme names; a finder each costs less to build than one automaton.)
-        let finders: Vec<memchr::memmem::Finder<'_>> = names.iter().map(memchr::memmem::Finder::new).collect();
+        let prefilter = names.len() <= 16;
+        let finders: Vec<memchr::memmem::Finder<'_>> =
+            if prefilter { names.iter().map(memchr::memmem::Finder::new).collect() } else { Vec::new() };
         for sentence in &analysis.sentences {
             let view = &analysis.views[sentence.block];
             let text = &analysis.blocks[sentence.block].text;
@@ -153,10 +205,11 @@ impl<'a> NameFacts<'a> {
                 entry.1 |= !first && !heading;
             }
             let norm = &view.norm[sentence.start..sentence.end];
-            let has_letters = finders.iter().any(|f| f.find(norm.as_bytes()).is_some());
+            // With many names, the search for their letters would cost names × sentences; the
+            // regex alone then decides (the letters only ever skip a search that finds nothing).
+            let has_letters = !prefilter || finders.iter().any(|f| f.find(norm.as_bytes()).is_some());
             if has_letters && UMBRELLA_OR_RENAME.is_match(norm) {
-                let words: HashSet<&str> = norm.split(|c: char| !c.is_alphanumeric()).collect();
-                umbrella_words.extend(names.iter().filter(|n| words.contains(*n)));
+                umbrella_words.extend(norm.split(|c: char| !c.is_alphanumeric()).filter_map(|w| names.get(w)));
             }
         }
         NameFacts { capitalised, umbrella_words }
@@ -197,11 +250,7 @@ fn same_entity(analysis: &Analysis<'_>, uses: &Uses, a: &Binding, b: &Binding) -
         // "Executive Coaching" and "Executive Mentoring" are two programmes unless one of them is
         // the page's own title: a generic word is a name only by the title's evidence.
         EntityKind::Programme if a.names.iter().all(|n| GENERIC.contains(&n.as_str())) => {
-            let in_heading = |m: &crate::analysis::mentions::Mention| {
-                matches!(analysis.blocks[m.block].kind, BlockKind::Heading { .. })
-                    || (m.block == 0 && analysis.views[0].tokens.len() <= 8)
-            };
-            in_heading(ma) || in_heading(mb)
+            in_heading(analysis, ma) || in_heading(analysis, mb)
         }
         EntityKind::Thing => {
             // "the coaching agreement" and "the mentoring agreement" are one thing when one of

@@ -73,9 +73,15 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     for sentence in &analysis.sentences {
         let view = &analysis.views[sentence.block];
         let mut by_clause: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        // The clause of each mention: the splits before its token, counted in one pass (the
+        // sentence's mentions are in token order).
+        let (mut clause, mut next) = (0, sentence.tokens.start);
         for idx in sentence.mentions.clone() {
             let token = analysis.mentions[idx].token;
-            let clause = (sentence.tokens.start..token).filter(|&t| splits_pairs(&view.norm, &view.tokens, t)).count();
+            while next < token {
+                clause += usize::from(splits_pairs(&view.norm, &view.tokens, next));
+                next += 1;
+            }
             by_clause.entry(clause).or_default().push(idx);
         }
         scopes.extend(by_clause.into_values());
@@ -138,18 +144,21 @@ fn client_is_role(analysis: &Analysis<'_>, idx: usize) -> bool {
 
 /// The first pair of crossed roles: a guided person of one practice with the guide or the
 /// activity of the other.
+///
+/// The first mention of each kind (practice, guided or not) is all that needs remembering: the
+/// pair is the first later mention of the other practice and the other kind of role, with the
+/// first earlier mention that crosses it. One pass.
 fn crossing(analysis: &Analysis<'_>, roles: &[usize]) -> Option<(usize, usize)> {
-    for (pos, &j) in roles.iter().enumerate() {
-        for &i in &roles[..pos] {
-            let (a, b) = (&analysis.mentions[i], &analysis.mentions[j]);
-            if a.practice() == b.practice() {
-                continue;
-            }
-            let guided = |m: &Mention| m.role() == Role::Guided;
-            if guided(a) != guided(b) {
-                return Some((i, j));
-            }
+    let guided = |m: &Mention| m.role() == Role::Guided;
+    let kind = |m: &Mention| usize::from(m.practice() == Practice::Mentoring) * 2 + usize::from(guided(m));
+    let mut first: [Option<usize>; 4] = [None; 4];
+    for &j in roles {
+        let k = kind(&analysis.mentions[j]);
+        // The other practice (flip the high bit) and the other kind of role (flip the low bit).
+        if let Some(i) = first[k ^ 3] {
+            return Some((i, j));
         }
+        first[k].get_or_insert(j);
     }
     None
 }
