@@ -156,7 +156,10 @@ pub fn check_all_formats(source: &str) {
 /// `Linter::fix`: its result lints as it says, and fixing the fixed source changes nothing.
 pub fn check_fixing(source: &str, format: Format) {
     let fixed = LINTER.fix(&Document { source, format }, None);
-    check_output(&fixed.source, &LintOutput { diagnostics: fixed.diagnostics.clone(), unused_suppressions: Vec::new() });
+    check_output(
+        &fixed.source,
+        &LintOutput { diagnostics: fixed.diagnostics.clone(), unused_suppressions: Vec::new() },
+    );
     assert_eq!(
         fixed.diagnostics,
         LINTER.lint(&Document { source: &fixed.source, format }).diagnostics,
@@ -164,6 +167,10 @@ pub fn check_fixing(source: &str, format: Format) {
     );
     if fixed.applied > 0 {
         let again = LINTER.fix(&Document { source: &fixed.source, format }, None);
-        assert_eq!(again.source, fixed.source, "fixing the fixed source changed it again ({} more fixes)", again.applied);
+        assert_eq!(
+            again.source, fixed.source,
+            "fixing the fixed source changed it again ({} more fixes)",
+            again.applied
+        );
     }
 }

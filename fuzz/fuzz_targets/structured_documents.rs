@@ -178,7 +178,8 @@ const NEGATIONS: &[&str] = &[
 const UNITS: &[&str] = &["week", "month", "year", "session", "day", "hour", "quarter", "meeting"];
 
 const PUNCTUATION: &[&str] = &[
-    ",", ".", "?", "!", ":", ";", " -", " —", " –", "/", "...", "…", "(", ")", "\"", "“", "”", "'", "’", "。", "、", "?!",
+    ",", ".", "?", "!", ":", ";", " -", " —", " –", "/", "...", "…", "(", ")", "\"", "“", "”", "'", "’", "。", "、",
+    "?!",
 ];
 
 const SPECIALS: &[&str] = &[
@@ -227,7 +228,8 @@ const SPECIALS: &[&str] = &[
 
 const EMOJI: &[&str] = &["😀", "👩‍🏫", "🧑🏽‍💼", "🇬🇧", "❤️", "🔥", "✅", "🤝", "🏳️‍🌈", "👍🏿"];
 
-const CJK: &[&str] = &["教练", "导师", "辅导", "メンター", "コーチング", "멘토", "코칭", "指導者。", "私のコーチ", "教練、"];
+const CJK: &[&str] =
+    &["教练", "导师", "辅导", "メンター", "コーチング", "멘토", "코칭", "指導者。", "私のコーチ", "教練、"];
 
 const URLS: &[&str] = &[
     "https://example.com/coach",
@@ -241,15 +243,71 @@ const URLS: &[&str] = &[
 ];
 
 const TAGS: &[&str] = &[
-    "p", "div", "section", "span", "a", "em", "strong", "code", "pre", "script", "style", "textarea", "title", "template",
-    "noscript", "svg", "math", "iframe", "br", "img", "input", "h1", "h3", "blockquote", "li", "td", "th", "table",
-    "ul", "ol", "dl", "dt", "dd", "details", "summary", "figure", "figcaption", "nav", "aside", "font", "xmp",
-    "plaintext", "noembed", "q", "abbr", "cm-coach", "x",
+    "p",
+    "div",
+    "section",
+    "span",
+    "a",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "template",
+    "noscript",
+    "svg",
+    "math",
+    "iframe",
+    "br",
+    "img",
+    "input",
+    "h1",
+    "h3",
+    "blockquote",
+    "li",
+    "td",
+    "th",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "details",
+    "summary",
+    "figure",
+    "figcaption",
+    "nav",
+    "aside",
+    "font",
+    "xmp",
+    "plaintext",
+    "noembed",
+    "q",
+    "abbr",
+    "cm-coach",
+    "x",
 ];
 
 const ATTRIBUTES: &[&str] = &[
-    "class", "id", "title", "alt", "href", "style", "data-x", "aria-label", "lang", "dir", "onclick", "hidden", "x",
-    "coach", "data-mentor",
+    "class",
+    "id",
+    "title",
+    "alt",
+    "href",
+    "style",
+    "data-x",
+    "aria-label",
+    "lang",
+    "dir",
+    "onclick",
+    "hidden",
+    "x",
+    "coach",
+    "data-mentor",
 ];
 
 const CODES: &[&str] =
@@ -280,15 +338,48 @@ enum Ending {
 
 #[derive(Arbitrary, Debug)]
 enum Block {
-    Heading { level: u8, setext: bool, line: Line },
+    Heading {
+        level: u8,
+        setext: bool,
+        line: Line,
+    },
     /// Sentences, joined by spaces or soft line breaks.
-    Paragraph { sentences: Vec<Line>, soft_breaks: bool },
-    List { ordered: bool, marker: u8, lead_in: Option<Line>, items: Vec<Item> },
-    Table { header: Vec<Line>, rows: Vec<Vec<Line>>, align: u8 },
-    Quote { depth: u8, lines: Vec<Line> },
-    Code { tilde: bool, info: u8, lines: Vec<Line>, closed: bool, indented: bool },
-    Html { tag: Tag, body: Vec<Line>, closed: bool },
-    Suppression { kind: u8, codes: Vec<u8>, separator: bool },
+    Paragraph {
+        sentences: Vec<Line>,
+        soft_breaks: bool,
+    },
+    List {
+        ordered: bool,
+        marker: u8,
+        lead_in: Option<Line>,
+        items: Vec<Item>,
+    },
+    Table {
+        header: Vec<Line>,
+        rows: Vec<Vec<Line>>,
+        align: u8,
+    },
+    Quote {
+        depth: u8,
+        lines: Vec<Line>,
+    },
+    Code {
+        tilde: bool,
+        info: u8,
+        lines: Vec<Line>,
+        closed: bool,
+        indented: bool,
+    },
+    Html {
+        tag: Tag,
+        body: Vec<Line>,
+        closed: bool,
+    },
+    Suppression {
+        kind: u8,
+        codes: Vec<u8>,
+        separator: bool,
+    },
     Rule,
     Raw(String),
     Blank(u8),
@@ -315,17 +406,36 @@ enum Case {
 
 #[derive(Arbitrary, Debug)]
 enum Piece {
-    Practice { word: u8, case: Case },
+    Practice {
+        word: u8,
+        case: Case,
+    },
     Phrase(u8),
     Filler(u8),
     Negation(u8),
-    Duration { n: u16, unit: u8, form: u8 },
+    Duration {
+        n: u16,
+        unit: u8,
+        form: u8,
+    },
     Punctuation(u8),
     /// "if ...," or "when ...,"
-    Conditional { when: bool, atoms: Vec<Atom> },
-    Quoted { kind: u8, atoms: Vec<Atom> },
-    Emphasis { kind: u8, atoms: Vec<Atom> },
-    Link { atoms: Vec<Atom>, url: u8 },
+    Conditional {
+        when: bool,
+        atoms: Vec<Atom>,
+    },
+    Quoted {
+        kind: u8,
+        atoms: Vec<Atom>,
+    },
+    Emphasis {
+        kind: u8,
+        atoms: Vec<Atom>,
+    },
+    Link {
+        atoms: Vec<Atom>,
+        url: u8,
+    },
     Code(String),
     Tag(Tag),
     Emoji(u8),
@@ -481,7 +591,8 @@ impl Renderer {
                 self.out.push(',');
             }
             Piece::Quoted { kind, atoms } => {
-                let (open, close) = [("\"", "\""), ("“", "”"), ("'", "'"), ("‘", "’"), ("«", "»")][usize::from(*kind) % 5];
+                let (open, close) =
+                    [("\"", "\""), ("“", "”"), ("'", "'"), ("‘", "’"), ("«", "»")][usize::from(*kind) % 5];
                 self.word(open);
                 self.atoms(atoms);
                 self.out.push_str(close);
@@ -619,7 +730,11 @@ impl Renderer {
                     match item.task {
                         Some(true) if !html => self.out.push_str("[x] "),
                         Some(false) if !html => self.out.push_str("[ ] "),
-                        Some(done) => self.out.push_str(if done { "<input type=checkbox checked> " } else { "<input type=checkbox> " }),
+                        Some(done) => self.out.push_str(if done {
+                            "<input type=checkbox checked> "
+                        } else {
+                            "<input type=checkbox> "
+                        }),
                         None => {}
                     }
                     self.line(&item.line);
