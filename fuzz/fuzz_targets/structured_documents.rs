@@ -847,7 +847,7 @@ impl Renderer {
                     }
                 } else {
                     let fence = if *tilde { "~~~" } else { "```" };
-                    let _ = write!(self.out, "{fence}{}\n", pick(CODE_INFO, *info));
+                    let _ = writeln!(self.out, "{fence}{}", pick(CODE_INFO, *info));
                     for line in lines {
                         self.line(line);
                         self.out.push('\n');
