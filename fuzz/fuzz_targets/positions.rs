@@ -15,7 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let offset = u32::from_le_bytes([numbers[0], numbers[1], numbers[2], numbers[3]]) as usize;
     let lc = index.line_col(offset);
     assert!(index.offset(lc) <= text.len());
-    let wide = WideLineCol { line: u32::from(numbers[4]), col: u32::from(u16::from_le_bytes([numbers[5], numbers[6]])) };
+    let wide =
+        WideLineCol { line: u32::from(numbers[4]), col: u32::from(u16::from_le_bytes([numbers[5], numbers[6]])) };
     for encoding in [WideEncoding::Utf16, WideEncoding::Utf32] {
         let back = index.to_utf8(encoding, wide);
         let at = index.offset(back);
