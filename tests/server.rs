@@ -234,3 +234,31 @@ fn a_configuration_that_breaks_the_engine_is_reported_and_the_server_serves() {
     server.wait_for(|m| m["id"] == 2);
     shut_down(server);
 }
+
+/// Editors start servers with `--stdio`; the server accepts it and answers over the pipes.
+#[test]
+fn accepts_the_stdio_flag_editors_pass() {
+    let frame = |body: serde_json::Value| {
+        let body = body.to_string();
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    };
+    let input = [
+        frame(json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } })),
+        frame(json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} })),
+        frame(json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" })),
+        frame(json!({ "jsonrpc": "2.0", "method": "exit" })),
+    ]
+    .concat();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cm-lint"))
+        .args(["server", "--stdio"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn cm-lint server --stdio");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let output = child.wait_with_output().expect("the server exits");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{:?}: {stdout}", output.status);
+    assert!(stdout.contains("\"capabilities\""), "no initialize result: {stdout}");
+}

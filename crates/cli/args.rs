@@ -37,7 +37,11 @@ pub(crate) enum Command {
         rule: String,
     },
     /// Run the language server on stdin and stdout (for editors)
-    Server,
+    Server {
+        /// Speak over stdin and stdout (the only transport; editors pass it)
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Print the engine's analysis of one file (for developing cm-lint)
     #[command(hide = true)]
     Debug {

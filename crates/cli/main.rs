@@ -103,7 +103,7 @@ fn run(args: &Args) -> anyhow::Result<ExitStatus> {
             }
             Ok(ExitStatus::Clean)
         }
-        Some(Command::Server) => {
+        Some(Command::Server { .. }) => {
             let code = cm_lsp::run_stdio();
             Ok(if code == 0 { ExitStatus::Clean } else { ExitStatus::Findings })
         }
