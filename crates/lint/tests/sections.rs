@@ -33,6 +33,13 @@ fn adversarial_documents_give_the_same_findings() {
     let flagged = "Our coaches share their own experience and give advice.";
     let far = "Unrelated paragraph about budgets and travel.\n\n".repeat(5);
     let docs = [
+        // "---" lines that are not front matter: after a blank line, unclosed, or closed at once
+        // (found by fuzzing: the parser's metadata blocks once opened at any "---").
+        "\n---\nno coach formal\n#\n---\n".to_string(),
+        "\n---\n#\nmentee set\n---\n".to_string(),
+        format!("# A\n\n---\nOur mentor sets the agenda.\n# B\n---\n{far}"),
+        "---\nOur coach shares war stories.\n# C\n".to_string(),
+        "---\n---\n# Mentoring\n\nThe mentee sets the agenda.\n".to_string(),
         format!("# Coaching\n\n{far}## Details\n\n{far}- They give advice\n"),
         format!("# Intro\n\n{far}```\n# Coaching\n```\n\n{far}# Next\n\n{flagged}\n"),
         format!("<div>\n# Mentoring\n</div>\n\n{far}# Coaching\n\n{far}{flagged}\n"),

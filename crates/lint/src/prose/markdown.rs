@@ -63,6 +63,32 @@ impl State<'_> {
     }
 }
 
+/// The front matter at the start of a document (after an optional BOM): a `---` (or `+++`)
+/// line, a first line that is neither blank nor the end, and a closing `---` or `...` (or
+/// `+++`) line. Without its closing line there is none.
+pub(super) fn front_matter(source: &str) -> Option<std::ops::Range<usize>> {
+    let start = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut lines = source[start..].split_inclusive('\n').scan(start, |at, line| {
+        let range = *at..*at + line.len();
+        *at += line.len();
+        Some((range, line.trim_end_matches(['\n', '\r']).trim_end_matches(' ')))
+    });
+    let (_, open) = lines.next()?;
+    let closes = |line: &str| match open {
+        "---" => line == "---" || line == "...",
+        "+++" => line == "+++",
+        _ => false,
+    };
+    if open != "---" && open != "+++" {
+        return None;
+    }
+    let (_, first) = lines.next()?;
+    if first.trim().is_empty() || closes(first) {
+        return None;
+    }
+    lines.find(|(_, line)| closes(line)).map(|(range, _)| 0..range.end)
+}
+
 /// MDX's `import` and `export` lines are code: they are blanked (same length, so offsets hold)
 /// before the Markdown parser sees the text. JSX elements parse as HTML blocks and are skipped.
 fn blank_mdx_statements(source: &str) -> Option<String> {
@@ -81,6 +107,9 @@ fn blank_mdx_statements(source: &str) -> Option<String> {
         .map(|at| at..memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |end| at + end))
         .filter(|line| is_statement(&source[line.clone()]))
         .collect();
+    // Front matter is not prose either; blanking it here keeps the whole read and the section
+    // cutter in agreement (the parser's own metadata blocks could open at any "---").
+    lines.extend(front_matter(source));
     if lines.is_empty() {
         return None;
     }
@@ -97,9 +126,7 @@ fn blank_mdx_statements(source: &str) -> Option<String> {
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_TASKLISTS)
-    .union(Options::ENABLE_STRIKETHROUGH)
-    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
-    .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+    .union(Options::ENABLE_STRIKETHROUGH);
 
 pub(super) fn extract(source: &str) -> Vec<Block> {
     let blanked = blank_mdx_statements(source);

@@ -60,21 +60,22 @@ pub(super) fn split(source: &str) -> Vec<Section> {
     let mut fenced: Option<(u8, usize)> = None;
     let mut html_comment = false;
     let mut maybe_html = false;
-    let mut offset = 0;
+    // Front matter (as the reader finds it) holds no headings.
+    let mut offset = super::front_matter(source).map_or(0, |range| range.end);
     let mut first = true;
-    let mut front_matter: Option<&str> = None;
     // `memchr` finds line ends with SIMD; `split_inclusive` would look at every byte.
     let ends = memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1).chain(std::iter::once(source.len()));
     let bytes = source.as_bytes();
     for end in ends {
         if end <= offset {
-            break;
+            // A line of the front matter, or the end of the text already reached.
+            continue;
         }
-        // Most lines start with a letter: they open, close or cut nothing (outside a comment
-        // and front matter), and need no more looking at. (The same test as below, before the
+        // Most lines start with a letter: they open, close or cut nothing (outside a comment),
+        // and need no more looking at. (The same test as below, before the
         // line is sliced and trimmed.)
         let may_matter = matches!(bytes[offset], b'#' | b'`' | b'~' | b'<' | b' ' | b'\t' | b'\n' | b'\r');
-        if !first && !html_comment && front_matter.is_none() && !may_matter {
+        if !first && !html_comment && !may_matter {
             offset = end;
             continue;
         }
@@ -82,20 +83,7 @@ pub(super) fn split(source: &str) -> Vec<Section> {
         let at = offset;
         offset = end;
         let content = line.trim_end_matches(['\n', '\r']);
-        if first {
-            first = false;
-            let bare = content.trim_start_matches('\u{feff}');
-            if bare == "---" || bare == "+++" {
-                front_matter = Some(if bare == "---" { "---" } else { "+++" });
-                continue;
-            }
-        }
-        if let Some(close) = front_matter {
-            if content == close || (close == "---" && content == "...") {
-                front_matter = None;
-            }
-            continue;
-        }
+        first = false;
         // Most lines start with a letter: they open, close or cut nothing (outside a comment).
         let lead = content.as_bytes().first().copied().unwrap_or(b'\n');
         if !html_comment && !matches!(lead, b'#' | b'`' | b'~' | b'<' | b' ' | b'\t' | b'\n') {
