@@ -122,7 +122,7 @@ pub(crate) fn rejected_quotes(
         }
         // Sentences are in order and do not overlap: the first that ends at or after the quote.
         let idx = sentences.partition_point(|&(_, e)| e < qs);
-        if !sentences.get(idx).is_some_and(|&(s, _)| s <= qs) {
+        if sentences.get(idx).is_none_or(|&(s, _)| s > qs) {
             continue;
         }
         let after_end = sentences.get(idx + 2).map_or(norm.len(), |&(_, e)| e);
