@@ -102,27 +102,59 @@ pub(crate) fn rejected_practice(sentence: &str) -> Option<Practice> {
 }
 
 /// Quoted passages of four words or more that the text rejects, as byte ranges.
+///
+/// A quote is rejected when a rejecting phrase stands before it in the block, or after it up to
+/// the end of the next sentence (or at the start of the next block). "Before it in the block" is
+/// read once for the whole block, not once per quote: the quotes come in order, each phrase is
+/// at most [`LONGEST_REJECTION`] bytes long, and a phrase found before one quote stands before
+/// every later one.
 pub(crate) fn rejected_quotes(
     norm: &str,
     sentences: &[(usize, usize)],
     next_block: Option<&str>,
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // How far the text before the quotes has been read, and whether a phrase was found in it.
+    let mut read_to = 0;
+    let mut before = false;
     for (qs, qe) in quoted_ranges(norm) {
         if norm[qs..qe].split_whitespace().count() < 4 {
             continue;
         }
-        let Some(idx) = sentences.iter().position(|&(s, e)| s <= qs && qs <= e) else {
+        // Sentences are in order and do not overlap: the first that ends at or after the quote.
+        let idx = sentences.partition_point(|&(_, e)| e < qs);
+        if sentences.get(idx).is_none_or(|&(s, _)| s > qs) {
             continue;
-        };
+        }
         let after_end = sentences.get(idx + 2).map_or(norm.len(), |&(_, e)| e);
-        let around = format!("{} {}", &norm[..qs], &norm[qe.min(after_end)..after_end]);
+        if !before {
+            before = QUOTE_REJECTION.is_match(&norm[word_start_before(norm, read_to)..qs]);
+            read_to = qs;
+        }
+        // A phrase that runs from before the quote into the text after it (as the two are
+        // joined with a space), or stands after it.
+        let joined = format!("{} {}", &norm[word_start_before(norm, qs)..qs], &norm[qe.min(after_end)..after_end]);
         let next = next_block.map_or("", |n| &n[..n.len().min(n.char_indices().nth(160).map_or(n.len(), |(i, _)| i))]);
-        if QUOTE_REJECTION.is_match(&around) || QUOTE_REJECTION.is_match(next) {
+        if before || QUOTE_REJECTION.is_match(&joined) || QUOTE_REJECTION.is_match(next) {
             out.push((qs, qe));
         }
     }
     out
+}
+
+/// The longest text [`QUOTE_REJECTION`] matches, in bytes, with room to spare.
+const LONGEST_REJECTION: usize = 32;
+
+/// A place at least [`LONGEST_REJECTION`] bytes before `at` (or the start) right after an ASCII
+/// byte that is not a word character: a search from there sees the same word boundaries as a
+/// search of the whole text, and finds every match that ends at or after `at`.
+fn word_start_before(norm: &str, at: usize) -> usize {
+    let bytes = norm.as_bytes();
+    let mut i = at.saturating_sub(LONGEST_REJECTION);
+    while i > 0 && !(bytes[i - 1].is_ascii() && !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'_') {
+        i -= 1;
+    }
+    i
 }
 
 /// Whether one of `ranges` (in order, not overlapping) holds `start..end`: a binary search.
@@ -1093,7 +1125,84 @@ const FUNCTION_WORDS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    use super::{rejected_quotes, LONGEST_REJECTION, QUOTE_REJECTION};
+    use crate::analysis::mentions::quoted_ranges;
+    use crate::analysis::text::{normalise, sentences};
     use crate::{lint, Document, Format};
+
+    /// No phrase of the rejection pattern is longer than `rejected_quotes` assumes: each
+    /// top-level alternative, as written (a class or a group is longer written than matched).
+    #[test]
+    fn rejection_phrases_are_short() {
+        let source = QUOTE_REJECTION.as_str();
+        let body = &source["(?-u:\\b)(?:".len()..source.len() - ")(?-u:\\b)".len()];
+        let (mut depth, mut start) = (0, 0);
+        let mut alternatives = Vec::new();
+        for (i, c) in body.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                '|' if depth == 0 => {
+                    alternatives.push(&body[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        alternatives.push(&body[start..]);
+        assert!(alternatives.len() > 20, "{alternatives:?}");
+        for a in alternatives {
+            assert!(a.len() <= LONGEST_REJECTION, "{a:?}");
+        }
+    }
+
+    /// The quotes rejected are those the per-quote reading found (the whole text before each
+    /// quote joined to the text after it), on texts with phrases before, inside, between and
+    /// after quotes.
+    #[test]
+    fn rejected_quotes_reads_the_text_before_the_quotes_once_with_the_same_result() {
+        fn reference(norm: &str, sentences: &[(usize, usize)], next_block: Option<&str>) -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            for (qs, qe) in quoted_ranges(norm) {
+                if norm[qs..qe].split_whitespace().count() < 4 {
+                    continue;
+                }
+                let Some(idx) = sentences.iter().position(|&(s, e)| s <= qs && qs <= e) else { continue };
+                let after_end = sentences.get(idx + 2).map_or(norm.len(), |&(_, e)| e);
+                let around = format!("{} {}", &norm[..qs], &norm[qe.min(after_end)..after_end]);
+                let next =
+                    next_block.map_or("", |n| &n[..n.len().min(n.char_indices().nth(160).map_or(n.len(), |(i, _)| i))]);
+                if QUOTE_REJECTION.is_match(&around) || QUOTE_REJECTION.is_match(next) {
+                    out.push((qs, qe));
+                }
+            }
+            out
+        }
+        let pieces = [
+            "Coaches say \"we will meet every single week\". ",
+            "That is wrong. ",
+            "The page said “mentors give advice from their careers” and ",
+            "it isn’t how we work. ",
+            "Unremoved text \"four words in quotes\" here. ",
+            "A long stretch of ordinary words about coaching and mentoring with nothing rejected in it at all. ",
+            "old \"a b c d\" page. ",
+            "\"one two three four\" is not right. ",
+            "if that’s true, ",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let norm = normalise(&text);
+            let ranges = sentences(&text);
+            for next in [None, Some("That is no longer true."), Some("Nothing here.")] {
+                assert_eq!(rejected_quotes(&norm, &ranges, next), reference(&norm, &ranges, next), "{text}");
+            }
+        }
+    }
 
     /// A conditional whose comma is the last token of its block: the main clause that would
     /// follow the comma is absent, and looking past it must not run off the block's tokens.

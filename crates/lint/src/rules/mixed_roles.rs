@@ -220,14 +220,16 @@ fn heading_scopes(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
             || (b.emphasised && view.tokens.len() <= 12)
             || (view.tokens.len() <= 5 && b.text.trim_end().ends_with([',', ':']));
         if heading_like {
-            current = view
+            let roles: Vec<usize> = view
                 .mentions
                 .clone()
                 .filter(|&i| {
                     let m = &analysis.mentions[i];
                     matches!(m.role(), Role::Guide | Role::Guided) && !m.is_client() && !m.verb
                 })
+                .filter(|&i| counts(analysis, i))
                 .collect();
+            current = essentials(analysis, roles);
             continue;
         }
         if current.is_empty() {
@@ -243,6 +245,33 @@ fn heading_scopes(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+/// Of a heading's role words (those that count), the ones [`crossing`] can use in a scope that
+/// they start: their first crossing pair if they hold one (what follows them then changes
+/// nothing), else the first of each kind (a later one of a kind can be neither the first of its
+/// kind nor, as no earlier word crosses it, the second of a pair). At most four words, however
+/// long the heading, so each sentence under it costs its own words only.
+fn essentials(analysis: &Analysis<'_>, roles: Vec<usize>) -> Vec<usize> {
+    if let Some((first, second)) = crossing(analysis, &roles) {
+        return vec![first, second];
+    }
+    let kind = |i: usize| {
+        let m = &analysis.mentions[i];
+        (m.practice() == Practice::Mentoring, m.role() == Role::Guided)
+    };
+    let mut seen = Vec::new();
+    roles
+        .into_iter()
+        .filter(|&i| {
+            let k = kind(i);
+            let first = !seen.contains(&k);
+            if first {
+                seen.push(k);
+            }
+            first
+        })
+        .collect()
 }
 
 fn diagnostic(analysis: &Analysis<'_>, first: &Mention, second: &Mention) -> Diagnostic {

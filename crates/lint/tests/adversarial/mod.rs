@@ -84,7 +84,7 @@ pub fn text(case: &str, size: usize) -> String {
                     format!(
                         "\n\n<!-- cm-lint-disable-next-line {code} -->\nYour coach/mentor will call, {n}. Your coach/mentor again.\n\n"
                     )
-                } else if n % 2 == 0 {
+                } else if n.is_multiple_of(2) {
                     "<!-- cm-lint-disable CM004 -->".to_string()
                 } else {
                     "<!-- cm-lint-enable CM003 -->".to_string()
