@@ -395,7 +395,8 @@ pub fn practice_words(document: &Document<'_>) -> Vec<(Span, cm_core::Practice)>
 #[doc(hidden)]
 #[must_use]
 pub fn debug_dump(document: &Document<'_>) -> String {
-    analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default(), false).dump()
+    let read_all = std::env::var_os("CM_LINT_DEBUG_READ_ALL").is_some();
+    analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default(), read_all).dump()
 }
 
 #[cfg(test)]

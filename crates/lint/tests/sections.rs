@@ -33,6 +33,8 @@ fn adversarial_documents_give_the_same_findings() {
     let flagged = "Our coaches share their own experience and give advice.";
     let far = "Unrelated paragraph about budgets and travel.\n\n".repeat(5);
     let docs = [
+        // A one-line comment, then a heading that is the topic of a later section (fuzzing).
+        format!("<!-- a note -->\n# Our mentoring sprint\n\n## Plan\n\n{far}## Log\n\n- Host: Sam\n- We close the relationship after the tenth session\n"),
         // "---" lines that are not front matter: after a blank line, unclosed, or closed at once
         // (found by fuzzing: the parser's metadata blocks once opened at any "---").
         "\n---\nno coach formal\n#\n---\n".to_string(),

@@ -108,8 +108,9 @@ pub(super) fn split(source: &str) -> Vec<Section> {
         }
         let trimmed = content.trim_start_matches(' ');
         if trimmed.starts_with("<!--") {
+            // A comment (CommonMark's HTML block of type 2) ends on the line holding "-->"; the
+            // next line may be a heading.
             html_comment = !trimmed.contains("-->");
-            maybe_html = !html_comment;
             continue;
         }
         if trimmed.starts_with('<') {
