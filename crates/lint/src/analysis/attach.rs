@@ -167,28 +167,20 @@ fn names_a_holder(head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::syntax::parse;
-    use crate::analysis::text::{normalise, tokenize};
+    use crate::analysis::syntax::Marked;
 
     /// The holder of the expression between `[` and `]`, as text, and how it attached.
     fn holder(marked: &str) -> (String, Via) {
-        let open = marked.find('[').expect("marked");
-        let close = marked.find(']').expect("marked");
-        let sentence = marked.replace(['[', ']'], "");
-        let (start, end) = (open, close - 1);
-        let norm = normalise(&sentence);
-        let tokens = tokenize(&sentence);
-        let parse = parse(&sentence, &norm, &tokens, 0..tokens.len());
-        let texts: Vec<&str> = parse.words.iter().map(|w| tokens[w.token].text(&norm)).collect();
-        let first = parse.words.iter().position(|w| tokens[w.token].start >= start).expect("start");
-        let last = parse.words.iter().rposition(|w| tokens[w.token].end <= end).expect("end");
+        let m = Marked::new(marked);
+        let (parse, tokens, sentence) = (&m.parse, &m.tokens, &m.sentence);
+        let texts = m.texts();
         let phrase_text = |p: usize| {
             let ph = &parse.phrases[p];
             let a = tokens[parse.words[ph.words.start].token].start;
             let b = tokens[parse.words[ph.words.end - 1].token].end;
             sentence[a..b].to_string()
         };
-        let (attachment, via) = attach(&parse, &texts, first..last + 1);
+        let (attachment, via) = attach(parse, &texts, m.hit.clone());
         let text = match attachment {
             Attachment::Subject(p) | Attachment::Label(p) => phrase_text(p),
             Attachment::Modifies(p) => format!("head of {}", phrase_text(p)),

@@ -182,22 +182,12 @@ fn criteria_list_len(parse: &Parse, texts: &[&str], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::syntax::parse;
-    use crate::analysis::text::{normalise, tokenize};
+    use crate::analysis::syntax::Marked;
 
     /// Reads a sentence and asks what the duration written between `[` and `]` measures.
     fn measures(marked: &str) -> Option<NotEngagement> {
-        let open = marked.find('[').expect("a marked duration");
-        let close = marked.find(']').expect("a marked duration");
-        let sentence = marked.replace(['[', ']'], "");
-        let (start, end) = (open, close - 1);
-        let norm = normalise(&sentence);
-        let tokens = tokenize(&sentence);
-        let parse = parse(&sentence, &norm, &tokens, 0..tokens.len());
-        let texts: Vec<&str> = parse.words.iter().map(|w| tokens[w.token].text(&norm)).collect();
-        let first = parse.words.iter().position(|w| tokens[w.token].start >= start).expect("start");
-        let last = parse.words.iter().rposition(|w| tokens[w.token].end <= end).expect("end");
-        duration_measures_other(&parse, &texts, first..last + 1)
+        let m = Marked::new(marked);
+        duration_measures_other(&m.parse, &m.texts(), m.hit.clone())
     }
 
     #[test]

@@ -925,6 +925,38 @@ pub(crate) fn render(text: &str, tokens: &[Token], parse: &Parse) -> String {
     out.join(" ")
 }
 
+/// For tests: a sentence with one stretch marked by `[` and `]`, read.
+#[cfg(test)]
+pub(crate) struct Marked {
+    pub sentence: String,
+    pub norm: String,
+    pub tokens: Vec<Token>,
+    pub parse: Parse,
+    /// The marked stretch, as word indices of `parse`.
+    pub hit: Range<usize>,
+}
+
+#[cfg(test)]
+impl Marked {
+    pub(crate) fn new(marked: &str) -> Marked {
+        let open = marked.find('[').expect("a marked stretch");
+        let close = marked.find(']').expect("a marked stretch");
+        let sentence = marked.replace(['[', ']'], "");
+        let (start, end) = (open, close - 1);
+        let norm = super::text::normalise(&sentence);
+        let tokens = super::text::tokenize(&sentence);
+        let parse = parse(&sentence, &norm, &tokens, 0..tokens.len());
+        let first = parse.words.iter().position(|w| tokens[w.token].start >= start).expect("start");
+        let last = parse.words.iter().rposition(|w| tokens[w.token].end <= end).expect("end");
+        Marked { sentence, norm, tokens, parse, hit: first..last + 1 }
+    }
+
+    /// The lower-cased words of the parse.
+    pub(crate) fn texts(&self) -> Vec<&str> {
+        self.parse.words.iter().map(|w| self.tokens[w.token].text(&self.norm)).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
