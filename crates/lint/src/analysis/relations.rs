@@ -11,6 +11,7 @@ use cm_core::{Cue, Dimension};
 
 use super::attach::{attach, Attachment, Via};
 use super::holders::{self, NotEngagement};
+use super::lexicon as lex;
 use super::syntax;
 use super::{BlockView, Sentence};
 
@@ -174,4 +175,98 @@ pub(crate) fn is_audience(head: &str) -> bool {
             | "contributor"
             | "employee"
     )
+}
+
+/// An agenda driver found by structure: who leads, drives, owns or sets the engagement's
+/// agenda, meetings or direction ("mentees drive the meetings", "the mentorship is led by the
+/// mentee", "the mentee is the DRI for each session").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Driver {
+    /// The block tokens of the phrase that drives.
+    pub driver: Range<usize>,
+    /// The block tokens of the whole expression (verb to object, or the copula's predicate).
+    pub expression: Range<usize>,
+    /// The object is the agenda, the direction or the topics (not only meetings or sessions).
+    pub agenda_proper: bool,
+    pub negated: bool,
+}
+
+/// The agenda drivers of one sentence.
+pub(crate) fn agenda_drivers(text: &str, view: &BlockView, sentence: &Sentence) -> Vec<Driver> {
+    let parse = syntax::parse(text, &view.norm, &view.tokens, sentence.tokens.clone());
+    let first = sentence.tokens.start;
+    let texts: Vec<&str> = parse.words.iter().map(|w| view.tokens[w.token].text(&view.norm)).collect();
+    let head = |p: usize| texts[parse.phrases[p].head];
+    let tokens_of = |p: usize| first + parse.phrases[p].words.start..first + parse.phrases[p].words.end;
+    let proper = |word: &str| matches!(word, "agenda" | "agendas" | "direction" | "topic" | "topics");
+    // The engagement's own meetings: "the meetings", "each session", "their 1:1s"; not
+    // "customer calls" or "team meetings", which another noun claims.
+    let own = |p: usize| {
+        let ph = &parse.phrases[p];
+        (ph.words.start..ph.head).all(|w| {
+            !matches!(parse.words[w].pos, syntax::Pos::Noun | syntax::Pos::Propn) || holders::is_practice_word(texts[w])
+        })
+    };
+    // The driver is the practice word itself, or its goals or needs ("mentee goals should
+    // drive the relationship"); not something of it ("the mentee's onboarding").
+    let drives = |p: usize| {
+        let h = head(p);
+        holders::is_practice_word(h)
+            || matches!(h, "goals" | "goal" | "needs" | "interests" | "priorities")
+            || lex::SUBJECT_PRONOUNS.contains(&h)
+    };
+    let mut out = Vec::new();
+    for clause in &parse.clauses {
+        let Some(v) = clause.verb else { continue };
+        let vg = &parse.verbs[v];
+        let subject = match clause.subject {
+            syntax::Subject::Phrase(p) | syntax::Subject::Shared(p) => Some(p),
+            _ => None,
+        };
+        let lemma = vg.lemma.unwrap_or(texts[vg.head]);
+        if vg.copula {
+            // "X is the DRI (owner, lead) for each session".
+            let (Some(s), Some(&o)) = (subject.filter(|&s| drives(s)), clause.objects.first()) else { continue };
+            if !lex::DRIVER_NOUNS.contains(&head(o)) {
+                continue;
+            }
+            let of = clause.adjuncts.iter().copied().find(|&a| lex::AGENDA_OBJECTS.contains(&head(a)) && own(a));
+            let Some(of) = of else { continue };
+            out.push(Driver {
+                driver: tokens_of(s),
+                expression: tokens_of(o).start..tokens_of(of).end,
+                agenda_proper: proper(head(of)),
+                negated: vg.negated,
+            });
+            continue;
+        }
+        if !lex::DRIVER_VERBS.contains(&lemma) {
+            continue;
+        }
+        if vg.passive {
+            // "The mentorship is led by the mentee".
+            let Some(s) = subject.filter(|&s| lex::AGENDA_OBJECTS.contains(&head(s)) && own(s)) else { continue };
+            let by = clause.adjuncts.iter().copied().find(|&a| parse.phrases[a].prep.is_some_and(|p| texts[p] == "by"));
+            let Some(by) = by.filter(|&b| drives(b)) else { continue };
+            out.push(Driver {
+                driver: tokens_of(by),
+                expression: first + vg.words.start..tokens_of(by).end,
+                agenda_proper: proper(head(s)),
+                negated: vg.negated,
+            });
+        } else {
+            // "Mentees drive the meetings".
+            let Some(s) = subject.filter(|&s| drives(s)) else { continue };
+            let Some(&o) = clause.objects.iter().find(|&&o| lex::AGENDA_OBJECTS.contains(&head(o)) && own(o)) else {
+                continue;
+            };
+            out.push(Driver {
+                driver: tokens_of(s),
+                expression: first + vg.words.start..tokens_of(o).end,
+                agenda_proper: proper(head(o)),
+                negated: vg.negated,
+            });
+        }
+    }
+    out
 }

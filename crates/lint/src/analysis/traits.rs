@@ -268,9 +268,19 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
             }
         }
     }
+    out.extend(ctx.agenda_drivers(&out));
     out.sort_by_key(|f| (f.block, f.start));
     out
 }
+
+/// The agenda-driver concept, for findings made by structure rather than by a cue phrase.
+static AGENDA_DRIVER: Cue = Cue {
+    pattern: "(agenda driver: who leads, drives, owns or sets the agenda or the meetings)",
+    practice: Practice::Mentoring,
+    dimension: Dimension::Agenda,
+    strength: Strength::Strong,
+    setter: true,
+};
 
 const PERSON_PRONOUNS: &[&str] = &[
     "they",
@@ -297,6 +307,64 @@ const PERSON_PRONOUNS: &[&str] = &[
 const THING_PRONOUNS: &[&str] = &["it", "it's", "it’s", "it'll"];
 
 impl Ctx<'_, '_> {
+    /// Agenda drivers named by the sentence's structure whose driver is a practice word: the
+    /// person guided driving (the coaching trait of a client-driven agenda), or the guide
+    /// setting the agenda proper (mentoring's). Sentences that a cue already judged for the
+    /// agenda are left to it.
+    fn agenda_drivers(&self, found: &[TraitFinding]) -> Vec<TraitFinding> {
+        let analysis = self.analysis;
+        let mut out = Vec::new();
+        for (idx, sentence) in analysis.sentences.iter().enumerate() {
+            if sentence.mentions.is_empty() || sentence.question || sentence.neutral {
+                continue;
+            }
+            if found.iter().any(|f| f.sentence == idx && f.cue.dimension == Dimension::Agenda) {
+                continue;
+            }
+            let view = &analysis.views[sentence.block];
+            // Only a sentence that names an agenda, meetings or a relationship can have a
+            // driver of one: the others are not parsed.
+            let names_object = view.tokens[sentence.tokens.clone()]
+                .iter()
+                .any(|t| super::lexicon::AGENDA_OBJECTS.contains(&t.text(&view.norm)));
+            if !names_object {
+                continue;
+            }
+            let text = &analysis.blocks[sentence.block].text;
+            for driver in relations::agenda_drivers(text, view, sentence) {
+                let Some(m) = driver.driver.clone().find_map(|i| self.mention_at(view, i)) else { continue };
+                let mention = &analysis.mentions[m];
+                if !mention.is_use() || mention.joint || mention.is_client() && mention.role() != Role::Guided {
+                    continue;
+                }
+                let trait_practice = match mention.role() {
+                    Role::Guided => Practice::Coaching,
+                    Role::Guide if driver.agenda_proper => Practice::Mentoring,
+                    _ => continue,
+                };
+                let practice = mention.practice();
+                let negated = driver.negated;
+                let mismatch = if negated { trait_practice == practice } else { trait_practice != practice };
+                if !mismatch {
+                    continue;
+                }
+                let tokens = &view.tokens;
+                out.push(TraitFinding {
+                    block: sentence.block,
+                    sentence: idx,
+                    start: tokens[driver.expression.start].start,
+                    end: tokens[driver.expression.end - 1].end,
+                    cue: &AGENDA_DRIVER,
+                    practice,
+                    trait_practice,
+                    negated,
+                    anchor: Anchor::Sentence(m),
+                });
+            }
+        }
+        out
+    }
+
     fn judge_hit(
         &self,
         block: usize,
@@ -1215,5 +1283,31 @@ mod tests {
         ] {
             let _ = lint(&Document { source, format });
         }
+    }
+}
+
+#[cfg(test)]
+mod agenda_driver_tests {
+    use crate::test_support::codes;
+
+    /// Who drives is read from the clause: the subject of an active verb, the agent of a
+    /// passive one, the subject of "is the owner of"; the object must be the engagement's own
+    /// meetings or agenda.
+    #[test]
+    fn the_person_guided_driving_the_meetings_is_the_coaching_trait() {
+        assert_eq!(codes("Each protégé leads the weekly meetings.\n"), ["CM004"]);
+        assert_eq!(codes("Every pairing's agenda is set by the mentee.\n"), ["CM004"]);
+        assert_eq!(codes("The mentee is the owner of every meeting.\n"), ["CM004"]);
+        assert_eq!(codes("Mentee priorities should drive the conversations.\n"), ["CM004"]);
+    }
+
+    #[test]
+    fn other_meetings_other_drivers_and_denials_are_not() {
+        // Someone else's meetings, something of the mentee's, a denial, the guide leading sessions.
+        assert!(codes("Mentees will soon lead customer calls on their own.\n").is_empty());
+        assert!(codes("The mentee's project drives the sprint meetings.\n").is_empty());
+        assert!(codes("The mentee does not set the agenda; the mentor does.\n").is_empty());
+        assert!(codes("Mentors lead the sessions.\n").is_empty());
+        assert!(codes("The coachee sets the agenda for every session.\n").is_empty());
     }
 }
