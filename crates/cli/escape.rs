@@ -139,6 +139,11 @@ struct TerminalSafe(serde_json::ser::PrettyFormatter<'static>);
 
 impl serde_json::ser::Formatter for TerminalSafe {
     fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        // Every character `stand_in` replaces is a C0 control (which serde_json escapes before
+        // the fragment), DEL, or starts with the byte 0xC2 (C1) or 0xE2 (bidi controls).
+        if !fragment.bytes().any(|b| b == 0x7f || b == 0xc2 || b == 0xe2) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if stand_in(c).is_some() {

@@ -109,8 +109,14 @@ pub const CUES: &[Cue] = &[
     cue("(questions and reflection|questions, reflection)", C, Method, Strong),
     cue("questioning", C, Method, Local),
     cue("~reflect back|reflection", C, Method, Support),
-    cue("~facilitate (your|their|the|a)? thinking|conversation|conversations|discussion|discussions|reflection", C, Method, Strong),
-    cue("~facilitate", C, Method, Local),
+    // "Facilitate" is the coaching method when what it eases is the person's own thinking, or
+    // when it stands for the whole method ("only facilitates", "facilitates rather than
+    // advises"); with an event or an outcome as its object ("facilitate a discussion", "facilitate
+    // collaboration") it means organise or enable, and says nothing of the method.
+    cue("~facilitate * thinking|reflection|self-reflection|self-discovery|insight|insights|self-awareness", C, Method, Strong),
+    cue("only|just|simply|merely ~facilitate", C, Method, Strong),
+    cue("~facilitate rather than|instead of", C, Method, Strong),
+    cue("~facilitate", C, Method, Support),
     cue("facilitator|facilitators|facilitation", C, Method, Strong),
     cue("~help (you|them|the client|the mentee|the coachee|clients|mentees|people)? (~find|~discover|~reach|~work out) (their|your)? own answers|answer|conclusions|solutions|way", C, Method, Strong),
     cue("~discover|~find your|their own answers|answer|conclusions|solutions|path|way forward", C, Method, Strong),

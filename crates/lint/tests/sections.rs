@@ -33,6 +33,10 @@ fn adversarial_documents_give_the_same_findings() {
     let flagged = "Our coaches share their own experience and give advice.";
     let far = "Unrelated paragraph about budgets and travel.\n\n".repeat(5);
     let docs = [
+        // A setext title reaches the ATX sections below it (fuzzing: only sections after a
+        // practice word or under an ATX heading that names one were read).
+        format!("Mentor guidelines\n=================\n\n## Duties\n\n{far}### Closing\n\n{far}- Pairs close the relationship after the tenth session\n"),
+        format!("Intro\n\n## Mentoring\n\n{far}Setext two\n----------\n\n### Deeper\n\n{far}#### Deepest\n\n{far}- Pairs close the relationship after the tenth session\n"),
         // A one-line comment, then a heading that is the topic of a later section (fuzzing).
         format!("<!-- a note -->\n# Our mentoring sprint\n\n## Plan\n\n{far}## Log\n\n- Host: Sam\n- We close the relationship after the tenth session\n"),
         // "---" lines that are not front matter: after a blank line, unclosed, or closed at once

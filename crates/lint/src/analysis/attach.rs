@@ -154,12 +154,12 @@ fn attach_in_clause(parse: &Parse, texts: &[&str], hit: Range<usize>, c: usize) 
 }
 
 /// Whether a noun can hold a trait itself: a practice word, an engagement, a role or a person.
-fn names_a_holder(head: &str) -> bool {
+pub(crate) fn names_a_holder(head: &str) -> bool {
     let singular = head.strip_suffix('s').unwrap_or(head);
     super::holders::is_engagement_noun(head)
-        || super::lexicon::OTHER_ROLES.contains(&singular)
-        || super::lexicon::INDEFINITE_PRONOUNS.contains(&head)
-        || super::lexicon::SUBJECT_PRONOUNS.contains(&head)
+        || super::lexicon::OTHER_ROLES.contains(singular)
+        || super::lexicon::INDEFINITE_PRONOUNS.contains(head)
+        || super::lexicon::SUBJECT_PRONOUNS.contains(head)
         || super::relations::is_audience(head)
         || matches!(singular, "person" | "people" | "guide" | "partner" | "individual" | "engineer" | "colleague")
 }

@@ -44,6 +44,9 @@ pub(crate) enum NotEngagement {
     /// A focus or topic named in passing: the object of a verb that says nothing about what
     /// the engagement aims at ("you are not on a performance plan").
     InPassing,
+    /// A verb's "-ing" form before another noun names a kind of that noun ("a steering
+    /// committee", "the driving force"): no one does the verb.
+    KindOf,
 }
 
 /// Verbs of state: their "for" adjunct measures how long the subject has been so.
@@ -56,10 +59,10 @@ const ALLOWANCE_VERBS: &[&str] = &["have", "get", "give", "allow", "take"];
 /// practices' words.
 pub(crate) fn is_engagement_noun(word: &str) -> bool {
     let singular = word.strip_suffix('s').unwrap_or(word);
-    lex::ENGAGEMENT_NOUNS.contains(&word)
-        || lex::ENGAGEMENT_NOUNS.contains(&singular)
-        || lex::SPAN_NOUNS.contains(&word)
-        || lex::SPAN_NOUNS.contains(&singular)
+    lex::ENGAGEMENT_NOUNS.contains(word)
+        || lex::ENGAGEMENT_NOUNS.contains(singular)
+        || lex::SPAN_NOUNS.contains(word)
+        || lex::SPAN_NOUNS.contains(singular)
         || is_practice_word(word)
 }
 
@@ -97,7 +100,7 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         let runs = clause.is_some_and(|c| {
             let lemma = parse.clauses[c].verb.and_then(|v| parse.verbs[v].lemma);
             let subject = parse.subject_phrase(c).map(|s| texts[parse.phrases[s].head]);
-            lemma.is_some_and(|l| lex::LASTING_VERBS.contains(&l)) && subject.is_some_and(is_engagement_noun)
+            lemma.is_some_and(|l| lex::LASTING_VERBS.contains(l)) && subject.is_some_and(is_engagement_noun)
         });
         if head >= unit_end
             && matches!(parse.words[head].pos, Pos::Noun | Pos::Propn)
@@ -122,7 +125,7 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         if let Some(prep) = ph.prep {
             let prep = texts[prep];
             // 1. Deadlines and windows.
-            let ends = lemma.is_some_and(|l| lex::ENDING_VERBS.contains(&l));
+            let ends = lemma.is_some_and(|l| lex::ENDING_VERBS.contains(l));
             if matches!(prep, "within" | "by" | "before" | "until" | "till") || (prep == "in" && !ends) {
                 return Some(NotEngagement::Deadline);
             }
@@ -150,30 +153,61 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
 
 /// How many adjectives stand in the comma-separated list around `at` (1 when none).
 fn criteria_list_len(parse: &Parse, texts: &[&str], at: usize) -> usize {
-    let item = |i: usize| matches!(parse.words[i].pos, Pos::Adj | Pos::Verb | Pos::Noun) || texts[i] == "-";
-    let separator = |i: usize| matches!(texts[i], "," | "and" | "or" | "/");
-    // Walk left and right over "Adj , Adj , and Adj" (hyphenated items count as one).
+    let item = |i: usize| matches!(parse.words[i].pos, Pos::Adj | Pos::Verb | Pos::Noun | Pos::Propn);
+    let conjunction = |i: usize| matches!(texts[i], "and" | "or" | "/");
+    // Walk left and right over "Adj , Adj , and Adj" (hyphenated items count as one; a
+    // separator is a comma, a conjunction, or a comma and a conjunction).
     let mut count = 1;
+    // `i`: the first word of the current item.
     let mut i = at;
-    while i >= 2 && separator(i - 1) && item(i - 2) {
-        count += 1;
+    while i >= 1 && texts[i - 1] == "-" && i >= 2 {
         i -= 2;
+    }
+    loop {
+        let mut k = i;
+        if k >= 1 && conjunction(k - 1) {
+            k -= 1;
+            if k >= 1 && texts[k - 1] == "," {
+                k -= 1;
+            }
+        } else if k >= 1 && texts[k - 1] == "," {
+            k -= 1;
+        } else {
+            break;
+        }
+        if k == 0 || !item(k - 1) {
+            break;
+        }
+        count += 1;
+        i = k - 1;
         while i >= 2 && texts[i - 1] == "-" {
             i -= 2;
         }
-        if i >= 1 && texts[i - 1] == "," && i >= 2 && texts[i - 2] == "and" {
-            i -= 1;
-        }
     }
+    // `j`: the last word of the current item.
     let mut j = at;
-    while j + 1 < texts.len() && texts[j + 1] == "-" {
+    while j + 2 < texts.len() && texts[j + 1] == "-" {
         j += 2;
     }
-    while j + 2 < texts.len() && separator(j + 1) && item(j + 2) {
+    loop {
+        let mut k = j + 1;
+        if k < texts.len() && texts[k] == "," {
+            k += 1;
+            if k < texts.len() && conjunction(k) {
+                k += 1;
+            }
+        } else if k < texts.len() && conjunction(k) {
+            k += 1;
+        } else {
+            break;
+        }
+        if k >= texts.len() || !item(k) {
+            break;
+        }
         count += 1;
-        j += 2;
-        if texts[j] == "and" || texts[j] == "or" {
-            j += 1;
+        j = k;
+        while j + 2 < texts.len() && texts[j + 1] == "-" {
+            j += 2;
         }
     }
     count

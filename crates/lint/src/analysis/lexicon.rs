@@ -12,6 +12,55 @@
 
 use std::borrow::Cow;
 
+/// A closed list of lower-cased words, looked up by hash. The tagger asks several classes about
+/// every word of every parsed sentence, so a scan of each list per word would dominate the
+/// engine's time; the set is built on first use from the list, which stays the definition.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str, Fnv>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        Self { words, set: std::sync::OnceLock::new() }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+    }
+
+    /// The words in their listed order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.words.iter().copied()
+    }
+}
+
+/// FNV-1a: the words are short and trusted (the lexicon's own), so a cheap hash is enough.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A word with `’` folded to `'`.
 pub(crate) fn fold_apostrophes(word: &str) -> Cow<'_, str> {
     if word.contains('’') {
@@ -21,18 +70,18 @@ pub(crate) fn fold_apostrophes(word: &str) -> Cow<'_, str> {
     }
 }
 
-pub(crate) const DETERMINERS: &[&str] = &[
+pub(crate) static DETERMINERS: WordSet = WordSet::new(&[
     "a", "an", "the", "this", "that", "these", "those", "each", "every", "some", "any", "all", "both", "either",
     "another", "such", "what", "which", "whatever", "several", "many", "few", "much", "most", "more", "less", "fewer",
     "neither", "no",
-];
+]);
 
-pub(crate) const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their", "whose"];
+pub(crate) static POSSESSIVES: WordSet = WordSet::new(&["my", "your", "his", "her", "its", "our", "their", "whose"]);
 
 /// Personal pronouns that can be a subject, with the person they refer to.
-pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "one"];
+pub(crate) static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["i", "you", "he", "she", "it", "we", "they", "one"]);
 
-pub(crate) const OBJECT_PRONOUNS: &[&str] = &[
+pub(crate) static OBJECT_PRONOUNS: WordSet = WordSet::new(&[
     "me",
     "him",
     "her",
@@ -50,10 +99,10 @@ pub(crate) const OBJECT_PRONOUNS: &[&str] = &[
     "themselves",
     "each other",
     "one another",
-];
+]);
 
 /// Pronouns that stand for a whole noun phrase and take no antecedent.
-pub(crate) const INDEFINITE_PRONOUNS: &[&str] = &[
+pub(crate) static INDEFINITE_PRONOUNS: WordSet = WordSet::new(&[
     "someone",
     "somebody",
     "anyone",
@@ -74,13 +123,13 @@ pub(crate) const INDEFINITE_PRONOUNS: &[&str] = &[
     "ours",
     "theirs",
     "hers",
-];
+]);
 
 /// Contracted pronoun + auxiliary forms ("they'll", "you're"), after apostrophe folding.
 pub(crate) fn contracted_pronoun(word: &str) -> Option<(&str, &'static str)> {
     for (suffix, aux) in [("'ll", "will"), ("'re", "be"), ("'ve", "have"), ("'d", "would"), ("'m", "be")] {
         if let Some(stem) = word.strip_suffix(suffix) {
-            if SUBJECT_PRONOUNS.contains(&stem) || matches!(stem, "who" | "that" | "there") {
+            if SUBJECT_PRONOUNS.contains(stem) || matches!(stem, "who" | "that" | "there") {
                 return Some((stem, aux));
             }
         }
@@ -94,7 +143,7 @@ pub(crate) fn contracted_pronoun(word: &str) -> Option<(&str, &'static str)> {
     None
 }
 
-pub(crate) const PREPOSITIONS: &[&str] = &[
+pub(crate) static PREPOSITIONS: WordSet = WordSet::new(&[
     "about",
     "above",
     "across",
@@ -153,25 +202,27 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
     "without",
     "versus",
     "vs",
-];
+]);
 
 /// Prepositions after which a duration is a deadline or a window, not a length: "within 24
 /// months", "by the end of May", "before week 3".
-pub(crate) const DEADLINE_PREPOSITIONS: &[&str] = &["within", "by", "before", "after", "until", "till", "since", "in"];
+pub(crate) static DEADLINE_PREPOSITIONS: WordSet =
+    WordSet::new(&["within", "by", "before", "after", "until", "till", "since", "in"]);
 
-pub(crate) const COORDINATORS: &[&str] = &["and", "or", "but", "nor", "&", "and/or", "yet"];
+pub(crate) static COORDINATORS: WordSet = WordSet::new(&["and", "or", "but", "nor", "&", "and/or", "yet"]);
 
 /// Words that open a subordinate clause.
-pub(crate) const SUBORDINATORS: &[&str] = &[
+pub(crate) static SUBORDINATORS: WordSet = WordSet::new(&[
     "if", "unless", "because", "although", "though", "while", "whereas", "whilst", "once", "since", "so", "when",
     "whenever", "where", "wherever", "whether", "until", "after", "before", "as", "than", "lest",
-];
+]);
 
 /// Relative and interrogative words.
-pub(crate) const WH_WORDS: &[&str] = &["who", "whom", "whose", "which", "that", "what", "where", "when", "why", "how"];
+pub(crate) static WH_WORDS: WordSet =
+    WordSet::new(&["who", "whom", "whose", "which", "that", "what", "where", "when", "why", "how"]);
 
-pub(crate) const MODALS: &[&str] =
-    &["will", "would", "can", "could", "shall", "should", "may", "might", "must", "ought"];
+pub(crate) static MODALS: WordSet =
+    WordSet::new(&["will", "would", "can", "could", "shall", "should", "may", "might", "must", "ought"]);
 
 /// Forms of the three auxiliaries, with their lemma.
 pub(crate) fn auxiliary(word: &str) -> Option<&'static str> {
@@ -184,8 +235,8 @@ pub(crate) fn auxiliary(word: &str) -> Option<&'static str> {
 }
 
 /// Negating words: they deny the clause (or, for "no" and "without", the phrase) they stand in.
-pub(crate) const NEGATORS: &[&str] =
-    &["not", "never", "no", "without", "nobody", "none", "nothing", "neither", "nor", "cannot"];
+pub(crate) static NEGATORS: WordSet =
+    WordSet::new(&["not", "never", "no", "without", "nobody", "none", "nothing", "neither", "nor", "cannot"]);
 
 /// A negated auxiliary or modal ("isn't", "don't", "won't", "can't"), with its lemma.
 pub(crate) fn negated_auxiliary(word: &str) -> Option<&'static str> {
@@ -220,10 +271,11 @@ pub(crate) enum Comparative {
 
 /// Adverbs that restrict the verb phrase they precede to one thing ("mentors only ask
 /// questions"): they make a method the practice's defining one.
-pub(crate) const RESTRICTORS: &[&str] = &["only", "just", "solely", "exclusively", "merely", "simply", "purely"];
+pub(crate) static RESTRICTORS: WordSet =
+    WordSet::new(&["only", "just", "solely", "exclusively", "merely", "simply", "purely"]);
 
 /// Words that hedge a number: "at least 3 months", "up to a year", "about six weeks".
-pub(crate) const HEDGES: &[&str] = &[
+pub(crate) static HEDGES: WordSet = WordSet::new(&[
     "at",
     "least",
     "most",
@@ -247,10 +299,11 @@ pub(crate) const HEDGES: &[&str] = &[
     "maximum",
     "of",
     "a",
-];
+]);
 
 /// Verb particles ("wrap up", "pass on", "point out").
-pub(crate) const PARTICLES: &[&str] = &["up", "out", "on", "off", "over", "back", "through", "down", "along", "away"];
+pub(crate) static PARTICLES: WordSet =
+    WordSet::new(&["up", "out", "on", "off", "over", "back", "through", "down", "along", "away"]);
 
 /// Verbs, by lemma, with their irregular past and past participle (`""` where regular). Only
 /// verbs that concepts name or that are common in the domain's prose are listed; others are
@@ -597,40 +650,55 @@ pub(crate) enum VerbForm {
 
 /// The lemma and form of a listed verb ("drove" is `drive`, past).
 pub(crate) fn verb(word: &str) -> Option<(&'static str, VerbForm)> {
-    // Irregular forms first: "led", "set", "met" would otherwise read as regular stems.
-    for &(lemma, past, participle) in VERBS {
-        if word == lemma {
-            return Some((lemma, VerbForm::Base));
-        }
-        if !past.is_empty() && (word == past || word == participle) {
-            let form = if past == participle {
-                VerbForm::PastOrParticiple
-            } else if word == past {
-                VerbForm::Past
-            } else {
-                VerbForm::Participle
-            };
-            return Some((lemma, form));
-        }
+    let index = verb_index();
+    // Listed forms first: "led", "set", "met" would otherwise read as regular stems.
+    if let Some(&found) = index.forms.get(word) {
+        return Some(found);
     }
-    let find = |stem: &str| VERBS.iter().find(|v| v.0 == stem).map(|v| v.0);
+    let lemma = |stem: &str| index.lemmas.get_key_value(stem).map(|(l, regular)| (*l, *regular));
     if let Some(stem) = word.strip_suffix("ing") {
-        return regular_stems(stem).into_iter().find_map(|s| find(&s)).map(|l| (l, VerbForm::Gerund));
+        return regular_stems(stem).into_iter().find_map(|s| lemma(&s)).map(|(l, _)| (l, VerbForm::Gerund));
     }
     if let Some(stem) = word.strip_suffix("ed") {
         return regular_stems(stem)
             .into_iter()
-            .find_map(|s| find(&s))
-            .filter(|l| VERBS.iter().any(|v| v.0 == *l && v.1.is_empty()))
-            .map(|l| (l, VerbForm::PastOrParticiple));
+            .find_map(|s| lemma(&s))
+            .filter(|&(_, regular)| regular)
+            .map(|(l, _)| (l, VerbForm::PastOrParticiple));
     }
     if let Some(stem) = word.strip_suffix('s') {
         let es = stem.strip_suffix('e').filter(|s| s.ends_with(['s', 'h', 'x', 'z', 'o']));
         let ies = stem.strip_suffix("ie").map(|s| format!("{s}y"));
         let candidates = [Some(stem.to_string()), es.map(str::to_string), ies];
-        return candidates.into_iter().flatten().find_map(|s| find(&s)).map(|l| (l, VerbForm::Third));
+        return candidates.into_iter().flatten().find_map(|s| lemma(&s)).map(|(l, _)| (l, VerbForm::Third));
     }
     None
+}
+
+/// [`VERBS`] indexed once: every listed form (lemma, irregular past, participle) with the first
+/// entry that lists it, and each lemma with whether it is regular. The tagger asks for every
+/// word it has not placed in a closed class, so a scan of the list per word would dominate.
+struct VerbIndex {
+    forms: std::collections::HashMap<&'static str, (&'static str, VerbForm), Fnv>,
+    lemmas: std::collections::HashMap<&'static str, bool, Fnv>,
+}
+
+fn verb_index() -> &'static VerbIndex {
+    static INDEX: std::sync::OnceLock<VerbIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut forms = std::collections::HashMap::with_hasher(Fnv);
+        let mut lemmas = std::collections::HashMap::with_hasher(Fnv);
+        for &(lemma, past, participle) in VERBS {
+            forms.entry(lemma).or_insert((lemma, VerbForm::Base));
+            if !past.is_empty() {
+                let past_form = if past == participle { VerbForm::PastOrParticiple } else { VerbForm::Past };
+                forms.entry(past).or_insert((lemma, past_form));
+                forms.entry(participle).or_insert((lemma, VerbForm::Participle));
+            }
+            *lemmas.entry(lemma).or_insert(false) |= past.is_empty();
+        }
+        VerbIndex { forms, lemmas }
+    })
 }
 
 /// Candidate stems of a regular "-ing"/"-ed" form: "ask", "decid(e)", "plann" → "plan", "appli" → "apply".
@@ -648,7 +716,7 @@ fn regular_stems(stem: &str) -> Vec<String> {
 
 /// Words that are nouns first, though some are also verbs: after a determiner they head a
 /// noun phrase. The tagger reads them as verbs only where the position demands one.
-pub(crate) const NOUN_VERBS: &[&str] = &[
+pub(crate) static NOUN_VERBS: WordSet = WordSet::new(&[
     "benefit",
     "experience",
     "model",
@@ -745,12 +813,12 @@ pub(crate) const NOUN_VERBS: &[&str] = &[
     "direct",
     "span",
     "last",
-];
+]);
 
 /// Nouns that name an engagement, its parts or its time: what a form, a duration or an agenda
 /// can be said of when a practice word modifies or governs it ("mentorship programme",
 /// "coaching sessions", "the pairing").
-pub(crate) const ENGAGEMENT_NOUNS: &[&str] = &[
+pub(crate) static ENGAGEMENT_NOUNS: WordSet = WordSet::new(&[
     "programme",
     "program",
     "engagement",
@@ -789,10 +857,10 @@ pub(crate) const ENGAGEMENT_NOUNS: &[&str] = &[
     "phase",
     "round",
     "iteration",
-];
+]);
 
 /// Nouns that name how long something lasts: "the mentorship period", "the program length".
-pub(crate) const SPAN_NOUNS: &[&str] = &[
+pub(crate) static SPAN_NOUNS: WordSet = WordSet::new(&[
     "period",
     "term",
     "duration",
@@ -805,10 +873,10 @@ pub(crate) const SPAN_NOUNS: &[&str] = &[
     "span",
     "lifetime",
     "tenure",
-];
+]);
 
 /// Units of time, singular.
-pub(crate) const TIME_UNITS: &[&str] = &[
+pub(crate) static TIME_UNITS: WordSet = WordSet::new(&[
     "day",
     "week",
     "month",
@@ -823,7 +891,7 @@ pub(crate) const TIME_UNITS: &[&str] = &[
     "hour",
     "minute",
     "fortnight",
-];
+]);
 
 /// Units that measure the length of an engagement rather than of a meeting: "an hour" is how
 /// long a session is, not how long the mentoring runs.
@@ -848,7 +916,7 @@ pub(crate) fn is_long_unit(unit: &str) -> bool {
 /// A unit of time in any number, with its singular: "weeks" is `week`.
 pub(crate) fn time_unit(word: &str) -> Option<&'static str> {
     let singular = word.strip_suffix('s').unwrap_or(word);
-    TIME_UNITS.iter().copied().find(|&u| u == singular || u == word)
+    TIME_UNITS.iter().find(|&u| u == singular || u == word)
 }
 
 pub(crate) const MONTHS: &[(&str, &str)] = &[
@@ -875,7 +943,7 @@ pub(crate) fn is_month(word: &str) -> bool {
 }
 
 /// Number words (cardinals that measure a duration).
-pub(crate) const NUMBER_WORDS: &[&str] = &[
+pub(crate) static NUMBER_WORDS: WordSet = WordSet::new(&[
     "one",
     "two",
     "three",
@@ -906,18 +974,18 @@ pub(crate) const NUMBER_WORDS: &[&str] = &[
     "several",
     "few",
     "couple",
-];
+]);
 
 /// Whether a token is a number: digits, a number word (not "a"/"an"), or digits with a unit
 /// glued on ("12wk" is not; "3rd" is an ordinal, not a count).
 pub(crate) fn is_number_word(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii_digit()) && !word.is_empty()
-        || NUMBER_WORDS.iter().any(|&n| n == word && n != "a" && n != "an")
+        || (NUMBER_WORDS.contains(word) && word != "a" && word != "an")
 }
 
 /// Roles that are not a practice's guide or the person guided: a trait said of one of these is
 /// said of that role ("the facilitator", "your manager", "the organiser").
-pub(crate) const OTHER_ROLES: &[&str] = &[
+pub(crate) static OTHER_ROLES: WordSet = WordSet::new(&[
     "manager",
     "buddy",
     "supervisor",
@@ -961,14 +1029,14 @@ pub(crate) const OTHER_ROLES: &[&str] = &[
     "student",
     "intern",
     "hire",
-];
+]);
 
 /// Nouns for the one who drives or owns something: "the mentee is the DRI for each session".
-pub(crate) const DRIVER_NOUNS: &[&str] =
-    &["dri", "owner", "driver", "lead", "leader", "organiser", "organizer", "chair", "host"];
+pub(crate) static DRIVER_NOUNS: WordSet =
+    WordSet::new(&["dri", "owner", "driver", "lead", "leader", "organiser", "organizer", "chair", "host"]);
 
 /// Nouns for what an agenda driver drives: the agenda, the meetings, the direction.
-pub(crate) const AGENDA_OBJECTS: &[&str] = &[
+pub(crate) static AGENDA_OBJECTS: WordSet = WordSet::new(&[
     "agenda",
     "agendas",
     "meeting",
@@ -997,11 +1065,11 @@ pub(crate) const AGENDA_OBJECTS: &[&str] = &[
     "one-on-ones",
     "partnership",
     "engagement",
-];
+]);
 
 /// Verbs whose subject decides an agenda or direction when their object is one of
 /// [`AGENDA_OBJECTS`]: "mentees drive the meetings", "the coach sets the agenda".
-pub(crate) const DRIVER_VERBS: &[&str] = &[
+pub(crate) static DRIVER_VERBS: WordSet = WordSet::new(&[
     "lead",
     "drive",
     "own",
@@ -1018,14 +1086,15 @@ pub(crate) const DRIVER_VERBS: &[&str] = &[
     "shape",
     "guide",
     "plan",
-];
+]);
 
 /// Verbs that say how long their subject lasts: "the programme lasts three months".
-pub(crate) const LASTING_VERBS: &[&str] = &["last", "run", "span", "take", "continue", "go", "extend", "stretch"];
+pub(crate) static LASTING_VERBS: WordSet =
+    WordSet::new(&["last", "run", "span", "take", "continue", "go", "extend", "stretch"]);
 
 /// Verbs that end an engagement: "the mentorship ends in May", "wraps up after 12 weeks".
-pub(crate) const ENDING_VERBS: &[&str] =
-    &["end", "finish", "conclude", "close", "wrap", "graduate", "expire", "stop", "complete"];
+pub(crate) static ENDING_VERBS: WordSet =
+    WordSet::new(&["end", "finish", "conclude", "close", "wrap", "graduate", "expire", "stop", "complete"]);
 
 /// Whether a word ends like a noun ("-tion", "-ment", "-ness", "-ship", "-ity").
 pub(crate) fn noun_ending(word: &str) -> bool {
@@ -1043,7 +1112,7 @@ pub(crate) fn adjective_ending(word: &str) -> bool {
 }
 
 /// Common adjectives of the domain that carry no ending of their own.
-pub(crate) const ADJECTIVES: &[&str] = &[
+pub(crate) static ADJECTIVES: WordSet = WordSet::new(&[
     "new",
     "old",
     "good",
@@ -1113,10 +1182,10 @@ pub(crate) const ADJECTIVES: &[&str] = &[
     "fixed-term",
     "short-term",
     "long-term",
-];
+]);
 
 /// Adverbs without the "-ly" ending.
-pub(crate) const ADVERBS: &[&str] = &[
+pub(crate) static ADVERBS: WordSet = WordSet::new(&[
     "also",
     "always",
     "often",
@@ -1159,7 +1228,7 @@ pub(crate) const ADVERBS: &[&str] = &[
     "twice",
     "so",
     "much",
-];
+]);
 
 #[cfg(test)]
 mod tests {

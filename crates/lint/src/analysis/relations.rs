@@ -12,7 +12,7 @@ use cm_core::{Cue, Dimension};
 use super::attach::{attach, Attachment, Via};
 use super::holders::{self, NotEngagement};
 use super::lexicon as lex;
-use super::syntax;
+use super::syntax::{self, Parse};
 use super::{BlockView, Sentence};
 
 /// What structure says a cue is said of.
@@ -32,22 +32,43 @@ pub(crate) enum Holder {
     Wanted,
 }
 
-/// Reads the sentence of a cue and returns the cue's holder. `text` is the block's text as
-/// written (for capitals), `hit` the cue's block tokens.
-pub(crate) fn holder(text: &str, view: &BlockView, sentence: &Sentence, cue: &Cue, hit: Range<usize>) -> Holder {
+/// A sentence's parse with the lower-cased text of each of its words.
+pub(crate) struct Parsed<'v> {
+    pub parse: Parse,
+    pub texts: Vec<&'v str>,
+}
+
+impl<'v> Parsed<'v> {
+    /// Parses `sentence` of the block whose text as written is `text` (for capitals).
+    pub(crate) fn new(text: &str, view: &'v BlockView, sentence: &Sentence) -> Self {
+        let parse = syntax::parse(text, &view.norm, &view.tokens, sentence.tokens.clone());
+        let texts = parse.words.iter().map(|w| view.tokens[w.token].text(&view.norm)).collect();
+        Parsed { parse, texts }
+    }
+}
+
+/// Reads the sentence of a cue and returns the cue's holder. `parsed` is the sentence's parse
+/// (made once per sentence by the caller), `hit` the cue's block tokens.
+pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: Range<usize>) -> Holder {
     let first = sentence.tokens.start;
     if hit.start < first || hit.end > sentence.tokens.end || hit.is_empty() {
         return Holder::Context;
     }
-    let parse = syntax::parse(text, &view.norm, &view.tokens, sentence.tokens.clone());
-    let texts: Vec<&str> = parse.words.iter().map(|w| view.tokens[w.token].text(&view.norm)).collect();
+    let (parse, texts) = (&parsed.parse, &parsed.texts[..]);
     let words = hit.start - first..hit.end - first;
     if cue.dimension == Dimension::Duration {
-        if let Some(reason) = holders::duration_measures_other(&parse, &texts, words.clone()) {
+        if let Some(reason) = holders::duration_measures_other(parse, texts, words.clone()) {
             return Holder::Not(reason);
         }
     }
-    let (attachment, via) = attach(&parse, &texts, words.clone());
+    let (attachment, via) = attach(parse, texts, words.clone());
+    if let Attachment::Modifies(p) = attachment {
+        let ph = &parse.phrases[p];
+        let gerunds = words.clone().all(|w| parse.words[w].form == Some(lex::VerbForm::Gerund));
+        if gerunds && ph.head >= words.end && !super::attach::names_a_holder(texts[ph.head]) {
+            return Holder::Not(NotEngagement::KindOf);
+        }
+    }
     // What someone wants, needs or looks for is not said to be so: "managers who want advice
     // from a veteran" asserts no advice of any practice.
     let clause_verb = parse.clause_of(words.start).and_then(|c| parse.clauses[c].verb).map(|v| &parse.verbs[v]);
@@ -192,10 +213,9 @@ pub(crate) struct Driver {
 }
 
 /// The agenda drivers of one sentence.
-pub(crate) fn agenda_drivers(text: &str, view: &BlockView, sentence: &Sentence) -> Vec<Driver> {
-    let parse = syntax::parse(text, &view.norm, &view.tokens, sentence.tokens.clone());
+pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Driver> {
+    let (parse, texts) = (&parsed.parse, &parsed.texts[..]);
     let first = sentence.tokens.start;
-    let texts: Vec<&str> = parse.words.iter().map(|w| view.tokens[w.token].text(&view.norm)).collect();
     let head = |p: usize| texts[parse.phrases[p].head];
     let tokens_of = |p: usize| first + parse.phrases[p].words.start..first + parse.phrases[p].words.end;
     let proper = |word: &str| matches!(word, "agenda" | "agendas" | "direction" | "topic" | "topics");
@@ -213,7 +233,7 @@ pub(crate) fn agenda_drivers(text: &str, view: &BlockView, sentence: &Sentence) 
         let h = head(p);
         holders::is_practice_word(h)
             || matches!(h, "goals" | "goal" | "needs" | "interests" | "priorities")
-            || lex::SUBJECT_PRONOUNS.contains(&h)
+            || lex::SUBJECT_PRONOUNS.contains(h)
     };
     let mut out = Vec::new();
     for clause in &parse.clauses {
@@ -227,10 +247,10 @@ pub(crate) fn agenda_drivers(text: &str, view: &BlockView, sentence: &Sentence) 
         if vg.copula {
             // "X is the DRI (owner, lead) for each session".
             let (Some(s), Some(&o)) = (subject.filter(|&s| drives(s)), clause.objects.first()) else { continue };
-            if !lex::DRIVER_NOUNS.contains(&head(o)) {
+            if !lex::DRIVER_NOUNS.contains(head(o)) {
                 continue;
             }
-            let of = clause.adjuncts.iter().copied().find(|&a| lex::AGENDA_OBJECTS.contains(&head(a)) && own(a));
+            let of = clause.adjuncts.iter().copied().find(|&a| lex::AGENDA_OBJECTS.contains(head(a)) && own(a));
             let Some(of) = of else { continue };
             out.push(Driver {
                 driver: tokens_of(s),
@@ -240,12 +260,12 @@ pub(crate) fn agenda_drivers(text: &str, view: &BlockView, sentence: &Sentence) 
             });
             continue;
         }
-        if !lex::DRIVER_VERBS.contains(&lemma) {
+        if !lex::DRIVER_VERBS.contains(lemma) {
             continue;
         }
         if vg.passive {
             // "The mentorship is led by the mentee".
-            let Some(s) = subject.filter(|&s| lex::AGENDA_OBJECTS.contains(&head(s)) && own(s)) else { continue };
+            let Some(s) = subject.filter(|&s| lex::AGENDA_OBJECTS.contains(head(s)) && own(s)) else { continue };
             let by = clause.adjuncts.iter().copied().find(|&a| parse.phrases[a].prep.is_some_and(|p| texts[p] == "by"));
             let Some(by) = by.filter(|&b| drives(b)) else { continue };
             out.push(Driver {
@@ -257,7 +277,7 @@ pub(crate) fn agenda_drivers(text: &str, view: &BlockView, sentence: &Sentence) 
         } else {
             // "Mentees drive the meetings".
             let Some(s) = subject.filter(|&s| drives(s)) else { continue };
-            let Some(&o) = clause.objects.iter().find(|&&o| lex::AGENDA_OBJECTS.contains(&head(o)) && own(o)) else {
+            let Some(&o) = clause.objects.iter().find(|&&o| lex::AGENDA_OBJECTS.contains(head(o)) && own(o)) else {
                 continue;
             };
             out.push(Driver {

@@ -157,17 +157,23 @@ impl Parse {
 
     /// The phrase a word belongs to.
     pub fn phrase_of(&self, word: usize) -> Option<usize> {
-        self.phrases.iter().position(|p| p.words.contains(&word))
+        // Phrases are disjoint and in order.
+        let i = self.phrases.partition_point(|p| p.words.end <= word);
+        self.phrases.get(i).filter(|p| p.words.contains(&word)).map(|_| i)
     }
 
     /// The verb group a word belongs to.
     pub fn verb_of(&self, word: usize) -> Option<usize> {
-        self.verbs.iter().position(|v| v.words.contains(&word))
+        // Verb groups are disjoint and in order.
+        let i = self.verbs.partition_point(|v| v.words.end <= word);
+        self.verbs.get(i).filter(|v| v.words.contains(&word)).map(|_| i)
     }
 
     /// The index of the word for a block token.
     pub fn word_at(&self, token: usize) -> Option<usize> {
-        self.words.iter().position(|w| w.token == token)
+        // Words are in token order.
+        let i = self.words.partition_point(|w| w.token < token);
+        self.words.get(i).filter(|w| w.token == token).map(|_| i)
     }
 
     /// The subject phrase of a clause, shared or its own.
@@ -186,6 +192,11 @@ pub(crate) fn parse(text: &str, norm: &str, tokens: &[Token], range: Range<usize
     chunk(&mut parse, norm, tokens);
     let texts = word_texts(&parse, norm, tokens);
     clauses(&mut parse, &texts);
+    // The look-ups by word ([`Parse::phrase_of`], [`Parse::verb_of`], [`Parse::word_at`]) are
+    // binary searches: words, phrases and verb groups are each disjoint and in order.
+    debug_assert!(parse.words.windows(2).all(|w| w[0].token < w[1].token));
+    debug_assert!(parse.phrases.windows(2).all(|p| p[0].words.end <= p[1].words.start));
+    debug_assert!(parse.verbs.windows(2).all(|v| v[0].words.end <= v[1].words.start));
     parse
 }
 
@@ -353,11 +364,11 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
 
 fn is_noun_verb(word: &str) -> bool {
     let lemma = lex::verb(word).map(|v| v.0);
-    lemma.is_some_and(|l| lex::NOUN_VERBS.contains(&l))
+    lemma.is_some_and(|l| lex::NOUN_VERBS.contains(l))
 }
 
 fn is_subject_pronoun(word: &str) -> bool {
-    lex::SUBJECT_PRONOUNS.contains(&word) || matches!(word, "who" | "which" | "that")
+    lex::SUBJECT_PRONOUNS.contains(word) || matches!(word, "who" | "which" | "that")
 }
 
 /// Whether a noun-or-verb word right after a noun is that noun's verb: it agrees with it in
@@ -412,7 +423,7 @@ fn verb_earlier(words: &[Word], i: usize) -> bool {
 fn opens_object(next: Option<Pos>, next_text: &str) -> bool {
     matches!(next, Some(Pos::Det | Pos::Poss | Pos::Pron | Pos::Num | Pos::Adv | Pos::Propn))
         || (next == Some(Pos::Wh) && matches!(next_text, "what" | "how" | "which" | "whatever"))
-        || (next == Some(Pos::Prep) && lex::PARTICLES.contains(&next_text))
+        || (next == Some(Pos::Prep) && lex::PARTICLES.contains(next_text))
         || (next == Some(Pos::Prep) && matches!(next_text, "for" | "with" | "through"))
         || (next == Some(Pos::Noun) && next_text.ends_with('s'))
 }
@@ -427,8 +438,36 @@ fn clause_initial(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize)
     j == 0 || matches!(words[j - 1].pos, Pos::Punct | Pos::Coord) && texts[j - 1] != "-"
 }
 
+type LexicalClass = (Pos, Option<&'static str>, Option<VerbForm>, bool);
+
+/// The class a word has out of context, remembered per word: [`classify`] asks a dozen word
+/// classes, and a document's vocabulary is small beside its length. The memo is per thread and
+/// emptied when it reaches [`MEMO_WORDS`], so hostile input cannot grow it without bound.
+fn lexical_class(word: &str, kind: TokenKind) -> LexicalClass {
+    const MEMO_WORDS: usize = 1 << 14;
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, LexicalClass, lex::Fnv>> =
+            const { std::cell::RefCell::new(std::collections::HashMap::with_hasher(lex::Fnv)) };
+    }
+    if kind != TokenKind::Word {
+        return classify(word, kind);
+    }
+    MEMO.with(|memo| {
+        if let Some(&class) = memo.borrow().get(word) {
+            return class;
+        }
+        let class = classify(word, kind);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(word.into(), class);
+        class
+    })
+}
+
 /// The class a word has out of context.
-fn lexical_class(word: &str, kind: TokenKind) -> (Pos, Option<&'static str>, Option<VerbForm>, bool) {
+fn classify(word: &str, kind: TokenKind) -> LexicalClass {
     match kind {
         TokenKind::Punct => return (Pos::Punct, None, None, false),
         TokenKind::Number => return (Pos::Num, None, None, false),
@@ -456,41 +495,41 @@ fn lexical_class(word: &str, kind: TokenKind) -> (Pos, Option<&'static str>, Opt
     if let Some((_, aux)) = lex::contracted_pronoun(word) {
         return (Pos::Pron, Some(aux), None, false);
     }
-    if lex::MODALS.contains(&word) {
+    if lex::MODALS.contains(word) {
         return (Pos::Modal, None, None, false);
     }
     if let Some(lemma) = lex::auxiliary(word) {
         return (Pos::Aux, Some(lemma), None, false);
     }
-    if lex::POSSESSIVES.contains(&word) {
+    if lex::POSSESSIVES.contains(word) {
         return (if word == "her" { Pos::Pron } else { Pos::Poss }, None, None, false);
     }
-    if lex::WH_WORDS.contains(&word) && !matches!(word, "when" | "where") {
+    if lex::WH_WORDS.contains(word) && !matches!(word, "when" | "where") {
         return (Pos::Wh, None, None, false);
     }
-    if lex::SUBJECT_PRONOUNS.contains(&word)
-        || lex::OBJECT_PRONOUNS.contains(&word)
-        || lex::INDEFINITE_PRONOUNS.contains(&word)
+    if lex::SUBJECT_PRONOUNS.contains(word)
+        || lex::OBJECT_PRONOUNS.contains(word)
+        || lex::INDEFINITE_PRONOUNS.contains(word)
     {
         return (Pos::Pron, None, None, false);
     }
-    if lex::DETERMINERS.contains(&word) {
+    if lex::DETERMINERS.contains(word) {
         return (Pos::Det, None, None, false);
     }
-    if lex::COORDINATORS.contains(&word) {
+    if lex::COORDINATORS.contains(word) {
         return (Pos::Coord, None, None, word == "nor");
     }
-    if lex::SUBORDINATORS.contains(&word) && !lex::PREPOSITIONS.contains(&word) {
+    if lex::SUBORDINATORS.contains(word) && !lex::PREPOSITIONS.contains(word) {
         return (Pos::Sub, None, None, false);
     }
-    if lex::PREPOSITIONS.contains(&word) && !lex::ADVERBS.contains(&word) {
+    if lex::PREPOSITIONS.contains(word) && !lex::ADVERBS.contains(word) {
         return (Pos::Prep, None, None, false);
     }
-    if lex::ADJECTIVES.contains(&word) {
+    if lex::ADJECTIVES.contains(word) {
         return (Pos::Adj, None, None, false);
     }
-    if lex::ADVERBS.contains(&word) {
-        return (if lex::PREPOSITIONS.contains(&word) { Pos::Prep } else { Pos::Adv }, None, None, false);
+    if lex::ADVERBS.contains(word) {
+        return (if lex::PREPOSITIONS.contains(word) { Pos::Prep } else { Pos::Adv }, None, None, false);
     }
     if lex::is_number_word(word) {
         return (Pos::Num, None, None, false);
@@ -557,7 +596,7 @@ fn chunk(parse: &mut Parse, norm: &str, tokens: &[Token]) {
                         if !main_verb
                             && words[i + 1..].iter().take(3).any(|w| matches!(w.pos, Pos::Verb | Pos::Aux)) =>
                     {
-                        restricted |= lex::RESTRICTORS.contains(&token_text(&words, i));
+                        restricted |= lex::RESTRICTORS.contains(token_text(&words, i));
                     }
                     Pos::Verb if !main_verb => {
                         main_verb = true;
@@ -568,7 +607,7 @@ fn chunk(parse: &mut Parse, norm: &str, tokens: &[Token]) {
                     }
                     // A particle right after the verb ("wrap up", "hand out"): part of the verb.
                     Pos::Prep | Pos::Adv
-                        if main_verb && i == head + 1 && lex::PARTICLES.contains(&token_text(&words, i)) =>
+                        if main_verb && i == head + 1 && lex::PARTICLES.contains(token_text(&words, i)) =>
                     {
                         words[i].pos = Pos::Adv;
                     }
@@ -578,7 +617,7 @@ fn chunk(parse: &mut Parse, norm: &str, tokens: &[Token]) {
             }
             let head_word = words[head];
             // Adverbs before the verb group's verb that restrict it ("only ask").
-            restricted |= (start..head).any(|j| lex::RESTRICTORS.contains(&token_text(&words, j)));
+            restricted |= (start..head).any(|j| lex::RESTRICTORS.contains(token_text(&words, j)));
             parse.verbs.push(VerbGroup {
                 words: start..i,
                 head,
@@ -674,7 +713,7 @@ fn chunk(parse: &mut Parse, norm: &str, tokens: &[Token]) {
 fn governing_preposition<'t>(words: &[Word], text: &impl Fn(usize) -> &'t str, start: usize) -> Option<usize> {
     let mut j = start;
     if words[start].pos == Pos::Num || text(start) == "a" || text(start) == "an" {
-        while j > 0 && lex::HEDGES.contains(&text(j - 1)) {
+        while j > 0 && lex::HEDGES.contains(text(j - 1)) {
             j -= 1;
         }
     }
@@ -694,8 +733,14 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
     let n = parse.words.len();
     // Clause starts: (word index, kind). Punctuation boundaries start the next word.
     let mut starts: Vec<(usize, ClauseKind)> = vec![(0, ClauseKind::Main)];
-    let verb_at = |w: usize| parse.verbs.iter().position(|v| v.words.start == w);
-    let phrase_at = |w: usize| parse.phrases.iter().position(|p| p.words.start == w);
+    let verb_at = |w: usize| {
+        let i = parse.verbs.partition_point(|v| v.words.start < w);
+        parse.verbs.get(i).filter(|v| v.words.start == w).map(|_| i)
+    };
+    let phrase_at = |w: usize| {
+        let i = parse.phrases.partition_point(|p| p.words.start < w);
+        parse.phrases.get(i).filter(|p| p.words.start == w).map(|_| i)
+    };
     // Where a fronted subordinate clause ("Whereas ..., ", "If ..., ") began, until its comma.
     let mut fronted: Option<usize> = None;
     let mut i = 0;

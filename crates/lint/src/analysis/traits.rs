@@ -172,6 +172,9 @@ struct Ctx<'a, 's> {
     previous: std::cell::RefCell<Option<(usize, UsableBefore)>>,
     /// Look-up tables of the view judged last, built on its first cue.
     tables: std::cell::RefCell<Tables>,
+    /// The parses of the block judged last, by sentence: a sentence holds many cues, and the
+    /// cues are judged one kind at a time, so each sentence is asked for again and again.
+    parsed: std::cell::RefCell<(usize, HashMap<usize, std::rc::Rc<relations::Parsed<'a>>>)>,
 }
 
 /// For each mention of a block (from its first), the last usable mention before it: without and
@@ -245,6 +248,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         person_names,
         previous: std::cell::RefCell::new(None),
         tables: std::cell::RefCell::new(Tables::default()),
+        parsed: std::cell::RefCell::new((usize::MAX, HashMap::new())),
     };
     let mut out = Vec::new();
     for (block, view) in analysis.views.iter().enumerate() {
@@ -306,7 +310,7 @@ const PERSON_PRONOUNS: &[&str] = &[
 ];
 const THING_PRONOUNS: &[&str] = &["it", "it's", "it’s", "it'll"];
 
-impl Ctx<'_, '_> {
+impl<'a> Ctx<'a, '_> {
     /// Agenda drivers named by the sentence's structure whose driver is a practice word: the
     /// person guided driving (the coaching trait of a client-driven agenda), or the guide
     /// setting the agenda proper (mentoring's). Sentences that a cue already judged for the
@@ -314,11 +318,15 @@ impl Ctx<'_, '_> {
     fn agenda_drivers(&self, found: &[TraitFinding]) -> Vec<TraitFinding> {
         let analysis = self.analysis;
         let mut out = Vec::new();
-        for (idx, sentence) in analysis.sentences.iter().enumerate() {
-            if sentence.mentions.is_empty() || sentence.question || sentence.neutral {
-                continue;
+        // Sentences with an agenda trait from a cue already: one table, not a scan per sentence.
+        let mut has_agenda = vec![false; analysis.sentences.len()];
+        for f in found.iter().filter(|f| f.cue.dimension == Dimension::Agenda) {
+            if let Some(slot) = has_agenda.get_mut(f.sentence) {
+                *slot = true;
             }
-            if found.iter().any(|f| f.sentence == idx && f.cue.dimension == Dimension::Agenda) {
+        }
+        for (idx, sentence) in analysis.sentences.iter().enumerate() {
+            if sentence.mentions.is_empty() || sentence.question || sentence.neutral || has_agenda[idx] {
                 continue;
             }
             let view = &analysis.views[sentence.block];
@@ -326,12 +334,12 @@ impl Ctx<'_, '_> {
             // driver of one: the others are not parsed.
             let names_object = view.tokens[sentence.tokens.clone()]
                 .iter()
-                .any(|t| super::lexicon::AGENDA_OBJECTS.contains(&t.text(&view.norm)));
+                .any(|t| super::lexicon::AGENDA_OBJECTS.contains(t.text(&view.norm)));
             if !names_object {
                 continue;
             }
-            let text = &analysis.blocks[sentence.block].text;
-            for driver in relations::agenda_drivers(text, view, sentence) {
+            let parsed = self.parse(sentence.block, idx);
+            for driver in relations::agenda_drivers(&parsed, sentence) {
                 let Some(m) = driver.driver.clone().find_map(|i| self.mention_at(view, i)) else { continue };
                 let mention = &analysis.mentions[m];
                 if !mention.is_use() || mention.joint || mention.is_client() && mention.role() != Role::Guided {
@@ -475,6 +483,11 @@ impl Ctx<'_, '_> {
     ) -> Option<Attribution> {
         let analysis = self.analysis;
         let sentence = &analysis.sentences[sentence_idx];
+        // A table whose row or column lists one-word qualities ("Time-bound | Specific |
+        // Measurable") lists criteria of something else (goals), as a comma list does.
+        if criteria_cell(&analysis.blocks, block) {
+            return None;
+        }
         // How the guide works and who the guide is are said of the guide: "the mentee asks
         // questions" says nothing of mentoring's method.
         let about_guide = matches!(cue.dimension, Dimension::Method | Dimension::Guide);
@@ -515,7 +528,9 @@ impl Ctx<'_, '_> {
             }
         }
         // What the sentence's structure says the cue is said of.
-        let structural = relations::holder(&analysis.blocks[block].text, view, sentence, cue, hit_token..hit_end_token);
+        debug_assert!(std::ptr::eq(view, &analysis.views[block]));
+        let parsed = self.parse(block, sentence_idx);
+        let structural = relations::holder(&parsed, sentence, cue, hit_token..hit_end_token);
         let mut walk_back = sentence.tokens.start..hit_token;
         match &structural {
             Holder::Not(_) | Holder::Wanted => return None,
@@ -721,6 +736,23 @@ impl Ctx<'_, '_> {
     }
 
     /// The block's first mention at `token`.
+    /// The parse of sentence `idx` of block `block`, made once while the block is judged.
+    fn parse(&self, block: usize, idx: usize) -> std::rc::Rc<relations::Parsed<'a>> {
+        let mut cached = self.parsed.borrow_mut();
+        if cached.0 != block {
+            *cached = (block, HashMap::new());
+        }
+        let analysis = self.analysis;
+        cached
+            .1
+            .entry(idx)
+            .or_insert_with(|| {
+                let view = &analysis.views[block];
+                std::rc::Rc::new(relations::Parsed::new(&analysis.blocks[block].text, view, &analysis.sentences[idx]))
+            })
+            .clone()
+    }
+
     fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {
         let offset = self.tables(view, |t| t.mention.get(token).copied())?;
         (offset != u32::MAX).then(|| view.mentions.start + offset as usize)
@@ -1310,4 +1342,49 @@ mod agenda_driver_tests {
         assert!(codes("Mentors lead the sessions.\n").is_empty());
         assert!(codes("The coachee sets the agenda for every session.\n").is_empty());
     }
+}
+
+/// Whether block `at` is a table cell of one word (or one hyphenated word) in a row or column
+/// with at least two other such cells, in a table that names no practice in its header or in
+/// that row or column: a list of qualities ("Time-bound | Specific | Measurable") that are
+/// criteria of something the table is about, not of an engagement. A comparison table whose
+/// header names the practices ("| | Coaching | Mentoring |") is not such a list. Only cells
+/// within [`CRITERIA_WINDOW`] blocks are looked at, so that a long table costs a constant per
+/// cue.
+fn criteria_cell(blocks: &[crate::prose::Block], at: usize) -> bool {
+    use crate::prose::BlockKind;
+    const CRITERIA_WINDOW: usize = 64;
+    let cell = |b: &crate::prose::Block| match b.kind {
+        BlockKind::TableCell { row, column, header } => Some((row, column, header)),
+        _ => None,
+    };
+    let Some((row, column, _)) = cell(&blocks[at]) else { return false };
+    let group = blocks[at].group;
+    let one_word = |text: &str| {
+        let t = text.trim().trim_end_matches([':', '.']);
+        !t.is_empty() && t.len() <= 24 && t.split('-').all(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
+    };
+    if !one_word(&blocks[at].text) {
+        return false;
+    }
+    let names_practice = |text: &str| {
+        text.split(|c: char| !c.is_alphanumeric()).any(|w| super::holders::is_practice_word(&w.to_lowercase()))
+    };
+    let from = at.saturating_sub(CRITERIA_WINDOW);
+    let to = (at + CRITERIA_WINDOW + 1).min(blocks.len());
+    let (mut in_row, mut in_column) = (0, 0);
+    for (i, b) in blocks.iter().enumerate().take(to).skip(from) {
+        if b.group != group || i == at {
+            continue;
+        }
+        let Some((r, c, header)) = cell(b) else { continue };
+        if (header || r == row || c == column) && names_practice(&b.text) {
+            return false;
+        }
+        if one_word(&b.text) {
+            in_row += usize::from(r == row);
+            in_column += usize::from(c == column && !header);
+        }
+    }
+    in_row >= 2 || in_column >= 2
 }

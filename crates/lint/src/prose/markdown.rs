@@ -162,6 +162,12 @@ pub(super) fn extract_where(source: &str, wanted: &dyn Fn(std::ops::Range<usize>
         if section.level > 0 {
             ancestors.push((section.level, heading_wanted[i]));
         }
+        // A setext heading inside the section reaches the sections after it, up to an ATX
+        // heading of its level or above; where it stands in the body is not known, so the
+        // whole body stands for it.
+        if section.setext > 0 {
+            ancestors.push((section.setext, body_wanted[i]));
+        }
     }
     let mut state = State::new(source);
     if read.iter().all(|r| *r) {

@@ -16,6 +16,10 @@ pub(super) struct Section {
     pub heading_end: usize,
     pub end: usize,
     pub level: u8,
+    /// The lowest level of a setext heading that may stand inside the section (a line of `=`
+    /// is level 1, a line of `-` level 2; a thematic break looks the same and is counted too);
+    /// 0 for none. Such a heading reaches the sections after it, as an ATX heading does.
+    pub setext: u8,
 }
 
 /// The ATX heading level of a line, if it is one (ignoring where it stands).
@@ -24,6 +28,18 @@ fn atx_level(line: &str) -> Option<u8> {
     let after = line.as_bytes().get(hashes);
     ((1..=6).contains(&hashes) && matches!(after, None | Some(b' ' | b'\t' | b'\r' | b'\n')))
         .then(|| u8::try_from(hashes).unwrap_or(6))
+}
+
+/// The level of a setext heading whose underline `line` may be: up to three spaces, then only
+/// `=` (level 1) or only `-` (level 2), then spaces.
+fn setext_level(line: &str) -> Option<u8> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let trimmed = trimmed.trim_end_matches([' ', '\t']);
+    let ch = *trimmed.as_bytes().first()?;
+    (matches!(ch, b'=' | b'-') && trimmed.bytes().all(|b| b == ch)).then_some(if ch == b'=' { 1 } else { 2 })
 }
 
 /// An opening or closing code fence: its character and length.
@@ -56,7 +72,7 @@ fn is_blank(line: &str) -> bool {
 /// The document's sections, covering it from start to end.
 pub(super) fn split(source: &str) -> Vec<Section> {
     let mut sections = Vec::new();
-    let mut current = Section { start: 0, heading_end: 0, end: source.len(), level: 0 };
+    let mut current = Section { start: 0, heading_end: 0, end: source.len(), level: 0, setext: 0 };
     let mut fenced: Option<(u8, usize)> = None;
     let mut html_comment = false;
     let mut maybe_html = false;
@@ -74,7 +90,8 @@ pub(super) fn split(source: &str) -> Vec<Section> {
         // Most lines start with a letter: they open, close or cut nothing (outside a comment),
         // and need no more looking at. (The same test as below, before the
         // line is sliced and trimmed.)
-        let may_matter = matches!(bytes[offset], b'#' | b'`' | b'~' | b'<' | b' ' | b'\t' | b'\n' | b'\r');
+        let may_matter =
+            matches!(bytes[offset], b'#' | b'`' | b'~' | b'<' | b'=' | b'-' | b' ' | b'\t' | b'\n' | b'\r');
         if !first && !html_comment && !may_matter {
             offset = end;
             continue;
@@ -86,7 +103,7 @@ pub(super) fn split(source: &str) -> Vec<Section> {
         first = false;
         // Most lines start with a letter: they open, close or cut nothing (outside a comment).
         let lead = content.as_bytes().first().copied().unwrap_or(b'\n');
-        if !html_comment && !matches!(lead, b'#' | b'`' | b'~' | b'<' | b' ' | b'\t' | b'\n') {
+        if !html_comment && !matches!(lead, b'#' | b'`' | b'~' | b'<' | b'=' | b'-' | b' ' | b'\t' | b'\n') {
             continue;
         }
         if in_fence(&mut fenced, content) {
@@ -117,12 +134,18 @@ pub(super) fn split(source: &str) -> Vec<Section> {
             maybe_html = true;
             continue;
         }
+        if let Some(level) = setext_level(content) {
+            if current.setext == 0 || level < current.setext {
+                current.setext = level;
+            }
+            continue;
+        }
         if let Some(level) = atx_level(content) {
             if at > current.start || current.level > 0 {
                 current.end = at;
                 sections.push(current);
             }
-            current = Section { start: at, heading_end: offset, end: source.len(), level };
+            current = Section { start: at, heading_end: offset, end: source.len(), level, setext: 0 };
         }
     }
     current.end = source.len();
