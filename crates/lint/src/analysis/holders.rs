@@ -109,6 +109,32 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         {
             return Some(NotEngagement::Measures);
         }
+        // Coordinate adjectives before one noun ("open-ended, two-sided questions") all
+        // modify that noun.
+        if texts.get(hit.end) == Some(&",") {
+            if let Some(q) = parse.phrase_of(hit.end + 1) {
+                let next = &parse.phrases[q];
+                let adjectival = matches!(parse.words[hit.end + 1].pos, Pos::Adj | Pos::Num)
+                    || matches!(
+                        parse.words[hit.end + 1].form,
+                        Some(lex::VerbForm::Gerund | lex::VerbForm::Participle | lex::VerbForm::PastOrParticiple)
+                    )
+                    || texts.get(hit.end + 2) == Some(&"-");
+                if adjectival
+                    && next.head > hit.end + 1
+                    && matches!(parse.words[next.head].pos, Pos::Noun)
+                    && !is_engagement_noun(texts[next.head])
+                {
+                    return Some(NotEngagement::Measures);
+                }
+            }
+        }
+        // 1. Windows: a length placed relative to now ("the prior six months", "over the next
+        // two weeks", "in the last quarter") locates events in time; it is no term.
+        let before = (ph.words.start..hit.start).map(|w| texts[w]);
+        if before.into_iter().any(|w| RELATIVE_TIME.contains(&w)) {
+            return Some(NotEngagement::Deadline);
+        }
         // 5. Criteria: an adjective in a comma list of adjectives.
         if parse.words[hit.start].pos == Pos::Adj || texts.get(hit.start + 1) == Some(&"-") {
             let listed = criteria_list_len(parse, texts, hit.start);
@@ -147,9 +173,27 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         if infinitive_follows && !subject_is_engagement {
             return Some(NotEngagement::Allowance);
         }
+    } else if let Some(c) = clause {
+        // 2. States: an adverb of duration ("indefinitely", "for ever") with a verb of state
+        // whose subject is not the engagement measures how long that subject stays so ("no
+        // lead should stay in the role indefinitely").
+        let cl = &parse.clauses[c];
+        let lemma = cl.verb.and_then(|v| parse.verbs[v].lemma);
+        let subject_head = parse.subject_phrase(c).map(|s| texts[parse.phrases[s].head]);
+        let adverb = (hit.start..hit.end).all(|w| parse.words[w].pos == Pos::Adv);
+        if adverb
+            && lemma.is_some_and(|l| STATE_VERBS.contains(&l))
+            && subject_head.is_some_and(|h| !is_engagement_noun(h))
+        {
+            return Some(NotEngagement::State);
+        }
     }
     None
 }
+
+/// Words that place a length relative to the present: it is then a window, not a term.
+const RELATIVE_TIME: &[&str] =
+    &["prior", "previous", "past", "last", "next", "coming", "following", "preceding", "recent", "upcoming"];
 
 /// How many adjectives stand in the comma-separated list around `at` (1 when none).
 fn criteria_list_len(parse: &Parse, texts: &[&str], at: usize) -> usize {
@@ -237,6 +281,24 @@ mod tests {
     fn deadlines_and_windows_measure_no_engagement() {
         assert_eq!(measures("Hand the role over within [two years]."), Some(NotEngagement::Deadline));
         assert_eq!(measures("Pick a partner by [week 3]."), Some(NotEngagement::Deadline));
+    }
+
+    #[test]
+    fn a_length_placed_relative_to_now_is_a_window() {
+        assert_eq!(measures("Send your reviews for the prior [six month period]."), Some(NotEngagement::Deadline));
+        assert_eq!(measures("Meet twice over the next [two weeks]."), Some(NotEngagement::Deadline));
+        assert_eq!(measures("Meet twice over [two weeks]."), None);
+    }
+
+    #[test]
+    fn an_adverb_of_duration_with_a_verb_of_state_measures_its_subject() {
+        assert_eq!(measures("No lead should stay in one post [indefinitely]."), Some(NotEngagement::State));
+        assert_eq!(measures("The partnership continues [indefinitely]."), None);
+    }
+
+    #[test]
+    fn coordinate_adjectives_modify_the_noun_after_them() {
+        assert_eq!(measures("Ask [open-ended], two-sided questions."), Some(NotEngagement::Measures));
     }
 
     #[test]

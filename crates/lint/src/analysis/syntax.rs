@@ -408,10 +408,16 @@ fn verb_after_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: us
 /// clause-initial noun-or-verb word is the subject's noun ("Coach training starts today"), not
 /// an imperative ("Set clear goals").
 fn verb_later_in_clause(words: &[Word], i: usize) -> bool {
-    words[i + 1..]
-        .iter()
-        .take_while(|w| !matches!(w.pos, Pos::Punct | Pos::Coord | Pos::Sub | Pos::Wh))
-        .any(|w| matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal) && w.form != Some(VerbForm::Gerund))
+    // An infinitive ("to be") is no finite verb: "Mentor new managers to be ..." is an
+    // imperative.
+    (i + 1..words.len()).take_while(|&k| !matches!(words[k].pos, Pos::Punct | Pos::Coord | Pos::Sub | Pos::Wh)).any(
+        |k| {
+            let w = &words[k];
+            matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal)
+                && w.form != Some(VerbForm::Gerund)
+                && words[k - 1].pos != Pos::To
+        },
+    )
 }
 
 /// Whether a verb stands earlier in the sentence: "... has worked there and shares what ...".

@@ -563,9 +563,33 @@ impl<'a> Ctx<'a, '_> {
             }
             Holder::Reader | Holder::Context => {}
         }
+        // An imperative addresses the reader: how the guide works is said of the reader only
+        // where the reader is addressed as the guide ("Mentors: ask open questions", a "For
+        // mentors" heading), not when the reader is the person guided or an attendee ("Tips as
+        // a mentee: ask questions", "Office hours - come ask questions").
+        let reader_not_guide = |idx: usize| {
+            let m = &analysis.mentions[idx];
+            if !about_guide || !matches!(structural, Holder::Reader) {
+                return false;
+            }
+            // A practice word that only modifies another noun in a verbless label of the
+            // sentence names an event the reader attends ("Mentorship office hours - come ask
+            // questions").
+            let modifier_in_sentence = m.block == block
+                && sentence.tokens.contains(&m.token)
+                && parsed.parse.word_at(m.token).and_then(|w| parsed.parse.phrase_of(w).map(|p| (w, p))).is_some_and(
+                    |(w, p)| {
+                        let head = parsed.parse.phrases[p].head;
+                        let verbless =
+                            parsed.parse.clause_of(w).is_some_and(|c| parsed.parse.clauses[c].verb.is_none());
+                        verbless && head > w && !super::holders::is_practice_word(parsed.texts[head])
+                    },
+                );
+            m.role() == Role::Guided || modifier_in_sentence
+        };
         for i in walk_back.rev() {
             if let Some(idx) = self.mention_at(view, i) {
-                if !usable(idx) {
+                if !usable(idx) || reader_not_guide(idx) {
                     continue;
                 }
                 // "coaches and advisors", "coach and advise": a list of roles or activities, not a
@@ -635,6 +659,9 @@ impl<'a> Ctx<'a, '_> {
             return None;
         }
         if let Some(topic) = view.topic.filter(|_| !self.labelled_for_other_role(view)) {
+            if reader_not_guide(topic.mention) {
+                return None;
+            }
             return Some(Attribution {
                 practice: topic.practice,
                 anchor: Anchor::Topic(topic.mention),
@@ -645,6 +672,9 @@ impl<'a> Ctx<'a, '_> {
         }
         // The last usable mention of the earlier sentences of the block.
         let idx = self.last_usable_before(block, view, about_guide, sentence.mentions.start)?;
+        if reader_not_guide(idx) {
+            return None;
+        }
         said_of(idx, Anchor::Previous(idx), false)
     }
 
