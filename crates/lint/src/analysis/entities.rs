@@ -257,6 +257,7 @@ const MODIFIERS: &[&str] = &[
 /// Finds every binding in the document.
 pub(crate) fn bind(analysis: &Analysis<'_>) -> Vec<Binding> {
     let mut out = Vec::new();
+    let mut positional_names: Vec<Binding> = Vec::new();
     for (idx, m) in analysis.mentions.iter().enumerate() {
         if !m.sense || m.meta || m.is_client() {
             continue;
@@ -312,10 +313,37 @@ pub(crate) fn bind(analysis: &Analysis<'_>) -> Vec<Binding> {
             && !reader.word(t - 1).ends_with("ly")
         {
             if let Some(names) = reader.name_before(t - 1) {
-                push(EntityKind::Programme, names, false);
+                // A capital at the start of a sentence or list item is there for its position,
+                // not for a name: "Experience coaching new hires" names no programme. A name
+                // there counts when the practice word is capitalised with it ("Experience
+                // Coaching"), or when the document also uses it as a name elsewhere (below).
+                let first = analysis.sentences[m.sentence].tokens.start;
+                let name_start = t.saturating_sub(names.len());
+                let positional =
+                    (first..name_start).all(|i| view.tokens.get(i).is_some_and(|tok| tok.kind != TokenKind::Word));
+                if !positional || m.capitalised {
+                    push(EntityKind::Programme, names, false);
+                } else {
+                    positional_names.push(Binding {
+                        kind: EntityKind::Programme,
+                        names,
+                        practice: m.practice(),
+                        mention: idx,
+                        demonstrative: false,
+                    });
+                }
             }
         }
     }
+    // A name found only at the start of sentences is a name when the document also uses it as
+    // one where its capital proves it.
+    for candidate in positional_names {
+        if out.iter().any(|b| b.kind == EntityKind::Programme && b.names == candidate.names) {
+            out.push(candidate);
+        }
+    }
+    // In the document's order, which decides which naming comes first.
+    out.sort_by_key(|b| b.mention);
     out
 }
 
