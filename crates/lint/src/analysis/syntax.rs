@@ -767,7 +767,11 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 })
                 .flatten();
             starts.push((i + 1, label.map_or(ClauseKind::Main, ClauseKind::Labelled)));
-        } else if t == "," && fronted.is_some_and(|f| has_verb_before_in_clause(parse, f, i)) {
+        } else if t == ","
+            && fronted.is_some_and(|f| has_verb_before_in_clause(parse, f, i))
+            && !(i + 1 < n && parse.words[i + 1].pos == Pos::Wh && texts[i + 1] != "that")
+        {
+            // (A comma before "who" or "which" opens a relative inside the fronted clause.)
             // A fronted subordinate clause (with any clause inside it) ends at the comma after
             // its verb.
             starts.push((i + 1, ClauseKind::Main));
@@ -1049,6 +1053,12 @@ mod tests {
         assert_eq!(
             render("Find a partner who has walked the same path."),
             "[(you) | find | a partner | ] [^a partner | walk | the same path | ]"
+        );
+        // A comma before "who" inside a fronted "if" clause opens a relative; it does not end
+        // the fronted clause.
+        assert_eq!(
+            render("If you have a teammate, who has received feedback, we start the plan."),
+            "[you | have | a teammate | ] [^a teammate | receive | feedback | ] [we | start | the plan | ]"
         );
     }
 

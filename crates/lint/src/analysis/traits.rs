@@ -427,7 +427,9 @@ impl<'a> Ctx<'a, '_> {
                 // Items listed under a negating heading ("What mentoring is not") are negated
                 // even when they name the practice themselves.
                 let listed_under_negation = !found.heading_negated && view.topic.is_some_and(|t| t.negated);
-                (found.practice, found.anchor, found.local, own ^ found.heading_negated ^ listed_under_negation)
+                // "Less structured" denies what "structured" asserts.
+                let less = self.graded_less(block, sentence_idx, hit_token);
+                (found.practice, found.anchor, found.local, own ^ found.heading_negated ^ listed_under_negation ^ less)
             }
             Conditional::Hypothetical => return None,
             Conditional::Transfer { mention, negative } => (
@@ -766,6 +768,22 @@ impl<'a> Ctx<'a, '_> {
     }
 
     /// The block's first mention at `token`.
+    /// Whether the cue at `hit_token` is an adjective graded down by "less" or "least" ("less
+    /// structured"): its phrase says the quality is lacking, as a negation would.
+    fn graded_less(&self, block: usize, sentence_idx: usize, hit_token: usize) -> bool {
+        let view = &self.analysis.views[block];
+        let before = hit_token.checked_sub(1).map(|t| view.tokens[t].text(&view.norm));
+        if !matches!(before, Some("less" | "least")) {
+            return false;
+        }
+        let parsed = self.parse(block, sentence_idx);
+        let parse = &parsed.parse;
+        parse
+            .word_at(hit_token)
+            .and_then(|w| parse.phrase_of(w))
+            .is_some_and(|p| parse.phrases[p].graded == Some(super::lexicon::Comparative::Less))
+    }
+
     /// The parse of sentence `idx` of block `block`, made once while the block is judged.
     fn parse(&self, block: usize, idx: usize) -> std::rc::Rc<relations::Parsed<'a>> {
         let mut cached = self.parsed.borrow_mut();
