@@ -647,6 +647,29 @@ mod tests {
     }
 
     #[test]
+    fn no_cue_can_match_nothing_but_white_space() {
+        // A word with "?" in an alternation ("(agenda|goals|themes?)") makes the whole group
+        // optional, not the plural: the cue then matches around missing words (" you set").
+        for cue in CUES {
+            for item in cue.pattern.split([' ', '|', '(']) {
+                let word = item.trim_end_matches(')');
+                assert!(
+                    !(word.ends_with('?')
+                        && word.len() > 1
+                        && word.chars().rev().nth(1).is_some_and(char::is_alphabetic)),
+                    "cue {:?}: '?' after a word makes its whole group optional; list both forms",
+                    cue.pattern
+                );
+            }
+            for (start, end) in
+                CUE_TABLE.cues[CUES.iter().position(|c| c.pattern == cue.pattern).unwrap()].find_iter("  one two  ")
+            {
+                assert!(end > start, "cue {:?} matches an empty span", cue.pattern);
+            }
+        }
+    }
+
+    #[test]
     fn inflects_verbs() {
         assert!(matches("~share advice", "she shared advice"));
         assert!(matches("~give advice", "they have given advice"));

@@ -914,9 +914,17 @@ impl<'a> Ctx<'a, '_> {
                 }
             }
             let word = view.tokens[i].text(&view.norm);
+            // "X helps you set goals": the helper takes part in the setting, so it is not the
+            // person guided deciding alone (as "let you set" or "you set" is).
+            let helped = i > sentence.tokens.start
+                && matches!(
+                    view.tokens[i - 1].text(&view.norm),
+                    "help" | "helps" | "helped" | "helping" | "assist" | "assists" | "assisted" | "assisting"
+                );
             match word {
+                "you" | "them" | "him" | "her" if helped => return None,
                 "you" | "yourself" | "you'll" | "you’ll" => return Some(Role::Guided),
-                // An object pronoun is the person helped: "let them set", "help them set".
+                // An object pronoun is the person let decide: "let them set".
                 "them" | "him" | "her" => return Some(Role::Guided),
                 _ if PERSON_PRONOUNS.contains(&word) => {
                     let (idx, _) = self.resolve(sentence.block, view, sentence_idx, i)?;
