@@ -85,6 +85,13 @@ pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attac
                     }
                     return attach_in_clause(parse, texts, hit, c);
                 }
+                // "Come into the programme with an open mind": a "with" phrase after a noun
+                // that is itself a verb's prepositional complement tells how the verb's subject
+                // acts (manner), not what the noun has.
+                let manner = texts[prep] == "with" && parse.phrases[q].prep.is_some();
+                if manner {
+                    return attach_in_clause(parse, texts, hit, c);
+                }
                 if matches!(parse.words[head].pos, Pos::Noun | Pos::Propn | Pos::Pron) {
                     // A person or an engagement holds it ("a mentor for wisdom"); a thing
                     // ("guidance from experience") is itself said of something: follow it.
@@ -197,6 +204,12 @@ mod tests {
             holder("Our guides share [stories from their careers]."),
             ("Our guides".to_string(), Via::Predicate)
         );
+    }
+
+    #[test]
+    fn a_with_phrase_after_a_prepositional_complement_is_manner() {
+        assert_eq!(holder("Come into the scheme with an open [mindset]."), ("reader".to_string(), Via::Predicate));
+        assert_eq!(holder("Join a scheme with a [fixed end date]."), ("head of a scheme".to_string(), Via::Modifier));
     }
 
     #[test]

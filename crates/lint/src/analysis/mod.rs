@@ -236,13 +236,19 @@ impl<'s> Analysis<'s> {
                 }
                 let last_mention = mention_start + before_end;
                 let sentence_text = &norm[start..end];
+                // A parenthesis right after a question belongs to it ("Which style do you
+                // prefer? (e.g., structured, informal)"): its words are options, not claims.
+                let after_question = idx > 0
+                    && self.sentences.last().is_some_and(|s| s.question)
+                    && sentence_text.trim_start().starts_with('(');
                 self.sentences.push(Sentence {
                     block: block_idx,
                     start,
                     end,
                     tokens: sentence_tokens[idx].clone(),
                     mentions: first_mention..last_mention,
-                    question: sentence_text.trim_end_matches(['"', '”', '*', '_', ')']).ends_with('?'),
+                    question: sentence_text.trim_end_matches(['"', '”', '*', '_', ')']).ends_with('?')
+                        || after_question,
                     neutral: traits::is_neutral(sentence_text),
                     rejects: traits::rejected_practice(sentence_text),
                 });
