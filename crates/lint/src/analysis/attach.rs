@@ -67,6 +67,19 @@ pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attac
         }
     }
     let phrase = (hit.start..hit.end).find_map(|w| parse.phrase_of(w));
+    // A span noun owned by what follows it ("the 3 month duration of the program", "the length
+    // of the mentorship") measures its owner.
+    if let Some(p) = phrase {
+        let ph = &parse.phrases[p];
+        let span = super::lexicon::SPAN_NOUNS.contains(texts[ph.head]);
+        if let Some(q) = parse.phrase_of(ph.words.end).or_else(|| parse.phrase_of(ph.words.end + 1)) {
+            let owner = &parse.phrases[q];
+            let of = owner.prep.is_some_and(|prep| texts[prep] == "of");
+            if span && of && super::holders::is_engagement_noun(texts[owner.head]) {
+                return (Attachment::Modifies(q), Via::Modifier);
+            }
+        }
+    }
     // A prepositional phrase right after a noun describes that noun ("a mentor for wisdom",
     // "someone with years in the field"), unless it is a length of time, which measures the
     // verb's event.
@@ -203,6 +216,14 @@ mod tests {
         assert_eq!(
             holder("Our guides share [stories from their careers]."),
             ("Our guides".to_string(), Via::Predicate)
+        );
+    }
+
+    #[test]
+    fn a_span_is_said_of_its_owner() {
+        assert_eq!(
+            holder("A survey is sent at the end of the [3 month duration] of the scheme."),
+            ("head of the scheme".to_string(), Via::Modifier)
         );
     }
 

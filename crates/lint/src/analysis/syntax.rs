@@ -291,6 +291,11 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         let after_nominal_modifier = matches!(prev, Some(Pos::Det | Pos::Poss | Pos::Adj | Pos::Num));
         if ambiguous {
             let verb_context = matches!(prev, Some(Pos::Modal | Pos::To))
+                // A relative pronoun is followed by its verb: "a culture that benefits growth".
+                || (matches!(prev, Some(Pos::Wh))
+                    && i > 0
+                    && matches!(texts[i - 1].as_ref(), "that" | "which" | "who")
+                    && words[i].form == Some(VerbForm::Third))
                 || (matches!(prev, Some(Pos::Aux)) && i > 0 && words[i - 1].lemma == Some("do"))
                 || (matches!(prev, Some(Pos::Neg))
                     && i > 1
@@ -784,6 +789,10 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
         } else if w.pos == Pos::Sub {
             starts[0].1 = ClauseKind::Subordinate(0);
             fronted = Some(0);
+        } else if i == 0 && w.pos == Pos::Prep && parse.words.get(1).is_some_and(|n| n.form == Some(VerbForm::Gerund)) {
+            // "By following this guide, managers ...": a fronted gerund phrase ends at its comma.
+            starts[0].1 = ClauseKind::Subordinate(0);
+            fronted = Some(0);
         } else if w.pos == Pos::Wh && t == "that" && i > 0 && matches!(parse.words[i - 1].pos, Pos::Aux | Pos::Verb) {
             // "The difference is that a mentor gives advice": a complement clause.
             starts.push((i + 1, ClauseKind::Subordinate(i)));
@@ -1059,6 +1068,14 @@ mod tests {
         assert_eq!(
             render("If you have a teammate, who has received feedback, we start the plan."),
             "[you | have | a teammate | ] [^a teammate | receive | feedback | ] [we | start | the plan | ]"
+        );
+    }
+
+    #[test]
+    fn a_fronted_gerund_phrase_ends_at_its_comma_and_a_relative_pronoun_takes_a_verb() {
+        assert_eq!(
+            render("By following this guide, managers build a culture that benefits everyone."),
+            "[- | follow | this guide | ] [managers | build | a culture | ] [^a culture | benefit | everyone | ]"
         );
     }
 

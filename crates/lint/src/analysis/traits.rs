@@ -536,7 +536,7 @@ impl<'a> Ctx<'a, '_> {
         let mut walk_back = sentence.tokens.start..hit_token;
         match &structural {
             Holder::Not(_) | Holder::Wanted => return None,
-            Holder::Phrase { tokens, head, then, verb, .. } => {
+            Holder::Phrase { tokens, head, then, verb, via } => {
                 // A practice word in the holder (or in the subject whose engagement it is, or the
                 // practice verb whose phrase the cue is in) names the practice.
                 let verb = verb.map(|v| v..v + 1);
@@ -561,6 +561,28 @@ impl<'a> Ctx<'a, '_> {
                         || THING_PRONOUNS.contains(&w)
                         || self.person_names.contains_key(text::trim_suffix(w, "'s"))
                 });
+                // A thing that is neither the engagement nor a person ("a culture that benefits
+                // career growth", "the form asks questions") holds the trait itself: the heading
+                // or an earlier sentence does not make it the practice's.
+                let head_word = view.tokens[*head].text(&view.norm);
+                let possessed = tokens.clone().any(|i| {
+                    let w = view.tokens[i].text(&view.norm);
+                    super::lexicon::POSSESSIVES.contains(w) || w.ends_with("'s") || w.ends_with("s'")
+                });
+                // Only a phrase with a determiner: a bare noun opening a clause may be a verb
+                // the tagger read as a noun ("review progress and close the relationship").
+                let determined = super::lexicon::DETERMINERS.contains(view.tokens[tokens.start].text(&view.norm));
+                let thing = !resolvable
+                    && determined
+                    && !possessed
+                    && *via != super::attach::Via::Label
+                    && !super::attach::names_a_holder(head_word)
+                    && !super::holders::is_practice_word(head_word)
+                    && view.tokens[*head].kind == text::TokenKind::Word
+                    && !is_capitalised(analysis, block, view.tokens[*head]);
+                if thing {
+                    return None;
+                }
                 walk_back = if resolvable { tokens.start..tokens.end.min(hit_token) } else { hit_token..hit_token };
             }
             Holder::Reader | Holder::Context => {}
