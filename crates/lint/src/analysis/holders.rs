@@ -49,6 +49,13 @@ pub(crate) enum NotEngagement {
     KindOf,
 }
 
+/// Verbs of making a document: their object is an artefact.
+const MAKING_VERBS: &[&str] =
+    &["prepare", "draft", "write", "create", "build", "make", "develop", "submit", "complete"];
+
+/// Nouns of documents that can be given a horizon ("a 90-day plan").
+const ARTEFACT_NOUNS: &[&str] = &["plan", "plans", "roadmap", "roadmaps", "template", "document", "report", "proposal"];
+
 /// Verbs of state: their "for" adjunct measures how long the subject has been so.
 const STATE_VERBS: &[&str] = &["be", "work", "serve", "stay", "hold", "live", "remain", "employ", "have"];
 
@@ -134,6 +141,19 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         let before = (ph.words.start..hit.start).map(|w| texts[w]);
         if before.into_iter().any(|w| RELATIVE_TIME.contains(&w)) {
             return Some(NotEngagement::Deadline);
+        }
+        // 4b. An artefact someone makes: a length inside the object of a verb of making
+        // ("prepare a 30-60-90 day plan", "draft a six-month roadmap") measures the document's
+        // horizon, not an engagement.
+        if let Some(c) = clause {
+            let cl = &parse.clauses[c];
+            let lemma = cl.verb.and_then(|v| parse.verbs[v].lemma);
+            if cl.objects.contains(&p)
+                && lemma.is_some_and(|l| MAKING_VERBS.contains(&l))
+                && ARTEFACT_NOUNS.contains(&texts[head])
+            {
+                return Some(NotEngagement::Measures);
+            }
         }
         // 5. Criteria: an adjective in a comma list of adjectives.
         if parse.words[hit.start].pos == Pos::Adj || texts.get(hit.start + 1) == Some(&"-") {
@@ -299,6 +319,12 @@ mod tests {
     #[test]
     fn coordinate_adjectives_modify_the_noun_after_them() {
         assert_eq!(measures("Ask [open-ended], two-sided questions."), Some(NotEngagement::Measures));
+    }
+
+    #[test]
+    fn a_length_in_an_artefact_someone_makes_is_its_horizon() {
+        assert_eq!(measures("Prepare a mock [30-60-90 day plan] and share it."), Some(NotEngagement::Measures));
+        assert_eq!(measures("The pairing follows a [six-week plan]."), None);
     }
 
     #[test]

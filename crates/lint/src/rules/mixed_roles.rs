@@ -118,7 +118,38 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
     if !m.sense || (m.meta && m.quoted) || analysis.sentences[m.sentence].neutral {
         return false;
     }
+    if m.role() == Role::Activity && names_a_method(analysis, idx) {
+        return false;
+    }
     !m.is_client() || client_is_role(analysis, idx)
+}
+
+/// Whether an activity word ("coaching", "mentoring") only names a way of working before a noun
+/// of method ("coaching methods", "mentoring skills"): a technique borrowed from a practice, not
+/// a role in the relationship ("use coaching techniques with your mentee").
+fn names_a_method(analysis: &Analysis<'_>, idx: usize) -> bool {
+    let m = &analysis.mentions[idx];
+    let view = &analysis.views[m.block];
+    let next = view.tokens.get(m.token + 1).map_or("", |t| t.text(&view.norm));
+    matches!(
+        next,
+        "method"
+            | "methods"
+            | "technique"
+            | "techniques"
+            | "skill"
+            | "skills"
+            | "tool"
+            | "tools"
+            | "style"
+            | "styles"
+            | "approach"
+            | "approaches"
+            | "mindset"
+            | "questions"
+            | "principles"
+            | "practices"
+    )
 }
 
 /// "client" is the coaching role only when it is somebody's client in the programme: a
