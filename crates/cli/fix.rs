@@ -194,7 +194,7 @@ mod tests {
     fn applies_swaps_and_keeps_crlf() {
         let source = "Our coaches give advice drawn from their own careers.\r\n";
         let document = cm_linter::Document { source, format: cm_linter::Format::PlainText };
-        let fixed = cm_linter::Linter::default().fix(&document, None);
+        let fixed = cm_linter::Linter::default().fix(&document, None, cm_linter::Applicability::Unsafe);
         assert_eq!(fixed.source, "Our mentors give advice drawn from their own careers.\r\n");
         assert_eq!(fixed.applied, 1);
     }
@@ -203,7 +203,13 @@ mod tests {
     fn fixes_that_undo_each_other_are_not_applied_and_fixing_twice_is_fixing_once() {
         let linter = cm_linter::Linter::default();
         let fix = |source: &str| {
-            linter.fix(&cm_linter::Document { source, format: cm_linter::Format::Markdown }, None).source
+            linter
+                .fix(
+                    &cm_linter::Document { source, format: cm_linter::Format::Markdown },
+                    None,
+                    cm_linter::Applicability::Unsafe,
+                )
+                .source
         };
         for source in [
             "## What to expect from your mentor\n\n- The mentee owns the agenda for every meeting\n",

@@ -417,7 +417,7 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
     let mut fixed = None;
     let mut error = false;
     if (args.fix || args.diff) && diagnostics.iter().any(|d| d.fix.is_some()) {
-        let result = linter.fix(&document, Some(&file.relative));
+        let result = linter.fix(&document, Some(&file.relative), cm_linter::Applicability::Unsafe);
         let candidate = result.source;
         if candidate != decoded.text {
             if !decoded.lossless {
@@ -481,8 +481,11 @@ fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
     let format = args.stdin_filename.as_deref().and_then(walk::format_of).unwrap_or(cm_linter::Format::Markdown);
     let relative = name.replace('\\', "/");
     let output = linter.lint_path(&Document { source: &decoded.text, format }, Some(&relative));
-    let fixed = (args.fix || args.diff)
-        .then(|| linter.fix(&Document { source: &decoded.text, format }, Some(&relative)).source);
+    let fixed = (args.fix || args.diff).then(|| {
+        linter
+            .fix(&Document { source: &decoded.text, format }, Some(&relative), cm_linter::Applicability::Unsafe)
+            .source
+    });
     if args.fix {
         // Standard input cannot be rewritten: the fixed text goes to standard output.
         if let Some(text) = &fixed {

@@ -177,7 +177,9 @@ fn practice_words(text: &str, format: Format) -> Vec<(Span, cm_core::Practice)> 
 /// "Fix all" for a text: the stretch that fixing replaces and its replacement (none when
 /// nothing changes, or when the engine panics: the quick fixes still stand).
 fn compute_fix_all(linter: &Linter, text: &str, format: Format, relative: Option<&str>) -> Option<(Span, String)> {
-    let fixed = std::panic::catch_unwind(AssertUnwindSafe(|| linter.fix(&Document { source: text, format }, relative)));
+    let fixed = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        linter.fix(&Document { source: text, format }, relative, cm_linter::Applicability::Unsafe)
+    }));
     fixed.ok().and_then(|fixed| changed_stretch(text, &fixed.source))
 }
 
