@@ -9,13 +9,13 @@
 //! stalling CI.
 
 use std::io::{BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::util::{transcript, Dir};
+use crate::util::{copy_tree, files_under, transcript, Dir};
 
 const FLAGGED: &str = "Our coaches give advice drawn from their own careers.\n";
 
@@ -531,32 +531,6 @@ fn inode(path: &Path) -> u64 {
     {
         let _ = path;
         0
-    }
-}
-
-fn files_under(root: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-/// Copies a folder of the repository into `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    for file in files_under(from) {
-        let target = to.join(file.strip_prefix(from).unwrap());
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(&file, &target).unwrap();
     }
 }
 
