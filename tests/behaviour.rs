@@ -140,7 +140,7 @@ fn fix_rewrites_keeping_bom_crlf_and_permissions() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     }
-    let out = dir.run(&["--fix", "--format", "concise", "a.txt"]);
+    let out = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "a.txt"]);
     assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
@@ -152,7 +152,7 @@ fn fix_rewrites_keeping_bom_crlf_and_permissions() {
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
     }
     // A second run has nothing left to fix.
-    let again = dir.run(&["--fix", "--format", "concise", "a.txt"]);
+    let again = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "a.txt"]);
     assert_eq!(again.status.code(), Some(0));
 }
 
@@ -161,7 +161,7 @@ fn fix_leaves_invalid_utf8_alone() {
     let dir = Dir::new();
     let bytes = b"Caf\xe9. Our coaches give advice drawn from their own careers.\n";
     let path = dir.write("a.txt", bytes);
-    let out = dir.run(&["--fix", "a.txt"]);
+    let out = dir.run(&["--fix", "--unsafe-fixes", "a.txt"]);
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8 at byte 3"));
 }
@@ -278,7 +278,7 @@ fn docx_is_never_fixed() {
     let dir = Dir::new();
     let bytes = docx(&para("Our coaches give advice drawn from their own careers."));
     let path = dir.write("a.docx", &bytes);
-    let out = dir.run(&["--fix", "--format", "concise", "a.docx"]);
+    let out = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "a.docx"]);
     assert_eq!(std::fs::read(path).unwrap(), bytes);
     assert!(String::from_utf8_lossy(&out.stderr).contains("never modified"), "{}", transcript(&out));
 }
@@ -355,7 +355,7 @@ fn killing_a_fix_run_never_leaves_a_half_written_file() {
     }
     for delay_ms in [30, 120] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cm-lint"))
-            .args(["--fix", "--quiet", "--format", "concise", "docs"])
+            .args(["--fix", "--unsafe-fixes", "--quiet", "--format", "concise", "docs"])
             .current_dir(dir.path())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())

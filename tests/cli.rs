@@ -40,7 +40,15 @@ struct Position {
 #[allow(dead_code)]
 struct Fix {
     title: String,
+    applicability: Applicability,
     edits: Vec<Edit>,
+}
+
+#[derive(Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Applicability {
+    Safe,
+    Unsafe,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +92,7 @@ fn findings_exit_one_with_json_records() {
     );
     let fix = records[1].fix.as_ref().expect("CM003 suggests a swap");
     assert_eq!(fix.edits[0].replacement, "mentors");
+    assert_eq!(fix.applicability, Applicability::Unsafe, "a word swap may change the meaning (#14)");
 }
 
 #[test]

@@ -187,7 +187,7 @@ fn names_and_texts_cannot_inject_workflow_commands() {
     for args in [
         &["--format", "github", "."][..],
         &["--format", "github", "--verbose", "--report-unused-disables", "."],
-        &["--format", "github", "--fix", "."],
+        &["--format", "github", "--fix", "--unsafe-fixes", "."],
     ] {
         let out = dir.run(args);
         let text = transcript(&out);
@@ -395,7 +395,7 @@ fn fix_does_not_follow_a_linked_folder_out_of_the_tree() {
     let (dir, repo) = outside_and_repo();
     let target = dir.write("outside/docs/page.md", FLAGGED);
     std::os::unix::fs::symlink("../outside/docs", repo.join("docs")).expect("link");
-    let out = run_in(&repo, &["--fix", "--format", "concise", "docs"]);
+    let out = run_in(&repo, &["--fix", "--unsafe-fixes", "--format", "concise", "docs"]);
     let text = transcript(&out);
     assert_eq!(std::fs::read_to_string(&target).expect("target"), FLAGGED, "written through the link: {text}");
     assert_eq!(out.status.code(), Some(1), "the finding stays: {text}");
@@ -409,7 +409,7 @@ fn fix_does_not_follow_a_linked_file_named_on_the_command_line() {
     let (dir, repo) = outside_and_repo();
     let target = dir.write("outside/page.md", FLAGGED);
     std::os::unix::fs::symlink("../outside/page.md", repo.join("page.md")).expect("link");
-    let out = run_in(&repo, &["--fix", "--format", "concise", "page.md", "a.md"]);
+    let out = run_in(&repo, &["--fix", "--unsafe-fixes", "--format", "concise", "page.md", "a.md"]);
     let text = transcript(&out);
     assert_eq!(std::fs::read_to_string(&target).expect("target"), FLAGGED, "{text}");
     assert!(std::fs::symlink_metadata(repo.join("page.md")).expect("link").file_type().is_symlink());
@@ -425,7 +425,7 @@ fn fix_of_a_walked_tree_leaves_links_alone() {
     let target = dir.write("outside/page.md", FLAGGED);
     std::fs::create_dir_all(repo.join("docs")).expect("docs");
     std::os::unix::fs::symlink("../../outside/page.md", repo.join("docs/page.md")).expect("link");
-    let out = run_in(&repo, &["--fix", "--format", "concise", "."]);
+    let out = run_in(&repo, &["--fix", "--unsafe-fixes", "--format", "concise", "."]);
     let text = transcript(&out);
     assert_eq!(std::fs::read_to_string(&target).expect("target"), FLAGGED, "{text}");
     assert_eq!(std::fs::read_to_string(repo.join("a.md")).expect("a.md"), FIXED, "{text}");
@@ -439,7 +439,7 @@ fn fix_breaks_a_hard_link_rather_than_write_outside_the_tree() {
     let (dir, repo) = outside_and_repo();
     let outside = dir.write("outside/page.md", FLAGGED);
     std::fs::hard_link(&outside, repo.join("page.md")).expect("hard link");
-    let out = run_in(&repo, &["--fix", "--format", "concise", "page.md"]);
+    let out = run_in(&repo, &["--fix", "--unsafe-fixes", "--format", "concise", "page.md"]);
     let text = transcript(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert_eq!(std::fs::read_to_string(repo.join("page.md")).expect("page"), FIXED, "{text}");
@@ -460,7 +460,7 @@ fn fix_keeps_the_owner_and_the_mode() {
     const NOBODY: u32 = 65534;
     std::os::unix::fs::chown(&path, Some(NOBODY), Some(NOBODY)).expect("chown");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
-    let out = dir.run(&["--fix", "--format", "concise", "page.md"]);
+    let out = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "page.md"]);
     let text = transcript(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert_eq!(std::fs::read_to_string(&path).expect("page"), FIXED, "{text}");

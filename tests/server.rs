@@ -124,6 +124,71 @@ fn survives_a_malformed_frame_and_serves() {
     assert_eq!(server.exit_code(), Some(0));
 }
 
+/// "Fix all" holds safe fixes only, under cm-lint's own kind (#14): an editor applies a
+/// `source.fixAll` action unread on save, so the bare kind is never offered, and a word swap
+/// (which may change the meaning) stays a quick fix a person picks.
+#[test]
+fn fix_all_holds_no_word_swap_and_the_swap_stays_a_quick_fix() {
+    let mut server = Server::spawn();
+    server.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }));
+    let init = server.wait_for(|m| m["id"] == 1);
+    let kinds = &init["result"]["capabilities"]["codeActionProvider"]["codeActionKinds"];
+    assert_eq!(*kinds, json!(["quickfix", "source.fixAll.cm-lint"]), "{init}");
+    server.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+    let text = "# Guide\n\nOur coaches give advice drawn from their own careers.\n\nMentoring runs for exactly twelve weeks and cannot be extended.\n";
+    server.send(&json!({
+        "jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": { "textDocument": { "uri": "file:///tmp/guide.md", "languageId": "markdown", "version": 1, "text": text } }
+    }));
+    let published = server.wait_for(|m| m["method"] == "textDocument/publishDiagnostics");
+    assert_eq!(published["params"]["diagnostics"].as_array().map(Vec::len), Some(2), "{published}");
+    let whole = json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 5, "character": 0 } });
+    // What an editor asks for on save ("source.fixAll", "source"), what it asks at the cursor
+    // (every kind), and cm-lint's own kind.
+    for (id, only) in [
+        (2, json!(["source.fixAll"])),
+        (3, json!(["source"])),
+        (4, Value::Null),
+        (5, json!(["source.fixAll.cm-lint"])),
+        (6, json!(["quickfix"])),
+    ] {
+        let mut context = json!({ "diagnostics": [] });
+        if !only.is_null() {
+            context["only"] = only.clone();
+        }
+        server.send(&json!({
+            "jsonrpc": "2.0", "id": id, "method": "textDocument/codeAction",
+            "params": { "textDocument": { "uri": "file:///tmp/guide.md" }, "range": whole, "context": context }
+        }));
+        let response = server.wait_for(|m| m["id"] == id);
+        let actions = response["result"].as_array().cloned().unwrap_or_default();
+        let fix_all: Vec<&Value> =
+            actions.iter().filter(|a| a["kind"].as_str().is_some_and(|k| k.starts_with("source"))).collect();
+        for action in &fix_all {
+            assert_eq!(action["kind"], "source.fixAll.cm-lint", "{only}: {action}");
+            let edits = action["edit"]["changes"]["file:///tmp/guide.md"].to_string().to_lowercase();
+            assert!(!edits.contains("mentor") && !edits.contains("coach"), "{only}: fix all swaps a word: {action}");
+        }
+        // Both findings' only fixes are word swaps: there is nothing safe to fix all.
+        assert!(fix_all.is_empty(), "{only}: {fix_all:?}");
+        let swaps: Vec<&str> = actions
+            .iter()
+            .filter(|a| a["kind"] == "quickfix" && a["title"].as_str().is_some_and(|t| t.starts_with("Replace")))
+            .map(|a| a["title"].as_str().unwrap_or_default())
+            .collect();
+        let expected: &[&str] = if only.is_null() || only == json!(["quickfix"]) {
+            &["Replace 'coaches' with 'mentors'", "Replace 'Mentoring' with 'Coaching'"]
+        } else {
+            &[]
+        };
+        assert_eq!(swaps, expected, "{only}: the swaps are quick fixes, offered when quick fixes are asked for");
+    }
+    server.send(&json!({ "jsonrpc": "2.0", "id": 9, "method": "shutdown" }));
+    server.wait_for(|m| m["id"] == 9);
+    server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));
+    assert_eq!(server.exit_code(), Some(0));
+}
+
 #[test]
 fn exit_without_shutdown_is_status_one() {
     let mut server = Server::spawn();

@@ -9,13 +9,13 @@
 //! stalling CI.
 
 use std::io::{BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::util::{transcript, Dir};
+use crate::util::{copy_tree, files_under, transcript, Dir};
 
 const FLAGGED: &str = "Our coaches give advice drawn from their own careers.\n";
 
@@ -268,7 +268,7 @@ fn mixed_line_endings_give_the_right_lines_and_survive_fix() {
                     Also, our coaches give advice drawn from their own careers.\r\n\r\
                     Finally our coaches give advice drawn from their own careers.\n";
     let path = dir.write("fix.md", original);
-    let out = dir.run(&["--fix", "--format", "concise", "fix.md"]);
+    let out = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "fix.md"]);
     assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), original.replace("coaches", "mentors"));
 }
@@ -480,7 +480,7 @@ fn fix_refuses_a_file_that_changed_since_it_was_read() {
     let mut edited = original.clone();
     edited[at..at + 7].copy_from_slice(b"BUDGETS");
     let mut child = dir
-        .command(&["--fix", "--format", "concise", "page.md"])
+        .command(&["--fix", "--unsafe-fixes", "--format", "concise", "page.md"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -534,39 +534,13 @@ fn inode(path: &Path) -> u64 {
     }
 }
 
-fn files_under(root: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-/// Copies a folder of the repository into `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    for file in files_under(from) {
-        let target = to.join(file.strip_prefix(from).unwrap());
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(&file, &target).unwrap();
-    }
-}
-
 /// Runs `--fix` twice over `folder` and returns the files the second run changed.
 fn changed_by_a_second_fix(dir: &Dir, folder: &str) -> Vec<String> {
-    let first = dir.run(&["--fix", "--format", "concise", "--quiet", folder]);
+    let first = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "--quiet", folder]);
     assert_no_crash(&first);
     let files = files_under(&dir.path().join(folder));
     let after_first: Vec<(Vec<u8>, u64)> = files.iter().map(|f| (std::fs::read(f).unwrap(), inode(f))).collect();
-    let second = dir.run(&["--fix", "--format", "concise", "--quiet", folder]);
+    let second = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "--quiet", folder]);
     assert_no_crash(&second);
     assert_eq!(second.status.code(), first.status.code(), "{}", dir.transcript(&second));
     files
@@ -593,7 +567,7 @@ fn fixing_twice_is_fixing_once() {
     for (name, text) in &inputs {
         dir.write(name, text);
     }
-    let first = dir.run(&["--fix", "--format", "concise", "docs"]);
+    let first = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "docs"]);
     assert_eq!(first.status.code(), Some(0), "{}", dir.transcript(&first));
     for (name, text) in &inputs {
         let now = std::fs::read_to_string(dir.path().join(name)).unwrap();
@@ -639,7 +613,7 @@ fn fix_never_changes_the_encoding_of_a_utf16_file() {
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(FLAGGED.encode_utf16().flat_map(u16::to_le_bytes));
     let path = dir.write("utf16.txt", &bytes);
-    let out = dir.run(&["--fix", "--format", "concise", "utf16.txt"]);
+    let out = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "utf16.txt"]);
     let text = dir.transcript(&out);
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "{text}");
     assert_eq!(out.status.code(), Some(1), "{text}");
@@ -658,7 +632,7 @@ fn fix_through_a_symlink_leaves_the_target_and_the_link() {
     let target = dir.write("shared/page.md", FLAGGED);
     std::fs::create_dir_all(dir.path().join("docs")).unwrap();
     std::os::unix::fs::symlink("../shared/page.md", dir.path().join("docs/page.md")).unwrap();
-    let out = dir.run(&["--fix", "--format", "concise", "docs/page.md"]);
+    let out = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "docs/page.md"]);
     let text = dir.transcript(&out);
     assert_no_crash(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
@@ -666,7 +640,7 @@ fn fix_through_a_symlink_leaves_the_target_and_the_link() {
     let link = std::fs::symlink_metadata(dir.path().join("docs/page.md")).unwrap();
     assert!(link.file_type().is_symlink(), "the link was replaced by a regular file: {text}");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), FLAGGED, "{text}");
-    let out = dir.run(&["--fix", "--format", "concise", "shared/page.md"]);
+    let out = dir.run(&["--fix", "--unsafe-fixes", "--format", "concise", "shared/page.md"]);
     assert_eq!(out.status.code(), Some(0), "{}", dir.transcript(&out));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), FLAGGED.replace("coaches", "mentors"));
 }

@@ -2,6 +2,7 @@
 
 mod behaviour;
 mod cli;
+mod fixes;
 mod formats;
 mod hostile;
 mod hostile_input;

@@ -10,7 +10,8 @@ Examples:
   cm-lint --format sarif docs/ > cm.sarif
   cm-lint --select CM001,CM003 handbook.md
   cat page.md | cm-lint - --stdin-filename page.md
-  cm-lint --diff docs/                   show suggested fixes without writing
+  cm-lint --diff docs/                   show suggested fixes (safe and unsafe) without writing
+  cm-lint --fix docs/                    apply the safe fixes; --unsafe-fixes applies every fix
   cm-lint explain CM003                  what a rule flags, why, and the fix
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or I/O error.
@@ -100,11 +101,18 @@ pub(crate) struct CheckArgs {
     #[arg(long)]
     pub statistics: bool,
 
-    /// Apply the suggested fixes to the files
+    /// Apply the suggested fixes that cannot change the meaning (with --unsafe-fixes, every
+    /// suggested fix) to the files; with `-`, write the fixed text to standard output
     #[arg(long, conflicts_with = "diff")]
     pub fix: bool,
 
-    /// Show the suggested fixes as a unified diff; write nothing
+    /// Let --fix apply unsafe fixes too: those that may change the meaning, such as swapping
+    /// "coach" for "mentor"
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Show every suggested fix as a unified diff, each hunk labelled safe or unsafe; write
+    /// nothing
     #[arg(long)]
     pub diff: bool,
 
@@ -128,6 +136,17 @@ pub(crate) struct CheckArgs {
     /// When to use colour
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+impl CheckArgs {
+    /// The fixes `--fix` applies: the safe ones, or every one with `--unsafe-fixes`.
+    pub fn applicability(&self) -> cm_linter::Applicability {
+        if self.unsafe_fixes {
+            cm_linter::Applicability::Unsafe
+        } else {
+            cm_linter::Applicability::Safe
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

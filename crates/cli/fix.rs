@@ -173,17 +173,54 @@ fn open_no_follow_for_writing(path: &Path) -> std::io::Result<std::fs::File> {
     options.open(path)
 }
 
-/// A unified diff between the old and new text of a file.
+/// A unified diff of a file's suggested fixes: from `old` to `all` (every fix applied, what
+/// `--fix --unsafe-fixes` writes), each hunk labelled after its closing `@@` (where git writes a
+/// function's name, so the diff still applies as a patch): `safe fix` when the safe fixes alone
+/// (`safe`, what `--fix` writes) make that very change, else `unsafe fix`.
 /// The file name and the text are escaped for a terminal (control characters become visible
 /// stand-ins), so a hunk over such a character does not apply as a patch.
-pub(crate) fn unified_diff(path: &str, old: &str, new: &str) -> String {
+pub(crate) fn labelled_diff(path: &str, old: &str, safe: &str, all: &str) -> String {
     let path = crate::escape::terminal(path);
-    let diff = similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string();
-    crate::escape::terminal_lines(&diff).into_owned()
+    let safe_hunks: std::collections::HashSet<(std::ops::Range<usize>, String)> =
+        hunks(old, safe).into_iter().map(|h| (h.old_lines, h.body)).collect();
+    let mut out = String::new();
+    for (i, hunk) in hunks(old, all).into_iter().enumerate() {
+        if i == 0 {
+            out.push_str(&format!("--- a/{path}\n+++ b/{path}\n"));
+        }
+        let key = (hunk.old_lines, hunk.body);
+        let label = if safe_hunks.contains(&key) { "safe fix" } else { "unsafe fix" };
+        let (_, body) = key;
+        out.push_str(&format!("{} {label}\n{body}", hunk.header));
+    }
+    crate::escape::terminal_lines(&out).into_owned()
+}
+
+/// One hunk of a unified diff. Two hunks make the same change when their old lines and their
+/// lines are the same.
+struct Hunk {
+    old_lines: std::ops::Range<usize>,
+    /// `@@ -a,b +c,d @@` (the new lines shift with the changes above it: not compared).
+    header: String,
+    /// The hunk's lines, each with its ` `, `-` or `+`.
+    body: String,
+}
+
+/// The hunks of the unified diff from `old` to `new`, with three lines of context.
+fn hunks(old: &str, new: &str) -> Vec<Hunk> {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut unified = diff.unified_diff();
+    unified.context_radius(3);
+    unified
+        .iter_hunks()
+        .map(|hunk| {
+            let text = hunk.to_string();
+            let (header, body) = text.split_once('\n').unwrap_or((&text, ""));
+            let first = hunk.ops().first().map_or(0, |op| op.old_range().start);
+            let last = hunk.ops().last().map_or(0, |op| op.old_range().end);
+            Hunk { old_lines: first..last, header: header.to_string(), body: body.to_string() }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -194,7 +231,7 @@ mod tests {
     fn applies_swaps_and_keeps_crlf() {
         let source = "Our coaches give advice drawn from their own careers.\r\n";
         let document = cm_linter::Document { source, format: cm_linter::Format::PlainText };
-        let fixed = cm_linter::Linter::default().fix(&document, None);
+        let fixed = cm_linter::Linter::default().fix(&document, None, cm_linter::Applicability::Unsafe);
         assert_eq!(fixed.source, "Our mentors give advice drawn from their own careers.\r\n");
         assert_eq!(fixed.applied, 1);
     }
@@ -203,7 +240,13 @@ mod tests {
     fn fixes_that_undo_each_other_are_not_applied_and_fixing_twice_is_fixing_once() {
         let linter = cm_linter::Linter::default();
         let fix = |source: &str| {
-            linter.fix(&cm_linter::Document { source, format: cm_linter::Format::Markdown }, None).source
+            linter
+                .fix(
+                    &cm_linter::Document { source, format: cm_linter::Format::Markdown },
+                    None,
+                    cm_linter::Applicability::Unsafe,
+                )
+                .source
         };
         for source in [
             "## What to expect from your mentor\n\n- The mentee owns the agenda for every meeting\n",
@@ -213,6 +256,30 @@ mod tests {
             let once = fix(source);
             assert_eq!(fix(&once), once, "{source:?}");
         }
+    }
+
+    /// A hunk the safe fixes alone make is "safe fix"; one that holds an unsafe change, even
+    /// beside a safe one, is "unsafe fix". No rule has a safe fix yet, so the texts are made up.
+    #[test]
+    fn labels_each_hunk_by_the_fixes_that_make_it() {
+        let far = "x\n".repeat(10);
+        let old = format!("a coach\n{far}the coachee\n{far}one mentor\n");
+        let safe = format!("a coach\n{far}the client\n{far}one mentor\n");
+        let all = format!("a mentor\n{far}the client\n{far}one coach\n");
+        let diff = labelled_diff("p.md", &old, &safe, &all);
+        let headers: Vec<&str> = diff.lines().filter(|l| l.starts_with("@@")).collect();
+        assert_eq!(headers, ["@@ -1,4 +1,4 @@ unsafe fix", "@@ -9,7 +9,7 @@ safe fix", "@@ -20,4 +20,4 @@ unsafe fix"]);
+        assert!(
+            diff.starts_with("--- a/p.md\n+++ b/p.md\n@@ -1,4 +1,4 @@ unsafe fix\n-a coach\n+a mentor\n x\n"),
+            "{diff}"
+        );
+        // A safe change within a hunk that holds an unsafe one: the hunk is unsafe.
+        let near_old = "a coach\nthe coachee\n";
+        let near_safe = "a coach\nthe client\n";
+        let near_all = "a mentor\nthe client\n";
+        let diff = labelled_diff("p.md", near_old, near_safe, near_all);
+        assert_eq!(diff.lines().filter(|l| l.starts_with("@@")).collect::<Vec<_>>(), ["@@ -1,2 +1,2 @@ unsafe fix"]);
+        assert_eq!(labelled_diff("p.md", near_old, near_old, near_old), "");
     }
 
     /// The race of #15: the file is swapped for a link between read and write; the write must

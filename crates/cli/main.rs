@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
-use cm_linter::{Document, Linter, Severity};
+use cm_linter::{Applicability, Document, Linter, Severity};
 
 use args::{Args, CheckArgs, ColorChoice, Command, FailOn};
 
@@ -211,11 +211,13 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     if args.diff {
         let mut out = std::io::stdout().lock();
         for r in &results {
-            if let Some(fixed) = r.fixed.as_ref().filter(|f| **f != r.file.source) {
-                write!(out, "{}", fix::unified_diff(&r.file.path, &r.file.source, fixed))?;
+            if let Some(texts) = &r.diff {
+                write!(out, "{}", fix::labelled_diff(&r.file.path, &r.file.source, &texts.safe, &texts.all))?;
             }
         }
     }
+    let applied: usize = results.iter().map(|r| r.fixes.applied).sum();
+    let unsafe_left: usize = results.iter().map(|r| r.fixes.unsafe_left).sum();
     let mut unused = 0;
     if args.report_unused_disables {
         for r in &results {
@@ -233,7 +235,11 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     }
     let files: Vec<FileResult> = results.drain(..).map(|r| r.file).collect();
     if !args.diff {
-        write_report(args, &files, &failures)?;
+        // `cm-lint - --fix` writes the fixed text to standard output, and only that.
+        write_report(args, &files, &failures, reading_stdin && args.fix)?;
+    }
+    if args.fix && !args.quiet {
+        say(&fix_summary(applied, unsafe_left))?;
     }
     let failing =
         files.iter().flat_map(|f| &f.diagnostics).filter(|d| threshold.is_some_and(|t| d.severity >= t)).count();
@@ -258,7 +264,14 @@ fn color_enabled(args: &CheckArgs) -> bool {
     }
 }
 
-fn write_report(args: &CheckArgs, files: &[FileResult], failures: &[output::Failure]) -> anyhow::Result<()> {
+/// Writes the report to `--output`, else to standard output (standard error when
+/// `to_stderr`: standard output carries fixed text).
+fn write_report(
+    args: &CheckArgs,
+    files: &[FileResult],
+    failures: &[output::Failure],
+    to_stderr: bool,
+) -> anyhow::Result<()> {
     let findings: usize = files.iter().map(|f| f.diagnostics.len()).sum();
     let with_findings = files.iter().filter(|f| !f.diagnostics.is_empty()).count();
     let summary = format!(
@@ -289,6 +302,7 @@ fn write_report(args: &CheckArgs, files: &[FileResult], failures: &[output::Fail
     }
     match &args.output {
         Some(path) => fix::write_report(path, &report)?,
+        None if to_stderr => std::io::stderr().lock().write_all(&report)?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&report)?;
@@ -305,11 +319,78 @@ fn write_report(args: &CheckArgs, files: &[FileResult], failures: &[output::Fail
     Ok(())
 }
 
+/// The line `--fix` ends with: "3 fixes applied (2 unsafe fixes available with --unsafe-fixes)".
+fn fix_summary(applied: usize, unsafe_left: usize) -> String {
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+    let mut line = format!("{} applied", plural(applied, "fix", "fixes"));
+    if unsafe_left > 0 {
+        line.push_str(&format!(
+            " ({} available with --unsafe-fixes)",
+            plural(unsafe_left, "unsafe fix", "unsafe fixes")
+        ));
+    }
+    line
+}
+
 /// What linting one input gave.
 struct Linted {
     file: FileResult,
-    fixed: Option<String>,
+    /// For `--diff`: the text with its suggested fixes applied (`file.source` is the whole text).
+    diff: Option<DiffTexts>,
+    /// For `--fix`: what was applied, and what `--unsafe-fixes` would add.
+    fixes: FixCount,
     unused: Vec<cm_linter::UnusedSuppression>,
+}
+
+/// A text with its suggested fixes applied, for `--diff`.
+struct DiffTexts {
+    /// With the safe fixes only: what `--fix` writes.
+    safe: String,
+    /// With every fix: what `--fix --unsafe-fixes` writes.
+    all: String,
+}
+
+/// Fixes of one input under `--fix`.
+#[derive(Debug, Clone, Copy, Default)]
+struct FixCount {
+    applied: usize,
+    /// Unsafe fixes of the findings left, which `--unsafe-fixes` would try (counted only
+    /// without it, and only where the input could be written).
+    unsafe_left: usize,
+}
+
+/// The document fixed with the fixes of at least `required` applicability, or `None` when no
+/// finding has one (fixing lints the document again, at least once).
+fn applied(
+    linter: &Linter,
+    document: &Document<'_>,
+    path: Option<&str>,
+    diagnostics: &[cm_linter::Diagnostic],
+    required: Applicability,
+) -> Option<cm_linter::Fixed> {
+    diagnostics
+        .iter()
+        .any(|d| d.fix.as_ref().is_some_and(|f| f.applies(required)))
+        .then(|| linter.fix(document, path, required))
+}
+
+/// The texts `--diff` compares with the source, or `None` when no fix changes it.
+fn diff_texts(
+    linter: &Linter,
+    document: &Document<'_>,
+    path: Option<&str>,
+    diagnostics: &[cm_linter::Diagnostic],
+) -> Option<DiffTexts> {
+    let safe = applied(linter, document, path, diagnostics, Applicability::Safe)
+        .map_or_else(|| document.source.to_string(), |f| f.source);
+    let any_unsafe = count_unsafe(diagnostics) > 0;
+    let all = if any_unsafe { linter.fix(document, path, Applicability::Unsafe).source } else { safe.clone() };
+    (all != document.source || safe != document.source).then_some(DiffTexts { safe, all })
+}
+
+/// How many findings have an unsafe fix.
+fn count_unsafe(diagnostics: &[cm_linter::Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Unsafe)).count()
 }
 
 struct Outcome {
@@ -414,35 +495,56 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
     let document = Document { source: &decoded.text, format: file.format };
     let output = linter.lint_path(&document, Some(&file.relative));
     let mut diagnostics = output.diagnostics;
-    let mut fixed = None;
+    let path = Some(file.relative.as_str());
+    let mut written = None;
+    let mut diff = None;
+    let mut fixes = FixCount::default();
     let mut error = false;
-    if (args.fix || args.diff) && diagnostics.iter().any(|d| d.fix.is_some()) {
-        let result = linter.fix(&document, Some(&file.relative));
-        let candidate = result.source;
-        if candidate != decoded.text {
-            if !decoded.lossless {
-                let why = if decoded.invalid_at.is_some() { "not valid UTF-8" } else { "UTF-16, which is kept as is" };
-                messages.push(format!("cm-lint: warning: {}: {why}; fixes not applied", file.display));
-            } else if args.fix && file.linked {
-                messages.push(format!(
-                    "cm-lint: warning: {}: reached through a symbolic link; fixes not applied (name the file it \
-                     points to, to fix it)",
-                    file.display
-                ));
-            } else if args.fix {
-                // Lossless text is the file's bytes as read.
-                match fix::write_atomically(&file.path, &meta, decoded.text.as_bytes(), &candidate) {
-                    Ok(()) => {
-                        diagnostics = result.diagnostics;
-                        fixed = Some(candidate);
-                    }
-                    Err(err) => {
-                        messages.push(format!("cm-lint: error: {err:#}"));
-                        error = true;
+    let not_applied = |why: &str| format!("cm-lint: warning: {}: {why}; fixes not applied", file.display);
+    let lossy = (!decoded.lossless).then(|| {
+        if decoded.invalid_at.is_some() {
+            "not valid UTF-8"
+        } else {
+            "UTF-16, which is kept as is"
+        }
+    });
+    if args.fix {
+        let writable = lossy.is_none() && !file.linked;
+        match applied(linter, &document, path, &diagnostics, args.applicability()) {
+            Some(result) if result.source != decoded.text => {
+                if let Some(why) = lossy {
+                    messages.push(not_applied(why));
+                } else if file.linked {
+                    messages.push(format!(
+                        "cm-lint: warning: {}: reached through a symbolic link; fixes not applied (name the file it \
+                         points to, to fix it)",
+                        file.display
+                    ));
+                } else {
+                    // Lossless text is the file's bytes as read.
+                    match fix::write_atomically(&file.path, &meta, decoded.text.as_bytes(), &result.source) {
+                        Ok(()) => {
+                            diagnostics = result.diagnostics;
+                            fixes.applied = result.applied;
+                            written = Some(result.source);
+                        }
+                        Err(err) => {
+                            messages.push(format!("cm-lint: error: {err:#}"));
+                            error = true;
+                        }
                     }
                 }
-            } else {
-                fixed = Some(candidate);
+            }
+            _ => {}
+        }
+        if writable && !args.unsafe_fixes {
+            fixes.unsafe_left = count_unsafe(&diagnostics);
+        }
+    } else if args.diff {
+        if let Some(texts) = diff_texts(linter, &document, path, &diagnostics) {
+            match lossy {
+                Some(why) => messages.push(not_applied(why)),
+                None => diff = Some(texts),
             }
         }
     }
@@ -450,10 +552,10 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
     // memory grows with the largest file and the number of findings, not with the tree.
     let mut moved = Vec::new();
     let source = if args.fix {
-        fixed.clone().unwrap_or(decoded.text)
-    } else if diagnostics.is_empty() && fixed.is_none() && output.unused_suppressions.is_empty() {
+        written.unwrap_or(decoded.text)
+    } else if diagnostics.is_empty() && diff.is_none() && output.unused_suppressions.is_empty() {
         String::new()
-    } else if fixed.is_none() && output.unused_suppressions.is_empty() {
+    } else if diff.is_none() && output.unused_suppressions.is_empty() {
         let (kept, kept_moved) = keep_finding_lines(&decoded.text, &mut diagnostics);
         moved = kept_moved;
         kept
@@ -463,7 +565,8 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
     Outcome {
         result: Some(Linted {
             file: FileResult { path: file.display.clone(), source, diagnostics, moved },
-            fixed,
+            diff,
+            fixes,
             unused: output.unused_suppressions,
         }),
         messages,
@@ -475,25 +578,48 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
 fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+    // Under `--fix`, text that does not decode losslessly goes back out as it came in.
+    let original = args.fix.then(|| bytes.clone());
     let decoded = walk::decode(bytes);
     let name = stdin_name(args);
     test_panic(&name);
     let format = args.stdin_filename.as_deref().and_then(walk::format_of).unwrap_or(cm_linter::Format::Markdown);
     let relative = name.replace('\\', "/");
-    let output = linter.lint_path(&Document { source: &decoded.text, format }, Some(&relative));
-    let fixed = (args.fix || args.diff)
-        .then(|| linter.fix(&Document { source: &decoded.text, format }, Some(&relative)).source);
-    if args.fix {
-        // Standard input cannot be rewritten: the fixed text goes to standard output.
-        if let Some(text) = &fixed {
-            std::io::stdout().lock().write_all(text.as_bytes())?;
+    let document = Document { source: &decoded.text, format };
+    let output = linter.lint_path(&document, Some(&relative));
+    let mut file = FileResult { path: name, source: String::new(), diagnostics: output.diagnostics, moved: Vec::new() };
+    let mut diff = None;
+    let mut fixes = FixCount::default();
+    let mut fixed_source = None;
+    if let Some(original) = original {
+        // Standard input cannot be rewritten: the text goes to standard output, fixed or not,
+        // and nothing else does (the report goes to standard error).
+        let result = applied(linter, &document, Some(&relative), &file.diagnostics, args.applicability());
+        let mut out = std::io::stdout().lock();
+        match result.filter(|r| r.source != decoded.text) {
+            Some(_) if !decoded.lossless => {
+                let why = if decoded.invalid_at.is_some() { "not valid UTF-8" } else { "UTF-16, which is kept as is" };
+                let line = format!("cm-lint: warning: {}: {why}; fixes not applied", file.path);
+                writeln!(std::io::stderr(), "{}", escape::log_line(args.format, &line))?;
+                out.write_all(&original)?;
+            }
+            Some(result) => {
+                out.write_all(result.source.as_bytes())?;
+                fixes.applied = result.applied;
+                file.diagnostics = result.diagnostics;
+                fixed_source = Some(result.source);
+            }
+            None => out.write_all(&original)?,
         }
+        out.flush()?;
+        if decoded.lossless && !args.unsafe_fixes {
+            fixes.unsafe_left = count_unsafe(&file.diagnostics);
+        }
+    } else if args.diff {
+        diff = diff_texts(linter, &document, Some(&relative), &file.diagnostics).filter(|_| decoded.lossless);
     }
-    Ok(Linted {
-        file: FileResult { path: name, source: decoded.text, diagnostics: output.diagnostics, moved: Vec::new() },
-        fixed,
-        unused: output.unused_suppressions,
-    })
+    file.source = fixed_source.unwrap_or(decoded.text);
+    Ok(Linted { file, diff, fixes, unused: output.unused_suppressions })
 }
 
 /// The name standard input stands for in messages.
@@ -511,7 +637,9 @@ fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &
     let output = linter
         .lint_path(&Document { source: &docx.markdown, format: cm_linter::Format::Markdown }, Some(&file.relative));
     let mut messages = Vec::new();
-    let fixable = output.diagnostics.iter().filter(|d| d.fix.is_some()).count();
+    // The fixes `--fix` would apply, or every fix for `--diff`.
+    let required = if args.fix { args.applicability() } else { Applicability::Unsafe };
+    let fixable = output.diagnostics.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applies(required))).count();
     if (args.fix || args.diff) && fixable > 0 {
         messages.push(format!(
             "cm-lint: note: {}: .docx files are never modified; {fixable} suggested fixes not applied",
@@ -541,7 +669,8 @@ fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &
     Outcome {
         result: Some(Linted {
             file: FileResult { path: file.display.clone(), source: docx.display(), diagnostics, moved: Vec::new() },
-            fixed: None,
+            diff: None,
+            fixes: FixCount::default(),
             unused: Vec::new(),
         }),
         messages,

@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use cm_linter::{apply_fixes, Document, Fix, Format, LintOutput, Linter, Span};
+use cm_linter::{apply_fixes, Applicability, Document, Fix, Format, LintOutput, Linter, Span};
 
 /// The stack of a thread spawned without a size, where the front ends lint.
 const WORKER_STACK: usize = 2 << 20;
@@ -155,7 +155,7 @@ pub fn check_all_formats(source: &str) {
 
 /// `Linter::fix`: its result lints as it says, and fixing the fixed source changes nothing.
 pub fn check_fixing(source: &str, format: Format) {
-    let fixed = LINTER.fix(&Document { source, format }, None);
+    let fixed = LINTER.fix(&Document { source, format }, None, Applicability::Unsafe);
     check_output(
         &fixed.source,
         &LintOutput { diagnostics: fixed.diagnostics.clone(), unused_suppressions: Vec::new() },
@@ -166,7 +166,7 @@ pub fn check_fixing(source: &str, format: Format) {
         "Linter::fix reports findings that linting its result does not give"
     );
     if fixed.applied > 0 {
-        let again = LINTER.fix(&Document { source: &fixed.source, format }, None);
+        let again = LINTER.fix(&Document { source: &fixed.source, format }, None, Applicability::Unsafe);
         assert_eq!(
             again.source, fixed.source,
             "fixing the fixed source changed it again ({} more fixes)",

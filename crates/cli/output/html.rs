@@ -68,7 +68,11 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
                 writeln!(out, "<p class=\"note\">The article: {}</p>", escape(note))?;
             }
             if let Some(fix) = &d.fix {
-                writeln!(out, "<p class=\"note\">Suggested fix: {}</p>", escape(&fix.title))?;
+                let kind = match fix.applicability {
+                    cm_linter::Applicability::Safe => "safe fix",
+                    cm_linter::Applicability::Unsafe => "unsafe fix: it may change the meaning",
+                };
+                writeln!(out, "<p class=\"note\">Suggested fix ({kind}): {}</p>", escape(&fix.title))?;
             }
             writeln!(out, "</div>")?;
         }

@@ -21,6 +21,9 @@ struct JsonEdit<'a> {
 #[derive(Serialize)]
 struct JsonFix<'a> {
     title: &'a str,
+    /// "safe" (`--fix` applies it) or "unsafe" (it may change the meaning; only
+    /// `--fix --unsafe-fixes` applies it).
+    applicability: &'static str,
     edits: Vec<JsonEdit<'a>>,
 }
 
@@ -68,6 +71,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
             });
             let fix = d.fix.as_ref().map(|f| JsonFix {
                 title: &f.title,
+                applicability: f.applicability.as_str(),
                 edits: f
                     .edits
                     .iter()

@@ -152,6 +152,14 @@ struct Region {
 struct SarifFix<'a> {
     description: Text,
     artifact_changes: Vec<ArtifactChange<'a>>,
+    /// SARIF has no field for it: a property bag carries `applicability` (§3.8).
+    properties: FixProperties,
+}
+
+#[derive(Serialize)]
+struct FixProperties {
+    /// "safe" or "unsafe", as in the JSON output.
+    applicability: &'static str,
 }
 
 #[derive(Serialize)]
@@ -225,7 +233,8 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Fai
                 .fix
                 .iter()
                 .map(|f| SarifFix {
-                    description: Text { text: f.title.clone() },
+                    description: Text { text: format!("{} ({} fix)", f.title, f.applicability.as_str()) },
+                    properties: FixProperties { applicability: f.applicability.as_str() },
                     artifact_changes: vec![ArtifactChange {
                         artifact_location: ArtifactLocation { uri },
                         replacements: f

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use annotate_snippets::{Level, Renderer, Snippet};
-use cm_linter::{LineIndex, Severity};
+use cm_linter::{Applicability, LineIndex, Severity};
 
 use super::FileResult;
 use crate::escape::{terminal, terminal_lines};
@@ -14,6 +14,14 @@ fn level(severity: Severity) -> Level {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
         Severity::Info => Level::Info,
+    }
+}
+
+/// What a fix's applicability means for the reader of a help line.
+fn fix_kind(applicability: Applicability) -> &'static str {
+    match applicability {
+        Applicability::Safe => "safe fix: --fix applies it",
+        Applicability::Unsafe => "unsafe fix: it may change the meaning; --fix --unsafe-fixes applies it",
     }
 }
 
@@ -39,7 +47,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], color: bool) ->
             let help = d
                 .fix
                 .as_ref()
-                .map(|f| terminal(&f.title).into_owned())
+                .map(|f| format!("{} ({})", terminal(&f.title), fix_kind(f.applicability)))
                 .unwrap_or_else(|| format!("see `cm-lint explain {}`", d.rule.code));
             let mut message = level(d.severity).title(&title).id(d.rule.code).snippet(
                 Snippet::source(&snippet_text)

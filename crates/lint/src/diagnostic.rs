@@ -29,11 +29,46 @@ pub struct Edit {
     pub replacement: String,
 }
 
-/// A suggested fix: a title a person reads and the edits that carry it out.
+/// Whether a fix can be applied without a person reading it (ruff's model: astral-sh/ruff,
+/// crates/ruff_diagnostics/src/fix.rs).
+///
+/// Ordered from least to most safe, so that `applicability >= required` says whether a fix may
+/// be applied where `required` is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// The fix may change what the text means: the writer has to choose. `--fix` leaves it out
+    /// unless `--unsafe-fixes` is given, and an editor offers it only as a quick fix.
+    Unsafe,
+    /// The meaning cannot change: `--fix` and an editor's "fix all" apply it.
+    Safe,
+}
+
+impl Applicability {
+    /// "safe" or "unsafe", as the output formats write it.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// A suggested fix: a title a person reads, the edits that carry it out, and whether it may be
+/// applied unread.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub title: String,
     pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// Whether the fix may be applied where fixes of at least `required` applicability are.
+    #[must_use]
+    pub fn applies(&self, required: Applicability) -> bool {
+        self.applicability >= required
+    }
 }
 
 /// One finding.

@@ -23,7 +23,7 @@ use cm_core::Practice;
 use regex::Regex;
 
 pub use config::{parse_severity, Config, ConfigError, Vocabulary};
-pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use line_index::*;
 pub use prose::Format;
 pub use rules::{RuleMeta, RULES};
@@ -272,7 +272,9 @@ fn culprits(before: &[Diagnostic], fixed_by: &[usize], after: &[Diagnostic], pla
 }
 
 impl Linter {
-    /// Applies the document's suggested fixes, as far as they resolve findings.
+    /// Applies the document's suggested fixes of at least the `required` applicability
+    /// ([`Applicability::Safe`]: only those that cannot change the meaning;
+    /// [`Applicability::Unsafe`]: every fix), as far as they resolve findings.
     ///
     /// Fixes can interact: swapping "mentee" for "coachee" under a heading about mentors fixes
     /// one finding and makes another, whose fix swaps the word back. So the fixes are applied
@@ -286,7 +288,7 @@ impl Linter {
     /// wait, no fix produces text another rule flags, and fixing a fixed document changes
     /// nothing (within the budget, which only a document with dozens of conflicting fixes meets).
     #[must_use]
-    pub fn fix(&self, document: &Document<'_>, path: Option<&str>) -> Fixed {
+    pub fn fix(&self, document: &Document<'_>, path: Option<&str>, required: Applicability) -> Fixed {
         /// Rounds of setting fixes aside before a pass gives up its batch.
         const ROUNDS: usize = 8;
         /// Re-lints spent on trying set-aside fixes one at a time, over the whole call.
@@ -299,7 +301,9 @@ impl Linter {
         // Each pass that keeps something removes at least one finding and adds none, so this
         // ends; the bound is a guard.
         'pass: for _ in 0..=diagnostics.len() {
-            let fixable: Vec<usize> = (0..diagnostics.len()).filter(|&i| diagnostics[i].fix.is_some()).collect();
+            let fixable: Vec<usize> = (0..diagnostics.len())
+                .filter(|&i| diagnostics[i].fix.as_ref().is_some_and(|f| f.applies(required)))
+                .collect();
             if fixable.is_empty() {
                 break;
             }

@@ -2,7 +2,7 @@
 //! conflict are all applied, only a pair that undoes itself waits, fixing twice is fixing once,
 //! and no fix leaves text that another rule flags (#15).
 
-use cm_linter::{Document, Format, Linter};
+use cm_linter::{Applicability, Document, Format, Linter};
 
 /// A section whose one finding has a fix that nothing else touches.
 fn section(i: usize) -> String {
@@ -14,7 +14,7 @@ fn section(i: usize) -> String {
 const CONFLICT: &str = "## What to expect from your mentor\n\n- The mentee owns the agenda for every meeting\n\n";
 
 fn fix(source: &str) -> cm_linter::Fixed {
-    Linter::default().fix(&Document { source, format: Format::Markdown }, None)
+    Linter::default().fix(&Document { source, format: Format::Markdown }, None, Applicability::Unsafe)
 }
 
 fn codes(source: &str) -> Vec<&'static str> {
@@ -67,4 +67,17 @@ fn no_fix_leaves_text_another_rule_flags() {
         assert!(before.contains(code), "{code} is new after fixing:\n{}", fixed.source);
     }
     assert_eq!(fix(&fixed.source).source, fixed.source);
+}
+
+/// `--fix` without `--unsafe-fixes` asks for safe fixes only: a word swap is never one (#14),
+/// so the text stays as it is and every finding keeps its fix for a person to pick.
+#[test]
+fn safe_fixes_only_leave_every_word_swap() {
+    let source: String = std::iter::once(CONFLICT.to_string()).chain((0..3).map(section)).collect();
+    let fixed =
+        Linter::default().fix(&Document { source: &source, format: Format::Markdown }, None, Applicability::Safe);
+    assert_eq!(fixed.source, source);
+    assert_eq!(fixed.applied, 0);
+    assert_eq!(fixed.diagnostics.len(), 4);
+    assert!(fixed.diagnostics.iter().all(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Unsafe)));
 }

@@ -32,7 +32,7 @@ fn render(source: &str, diagnostics: &[Diagnostic]) -> String {
             out.push_str(&format!("  related: {:?}\n", &source[related.range()]));
         }
         if let Some(fix) = &d.fix {
-            out.push_str(&format!("  fix: {}\n", fix.title));
+            out.push_str(&format!("  fix ({}): {}\n", fix.applicability.as_str(), fix.title));
         }
     }
     if out.is_empty() {

@@ -5,7 +5,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use cm_linter::{Config, Document, Format, Linter, Severity, Span};
+use cm_linter::{Applicability, Config, Document, Format, Linter, Severity, Span};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
@@ -177,9 +177,33 @@ fn practice_words(text: &str, format: Format) -> Vec<(Span, cm_core::Practice)> 
 /// "Fix all" for a text: the stretch that fixing replaces and its replacement (none when
 /// nothing changes, or when the engine panics: the quick fixes still stand).
 fn compute_fix_all(linter: &Linter, text: &str, format: Format, relative: Option<&str>) -> Option<(Span, String)> {
-    let fixed = std::panic::catch_unwind(AssertUnwindSafe(|| linter.fix(&Document { source: text, format }, relative)));
+    let required = fix_all_applicability(text);
+    let fixed = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        linter.fix(&Document { source: text, format }, relative, required)
+    }));
     fixed.ok().and_then(|fixed| changed_stretch(text, &fixed.source))
 }
+
+/// The kind of "fix all": an editor applies `source.fixAll` actions unread (VS Code's
+/// `editor.codeActionsOnSave`), so it is cm-lint's own kind, holding safe fixes only. The bare
+/// `source.fixAll` is never offered.
+pub(crate) const FIX_ALL_KIND: &str = "source.fixAll.cm-lint";
+
+/// The fixes "fix all" applies: the safe ones (`cm-lint --fix`). A fix that may change the
+/// meaning (every word swap) is only ever offered as a quick fix, which a person picks.
+fn fix_all_applicability(text: &str) -> Applicability {
+    #[cfg(test)]
+    if text.contains(TEST_UNSAFE_FIX_ALL) {
+        return Applicability::Unsafe;
+    }
+    let _ = text;
+    Applicability::Safe
+}
+
+/// Text whose "fix all" applies unsafe fixes too, in the crate's own tests: no rule has a safe
+/// fix yet, and the tests of how "fix all" is computed and resolved need one to apply.
+#[cfg(test)]
+pub(crate) const TEST_UNSAFE_FIX_ALL: &str = "cm-lsp-test-unsafe-fix-all";
 
 /// Documents at least this large have their practice words (for hovers) and "fix all" (for
 /// clients that cannot resolve it when picked) computed on a worker; smaller ones in the loop
@@ -384,7 +408,7 @@ fn capabilities(encoding: Encoding, pull: bool, resolve_edits: bool) -> ServerCa
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::SOURCE_FIX_ALL]),
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::new(FIX_ALL_KIND)]),
             resolve_provider: resolve_edits.then_some(true),
             ..Default::default()
         })),
@@ -1048,8 +1072,14 @@ impl Server {
         let positions = doc.positions(self.encoding);
         let start = positions.offset(params.range.start);
         let end = positions.offset(params.range.end);
+        // Kinds are hierarchical: asking for "source.fixAll" (or "source") gets "source.fixAll.cm-lint".
         let wants = |kind: &CodeActionKind| {
-            params.context.only.as_ref().is_none_or(|only| only.iter().any(|k| kind.as_str().starts_with(k.as_str())))
+            params.context.only.as_ref().is_none_or(|only| {
+                only.iter().any(|k| {
+                    let (kind, k) = (kind.as_str(), k.as_str());
+                    kind == k || kind.strip_prefix(k).is_some_and(|rest| rest.starts_with('.'))
+                })
+            })
         };
         let mut actions = Vec::new();
         // The document's line break, for "disable for this line" (found once, if needed).
@@ -1062,12 +1092,14 @@ impl Server {
                     .iter()
                     .map(|e| TextEdit { range: positions.range(e.span), new_text: e.replacement.clone() })
                     .collect();
+                // Every fix is a quick fix, which a person picks; only a safe one is preferred
+                // (an editor's "auto fix" applies the preferred quick fix without asking).
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(lsp_diagnostic.clone()),
                     edit: Some(self.edit(uri, doc.version, edits)),
-                    is_preferred: Some(true),
+                    is_preferred: Some(fix.applicability == Applicability::Safe),
                     ..Default::default()
                 }));
             }
@@ -1089,7 +1121,9 @@ impl Server {
                 }));
             }
         }
-        let fix_all = analysis.diagnostics.iter().any(|d| d.fix.is_some()) && wants(&CodeActionKind::SOURCE_FIX_ALL);
+        let required = fix_all_applicability(&doc.text);
+        let fix_all = analysis.diagnostics.iter().any(|d| d.fix.as_ref().is_some_and(|f| f.applies(required)))
+            && wants(&CodeActionKind::new(FIX_ALL_KIND));
         (actions, fix_all)
     }
 
@@ -1101,7 +1135,7 @@ impl Server {
         }
         let uri = &params.text_document.uri;
         let Some(doc) = self.documents.get(uri) else { return actions };
-        let title = "Fix all cm-lint findings in the document".to_string();
+        let title = "Apply every safe cm-lint fix in the document".to_string();
         let computed =
             doc.fix_all.as_ref().is_some_and(|f| f.revision == doc.revision && f.generation == self.generation);
         if self.resolve_edits && !computed {
@@ -1110,7 +1144,7 @@ impl Server {
                 serde_json::json!({ "uri": uri.as_str(), "revision": doc.revision, "generation": self.generation });
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title,
-                kind: Some(CodeActionKind::SOURCE_FIX_ALL),
+                kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
                 data: Some(data),
                 ..Default::default()
             }));
@@ -1125,7 +1159,7 @@ impl Server {
         if let Some(edits) = self.fix_all(uri).filter(|e| !e.is_empty()) {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title,
-                kind: Some(CodeActionKind::SOURCE_FIX_ALL),
+                kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
                 edit: Some(self.edit(uri, version, edits)),
                 ..Default::default()
             }));
@@ -1133,9 +1167,9 @@ impl Server {
         actions
     }
 
-    /// "Fix all": what `cm-lint --fix` does (fixes that would undo one another are left out),
-    /// as one edit of the changed stretch (none when nothing changes). Kept for the revision;
-    /// `None` when the findings are not those of the current text.
+    /// "Fix all": what `cm-lint --fix` does (safe fixes only; fixes that would undo one another
+    /// are left out), as one edit of the changed stretch (none when nothing changes). Kept for
+    /// the revision; `None` when the findings are not those of the current text.
     fn fix_all(&mut self, uri: &Uri) -> Option<Vec<TextEdit>> {
         let generation = self.generation;
         if !self.documents.get(uri).is_some_and(|d| self.is_current(d)) {

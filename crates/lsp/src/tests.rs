@@ -1,13 +1,19 @@
-//! What the server does when the engine or the configuration loader panics (a bug). The crate's
-//! test build has hooks for it ([`crate::server::TEST_PANIC`]): a document or a setting that
-//! contains the marker makes them panic. Release builds have no such hook.
+//! What the server does when the engine or the configuration loader panics (a bug), and how
+//! "fix all" is computed and resolved. The crate's test build has hooks for them
+//! ([`crate::server::TEST_PANIC`]: a document or a setting that contains the marker makes them
+//! panic; [`TEST_UNSAFE_FIX_ALL`]: a document whose "fix all" applies unsafe fixes too, as no
+//! rule has a safe fix yet). Release builds have no such hook.
 
 use std::time::{Duration, Instant};
 
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
-use crate::server::TEST_PANIC;
+use crate::server::{TEST_PANIC, TEST_UNSAFE_FIX_ALL};
+
+#[path = "../tests/common/edits.rs"]
+mod edits;
+use edits::{apply, position_of};
 
 struct Client {
     conn: Connection,
@@ -17,10 +23,14 @@ struct Client {
 
 impl Client {
     fn start(options: Value) -> Client {
+        Client::initialised(json!({ "capabilities": {}, "initializationOptions": options }))
+    }
+
+    fn initialised(params: Value) -> Client {
         let (server_side, conn) = Connection::memory();
         let server = std::thread::spawn(move || crate::run(server_side));
         let mut client = Client { conn, server: Some(server), next_id: 0 };
-        let init = client.request("initialize", json!({ "capabilities": {}, "initializationOptions": options }));
+        let init = client.request("initialize", params);
         assert!(init.error.is_none(), "{init:?}");
         client.notify("initialized", json!({}));
         client
@@ -126,5 +136,111 @@ fn a_configuration_that_panics_keeps_the_previous_one() {
     client.notify("workspace/didChangeConfiguration", json!({ "settings": { "cmLint": { "ignore": [TEST_PANIC] } } }));
     assert!(client.next("window/showMessage")["message"].as_str().unwrap().contains("previous configuration is kept"));
     assert!(codes(&client.next("textDocument/publishDiagnostics")).is_empty(), "the previous configuration was kept");
+    assert_eq!(client.finish(), 0);
+}
+
+/// Neutral prose, with no practice word: bulk that the engine reads quickly.
+const FILLER: &str = "Our team meets every week to plan the quarter, review incidents and share what went well.\n\n";
+
+/// A document over 64 KB (its "fix all" is computed off the loop) whose last line has a fix,
+/// and whose "fix all" applies that (unsafe) fix: the machinery is the same for safe fixes.
+fn big_document() -> String {
+    let mut text = FILLER.repeat(80_000 / FILLER.len() + 1);
+    text.push_str(&format!("<!-- {TEST_UNSAFE_FIX_ALL} -->\n\n"));
+    text.push_str("😀 Our coaches give advice drawn from their own careers.\n");
+    text
+}
+
+fn init(resolve: bool) -> Value {
+    let mut params = json!({
+        "capabilities": {
+            "general": { "positionEncodings": ["utf-16"] },
+            "workspace": { "workspaceEdit": { "documentChanges": true } }
+        }
+    });
+    if resolve {
+        params["capabilities"]["textDocument"] =
+            json!({ "codeAction": { "resolveSupport": { "properties": ["edit"] } } });
+    }
+    params
+}
+
+fn fix_all_of(actions: &Value) -> Option<Value> {
+    actions.as_array()?.iter().find(|a| a["kind"] == "source.fixAll.cm-lint").cloned()
+}
+
+/// "Fix all" lints the document at least twice: computing it for every code action request
+/// (an editor asks on each cursor move) held the loop on large documents. A client that
+/// resolves edits gets it without its edit, computed when picked, and only for the text it
+/// was offered for.
+#[test]
+fn fix_all_is_resolved_when_picked_and_only_for_the_version_it_was_offered_for() {
+    let mut client = Client::initialised(init(true));
+    let text = big_document();
+    open(&client, &text);
+    client.next("textDocument/publishDiagnostics");
+    let here = position_of(&text, "utf-16", text.rfind("coaches").unwrap());
+    let ask = json!({ "textDocument": { "uri": URI }, "range": { "start": here, "end": here }, "context": { "diagnostics": [] } });
+    let actions = client.request("textDocument/codeAction", ask.clone()).result.unwrap();
+    let fix_all = fix_all_of(&actions).expect("fix all");
+    assert!(fix_all["edit"].is_null() && fix_all["data"].is_object(), "{fix_all}");
+    let resolved = client.request("codeAction/resolve", fix_all.clone()).result.unwrap();
+    assert_eq!(resolved["edit"]["documentChanges"][0]["textDocument"]["version"], 1, "{resolved}");
+    let fixed = apply(&text, 1, "utf-16", URI, &resolved).unwrap();
+    assert!(fixed.ends_with("😀 Our mentors give advice drawn from their own careers.\n"), "{resolved}");
+    // Once computed, it comes with its edit.
+    let actions = client.request("textDocument/codeAction", ask).result.unwrap();
+    assert_eq!(fix_all_of(&actions).expect("fix all")["edit"], resolved["edit"]);
+    // After an edit, the action offered before is refused as out of date.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": URI, "version": 2 }, "contentChanges": [{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "X" }] }),
+    );
+    let stale = client.request("codeAction/resolve", fix_all);
+    assert_eq!(stale.error.map(|e| e.code), Some(lsp_server::ErrorCode::ContentModified as i32));
+    assert_eq!(client.finish(), 0);
+}
+
+/// A client that cannot resolve edits gets "fix all" with its edit; in a large document it is
+/// computed on a worker (the first request after an edit starts it), not on the loop.
+#[test]
+fn fix_all_for_a_large_document_is_computed_off_the_loop() {
+    let mut client = Client::initialised(init(false));
+    let text = big_document();
+    open(&client, &text);
+    client.next("textDocument/publishDiagnostics");
+    let here = position_of(&text, "utf-16", text.rfind("coaches").unwrap());
+    let ask = json!({ "textDocument": { "uri": URI }, "range": { "start": here, "end": here }, "context": { "diagnostics": [] } });
+    let first = client.request("textDocument/codeAction", ask.clone()).result.unwrap();
+    let kinds: Vec<&str> = first.as_array().unwrap().iter().map(|a| a["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["quickfix", "quickfix"], "{first}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let fix_all = loop {
+        let actions = client.request("textDocument/codeAction", ask.clone()).result.unwrap();
+        if let Some(action) = fix_all_of(&actions) {
+            break action;
+        }
+        assert!(Instant::now() < deadline, "no fix all within 30 s");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let fixed = apply(&text, 1, "utf-16", URI, &fix_all).unwrap();
+    assert!(fixed.ends_with("😀 Our mentors give advice drawn from their own careers.\n"), "{fix_all}");
+    assert_eq!(client.finish(), 0);
+}
+
+/// Without the test hook, the same document's only fix is unsafe: no "fix all" at all, ever.
+#[test]
+fn fix_all_of_unsafe_fixes_is_never_offered() {
+    let mut client = Client::initialised(init(false));
+    let text = big_document().replace(TEST_UNSAFE_FIX_ALL, "a comment");
+    open(&client, &text);
+    client.next("textDocument/publishDiagnostics");
+    let here = position_of(&text, "utf-16", text.rfind("coaches").unwrap());
+    let ask = json!({ "textDocument": { "uri": URI }, "range": { "start": here, "end": here }, "context": { "diagnostics": [] } });
+    for _ in 0..20 {
+        let actions = client.request("textDocument/codeAction", ask.clone()).result.unwrap();
+        assert!(fix_all_of(&actions).is_none(), "{actions}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     assert_eq!(client.finish(), 0);
 }

@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
+#[path = "common/edits.rs"]
+mod edits;
+use edits::{apply, position_of};
+
 /// The tests that time the server take turns, so that they do not slow down one another.
 static TIMED: Mutex<()> = Mutex::new(());
 
@@ -105,72 +109,6 @@ fn open(client: &Client, uri: &str, version: i32, text: &str) {
         "textDocument/didOpen",
         json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": version, "text": text } }),
     );
-}
-
-/// The byte offset of an LSP position in `text`, in `encoding`'s column units.
-fn offset_of(text: &str, encoding: &str, position: &Value) -> usize {
-    let line = position["line"].as_u64().unwrap() as usize;
-    let character = position["character"].as_u64().unwrap() as usize;
-    let mut start = 0;
-    for _ in 0..line {
-        start += text[start..].find('\n').map_or(text.len() - start, |i| i + 1);
-    }
-    let line_text = &text[start..];
-    let line_text = &line_text[..line_text.find('\n').unwrap_or(line_text.len())];
-    let mut units = 0;
-    for (i, c) in line_text.char_indices() {
-        if units >= character {
-            return start + i;
-        }
-        units += if encoding == "utf-8" { c.len_utf8() } else { c.len_utf16() };
-    }
-    start + line_text.len()
-}
-
-/// The LSP position of a byte offset.
-fn position_of(text: &str, encoding: &str, offset: usize) -> Value {
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let character: usize =
-        before[line_start..].chars().map(|c| if encoding == "utf-8" { c.len_utf8() } else { c.len_utf16() }).sum();
-    json!({ "line": line, "character": character })
-}
-
-/// Applies a code action's edit to `text`, as a client would: versioned edits only to the
-/// version they name, unversioned ones to whatever the client has.
-fn apply(text: &str, version: i64, encoding: &str, uri: &str, action: &Value) -> Result<String, String> {
-    let edit = &action["edit"];
-    let edits: Vec<Value> = if let Some(changes) = edit["documentChanges"].as_array() {
-        let mut all = Vec::new();
-        for change in changes {
-            assert_eq!(change["textDocument"]["uri"], uri, "{action}");
-            if change["textDocument"]["version"].as_i64() != Some(version) {
-                return Err(format!(
-                    "edit for version {} refused at version {version}",
-                    change["textDocument"]["version"]
-                ));
-            }
-            all.extend(change["edits"].as_array().unwrap().iter().cloned());
-        }
-        all
-    } else {
-        edit["changes"][uri].as_array().cloned().unwrap_or_default()
-    };
-    let mut spans: Vec<(usize, usize, String)> = edits
-        .iter()
-        .map(|e| {
-            let start = offset_of(text, encoding, &e["range"]["start"]);
-            let end = offset_of(text, encoding, &e["range"]["end"]);
-            (start, end, e["newText"].as_str().unwrap().to_string())
-        })
-        .collect();
-    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let mut out = text.to_string();
-    for (start, end, new_text) in spans {
-        out.replace_range(start..end, &new_text);
-    }
-    Ok(out)
 }
 
 /// Neutral prose, with no practice word: bulk that the engine reads quickly.
@@ -357,42 +295,6 @@ fn a_configuration_change_with_many_documents_open_keeps_the_loop_free() {
     assert_eq!(client.finish(), 0);
 }
 
-/// "Fix all" lints the document at least twice: computing it for every code action request
-/// (an editor asks on each cursor move) held the loop on large documents. A client that
-/// resolves edits gets it without its edit, computed when picked, and only for the text it
-/// was offered for.
-#[test]
-fn fix_all_is_resolved_when_picked_and_only_for_the_version_it_was_offered_for() {
-    let uri = "file:///tmp/cm-lsp-hostile/resolve.md";
-    let mut params = init("utf-16", true);
-    params["capabilities"]["textDocument"] = json!({ "codeAction": { "resolveSupport": { "properties": ["edit"] } } });
-    let mut client = Client::start(params);
-    let text = big_document(80_000);
-    open(&client, uri, 1, &text);
-    client.published(Duration::from_secs(30), |p| p["version"] == 1);
-    let here = position_of(&text, "utf-16", text.rfind("coaches").unwrap());
-    let ask = json!({ "textDocument": { "uri": uri }, "range": { "start": here, "end": here }, "context": { "diagnostics": [] } });
-    let actions = client.request("textDocument/codeAction", ask.clone()).result.unwrap();
-    let fix_all = actions.as_array().unwrap().iter().find(|a| a["kind"] == "source.fixAll").unwrap().clone();
-    assert!(fix_all["edit"].is_null() && fix_all["data"].is_object(), "{fix_all}");
-    let resolved = client.request("codeAction/resolve", fix_all.clone()).result.unwrap();
-    assert_eq!(resolved["edit"]["documentChanges"][0]["textDocument"]["version"], 1, "{resolved}");
-    let fixed = apply(&text, 1, "utf-16", uri, &resolved).unwrap();
-    assert!(fixed.ends_with("😀 Our mentors give advice drawn from their own careers.\n"), "{resolved}");
-    // Once computed, it comes with its edit.
-    let actions = client.request("textDocument/codeAction", ask).result.unwrap();
-    let again = actions.as_array().unwrap().iter().find(|a| a["kind"] == "source.fixAll").unwrap();
-    assert_eq!(again["edit"], resolved["edit"]);
-    // After an edit, the action offered before is refused as out of date.
-    client.notify(
-        "textDocument/didChange",
-        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "X" }] }),
-    );
-    let stale = client.request("codeAction/resolve", fix_all);
-    assert_eq!(stale.error.map(|e| e.code), Some(lsp_server::ErrorCode::ContentModified as i32));
-    assert_eq!(client.finish(), 0);
-}
-
 /// A tag with 6,000 attributes recursed deep enough in the HTML parser to overflow a thread's
 /// stack, which aborts the process whatever catches panics: opening such a document (64 KB)
 /// killed the server (#15). The loop and the workers now have a stack to spare for it.
@@ -489,33 +391,5 @@ fn opening_a_document_again_while_it_is_linted_publishes_the_newest_text() {
     let late: Vec<&Notification> =
         client.seen.iter().filter(|n| n.method == "textDocument/publishDiagnostics").collect();
     assert!(late.is_empty(), "{late:?}");
-    assert_eq!(client.finish(), 0);
-}
-
-/// A client that cannot resolve edits gets "fix all" with its edit; in a large document it is
-/// computed on a worker (the first request after an edit starts it), not on the loop.
-#[test]
-fn fix_all_for_a_large_document_is_computed_off_the_loop() {
-    let uri = "file:///tmp/cm-lsp-hostile/fix-all.md";
-    let mut client = Client::start(init("utf-16", false));
-    let text = big_document(80_000);
-    open(&client, uri, 1, &text);
-    client.published(Duration::from_secs(30), |p| p["version"] == 1);
-    let here = position_of(&text, "utf-16", text.rfind("coaches").unwrap());
-    let ask = json!({ "textDocument": { "uri": uri }, "range": { "start": here, "end": here }, "context": { "diagnostics": [] } });
-    let first = client.request("textDocument/codeAction", ask.clone()).result.unwrap();
-    let kinds: Vec<&str> = first.as_array().unwrap().iter().map(|a| a["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["quickfix", "quickfix"], "{first}");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let fix_all = loop {
-        let actions = client.request("textDocument/codeAction", ask.clone()).result.unwrap();
-        if let Some(a) = actions.as_array().unwrap().iter().find(|a| a["kind"] == "source.fixAll") {
-            break a.clone();
-        }
-        assert!(Instant::now() < deadline, "no fix all within 30 s");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let fixed = apply(&text, 1, "utf-16", uri, &fix_all).unwrap();
-    assert!(fixed.ends_with("😀 Our mentors give advice drawn from their own careers.\n"), "{fix_all}");
     assert_eq!(client.finish(), 0);
 }

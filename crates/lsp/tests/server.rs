@@ -159,8 +159,10 @@ fn hover_explains_the_word_and_the_finding() {
     assert_eq!(client.finish(true), 0);
 }
 
+/// A word swap may change the meaning (#14): it is a quick fix a person picks, never the
+/// preferred one, and "fix all" (safe fixes only) is not offered for it.
 #[test]
-fn code_actions_fix_disable_and_fix_all() {
+fn code_actions_offer_the_swap_as_a_quick_fix_and_disable() {
     let (mut client, _) = Client::start(init(&["utf-16"]));
     open(&client, "Our coaches give advice drawn from their own careers.\n", "markdown");
     let response = client.request(
@@ -172,13 +174,16 @@ fn code_actions_fix_disable_and_fix_all() {
         }),
     );
     let actions = response.result.unwrap();
-    let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
-    assert_eq!(
-        titles,
-        ["Replace 'coaches' with 'mentors'", "Disable CM003 for this line", "Fix all cm-lint findings in the document"]
-    );
+    let titles: Vec<(&str, &str)> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["kind"].as_str().unwrap(), a["title"].as_str().unwrap()))
+        .collect();
+    assert_eq!(titles, [("quickfix", "Replace 'coaches' with 'mentors'"), ("quickfix", "Disable CM003 for this line")]);
     let edit = &actions[0]["edit"]["changes"][URI][0];
     assert_eq!(edit["newText"], "mentors");
+    assert_eq!(actions[0]["isPreferred"], false, "an unsafe fix is never applied unasked");
     let disable = &actions[1]["edit"]["changes"][URI][0];
     assert_eq!(disable["newText"], "<!-- cm-lint-disable-next-line CM003 -->\n");
     assert_eq!(client.finish(true), 0);

@@ -10,7 +10,7 @@ use super::RuleMeta;
 use crate::analysis::entities::{Binding, EntityKind};
 use crate::analysis::Analysis;
 use crate::prose::BlockKind;
-use crate::{Diagnostic, Severity};
+use crate::{Applicability, Diagnostic, Severity};
 
 pub(crate) static META: RuleMeta = RuleMeta {
     code: "CM005",
@@ -306,7 +306,10 @@ fn diagnostic(analysis: &Analysis<'_>, earlier: &Binding, later: &Binding) -> Di
             analysis.mention_text(first),
         ),
         note: Some("coaching and mentoring are different practices with different traits; one programme or person keeps one name"),
-        fix: super::swap_fix(analysis, second),
+        // Never safe: the fix renames the later naming after the first, but the first is no more
+        // likely the right one ("the Catalyst coaching program" may be the slip), and a name is
+        // what readers sign up for.
+        fix: super::swap_fix(analysis, second, Applicability::Unsafe),
     }
 }
 

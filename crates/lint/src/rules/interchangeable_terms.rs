@@ -173,6 +173,9 @@ fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> 
             "{what}; name the practice you mean"
         ),
         note: Some("coaching: structured, time-bound, question-led, client sets the agenda; mentoring: experience-based, often informal and open-ended, mentor often guides"),
+        // No fix: neither word is a safe pick (which practice the text offers is the writer's
+        // choice), and dropping one would only be an unsafe guess; a swap of either word would
+        // double the pair ("coach/coach"), which `swap_fix` refuses.
         fix: None,
     }
 }

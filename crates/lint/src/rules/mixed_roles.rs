@@ -8,7 +8,7 @@ use super::RuleMeta;
 use crate::analysis::mentions::Mention;
 use crate::analysis::Analysis;
 use crate::prose::BlockKind;
-use crate::{Diagnostic, Severity};
+use crate::{Applicability, Diagnostic, Severity};
 
 pub(crate) static META: RuleMeta = RuleMeta {
     code: "CM002",
@@ -316,7 +316,12 @@ fn diagnostic(analysis: &Analysis<'_>, first: &Mention, second: &Mention) -> Dia
         related: Some(analysis.mention_span(first)),
         message,
         note: Some("a coach works with a client (coachee); a mentor works with a mentee (protégé)"),
-        fix: super::swap_fix(analysis, second),
+        // Never safe: the fix keeps the first word's practice, but which of the two pairs the
+        // writer meant is not in the text ("Each coach meets their mentee" may be a mentoring
+        // scheme with one wrong word). Even "client" is no safe swap: a "mentoring client" is
+        // often a defined term ("the Client") in an agreement, and the word may be the one that
+        // names the practice rightly ("a coach or mentor will have one or two clients").
+        fix: super::swap_fix(analysis, second, Applicability::Unsafe),
     }
 }
 

@@ -13,7 +13,7 @@ use cm_core::{Practice, WordForm};
 
 use crate::analysis::mentions::Mention;
 use crate::analysis::Analysis;
-use crate::{Diagnostic, Edit, Fix, Severity};
+use crate::{Applicability, Diagnostic, Edit, Fix, Severity};
 
 /// A rule's identity and documentation.
 pub struct RuleMeta {
@@ -79,9 +79,15 @@ pub(crate) fn keep_case(original: &str, replacement: &str) -> String {
     }
 }
 
-/// A fix that swaps a mention's word for the other practice's word of the same role and shape.
-pub(crate) fn swap_fix(analysis: &Analysis<'_>, mention: &Mention) -> Option<Fix> {
-    if mention.vocabulary {
+/// A fix that swaps a mention's word for the other practice's word of the same role and shape,
+/// with the applicability its rule gives it (each rule says why).
+///
+/// None where the word is paired with the other practice's word of the same role ("coach/mentor",
+/// "mentors or coaches", "coaching and mentoring", "mentor coach"): the swap would double the
+/// pair ("coach/coach", "coaches or coaches") or make it read as a contradiction, so the fix is
+/// not offered at all, not merely left out by `--fix`.
+pub(crate) fn swap_fix(analysis: &Analysis<'_>, mention: &Mention, applicability: Applicability) -> Option<Fix> {
+    if mention.vocabulary || pairs_with_counterpart(analysis, mention) {
         return None;
     }
     let counterpart: &WordForm = mention.form.counterpart()?;
@@ -90,7 +96,57 @@ pub(crate) fn swap_fix(analysis: &Analysis<'_>, mention: &Mention) -> Option<Fix
     Some(Fix {
         title: format!("Replace '{original}' with '{replacement}'"),
         edits: vec![Edit { span: analysis.mention_span(mention), replacement }],
+        applicability,
     })
+}
+
+/// Words and marks that join two names into a pair or a fused term: "X/Y", "X or Y", "X (or Y)",
+/// "X, also called Y", "an X and a Y", "X vs Y", "X Y".
+const PAIR_JOINERS: &[&str] = &[
+    "/", "-", "‐", "–", "—", "&", "+", ",", "(", ")", "[", "]", ":", "=", "|", "\"", "'", "“", "”", "‘", "’", "or",
+    "and", "nor", "plus", "cum", "vs", "vs.", "v.", "versus", "also", "called", "known", "as", "aka", "a.k.a.", "i.e.",
+    "ie", "either", "both", "a", "an", "the", "your", "our", "their", "his", "her", "its", "my",
+];
+
+/// How many tokens apart two words of a pair can be: "a coach, or also called a mentor".
+const PAIR_REACH: usize = 8;
+
+/// Whether `mention` is paired with a word of the other practice in the same role, joined only
+/// by [`PAIR_JOINERS`]: the word its swap would turn into is already its partner.
+fn pairs_with_counterpart(analysis: &Analysis<'_>, mention: &Mention) -> bool {
+    let view = &analysis.views[mention.block];
+    view.mentions.clone().map(|i| &analysis.mentions[i]).any(|other| {
+        if other.practice() == mention.practice() || other.role() != mention.role() {
+            return false;
+        }
+        let (first, second) = if other.start < mention.start { (other, mention) } else { (mention, other) };
+        if second.token - first.token > PAIR_REACH || first.end > second.start {
+            return false;
+        }
+        let between = &view.norm[first.end..second.start];
+        let between = between.trim_start_matches(['\'', '’', 's']);
+        joiners_only(between)
+    })
+}
+
+/// Whether `text` holds only [`PAIR_JOINERS`] (or nothing but spaces).
+fn joiners_only(text: &str) -> bool {
+    let mut word = String::new();
+    let word_ok = |word: &str| word.is_empty() || PAIR_JOINERS.contains(&word);
+    for ch in text.chars() {
+        if ch.is_alphanumeric() || (ch == '.' && !word.is_empty()) {
+            word.push(ch);
+            continue;
+        }
+        if !word_ok(&word) {
+            return false;
+        }
+        word.clear();
+        if !ch.is_whitespace() && !PAIR_JOINERS.contains(&&*ch.encode_utf8(&mut [0; 4])) {
+            return false;
+        }
+    }
+    word_ok(&word)
 }
 
 /// Diagnostics for every trait finding about `practice` (shared by CM003 and CM004).
@@ -113,8 +169,12 @@ pub(crate) fn trait_diagnostics(
         let cue_text = &analysis.blocks[finding.block].text[finding.start..finding.end];
         let word = analysis.mention_text(mention);
         let dimension = finding.cue.dimension;
+        // Never safe: the sentence gives the word the other practice's trait, and only the writer
+        // knows whether the word or the trait is wrong. Swapping the word keeps the trait and
+        // changes which practice the sentence offers the reader.
+        let fix = || swap_fix(analysis, mention, Applicability::Unsafe);
         let (span, related, fix) = match finding.anchor {
-            Anchor::Sentence(_) => (analysis.mention_span(mention), Some(cue_span), swap_fix(analysis, mention)),
+            Anchor::Sentence(_) => (analysis.mention_span(mention), Some(cue_span), fix()),
             _ => (cue_span, Some(analysis.mention_span(mention)), None),
         };
         let how = if finding.negated {
@@ -161,6 +221,55 @@ mod tests {
         assert_eq!(keep_case("Coaches", "mentors"), "Mentors");
         assert_eq!(keep_case("COACH", "mentor"), "MENTOR");
         assert_eq!(keep_case("coach", "mentor"), "mentor");
+    }
+
+    fn fixes(markdown: &str) -> Vec<(&'static str, Option<Fix>)> {
+        crate::lint(&crate::Document { source: markdown, format: crate::Format::Markdown })
+            .into_iter()
+            .map(|d| (d.rule.code, d.fix))
+            .collect()
+    }
+
+    /// Every fix today swaps a practice word for the other practice's, which changes what the
+    /// text offers: none may be applied unread (#14). The labelled corpus reaches every rule.
+    #[test]
+    fn every_word_swap_is_unsafe() {
+        let corpus = crate::test_support::labelled_corpus();
+        let mut swaps = std::collections::BTreeMap::new();
+        for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
+            let record: serde_json::Value = serde_json::from_str(line).expect("a JSON record");
+            let text = record["text"].as_str().unwrap_or_default();
+            for (code, fix) in fixes(text) {
+                let Some(fix) = fix else { continue };
+                assert_eq!(fix.applicability, Applicability::Unsafe, "{code}: {} is a word swap", fix.title);
+                *swaps.entry(code).or_insert(0) += 1;
+            }
+        }
+        let codes: Vec<_> = swaps.keys().copied().collect();
+        assert_eq!(codes, ["CM002", "CM003", "CM004", "CM005"], "the corpus reaches every rule with a fix");
+    }
+
+    /// A swap of one word of a pair of the two practices' words would double it: the fix is not
+    /// offered. From a real passage ("5 coach/mentor places" became "5 mentor/mentor places").
+    #[test]
+    fn no_swap_is_offered_that_doubles_a_pair() {
+        let text = "Each organisation is offered 5 coachee/mentee and 5 coach/mentor places in Intake 1.\n";
+        let found = fixes(text);
+        assert!(found.iter().any(|(code, _)| *code == "CM002"), "{found:?}");
+        assert!(found.iter().all(|(_, fix)| fix.is_none()), "{found:?}");
+        // Away from the pair, the same finding keeps its fix.
+        let found = fixes("Each coach meets their mentee every week.\n");
+        assert!(matches!(&found[..], [("CM002", Some(fix))] if fix.edits[0].replacement == "coachee"), "{found:?}");
+    }
+
+    #[test]
+    fn pairs_are_joined_by_marks_and_little_words_only() {
+        for joined in ["/", " / ", "-", " or ", ", or ", " (or ", " and ", " & ", " ", ", also called ", " or a "] {
+            assert!(joiners_only(joined), "{joined:?}");
+        }
+        for apart in [" meets their ", ". ", " who is not a ", " then "] {
+            assert!(!joiners_only(apart), "{apart:?}");
+        }
     }
 
     #[test]
