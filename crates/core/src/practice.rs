@@ -138,7 +138,7 @@ pub const WORDS: &[WordForm] = &[
     form("coach", C, Guide, Singular),
     form("coaches", C, Guide, Plural),
     form("coaching", C, Activity, Gerund),
-    form("coachings", C, Activity, Noun),
+    form("coachings", C, Activity, Plural),
     form("coached", C, Activity, Past),
     form("coachee", C, Guided, Singular),
     form("coachees", C, Guided, Plural),
@@ -149,7 +149,7 @@ pub const WORDS: &[WordForm] = &[
     form("mentoring", M, Activity, Gerund),
     form("mentored", M, Activity, Past),
     form("mentorship", M, Activity, Noun),
-    form("mentorships", M, Activity, Noun),
+    form("mentorships", M, Activity, Plural),
     form("mentee", M, Guided, Singular),
     form("mentees", M, Guided, Plural),
     form("protégé", M, Guided, Singular),
@@ -173,7 +173,10 @@ impl WordForm {
         let other = self.practice.other();
         // The table lists the preferred spelling of each role first ("coachee" before "client",
         // "mentee" before "protégé").
-        WORDS.iter().find(|f| f.practice == other && f.role == self.role && f.class == self.class)
+        let same =
+            |class: WordClass| WORDS.iter().find(|f| f.practice == other && f.role == self.role && f.class == class);
+        // "mentorship" is a noun with no noun counterpart: "coaching" names the practice.
+        same(self.class).or_else(|| (self.class == Noun).then(|| same(Gerund)).flatten())
     }
 }
 
@@ -197,5 +200,9 @@ mod tests {
         assert_eq!(mentee.counterpart().unwrap().word, "coachee");
         let mentored = WordForm::lookup("mentored").unwrap();
         assert_eq!(mentored.counterpart().unwrap().word, "coached");
+        // Not the plural "coachings" for the singular "mentorship".
+        assert_eq!(WordForm::lookup("mentorship").unwrap().counterpart().unwrap().word, "coaching");
+        assert_eq!(WordForm::lookup("mentorships").unwrap().counterpart().unwrap().word, "coachings");
+        assert_eq!(WordForm::lookup("coachings").unwrap().counterpart().unwrap().word, "mentorships");
     }
 }
