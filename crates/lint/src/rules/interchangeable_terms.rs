@@ -125,6 +125,9 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
         }
         return Some("fused");
     }
+    if let Some(kind) = capacities(norm, a, b, gap) {
+        return Some(kind);
+    }
     let caps = APPOSITIVE.captures(gap)?;
     let punct = caps.name("punct").map(|m| m.as_str());
     let marker = caps.name("marker").map(|m| m.as_str());
@@ -142,6 +145,22 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
         _ => None,
     }
     .or_else(|| single_determiner(norm, a, b, gap, tail))
+}
+
+/// "guides the author as a mentor and a coach": "as" gives one subject two capacities, so one
+/// person is named by both words.
+fn capacities(norm: &str, a: &Mention, b: &Mention, gap: &str) -> Option<&'static str> {
+    if a.role() != Role::Guide || b.role() != Role::Guide {
+        return None;
+    }
+    let gap = gap.trim();
+    if !matches!(gap, "and" | "and a" | "and an") {
+        return None;
+    }
+    let mut before = norm[..a.start].split_whitespace().rev();
+    let first = before.next().unwrap_or("");
+    let as_word = if matches!(first, "a" | "an" | "the") { before.next().unwrap_or("") } else { first };
+    (as_word == "as").then_some("one role")
 }
 
 /// "a coach or mentor who ...": one determiner, one role, two names.
@@ -297,6 +316,12 @@ mod tests {
     #[test]
     fn flags_declared_synonyms() {
         assert_eq!(codes("In this guide, \"coach\" and \"mentor\" mean the same thing."), ["CM001"]);
+    }
+
+    #[test]
+    fn flags_one_person_in_both_capacities() {
+        assert_eq!(codes("Priya will guide you as a mentor and a coach."), ["CM001"]);
+        assert!(codes("We offer a mentor and a coach to every hire.").is_empty());
     }
 
     #[test]

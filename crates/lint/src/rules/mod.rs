@@ -157,11 +157,15 @@ pub(crate) fn trait_diagnostics(
     meta: &'static RuleMeta,
 ) {
     use crate::analysis::traits::Anchor;
-    // One finding per sentence and practice word: a bullet that piles up several traits is one
-    // problem, reported at its first trait.
+    // One finding per sentence, practice and dimension: a bullet that piles up several cues of
+    // one trait is one point, reported once, whether the cues reach the practice through a word
+    // in the sentence or through its heading; two traits are two points.
+    // The finding kept for a point is one said of a practice word in the sentence, else the first.
+    let mut findings: Vec<_> = analysis.findings.iter().filter(|f| f.practice == practice).collect();
+    findings.sort_by_key(|f| (f.sentence, !matches!(f.anchor, Anchor::Sentence(_)), f.start));
     let mut seen = std::collections::HashSet::new();
-    for finding in analysis.findings.iter().filter(|f| f.practice == practice) {
-        if !seen.insert((finding.sentence, finding.anchor.mention())) {
+    for finding in findings {
+        if !seen.insert((finding.sentence, finding.cue.dimension)) {
             continue;
         }
         let mention = &analysis.mentions[finding.anchor.mention()];
