@@ -882,7 +882,12 @@ impl<'a> Ctx<'a, '_> {
         };
         // The "if" clause runs to the comma before the main clause; lists inside it have commas
         // of their own ("if you want to think more clearly, improve performance, or ...").
-        let commas: Vec<usize> = (if_token..sentence.tokens.end).filter(|&i| words(i) == ",").collect();
+        // A comma before "who" or "which" opens a relative inside the "if" clause, not the main
+        // clause ("If a teammate, who has had feedback, has not improved, ...").
+        let commas: Vec<usize> = (if_token..sentence.tokens.end)
+            .filter(|&i| words(i) == ",")
+            .filter(|&i| i + 1 >= sentence.tokens.end || !matches!(words(i + 1), "who" | "which" | "whom" | "whose"))
+            .collect();
         let Some(&first_comma) = commas.first() else {
             return Conditional::Hypothetical;
         };
