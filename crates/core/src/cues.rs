@@ -245,7 +245,7 @@ pub const CUES: &[Cue] = &[
     cue("~keep it to #n", C, Duration, Strong),
     cue("#n sessions|meetings", C, Duration, Local),
     cue("a handful of conversations|sessions", C, Duration, Local),
-    cue("#n weeks|months|sessions|meetings", C, Duration, Fragment),
+    cue("#n week|weeks|month|months|sessions|meetings", C, Duration, Fragment),
     cue("final|closing review|session", C, Duration, Support),
     cue("open-ended|lifelong|life-long|indefinite|indefinitely|long-running", M, Duration, Strong),
     cue("ongoing", M, Duration, Local),
