@@ -663,7 +663,27 @@ impl<'a> Ctx<'a, '_> {
         // introduced by a colon.
         // Not when the structure named the holder: then a later practice word belongs to
         // another phrase.
-        let later = if matches!(structural, Holder::Phrase { .. }) {
+        // Except an engagement noun with no practice word ("the program will last three months
+        // if both the mentor and the mentee stay engaged"): its people, named later, say whose
+        // engagement it is.
+        let engagement_holder = match &structural {
+            Holder::Phrase { head, .. } => {
+                let w = view.tokens[*head].text(&view.norm);
+                super::holders::is_engagement_noun(w) && !super::holders::is_practice_word(w)
+            }
+            _ => false,
+        };
+        // (Only when the people named later belong to one practice.)
+        let one_practice_later = {
+            let mut practices = sentence
+                .mentions
+                .clone()
+                .map(|m| &analysis.mentions[m])
+                .filter(|m| m.block == block && m.token >= hit_end_token && m.sense)
+                .map(|m| m.practice());
+            practices.next().is_none_or(|first| practices.all(|p| p == first))
+        };
+        let later = if matches!(structural, Holder::Phrase { .. }) && !(engagement_holder && one_practice_later) {
             hit_end_token..hit_end_token
         } else {
             hit_end_token..sentence.tokens.end
@@ -1124,9 +1144,15 @@ const ENGAGEMENT_NOUNS: &[&str] = &[
 /// durations, and an attributive adjective must describe an engagement, not employees.
 fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_token: usize) -> bool {
     let word = |i: usize| view.tokens.get(i).map_or("", |t| t.text(&view.norm));
+    // Unless the length modifies a noun the quantifier counts: "each 3-month mentorship period"
+    // is a series of fixed terms, not a frequency.
+    let measures_a_noun = hit_end_token > hit_token
+        && super::lexicon::time_unit(word(hit_end_token - 1)).is_none()
+        && super::holders::is_engagement_noun(word(hit_end_token - 1));
     if cue.dimension == cm_core::Dimension::Duration
         && hit_token > 0
         && matches!(word(hit_token - 1), "every" | "each" | "per" | "once" | "twice" | "first" | "next" | "last")
+        && !measures_a_noun
     {
         return false;
     }
