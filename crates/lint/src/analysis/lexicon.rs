@@ -1186,6 +1186,18 @@ pub(crate) static ADJECTIVES: WordSet = WordSet::new(&[
 
 /// Adverbs without the "-ly" ending.
 pub(crate) static ADVERBS: WordSet = WordSet::new(&[
+    // Conjunctive adverbs.
+    "however",
+    "therefore",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "meanwhile",
+    "otherwise",
+    "instead",
+    "hence",
+    "thus",
     "also",
     "always",
     "often",

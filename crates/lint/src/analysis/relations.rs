@@ -114,6 +114,21 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
                     syntax::Subject::Phrase(s) | syntax::Subject::Shared(s) => Some(tokens_of(s)),
                     _ => None,
                 });
+            // A relative clause's antecedent that another clause pairs, places or matches ("our
+            // coaching programme pairs each hire with a senior leader who shares advice") is a
+            // person of that clause's subject: whose engagement it is names the practice.
+            let in_relative =
+                parse.clause_of(words.start).is_some_and(|c| parse.clauses[c].kind == syntax::ClauseKind::Relative);
+            let then = then.or_else(|| {
+                in_relative.then(|| {
+                    parse.clauses.iter().find(|c| c.objects.contains(&p) || c.adjuncts.contains(&p)).and_then(|c| {
+                        match c.subject {
+                            syntax::Subject::Phrase(s) if s != p => Some(tokens_of(s)),
+                            _ => None,
+                        }
+                    })
+                })?
+            });
             Holder::Phrase { tokens: tokens_of(p), head: first + parse.phrases[p].head, via, then, verb }
         }
         Attachment::Modifies(p) => {

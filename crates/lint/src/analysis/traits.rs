@@ -577,10 +577,20 @@ impl<'a> Ctx<'a, '_> {
                     && !possessed
                     && *via != super::attach::Via::Label
                     && !super::attach::names_a_holder(head_word)
+                    && !may_name_a_person(head_word)
                     && !super::holders::is_practice_word(head_word)
                     && view.tokens[*head].kind == text::TokenKind::Word
                     && !is_capitalised(analysis, block, view.tokens[*head]);
                 if thing {
+                    return None;
+                }
+                // A bare "this" or "that" after a sentence that names no practice refers to what
+                // that sentence says ("individuals skip these fields. This does not create
+                // accountability"), not to a practice named before it.
+                let bare_demonstrative =
+                    tokens.len() == 1 && matches!(view.tokens[tokens.start].text(&view.norm), "this" | "that");
+                let previous = sentence_idx.checked_sub(1).map(|p| &analysis.sentences[p]).filter(|p| p.block == block);
+                if bare_demonstrative && previous.is_some_and(|p| p.mentions.is_empty()) {
                     return None;
                 }
                 walk_back = if resolvable { tokens.start..tokens.end.min(hit_token) } else { hit_token..hit_token };
@@ -1008,6 +1018,18 @@ enum Conditional {
     Hypothetical,
     /// "If you want X, P is the better fit": X is said of P.
     Transfer { mention: usize, negative: bool },
+}
+
+/// Whether a noun may name a person by its ending ("leader", "practitioner", "specialist",
+/// "consultant", "trainee"): such a holder is never taken for a thing. Some things end so too
+/// ("order", "center"); they are then left to the context, as before.
+fn may_name_a_person(noun: &str) -> bool {
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    if super::lexicon::ADVERBS.contains(noun) || super::lexicon::PREPOSITIONS.contains(noun) {
+        return false;
+    }
+    ["er", "or", "ist", "ant", "ent", "ee", "ian", "man", "woman"].iter().any(|e| singular.ends_with(e))
+        || matches!(singular, "staff" | "team" | "peer" | "senior" | "expert" | "hire" | "lead" | "head" | "executive")
 }
 
 fn is_capitalised(analysis: &Analysis<'_>, block: usize, token: Token) -> bool {
