@@ -353,3 +353,29 @@ impl Analysis<'_> {
         out
     }
 }
+
+#[cfg(test)]
+mod judgement_reads_no_pattern_text {
+    /// Cue semantics are typed fields (practice, dimension, strength, setter); the judgement never
+    /// looks inside a pattern's text (`patterns.rs`, which compiles them, is the only reader).
+    #[test]
+    fn no_judgement_code_tests_a_cue_pattern_text() {
+        let sources = [
+            ("attach.rs", include_str!("attach.rs")),
+            ("context.rs", include_str!("context.rs")),
+            ("entities.rs", include_str!("entities.rs")),
+            ("holders.rs", include_str!("holders.rs")),
+            ("mentions.rs", include_str!("mentions.rs")),
+            ("relations.rs", include_str!("relations.rs")),
+            ("syntax.rs", include_str!("syntax.rs")),
+            ("text.rs", include_str!("text.rs")),
+            ("traits.rs", include_str!("traits.rs")),
+            ("rules/mod.rs", include_str!("../rules/mod.rs")),
+        ];
+        for (name, source) in sources {
+            for needle in ["pattern.contains(", "pattern.starts_with(", "pattern.ends_with(", "pattern =="] {
+                assert!(!source.contains(needle), "{name} tests a cue's pattern text ({needle})");
+            }
+        }
+    }
+}

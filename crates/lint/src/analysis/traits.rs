@@ -453,7 +453,11 @@ impl<'a> Ctx<'a, '_> {
                 Role::Guide => Practice::Mentoring,
                 // People set goals in both practices; only the agenda or direction is the
                 // client's in coaching.
-                _ if cue.pattern.contains("goals") => return None,
+                _ if (hit_token..hit_end_token)
+                    .any(|i| matches!(view.tokens[i].text(&view.norm), "goal" | "goals")) =>
+                {
+                    return None
+                }
                 _ => Practice::Coaching,
             }
         } else {
@@ -1179,7 +1183,7 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
         return false;
     }
     // "fixed-term contracts", "employment contract": the person's job, not the practice.
-    if cue.pattern.starts_with("contract")
+    if word(hit_token).starts_with("contract")
         && hit_token > 0
         && matches!(
             word(hit_token - 1),
