@@ -422,7 +422,7 @@ impl<'a> Ctx<'a, '_> {
                 let own = if found.attributive {
                     negated_phrase(view, hit_token)
                 } else {
-                    self.negated(view, sentence, hit_token)
+                    self.negated(view, sentence, hit_token) && self.negation_reaches(block, sentence_idx, hit_token)
                 };
                 // Items listed under a negating heading ("What mentoring is not") are negated
                 // even when they name the practice themselves.
@@ -824,6 +824,26 @@ impl<'a> Ctx<'a, '_> {
     }
 
     /// The block's first mention at `token`.
+    /// Whether the negation found before the cue at `hit_token` reaches it: not when a clause
+    /// with a subject of its own starts between the last negating word and the cue ("your
+    /// mentor is not wrong and you need to listen to their advice").
+    fn negation_reaches(&self, block: usize, sentence_idx: usize, hit_token: usize) -> bool {
+        let view = &self.analysis.views[block];
+        let sentence = &self.analysis.sentences[sentence_idx];
+        let Some(negator) = self.tables(view, |t| at_or_after(t.last_negator[hit_token], sentence.tokens.start)) else {
+            return true;
+        };
+        let parsed = self.parse(block, sentence_idx);
+        let parse = &parsed.parse;
+        let (Some(from), Some(to)) = (parse.word_at(negator), parse.word_at(hit_token)) else { return true };
+        !parse.clauses.iter().any(|c| {
+            c.words.start > from
+                && c.words.start <= to
+                && matches!(c.kind, super::syntax::ClauseKind::Main)
+                && matches!(c.subject, super::syntax::Subject::Phrase(_))
+        })
+    }
+
     /// Whether the cue at `hit_token` is an adjective graded down by "less" or "least" ("less
     /// structured"): its phrase says the quality is lacking, as a negation would.
     fn graded_less(&self, block: usize, sentence_idx: usize, hit_token: usize) -> bool {
