@@ -115,7 +115,12 @@ const PAIR_REACH: usize = 8;
 /// by [`PAIR_JOINERS`]: the word its swap would turn into is already its partner.
 fn pairs_with_counterpart(analysis: &Analysis<'_>, mention: &Mention) -> bool {
     let view = &analysis.views[mention.block];
-    view.mentions.clone().map(|i| &analysis.mentions[i]).any(|other| {
+    // The block's mentions are in token order: only those within reach are looked at, so that a
+    // block of thousands of mentions costs a constant per mention.
+    let mentions = &analysis.mentions[view.mentions.clone()];
+    let from = mentions.partition_point(|m| m.token + PAIR_REACH < mention.token);
+    let to = mentions.partition_point(|m| m.token <= mention.token + PAIR_REACH);
+    mentions[from..to.max(from)].iter().any(|other| {
         if other.practice() == mention.practice() || other.role() != mention.role() {
             return false;
         }
