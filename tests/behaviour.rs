@@ -376,5 +376,7 @@ fn killing_a_fix_run_never_leaves_a_half_written_file() {
         .filter(|e| !e.file_name().to_string_lossy().starts_with("page-"))
         .map(|e| e.file_name())
         .collect();
-    assert!(stray.len() <= 2, "temporary files left: {stray:?}");
+    // SIGKILL cannot be cleaned up after: at most one temporary file per worker thread per kill.
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    assert!(stray.len() <= 2 * workers, "temporary files left: {stray:?}");
 }

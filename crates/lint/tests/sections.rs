@@ -37,6 +37,9 @@ fn adversarial_documents_give_the_same_findings() {
         // practice word or under an ATX heading that names one were read).
         format!("Mentor guidelines\n=================\n\n## Duties\n\n{far}### Closing\n\n{far}- Pairs close the relationship after the tenth session\n"),
         format!("Intro\n\n## Mentoring\n\n{far}Setext two\n----------\n\n### Deeper\n\n{far}#### Deepest\n\n{far}- Pairs close the relationship after the tenth session\n"),
+        // A line the cutter takes for HTML hides a heading from it; the heading still reaches
+        // the sections below (fuzzing).
+        format!("<-- not a tag\n# A ten-week mentoring sprint\n- item\n\n## Log\n\n{far}- Pairs close the relationship after the tenth session\n"),
         // A one-line comment, then a heading that is the topic of a later section (fuzzing).
         format!("<!-- a note -->\n# Our mentoring sprint\n\n## Plan\n\n{far}## Log\n\n- Host: Sam\n- We close the relationship after the tenth session\n"),
         // "---" lines that are not front matter: after a blank line, unclosed, or closed at once

@@ -162,11 +162,12 @@ pub(super) fn extract_where(source: &str, wanted: &dyn Fn(std::ops::Range<usize>
         if section.level > 0 {
             ancestors.push((section.level, heading_wanted[i]));
         }
-        // A setext heading inside the section reaches the sections after it, up to an ATX
-        // heading of its level or above; where it stands in the body is not known, so the
-        // whole body stands for it.
-        if section.setext > 0 {
-            ancestors.push((section.setext, body_wanted[i]));
+        // A heading inside the section that did not cut it (setext, or after a line the
+        // scanner took for HTML) reaches the sections after it, up to an ATX heading of its
+        // level or above; where it stands in the body is not known, so the whole body stands
+        // for it.
+        if section.inner > 0 {
+            ancestors.push((section.inner, body_wanted[i]));
         }
     }
     let mut state = State::new(source);

@@ -16,10 +16,12 @@ pub(super) struct Section {
     pub heading_end: usize,
     pub end: usize,
     pub level: u8,
-    /// The lowest level of a setext heading that may stand inside the section (a line of `=`
-    /// is level 1, a line of `-` level 2; a thematic break looks the same and is counted too);
-    /// 0 for none. Such a heading reaches the sections after it, as an ATX heading does.
-    pub setext: u8,
+    /// The lowest level of a heading that may stand inside the section without cutting it: a
+    /// setext underline (a line of `=` is level 1, of `-` level 2; a thematic break looks the
+    /// same and is counted too), or an ATX line where the scanner was unsure whether an HTML
+    /// block was open; 0 for none. Such a heading reaches the sections after it, as an ATX
+    /// heading that cuts does.
+    pub inner: u8,
 }
 
 /// The ATX heading level of a line, if it is one (ignoring where it stands).
@@ -28,6 +30,13 @@ fn atx_level(line: &str) -> Option<u8> {
     let after = line.as_bytes().get(hashes);
     ((1..=6).contains(&hashes) && matches!(after, None | Some(b' ' | b'\t' | b'\r' | b'\n')))
         .then(|| u8::try_from(hashes).unwrap_or(6))
+}
+
+/// Records a heading of `level` that may stand inside `section`.
+fn note_inner(section: &mut Section, level: u8) {
+    if section.inner == 0 || level < section.inner {
+        section.inner = level;
+    }
 }
 
 /// The level of a setext heading whose underline `line` may be: up to three spaces, then only
@@ -72,7 +81,7 @@ fn is_blank(line: &str) -> bool {
 /// The document's sections, covering it from start to end.
 pub(super) fn split(source: &str) -> Vec<Section> {
     let mut sections = Vec::new();
-    let mut current = Section { start: 0, heading_end: 0, end: source.len(), level: 0, setext: 0 };
+    let mut current = Section { start: 0, heading_end: 0, end: source.len(), level: 0, inner: 0 };
     let mut fenced: Option<(u8, usize)> = None;
     let mut html_comment = false;
     let mut maybe_html = false;
@@ -116,6 +125,10 @@ pub(super) fn split(source: &str) -> Vec<Section> {
         if maybe_html {
             if is_blank(content) {
                 maybe_html = false;
+            } else if let Some(level) = atx_level(content) {
+                // Perhaps a heading (the line that opened the "HTML block" may not have been
+                // one): not a cut, but it may reach the sections below.
+                note_inner(&mut current, level);
             }
             continue;
         }
@@ -135,9 +148,7 @@ pub(super) fn split(source: &str) -> Vec<Section> {
             continue;
         }
         if let Some(level) = setext_level(content) {
-            if current.setext == 0 || level < current.setext {
-                current.setext = level;
-            }
+            note_inner(&mut current, level);
             continue;
         }
         if let Some(level) = atx_level(content) {
@@ -145,7 +156,7 @@ pub(super) fn split(source: &str) -> Vec<Section> {
                 current.end = at;
                 sections.push(current);
             }
-            current = Section { start: at, heading_end: offset, end: source.len(), level, setext: 0 };
+            current = Section { start: at, heading_end: offset, end: source.len(), level, inner: 0 };
         }
     }
     current.end = source.len();
