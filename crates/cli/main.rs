@@ -291,7 +291,9 @@ fn write_report(
             statistics.push_str(&format!("{n:>5}  {code}  {name}\n"));
         }
     }
-    let mut report = Vec::new();
+    // About a kilobyte per finding in the verbose formats: reserved once, so that a report of
+    // tens of megabytes is not copied at every doubling of its buffer.
+    let mut report = Vec::with_capacity(findings.saturating_mul(1024).min(1 << 30));
     output::write(&mut report, args.format, files, failures, color_enabled(args))?;
     let for_people = output::is_for_people(args.format);
     if for_people {

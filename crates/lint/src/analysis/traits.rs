@@ -196,6 +196,8 @@ struct Tables {
     /// For each token index (and one past the last), the last word before it that [`negated`]
     /// may count: a clause without one is not negated, and needs no reading.
     last_negator: Vec<u32>,
+    /// The token indices of the words [`negated`] counts, in order.
+    negators: Vec<u32>,
 }
 
 /// The words [`negated`] counts (some only before a certain next word).
@@ -810,15 +812,21 @@ impl<'a> Ctx<'a, '_> {
             let mut last_if = none(view.tokens.len() + 1);
             let mut last_boundary = none(view.tokens.len() + 1);
             let mut last_negator = none(view.tokens.len() + 1);
+            let mut negators = Vec::new();
             for t in 0..view.tokens.len() {
                 let index = u32::try_from(t).unwrap_or(u32::MAX);
                 last_if[t + 1] =
                     if matches!(view.tokens[t].text(&view.norm), "if" | "unless") { index } else { last_if[t] };
                 last_boundary[t + 1] =
                     if is_clause_boundary(&view.norm, &view.tokens, t) { index } else { last_boundary[t] };
-                last_negator[t + 1] = if may_negate(view.tokens[t].text(&view.norm)) { index } else { last_negator[t] };
+                last_negator[t + 1] = if may_negate(view.tokens[t].text(&view.norm)) {
+                    negators.push(index);
+                    index
+                } else {
+                    last_negator[t]
+                };
             }
-            *tables = Tables { key, mention, last_if, last_boundary, last_negator };
+            *tables = Tables { key, mention, last_if, last_boundary, last_negator, negators };
         }
         read(&tables)
     }
@@ -889,7 +897,8 @@ impl<'a> Ctx<'a, '_> {
             self.tables(view, |t| (at_or_after(t.last_boundary[token], sentence.tokens.start), t.last_negator[token]));
         // The clause starts at or after the boundary's token (at the sentence's start without one).
         let earliest = boundary.unwrap_or(sentence.tokens.start);
-        at_or_after(negator, earliest).is_some() && negated(view, sentence, token, boundary)
+        at_or_after(negator, earliest).is_some()
+            && self.tables(view, |t| negated(view, sentence, token, boundary, &t.negators))
     }
 
     /// The antecedent of the pronoun at `token`: (mention, within this or the previous sentence).
@@ -1069,14 +1078,18 @@ fn negated_phrase(view: &BlockView, hit_token: usize) -> bool {
 
 /// Whether the cue starting at `hit_token` is negated within its clause; `boundary` is the
 /// sentence's last clause boundary before the cue.
-fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize, boundary: Option<usize>) -> bool {
+fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize, boundary: Option<usize>, negators: &[u32]) -> bool {
     let tokens = &view.tokens;
     let word = |i: usize| tokens[i].text(&view.norm);
     let clause_start = boundary
         // "instead of", "rather than" and "unlike" open the clause they negate.
         .map_or(sentence.tokens.start, |i| if matches!(word(i), "instead" | "rather") { i } else { i + 1 });
     let mut count = 0;
-    for i in clause_start..hit_token {
+    // Only the words `may_negate` names can count: the clause's others are skipped by a search
+    // (a clause can be a 2,000-byte window, and every cue in it asks).
+    let from = negators.partition_point(|&p| (p as usize) < clause_start);
+    let to = negators.partition_point(|&p| (p as usize) < hit_token);
+    for i in negators[from..to.max(from)].iter().map(|&p| p as usize) {
         let w = word(i);
         let next = if i + 1 < tokens.len() { word(i + 1) } else { "" };
         let verb_negator = matches!(
