@@ -986,6 +986,8 @@ pub(crate) fn is_number_word(word: &str) -> bool {
 /// Roles that are not a practice's guide or the person guided: a trait said of one of these is
 /// said of that role ("the facilitator", "your manager", "the organiser").
 pub(crate) static OTHER_ROLES: WordSet = WordSet::new(&[
+    "hr",
+    "partner",
     "manager",
     "buddy",
     "supervisor",

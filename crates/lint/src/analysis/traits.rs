@@ -766,33 +766,12 @@ impl<'a> Ctx<'a, '_> {
     /// A list item labelled for another role ("Manager hat - being directive ...") is about that
     /// role, not the section's practice.
     fn labelled_for_other_role(&self, view: &BlockView) -> bool {
-        const ROLES: &[&str] = &[
-            "manager",
-            "managers",
-            "buddy",
-            "supervisor",
-            "lead",
-            "leader",
-            "peer",
-            "hr",
-            "teacher",
-            "trainer",
-            "tutor",
-            "sponsor",
-            "advisor",
-            "adviser",
-            "counsellor",
-            "counselor",
-            "therapist",
-            "consultant",
-            "colleague",
-            "partner",
-            "director",
-            "expert",
-        ];
         let label_end = view.tokens.iter().take(5).position(|t| matches!(t.text(&view.norm), ":" | "-" | "–" | "—"));
         let Some(label_end) = label_end.filter(|&e| e > 0) else { return false };
-        view.tokens[..label_end].iter().any(|t| ROLES.contains(&t.text(&view.norm)))
+        view.tokens[..label_end].iter().any(|t| {
+            let word = t.text(&view.norm);
+            super::lexicon::OTHER_ROLES.contains(word.strip_suffix('s').unwrap_or(word))
+        })
     }
 
     /// The view's look-up tables, built on its first use (the views judged are those of one
