@@ -1,7 +1,7 @@
 //! The command line's behaviour: configuration, suppression, standard input, ignore files,
 //! fixes, exit codes.
 
-use crate::util::{transcript, Dir};
+use crate::util::{docx, transcript, Dir};
 
 const FLAGGED: &str = "Our coaches give advice drawn from their own careers.\n";
 
@@ -209,22 +209,6 @@ fn shards_split_the_files_and_add_up_to_a_full_run() {
     assert_eq!(union, full_sorted);
     let bad = dir.run(&["--shard", "4/3", "docs"]);
     assert_eq!(bad.status.code(), Some(2));
-}
-
-/// A Word document built by the test: a heading, a paragraph with a tracked change, a list item.
-fn docx(body: &str) -> Vec<u8> {
-    use std::io::Write;
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
-    );
-    let mut out = Vec::new();
-    {
-        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
-        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
-        zip.write_all(document.as_bytes()).unwrap();
-        zip.finish().unwrap();
-    }
-    out
 }
 
 fn para(text: &str) -> String {

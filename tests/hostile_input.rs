@@ -372,21 +372,7 @@ fn docx_past_the_xml_cap_is_an_error_not_a_silent_cut() {
 
 /// A `.docx` with `count` paragraphs, each with a finding.
 fn docx_paragraphs(count: usize) -> Vec<u8> {
-    let mut body = String::new();
-    for _ in 0..count {
-        body.push_str(&format!("<w:p><w:r><w:t>{FLAGGED}</w:t></w:r></w:p>"));
-    }
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
-    );
-    let mut out = Vec::new();
-    {
-        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
-        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
-        zip.write_all(document.as_bytes()).unwrap();
-        zip.finish().unwrap();
-    }
-    out
+    crate::util::docx(&format!("<w:p><w:r><w:t>{FLAGGED}</w:t></w:r></w:p>").repeat(count))
 }
 
 #[test]

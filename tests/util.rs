@@ -95,3 +95,19 @@ pub fn copy_tree(from: &Path, to: &Path) {
         std::fs::copy(&file, &target).unwrap();
     }
 }
+
+/// A Word document holding `body` (WordprocessingML paragraphs) as its only part.
+pub fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut out = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(document.as_bytes()).unwrap();
+        zip.finish().unwrap();
+    }
+    out
+}
