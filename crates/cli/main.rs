@@ -291,25 +291,30 @@ fn write_report(
             statistics.push_str(&format!("{n:>5}  {code}  {name}\n"));
         }
     }
-    // About a kilobyte per finding in the verbose formats: reserved once, so that a report of
-    // tens of megabytes is not copied at every doubling of its buffer.
-    let mut report = Vec::with_capacity(findings.saturating_mul(1024).min(1 << 30));
-    output::write(&mut report, args.format, files, failures, color_enabled(args))?;
     let for_people = output::is_for_people(args.format);
-    if for_people {
-        report.extend_from_slice(statistics.as_bytes());
-        if !args.quiet {
-            report.extend_from_slice(format!("{summary}\n").as_bytes());
+    let write_all = |out: &mut dyn Write| -> std::io::Result<()> {
+        output::write(out, args.format, files, failures, color_enabled(args))?;
+        if for_people {
+            out.write_all(statistics.as_bytes())?;
+            if !args.quiet {
+                writeln!(out, "{summary}")?;
+            }
         }
-    }
+        out.flush()
+    };
     match &args.output {
-        Some(path) => fix::write_report(path, &report)?,
-        None if to_stderr => std::io::stderr().lock().write_all(&report)?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&report)?;
-            out.flush()?;
+        Some(path) => {
+            // A file is written whole, then moved into place: built in memory first. About a
+            // kilobyte per finding in the verbose formats, reserved once, so that a report of
+            // tens of megabytes is not copied at every doubling of its buffer.
+            let mut report = Vec::with_capacity(findings.saturating_mul(1024).min(1 << 30));
+            write_all(&mut report)?;
+            fix::write_report(path, &report)?;
         }
+        // A stream is written as the report is made, through a buffer: a large report is never
+        // held whole (tens of megabytes of JSON for a dense document).
+        None if to_stderr => write_all(&mut std::io::BufWriter::with_capacity(1 << 16, std::io::stderr().lock()))?,
+        None => write_all(&mut std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()))?,
     }
     if !for_people || args.output.is_some() {
         let mut err = std::io::stderr().lock();

@@ -197,6 +197,88 @@ pub(crate) struct Matcher {
     few_first: Option<Vec<u8>>,
 }
 
+/// The longest runs of a text that a repeated class can take: white space, and characters of
+/// the other classes (each of which is a gap character, or within one: digits, dashes,
+/// apostrophes). A match of `Many(class)` is never longer than the run it lies in.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Runs {
+    /// The longest run of white space, in bytes.
+    pub space: usize,
+    /// The longest run of gap characters, in bytes.
+    pub gap: usize,
+}
+
+impl Runs {
+    pub fn of(text: &str) -> Runs {
+        let (mut runs, mut space, mut gap) = (Runs::default(), 0, 0);
+        for ch in text.chars() {
+            let len = ch.len_utf8();
+            if Class::Space.matches(ch) {
+                space += len;
+                gap = 0;
+            } else if Class::GapChar.matches(ch) {
+                gap += len;
+                space = 0;
+            } else {
+                (space, gap) = (0, 0);
+            }
+            runs.space = runs.space.max(space);
+            runs.gap = runs.gap.max(gap);
+        }
+        runs
+    }
+}
+
+/// An upper bound on a pattern's match length: `fixed + gap × Runs::gap + space × Runs::space`
+/// bytes. Alternatives take the larger of each term, so the bound may be loose, never short.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Reach {
+    fixed: usize,
+    gap: usize,
+    space: usize,
+}
+
+impl Reach {
+    pub fn of(pat: &Pat) -> Reach {
+        let one = |fixed| Reach { fixed, ..Reach::default() };
+        let max = |a: Reach, b: Reach| Reach {
+            fixed: a.fixed.max(b.fixed),
+            gap: a.gap.max(b.gap),
+            space: a.space.max(b.space),
+        };
+        let sum = |a: Reach, b: Reach| Reach {
+            fixed: a.fixed.saturating_add(b.fixed),
+            gap: a.gap.saturating_add(b.gap),
+            space: a.space.saturating_add(b.space),
+        };
+        match pat {
+            Pat::Seq(items) => items.iter().map(Reach::of).fold(Reach::default(), sum),
+            Pat::Alt(alternatives) => alternatives.iter().map(Reach::of).fold(Reach::default(), max),
+            Pat::Switch(alternatives) => alternatives.iter().map(|(_, a)| Reach::of(a)).fold(Reach::default(), max),
+            Pat::Opt(inner) => Reach::of(inner),
+            Pat::Repeat(inner, times) => {
+                let r = Reach::of(inner);
+                Reach {
+                    fixed: r.fixed.saturating_mul(*times),
+                    gap: r.gap.saturating_mul(*times),
+                    space: r.space.saturating_mul(*times),
+                }
+            }
+            Pat::Str(s) => one(s.len()),
+            Pat::One(_) => one(4),
+            Pat::Many(Class::Space) => Reach { space: 1, ..Reach::default() },
+            Pat::Many(_) => Reach { gap: 1, ..Reach::default() },
+            Pat::Boundary => Reach::default(),
+        }
+    }
+
+    pub fn bound(self, runs: Runs) -> usize {
+        self.fixed
+            .saturating_add(self.gap.saturating_mul(runs.gap))
+            .saturating_add(self.space.saturating_mul(runs.space))
+    }
+}
+
 impl Matcher {
     pub fn new(pat: Pat, starts_at_boundary: bool) -> Matcher {
         let pat = prepare(pat);
@@ -209,30 +291,49 @@ impl Matcher {
         Matcher { first, few_first, pat, starts_at_boundary }
     }
 
-    /// The first position at or after `pos` where a match may start, by its first byte
-    /// (`text.len()` when the match may be empty, or may start with nearly any byte, and none
-    /// is found before the end; past the end when none can start).
-    fn next_start(&self, bytes: &[u8], pos: usize) -> usize {
+    /// The first position from `pos` to `last` where a match may start, by its first byte
+    /// (`pos` itself when a match may be empty or start with nearly any byte); past `last` when
+    /// none can start there.
+    fn next_start(&self, bytes: &[u8], pos: usize, last: usize) -> usize {
         let Some(few) = &self.few_first else { return pos };
-        let rest = &bytes[pos.min(bytes.len())..];
+        // Only up to `last`: a window's search must not run on to the end of a long block.
+        let rest = bytes.get(pos..bytes.len().min(last.saturating_add(1))).unwrap_or_default();
         let found = match few.as_slice() {
             [] => None,
             [a] => memchr::memchr(*a, rest),
             [a, b] => memchr::memchr2(*a, *b, rest),
             [a, b, c, ..] => memchr::memchr3(*a, *b, *c, rest),
         };
-        found.map_or(bytes.len() + 1, |i| pos + i)
+        found.map_or(last.saturating_add(1), |i| pos + i)
     }
 
     /// Every match in `text`, leftmost-first and not overlapping, as byte ranges.
     pub fn find_iter(&self, text: &str) -> Vec<(usize, usize)> {
-        let run = Run { text };
-        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        self.scan(text, 0, text.len(), &mut out);
+        out
+    }
+
+    /// The same matches as [`Matcher::find_iter`], given windows (sorted, inclusive ranges of
+    /// start positions) that hold every position where a match can start: only their positions
+    /// are tried. A long block whose cue anchors are few is then matched near them alone.
+    pub fn find_in(&self, text: &str, windows: &[(usize, usize)]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut pos = 0;
-        while pos <= text.len() {
-            pos = self.next_start(bytes, pos);
-            if pos > text.len() {
+        for &(from, to) in windows {
+            pos = self.scan(text, pos.max(from), to.min(text.len()), &mut out);
+        }
+        out
+    }
+
+    /// Tries every start from `pos` to `last` (inclusive), pushing matches; returns the first
+    /// position a later match may start at.
+    fn scan(&self, text: &str, mut pos: usize, last: usize, out: &mut Vec<(usize, usize)>) -> usize {
+        let run = Run { text };
+        let bytes = text.as_bytes();
+        while pos <= last {
+            pos = self.next_start(bytes, pos, last);
+            if pos > last {
                 break;
             }
             let possible = match (&self.first, bytes.get(pos)) {
@@ -256,7 +357,7 @@ impl Matcher {
             }
             pos += 1;
         }
-        out
+        pos
     }
 }
 

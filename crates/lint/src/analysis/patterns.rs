@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::matcher::{Class, Matcher, Pat};
+use super::matcher::{Class, Matcher, Pat, Reach, Runs};
 use cm_core::{Cue, CUES};
 #[cfg(test)]
 use regex::Regex;
@@ -454,6 +454,9 @@ pub(crate) struct Compiled {
     pub starts_word: bool,
     /// Every set of anchor literals: each match contains a literal of each set.
     pub anchor_sets: Vec<Vec<String>>,
+    /// For each set, how far into a match its literal can end: the reach of the pattern's
+    /// items up to the one that holds the set.
+    pub anchor_leads: Vec<Reach>,
 }
 
 /// The regex source for a pattern.
@@ -466,8 +469,12 @@ pub(crate) fn compile(pattern: &str) -> String {
 pub(crate) fn compile_with_anchors(pattern: &str) -> Compiled {
     let mut parser = Parser { chars: pattern.chars().collect(), pos: 0, pattern };
     let items = parser.sequence(false);
-    let anchor_sets: Vec<Vec<String>> =
-        items.iter().filter(|(_, optional)| !optional).filter_map(|(item, _)| item_anchors(item)).collect();
+    let (anchor_sets, anchor_leads): (Vec<Vec<String>>, Vec<Reach>) = items
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, optional))| !optional)
+        .filter_map(|(i, (item, _))| item_anchors(item).map(|set| (set, Reach::of(&sequence_pat(&items[..=i])))))
+        .unzip();
     let trimmed = pattern.trim();
     let starts_word =
         trimmed.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '~' || c == '#' || c == '@' || c == '(');
@@ -493,6 +500,7 @@ pub(crate) fn compile_with_anchors(pattern: &str) -> Compiled {
         pat: Pat::seq(parts),
         starts_word,
         anchor_sets,
+        anchor_leads,
     }
 }
 
@@ -500,6 +508,8 @@ pub(crate) fn compile_with_anchors(pattern: &str) -> Compiled {
 pub(crate) struct CompiledCue {
     pub cue: &'static Cue,
     matcher: Matcher,
+    /// How far into a match the literal of its most selective anchor set can end.
+    lead: Reach,
     /// The regular expression the matcher mirrors, for tests.
     #[cfg(test)]
     source: String,
@@ -509,6 +519,29 @@ impl CompiledCue {
     /// Every match in `text` (normalised prose), leftmost-first, as byte ranges.
     pub fn find_iter(&self, text: &str) -> Vec<(usize, usize)> {
         self.matcher.find_iter(text)
+    }
+
+    /// The same matches, trying only the starts near the occurrences of the cue's anchor
+    /// literals that `scan` found: a match holds one of them within its items up to the one
+    /// that holds the set, so it starts at most their longest possible length before that
+    /// literal ends.
+    pub fn find_near(&self, text: &str, scan: &Scan, literals: &[u32], literal_len: &[usize]) -> Vec<(usize, usize)> {
+        let reach = self.lead.bound(scan.runs(text));
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for &l in literals {
+            let l = l as usize;
+            let len = literal_len[l];
+            windows.extend(scan.hits.get(l).into_iter().flatten().map(|&p| ((p + len).saturating_sub(reach), p)));
+        }
+        windows.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(windows.len());
+        for (from, to) in windows {
+            match merged.last_mut() {
+                Some(last) if from <= last.1.saturating_add(1) => last.1 = last.1.max(to),
+                _ => merged.push((from, to)),
+            }
+        }
+        self.matcher.find_in(text, &merged)
     }
 
     /// The regular expression the matcher mirrors.
@@ -539,11 +572,51 @@ pub(crate) struct CueTable {
     other_literals: Vec<memchr::memmem::Finder<'static>>,
     /// Cues without anchors: their regex runs on every text.
     unanchored: Vec<u16>,
+    /// For each cue, the literals of its most selective set (numbers in `anchors`).
+    cue_literals: Vec<Vec<u32>>,
+    /// The length of each literal of `anchors`.
+    literal_len: Vec<usize>,
 }
+
+/// What the anchor scan of one text found: the cues that may match, and where each anchor
+/// literal occurs.
+pub(crate) struct Scan {
+    pub cues: Vec<usize>,
+    /// For each literal of the anchor automaton, where it starts (in order).
+    hits: Vec<Vec<usize>>,
+    /// The text's longest runs, found when first needed.
+    runs: std::cell::OnceCell<Runs>,
+}
+
+impl Scan {
+    fn runs(&self, text: &str) -> Runs {
+        *self.runs.get_or_init(|| Runs::of(text))
+    }
+}
+
+/// Below this length a text is matched from every position: cheaper than finding windows.
+const WINDOWED_FROM: usize = 4096;
 
 impl CueTable {
     /// The cues that may match `text`, in table order.
+    #[cfg(test)]
     pub fn candidates(&self, text: &str) -> Vec<usize> {
+        self.scan(text).cues
+    }
+
+    /// Every match of cue `idx` (one of `scan.cues`) in `text`.
+    pub fn find(&self, idx: usize, text: &str, scan: &Scan) -> Vec<(usize, usize)> {
+        let cue = &self.cues[idx];
+        if text.len() < WINDOWED_FROM || self.cue_literals[idx].is_empty() {
+            return cue.find_iter(text);
+        }
+        cue.find_near(text, scan, &self.cue_literals[idx], &self.literal_len)
+    }
+
+    /// The cues that may match `text`, in table order, with where their anchors occur.
+    pub fn scan(&self, text: &str) -> Scan {
+        let mut hits: Vec<Vec<usize>> = Vec::new();
+        let keep_hits = text.len() >= WINDOWED_FROM;
         // A flag per cue, not a list per occurrence: a long block holds its anchors thousands
         // of times, and sorting that list cost more than matching.
         let mut flagged = vec![false; self.cues.len()];
@@ -551,13 +624,21 @@ impl CueTable {
             flagged[usize::from(c)] = true;
         }
         for m in self.anchors.find_overlapping_iter(text) {
-            for &c in &self.anchor_cues[m.pattern().as_usize()] {
+            let literal = m.pattern().as_usize();
+            for &c in &self.anchor_cues[literal] {
                 flagged[usize::from(c)] = true;
+            }
+            if keep_hits {
+                if hits.is_empty() {
+                    hits.resize(self.anchor_cues.len(), Vec::new());
+                }
+                hits[literal].push(m.start());
             }
         }
         let mut touched: Vec<usize> = (0..flagged.len()).filter(|&c| flagged[c]).collect();
+        let runs = std::cell::OnceCell::new();
         if touched.is_empty() {
-            return touched;
+            return Scan { cues: touched, hits, runs };
         }
         // Whether each other literal occurs: looked up once, when first needed.
         let mut found: Vec<Option<bool>> = Vec::new();
@@ -569,7 +650,7 @@ impl CueTable {
             *found[l].get_or_insert_with(|| self.other_literals[l].find(text.as_bytes()).is_some())
         };
         touched.retain(|&c| self.other_sets[c].iter().all(|set| set.iter().any(|&l| occurs(l))));
-        touched
+        Scan { cues: touched, hits, runs }
     }
 }
 
@@ -579,12 +660,15 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
     let mut other_sets = Vec::with_capacity(CUES.len());
     let mut other_names: Vec<String> = Vec::new();
     let mut unanchored = Vec::new();
+    let mut cue_literals = Vec::with_capacity(CUES.len());
     let mut cues = Vec::with_capacity(CUES.len());
     for (idx, cue) in CUES.iter().enumerate() {
         let idx = u16::try_from(idx).expect("fewer than 65,536 cues");
         let compiled = compile_with_anchors(cue.pattern);
         let mut sets = compiled.anchor_sets;
         let best = sets.iter().enumerate().max_by_key(|(_, set)| anchor_rank(set)).map(|(i, _)| i);
+        let lead = best.map(|b| compiled.anchor_leads[b]).unwrap_or_default();
+        let mut mine = Vec::new();
         match best {
             Some(best) => {
                 for literal in sets.swap_remove(best) {
@@ -596,10 +680,15 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
                     if !anchor_cues[at].contains(&idx) {
                         anchor_cues[at].push(idx);
                     }
+                    let at = u32::try_from(at).expect("fewer than 2^32 literals");
+                    if !mine.contains(&at) {
+                        mine.push(at);
+                    }
                 }
             }
             None => unanchored.push(idx),
         }
+        cue_literals.push(mine);
         let numbered = sets
             .iter()
             .map(|set| {
@@ -617,6 +706,7 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         other_sets.push(numbered);
         cues.push(CompiledCue {
             cue,
+            lead,
             matcher: Matcher::new(compiled.pat, compiled.starts_word),
             #[cfg(test)]
             source: compiled.source,
@@ -627,7 +717,8 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         .build(&literals)
         .expect("anchor literals build an automaton");
     let other_literals = other_names.iter().map(|l| memchr::memmem::Finder::new(l.as_bytes()).into_owned()).collect();
-    CueTable { cues, anchors, anchor_cues, other_sets, other_literals, unanchored }
+    let literal_len = literals.iter().map(String::len).collect();
+    CueTable { cues, anchors, anchor_cues, other_sets, other_literals, unanchored, cue_literals, literal_len }
 });
 
 #[cfg(test)]
@@ -827,6 +918,48 @@ mod anchor_tests {
             }
         }
         assert!(matched > 100, "cues matched the texts {matched} times");
+    }
+
+    /// Matching near the anchors finds what matching from every position finds: on each text
+    /// (windows forced, whatever its length), and on one long text of them all.
+    #[test]
+    fn windows_never_hide_a_match() {
+        let mut texts = texts();
+        texts.push(texts.join(" "));
+        let table = &*CUE_TABLE;
+        let mut compared = 0;
+        for text in &texts {
+            // Every hit, as a long text keeps them, whatever this text's length.
+            let mut scan = table.scan(text);
+            scan.hits = vec![Vec::new(); table.anchor_cues.len()];
+            for m in table.anchors.find_overlapping_iter(text.as_str()) {
+                scan.hits[m.pattern().as_usize()].push(m.start());
+            }
+            for &idx in &scan.cues {
+                let cue = &table.cues[idx];
+                let all = cue.find_iter(text);
+                compared += all.len();
+                if !table.cue_literals[idx].is_empty() {
+                    let near = cue.find_near(text, &scan, &table.cue_literals[idx], &table.literal_len);
+                    assert_eq!(near, all, "{:?}", cue.cue.pattern);
+                }
+                assert_eq!(table.find(idx, text, &scan), all, "{:?}", cue.cue.pattern);
+            }
+        }
+        assert!(compared > 1000, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn a_lead_reaches_to_the_end_of_its_anchor_item() {
+        // "#n-week * programme": the most selective set is "programme", after a number, a
+        // hyphen, "week" and a gap word; a gap word may be as long as the text's longest run.
+        let compiled = compile_with_anchors("#n-week * programme");
+        let runs = Runs { space: 1, gap: 10 };
+        let leads: Vec<usize> = compiled.anchor_leads.iter().map(|r| r.bound(runs)).collect();
+        assert_eq!(compiled.anchor_sets, [["week"], ["programme"]]);
+        assert!(leads[0] >= "twenty-four-week".len(), "{leads:?}");
+        assert!(leads[1] >= "twenty-four-week 0123456789, programme".len(), "{leads:?}");
+        assert!(leads[0] < leads[1]);
     }
 
     fn sets(pattern: &str) -> Vec<Vec<String>> {

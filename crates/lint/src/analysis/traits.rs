@@ -260,14 +260,15 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         if view.topic.is_none() && !near_mention {
             continue;
         }
-        for cue_idx in CUE_TABLE.candidates(&view.norm) {
+        let scan = CUE_TABLE.scan(&view.norm);
+        for &cue_idx in &scan.cues {
             let compiled = &CUE_TABLE.cues[cue_idx];
             // A supporting cue is never judged on its own (`judge_hit` turns every hit of one
             // down first): no need to look for it.
             if compiled.cue.strength == Strength::Support {
                 continue;
             }
-            for (start, end) in compiled.find_iter(&view.norm) {
+            for (start, end) in CUE_TABLE.find(cue_idx, &view.norm, &scan) {
                 if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, start, end) {
                     out.push(finding);
                 }
