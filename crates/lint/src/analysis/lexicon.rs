@@ -1037,6 +1037,27 @@ pub(crate) static OTHER_ROLES: WordSet = WordSet::new(&[
 pub(crate) static DRIVER_NOUNS: WordSet =
     WordSet::new(&["dri", "owner", "driver", "lead", "leader", "organiser", "organizer", "chair", "host"]);
 
+/// Words that frame a heading addressed to a role, around the role's word: "For mentors", "As
+/// a mentee", "Mentor responsibilities", "Notes for coaches".
+pub(crate) static ADDRESS_FRAME: WordSet = WordSet::new(&[
+    "for",
+    "as",
+    "a",
+    "an",
+    "the",
+    "to",
+    "dear",
+    "our",
+    "new",
+    "notes",
+    "tips",
+    "responsibilities",
+    "expectations",
+    "duties",
+    "role",
+    "checklist",
+]);
+
 /// Nouns for what an agenda driver drives: the agenda, the meetings, the direction.
 pub(crate) static AGENDA_OBJECTS: WordSet = WordSet::new(&[
     "agenda",

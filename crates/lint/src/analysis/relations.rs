@@ -39,6 +39,38 @@ pub(crate) struct Parsed<'v> {
 }
 
 impl<'v> Parsed<'v> {
+    /// Whether "it" at block token `token` is the dummy subject of an extraposed clause ("it's
+    /// easy to ...", "it is allowed and tax free to pay ...", "it is important that ..."): it
+    /// stands for the clause that follows, never for a practice named before.
+    pub(crate) fn expletive_it(&self, token: usize) -> bool {
+        use syntax::Pos;
+        let (words, texts) = (&self.parse.words, &self.texts);
+        let Some(w) = self.parse.word_at(token) else { return false };
+        let mut k = w + 1;
+        match texts[w] {
+            "it's" | "it’s" => {}
+            "it" if words.get(k).is_some_and(|x| x.lemma == Some("be")) => k += 1,
+            _ => return false,
+        }
+        let mut predicate = false;
+        while let Some(x) = words.get(k) {
+            match x.pos {
+                Pos::Adj => predicate = true,
+                Pos::Verb if matches!(x.form, Some(lex::VerbForm::Participle | lex::VerbForm::PastOrParticiple)) => {
+                    predicate = true;
+                }
+                Pos::Adv | Pos::Neg | Pos::Coord => {}
+                // A noun that makes a compound adjective: "tax free", "cost effective".
+                Pos::Noun if words.get(k + 1).is_some_and(|n| n.pos == Pos::Adj) => {}
+                Pos::To => return predicate,
+                Pos::Wh | Pos::Sub => return predicate && texts[k] == "that",
+                _ => return false,
+            }
+            k += 1;
+        }
+        false
+    }
+
     /// Parses `sentence` of the block whose text as written is `text` (for capitals).
     pub(crate) fn new(text: &str, view: &'v BlockView, sentence: &Sentence) -> Self {
         let parse = syntax::parse(text, &view.norm, &view.tokens, sentence.tokens.clone());
@@ -227,6 +259,22 @@ pub(crate) struct Driver {
     pub negated: bool,
 }
 
+/// The agenda, meetings or sessions that a driver noun ("the DRI", "the owner") is for: the
+/// phrase right after it, governed by "for", "of" or "over", with at most a gerund between
+/// ("the DRI for each session", "the owner of preparing the agenda").
+fn agenda_after(parse: &syntax::Parse, texts: &[&str], role: usize) -> Option<usize> {
+    let end = parse.phrases[role].words.end;
+    if !matches!(texts.get(end).copied(), Some("for" | "of" | "over")) {
+        return None;
+    }
+    let mut start = end + 1;
+    if parse.words.get(start).is_some_and(|w| w.form == Some(lex::VerbForm::Gerund)) {
+        start += 1;
+    }
+    let at = parse.phrases.partition_point(|p| p.words.start < start);
+    parse.phrases.get(at).filter(|p| p.words.start == start && lex::AGENDA_OBJECTS.contains(texts[p.head])).map(|_| at)
+}
+
 /// The agenda drivers of one sentence.
 pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Driver> {
     let (parse, texts) = (&parsed.parse, &parsed.texts[..]);
@@ -234,12 +282,16 @@ pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Dr
     let head = |p: usize| texts[parse.phrases[p].head];
     let tokens_of = |p: usize| first + parse.phrases[p].words.start..first + parse.phrases[p].words.end;
     let proper = |word: &str| matches!(word, "agenda" | "agendas" | "direction" | "topic" | "topics");
-    // The engagement's own meetings: "the meetings", "each session", "their 1:1s"; not
-    // "customer calls" or "team meetings", which another noun claims.
+    // The engagement's own meetings: "the meetings", "each session", "their 1:1s", "the
+    // meeting agenda"; not "customer calls" or "team meetings", which another noun claims.
     let own = |p: usize| {
         let ph = &parse.phrases[p];
         (ph.words.start..ph.head).all(|w| {
-            !matches!(parse.words[w].pos, syntax::Pos::Noun | syntax::Pos::Propn) || holders::is_practice_word(texts[w])
+            !matches!(parse.words[w].pos, syntax::Pos::Noun | syntax::Pos::Propn)
+                || holders::is_practice_word(texts[w])
+                || lex::AGENDA_OBJECTS.contains(texts[w])
+                // (the first part of a hyphenated modifier: "bi-weekly")
+                || texts.get(w + 1) == Some(&"-")
         })
     };
     // The driver is the practice word itself, or its goals or needs ("mentee goals should
@@ -260,16 +312,21 @@ pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Dr
         };
         let lemma = vg.lemma.unwrap_or(texts[vg.head]);
         if vg.copula {
-            // "X is the DRI (owner, lead) for each session".
-            let (Some(s), Some(&o)) = (subject.filter(|&s| drives(s)), clause.objects.first()) else { continue };
-            if !lex::DRIVER_NOUNS.contains(head(o)) {
+            // "X is the DRI (owner, lead) for each session", "X is the owner of preparing the
+            // agenda", and inverted, "the DRI for the agendas should be X".
+            let (Some(s), Some(&o)) = (subject, clause.objects.first()) else { continue };
+            let (driver, role) = if drives(s) && lex::DRIVER_NOUNS.contains(head(o)) {
+                (s, o)
+            } else if drives(o) && lex::DRIVER_NOUNS.contains(head(s)) {
+                (o, s)
+            } else {
                 continue;
-            }
-            let of = clause.adjuncts.iter().copied().find(|&a| lex::AGENDA_OBJECTS.contains(head(a)) && own(a));
-            let Some(of) = of else { continue };
+            };
+            let Some(of) = agenda_after(parse, texts, role).filter(|&a| own(a)) else { continue };
             out.push(Driver {
-                driver: tokens_of(s),
-                expression: tokens_of(o).start..tokens_of(of).end,
+                driver: tokens_of(driver),
+                expression: tokens_of(role).start.min(tokens_of(driver).start)
+                    ..tokens_of(of).end.max(tokens_of(driver).end),
                 agenda_proper: proper(head(of)),
                 negated: vg.negated,
             });

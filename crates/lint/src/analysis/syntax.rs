@@ -269,7 +269,16 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
             words[i].pos = Pos::Propn;
         }
         // "weekly", "monthly": adjectives before a noun, adverbs elsewhere.
-        if words[i].pos == Pos::Adj && w.ends_with("ly") && !matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Num)) {
+        // (A verb's form after "the weekly" or "bi-weekly" is a noun: "the weekly meeting",
+        // "the monthly review"; a determiner opens a noun phrase.)
+        let gerund_noun_next = next == Some(Pos::Verb)
+            && (matches!(prev, Some(Pos::Det | Pos::Poss | Pos::Num))
+                || i > 0 && texts[i - 1] == "-" && !words[i].spaced);
+        if words[i].pos == Pos::Adj
+            && w.ends_with("ly")
+            && !matches!(next, Some(Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num))
+            && !gerund_noun_next
+        {
             words[i].pos = Pos::Adv;
         }
         // A gerund that opens its clause and is followed by a verb is that verb's subject, a
@@ -814,7 +823,10 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 starts.push((i + 1, ClauseKind::Coordinated));
             } else if let Some(p) = phrase_at(i + 1) {
                 let after = parse.phrases[p].words.end;
-                if verb_at(after).is_some() && has_verb_before_in_clause(parse, starts.last().map_or(0, |s| s.0), i) {
+                // Not before an infinitive: "for the mentor and mentee to develop ..." has no new
+                // subject, only a second object of "for".
+                let finite_after = verb_at(after).is_some() && parse.words[after].pos != Pos::To;
+                if finite_after && has_verb_before_in_clause(parse, starts.last().map_or(0, |s| s.0), i) {
                     starts.push((i + 1, ClauseKind::Main));
                 }
             }
@@ -864,9 +876,22 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                     .rposition(|p| p.words.end <= vg.words.start && p.prep.is_none())
                     .map_or(Subject::None, Subject::Shared)
             } else if matches!(kind, ClauseKind::Coordinated | ClauseKind::Infinitive) {
-                // The subject of the clause this verb is coordinated with.
-                k.checked_sub(1)
-                    .and_then(|prev| parse.clauses.get(prev))
+                // The subject of the clause this verb is coordinated with. A finite verb ("...
+                // and should be led by", "... and lasts") is coordinated with the last finite
+                // clause, not with an infinitive or a relative clause in between ("X is a chance
+                // for Y to grow, and should be led by Z": Z leads X).
+                let finite = kind == ClauseKind::Coordinated
+                    && (matches!(parse.words[vg.words.start].pos, Pos::Modal | Pos::Aux)
+                        || matches!(parse.words[vg.head].form, Some(VerbForm::Third | VerbForm::Past)));
+                let partner = if finite {
+                    parse.clauses[..k.min(parse.clauses.len())]
+                        .iter()
+                        .rev()
+                        .find(|c| !matches!(c.kind, ClauseKind::Infinitive | ClauseKind::Relative))
+                } else {
+                    k.checked_sub(1).and_then(|prev| parse.clauses.get(prev))
+                };
+                partner
                     .map(|c| match c.subject {
                         Subject::Phrase(p) | Subject::Shared(p) => Subject::Shared(p),
                         s => s,
@@ -1085,6 +1110,34 @@ mod tests {
             render("Volunteers meet monthly and share their stories."),
             "[Volunteers | meet |  | ] [^Volunteers | share | their stories | ]"
         );
+    }
+
+    #[test]
+    fn a_finite_coordinated_verb_skips_an_infinitive_for_its_subject() {
+        // "... and is run by" coordinates with "The circle", not with "to practise".
+        assert_eq!(
+            render("The circle gives juniors a space to practise skills and is led by the newest member."),
+            "[The circle | give | juniors, a space | ] [^The circle | practise | skills | ] [^The circle | lead/pass |  | by the newest member]"
+        );
+        // A base form after "and" stays with the infinitive's verb.
+        assert_eq!(
+            render("Pairs meet to review goals and plan the week."),
+            "[Pairs | meet |  | ] [^Pairs | review | goals | ] [^Pairs | plan | the week | ]"
+        );
+    }
+
+    #[test]
+    fn a_coordinated_noun_before_an_infinitive_opens_no_clause() {
+        assert_eq!(
+            render("The fund pays for the tutor and the pupil to learn."),
+            "[The fund | pay |  | for the tutor, for the pupil] [^The fund | learn |  | ]"
+        );
+    }
+
+    #[test]
+    fn an_adverb_in_ly_before_a_noun_or_a_nominal_gerund_is_an_adjective() {
+        assert_eq!(render("You own the Weekly Review."), "[You | own | the Weekly Review | ]");
+        assert_eq!(render("You own the bi-weekly meeting."), "[You | own | the bi-weekly meeting | ]");
     }
 
     #[test]

@@ -329,10 +329,16 @@ impl<'a> Ctx<'a, '_> {
             }
         }
         for (idx, sentence) in analysis.sentences.iter().enumerate() {
-            if sentence.mentions.is_empty() || sentence.question || sentence.neutral || has_agenda[idx] {
+            if sentence.question || sentence.neutral || has_agenda[idx] {
                 continue;
             }
             let view = &analysis.views[sentence.block];
+            // A sentence without a practice word may still name a driver: "you", under a heading
+            // that addresses the reader as a role.
+            let reader = if sentence.mentions.is_empty() { self.reader_addressed_as(view) } else { None };
+            if sentence.mentions.is_empty() && reader.is_none() {
+                continue;
+            }
             // Only a sentence that names an agenda, meetings or a relationship can have a
             // driver of one: the others are not parsed.
             let names_object = view.tokens[sentence.tokens.clone()]
@@ -343,7 +349,14 @@ impl<'a> Ctx<'a, '_> {
             }
             let parsed = self.parse(sentence.block, idx);
             for driver in relations::agenda_drivers(&parsed, sentence) {
-                let Some(m) = driver.driver.clone().find_map(|i| self.mention_at(view, i)) else { continue };
+                let you = || {
+                    let words = &view.tokens[driver.driver.clone()];
+                    words.len() == 1 && words[0].text(&view.norm) == "you"
+                };
+                let in_sentence = driver.driver.clone().find_map(|i| self.mention_at(view, i));
+                let Some(m) = in_sentence.or_else(|| reader.filter(|_| you())) else { continue };
+                // The reader's role is named by the heading: the finding is on the sentence.
+                let anchor = if in_sentence.is_some() { Anchor::Sentence(m) } else { Anchor::Topic(m) };
                 let mention = &analysis.mentions[m];
                 if !mention.is_use() || mention.joint || mention.is_client() && mention.role() != Role::Guided {
                     continue;
@@ -369,7 +382,7 @@ impl<'a> Ctx<'a, '_> {
                     practice,
                     trait_practice,
                     negated,
-                    anchor: Anchor::Sentence(m),
+                    anchor,
                 });
             }
         }
@@ -766,6 +779,28 @@ impl<'a> Ctx<'a, '_> {
 
     /// A list item labelled for another role ("Manager hat - being directive ...") is about that
     /// role, not the section's practice.
+    /// The mention of a role that the section's heading addresses the reader as: a heading that
+    /// is a word for the guide or the person guided and, at most, words that frame an address
+    /// ("Mentees", "For mentors", "As a mentee", "Mentor responsibilities"). Under it, "you" is
+    /// that role. A heading that says more ("Finding a mentor") does not say who the reader is.
+    fn reader_addressed_as(&self, view: &BlockView) -> Option<usize> {
+        let topic = view.topic?;
+        let analysis = self.analysis;
+        let m = &analysis.mentions[topic.mention];
+        if !matches!(m.role(), Role::Guide | Role::Guided) || !m.is_use() || m.joint {
+            return None;
+        }
+        if !matches!(analysis.blocks[m.block].kind, crate::prose::BlockKind::Heading { .. }) {
+            return None;
+        }
+        let heading = &analysis.views[m.block];
+        let others =
+            heading.tokens.iter().enumerate().filter(|&(i, t)| i != m.token && t.kind == text::TokenKind::Word);
+        let mut others = others.map(|(_, t)| t.text(&heading.norm));
+        (heading.mentions.len() == 1 && others.all(|w| super::lexicon::ADDRESS_FRAME.contains(w)))
+            .then_some(topic.mention)
+    }
+
     fn labelled_for_other_role(&self, view: &BlockView) -> bool {
         let label_end = view.tokens.iter().take(5).position(|t| matches!(t.text(&view.norm), ":" | "-" | "–" | "—"));
         let Some(label_end) = label_end.filter(|&e| e > 0) else { return false };
@@ -885,6 +920,9 @@ impl<'a> Ctx<'a, '_> {
     fn resolve(&self, block: usize, view: &BlockView, sentence_idx: usize, token: usize) -> Option<(usize, bool)> {
         let analysis = self.analysis;
         let word = view.tokens[token].text(&view.norm);
+        if THING_PRONOUNS.contains(&word) && self.parse(block, sentence_idx).expletive_it(token) {
+            return None;
+        }
         let wants_person = PERSON_PRONOUNS.contains(&word);
         let fits = |idx: usize| {
             let m = &analysis.mentions[idx];
