@@ -10,6 +10,7 @@
 
 pub(crate) mod attach;
 pub(crate) mod context;
+pub(crate) mod dates;
 pub(crate) mod entities;
 pub(crate) mod holders;
 pub(crate) mod lexicon;

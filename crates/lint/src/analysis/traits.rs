@@ -5,6 +5,7 @@
 //! mismatch. Questions, rejected claims, hypotheticals and joint statements assert nothing.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use cm_core::{Cue, Dimension, Practice, Role, Strength};
@@ -276,6 +277,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         }
     }
     out.extend(ctx.agenda_drivers(&out));
+    out.extend(ctx.date_terms(&out));
     out.sort_by_key(|f| (f.block, f.start));
     out
 }
@@ -287,6 +289,15 @@ static AGENDA_DRIVER: Cue = Cue {
     dimension: Dimension::Agenda,
     strength: Strength::Strong,
     setter: true,
+};
+
+/// The term concept given by dates, for findings made by structure rather than by a cue phrase.
+static DATE_TERM: Cue = Cue {
+    pattern: "(a term given as dates: the engagement runs from one date to another)",
+    practice: Practice::Coaching,
+    dimension: Dimension::Duration,
+    strength: Strength::Strong,
+    setter: false,
 };
 
 const PERSON_PRONOUNS: &[&str] = &[
@@ -779,6 +790,108 @@ impl<'a> Ctx<'a, '_> {
 
     /// A list item labelled for another role ("Manager hat - being directive ...") is about that
     /// role, not the section's practice.
+    /// A range of dates given as the dates of an engagement's term: the fixed term of coaching.
+    /// The range must be what a label that names the term says ("Mentorship period: 10 May –
+    /// 10 August", "Term 3: Sept–Nov"), or fill a table cell whose row is so labelled. A range
+    /// labelled by anything else (an application window, a survey, a kickoff) is not the
+    /// engagement's term. The practice is the one the label names, else the one the sentence
+    /// names before the label, else the heading's. Sentences already judged for a duration are
+    /// left to their cue.
+    fn date_terms(&self, found: &[TraitFinding]) -> Vec<TraitFinding> {
+        let analysis = self.analysis;
+        let mut judged = vec![false; analysis.sentences.len()];
+        for f in found.iter().filter(|f| f.cue.dimension == Dimension::Duration) {
+            if let Some(slot) = judged.get_mut(f.sentence) {
+                *slot = true;
+            }
+        }
+        let mut out = Vec::new();
+        for (idx, sentence) in analysis.sentences.iter().enumerate() {
+            if judged[idx] || sentence.question || sentence.neutral {
+                continue;
+            }
+            let block = sentence.block;
+            let view = &analysis.views[block];
+            let words: Vec<&str> = view.tokens[sentence.tokens.clone()].iter().map(|t| t.text(&view.norm)).collect();
+            let Some(range) = super::dates::date_range(&words) else { continue };
+            let (from, to) = (sentence.tokens.start + range.start, sentence.tokens.start + range.end);
+            // The label: the phrase before a colon right before the range, or the row's label.
+            let label: Option<(usize, Range<usize>)> =
+                if from > sentence.tokens.start && view.tokens[from - 1].text(&view.norm) == ":" {
+                    let parsed = self.parse(block, idx);
+                    let colon = parsed.parse.word_at(from - 1);
+                    let phrase = colon.and_then(|c| parsed.parse.phrases.iter().find(|p| p.words.end == c));
+                    phrase.map(|p| {
+                        let words = &parsed.parse.words;
+                        (block, words[p.words.start].token..words[p.words.end - 1].token + 1)
+                    })
+                } else if range.start == 0 && range.end == words.len() {
+                    self.row_label(block).map(|b| (b, 0..analysis.views[b].tokens.len()))
+                } else {
+                    None
+                };
+            let Some((label_block, label_tokens)) = label else { continue };
+            let label_view = &analysis.views[label_block];
+            let label_words: Vec<&str> =
+                label_view.tokens[label_tokens.clone()].iter().map(|t| t.text(&label_view.norm)).collect();
+            if !super::dates::names_a_term(&label_words) {
+                continue;
+            }
+            let usable = |m: usize| {
+                let m = &analysis.mentions[m];
+                m.is_use() && m.sense && !m.joint && !m.is_client()
+            };
+            let in_label = label_tokens.clone().find_map(|i| self.mention_at(label_view, i)).filter(|&m| usable(m));
+            let before = (label_block == block)
+                .then(|| (sentence.tokens.start..label_tokens.start).rev().find_map(|i| self.mention_at(view, i)))
+                .flatten()
+                .filter(|&m| usable(m));
+            let anchor = match (in_label, before) {
+                (Some(m), _) if label_block == block => Anchor::Sentence(m),
+                (Some(m), _) => Anchor::Topic(m),
+                (None, Some(m)) => Anchor::Sentence(m),
+                (None, None) => match view.topic {
+                    Some(topic) if !topic.negated => Anchor::Topic(topic.mention),
+                    _ => continue,
+                },
+            };
+            let practice = analysis.mentions[anchor.mention()].practice();
+            // Both practices named in the sentence: whose term it is, is not said.
+            let both = sentence.mentions.clone().any(|m| usable(m) && analysis.mentions[m].practice() != practice);
+            if practice == Practice::Coaching || both {
+                continue;
+            }
+            out.push(TraitFinding {
+                block,
+                sentence: idx,
+                start: view.tokens[from].start,
+                end: view.tokens[to - 1].end,
+                cue: &DATE_TERM,
+                practice,
+                trait_practice: Practice::Coaching,
+                negated: false,
+                anchor,
+            });
+        }
+        out
+    }
+
+    /// The first cell of a table cell's row (a label for the cells after it).
+    fn row_label(&self, block: usize) -> Option<usize> {
+        use crate::prose::BlockKind;
+        let blocks = &self.analysis.blocks;
+        let BlockKind::TableCell { row, column, header: false } = blocks[block].kind else { return None };
+        if column == 0 {
+            return None;
+        }
+        let group = blocks[block].group;
+        // Cells come in reading order: the row's first cell is at most `column` blocks back.
+        (block.saturating_sub(column as usize)..block).find(|&b| {
+            blocks[b].group == group
+                && matches!(blocks[b].kind, BlockKind::TableCell { row: r, column: 0, .. } if r == row)
+        })
+    }
+
     /// The mention of a role that the section's heading addresses the reader as: a heading that
     /// is a word for the guide or the person guided and, at most, words that frame an address
     /// ("Mentees", "For mentors", "As a mentee", "Mentor responsibilities"). Under it, "you" is
