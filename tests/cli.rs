@@ -22,7 +22,18 @@ struct Record {
     message: String,
     note: Option<String>,
     related: Option<Position>,
+    chain: Option<Chain>,
+    repeats: Vec<Position>,
     fix: Option<Fix>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Chain {
+    phrase: Position,
+    word: Position,
+    how: String,
 }
 
 #[derive(Debug, Deserialize)]

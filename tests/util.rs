@@ -111,3 +111,13 @@ pub fn docx(body: &str) -> Vec<u8> {
     }
     out
 }
+
+/// The (line, column) of every finding of a `--format json` report and of each of its repeats.
+pub fn places(json: &[u8]) -> Vec<(u64, u64)> {
+    let records: Vec<serde_json::Value> = serde_json::from_slice(json).expect("a JSON array of findings");
+    let at = |v: &serde_json::Value| (v["line"].as_u64().unwrap_or(0), v["column"].as_u64().unwrap_or(0));
+    records
+        .iter()
+        .flat_map(|r| std::iter::once(at(r)).chain(r["repeats"].as_array().into_iter().flatten().map(at)))
+        .collect()
+}

@@ -435,7 +435,7 @@ fn keep_finding_lines(source: &str, diagnostics: &mut [cm_linter::Diagnostic]) -
     let mut keep = vec![false; lines];
     for d in diagnostics.iter() {
         let edits = d.fix.iter().flat_map(|f| f.edits.iter().map(|e| e.span));
-        for span in std::iter::once(d.span).chain(d.related).chain(edits) {
+        for span in std::iter::once(d.span).chain(d.related).chain(d.repeats.iter().copied()).chain(edits) {
             let first = line_of(span.start()).saturating_sub(1);
             let last = (line_of(span.end()) + 1).min(lines - 1);
             keep[first..=last].iter_mut().for_each(|k| *k = true);
@@ -467,6 +467,8 @@ fn keep_finding_lines(source: &str, diagnostics: &mut [cm_linter::Diagnostic]) -
     for d in diagnostics.iter_mut() {
         d.span = remap(d.span);
         d.related = d.related.map(remap);
+        d.repeats.iter_mut().for_each(|r| *r = remap(*r));
+        d.chain = d.chain.map(|c| c.map(remap));
         for edit in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
             edit.span = remap(edit.span);
         }
@@ -665,6 +667,8 @@ fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &
         .map(|mut d| {
             d.span = remap(d.span);
             d.related = d.related.map(remap);
+            d.repeats.iter_mut().for_each(|r| *r = remap(*r));
+            d.chain = d.chain.map(|c| c.map(remap));
             if let Some(fix) = d.fix.as_mut() {
                 for edit in &mut fix.edits {
                     edit.span = remap(edit.span);

@@ -11,7 +11,10 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
         let index = LineIndex::new(&result.source);
         for d in &result.diagnostics {
             let pos = index.one_based(d.span.start());
-            let line = format!("{}:{}:{}: {} {}", result.path, pos.line, pos.column, d.rule.code, d.message);
+            let mut line = format!("{}:{}:{}: {} {}", result.path, pos.line, pos.column, d.rule.code, d.message);
+            if let Some(repeats) = super::repeats_note(&index, d) {
+                line.push_str(&format!(" ({repeats})"));
+            }
             writeln!(out, "{}", crate::escape::terminal(&line))?;
         }
     }

@@ -28,7 +28,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Fai
                 end.line,
                 end.column,
                 escape_property(&format!("{} {}", d.rule.code, d.rule.name)),
-                escape_data(&d.message)
+                escape_data(&with_repeats(&index, d))
             )?;
         }
     }
@@ -41,6 +41,14 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Fai
         )?;
     }
     Ok(())
+}
+
+/// The message, and the lines that make the same point again (an annotation has one place).
+fn with_repeats(index: &LineIndex, d: &cm_linter::Diagnostic) -> String {
+    match super::repeats_note(index, d) {
+        Some(repeats) => format!("{} ({repeats})", d.message),
+        None => d.message.clone(),
+    }
 }
 
 #[cfg(test)]

@@ -36,6 +36,13 @@ struct JsonRelated {
 }
 
 #[derive(Serialize)]
+struct JsonChain {
+    phrase: JsonRelated,
+    word: JsonRelated,
+    how: &'static str,
+}
+
+#[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     path: &'a str,
     line: u32,
@@ -50,6 +57,10 @@ struct JsonDiagnostic<'a> {
     message: &'a str,
     note: Option<&'static str>,
     related: Option<JsonRelated>,
+    /// Why a trait finding holds: the trait phrase, the word it is said of, and how.
+    chain: Option<JsonChain>,
+    /// Other places that make the same point, reported once here.
+    repeats: Vec<JsonRelated>,
     fix: Option<JsonFix<'a>>,
 }
 
@@ -64,11 +75,13 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
         for d in &result.diagnostics {
             let (line, column) = pos(d.span.start());
             let (end_line, end_column) = pos(d.span.end());
-            let related = d.related.map(|r| {
+            let place = |r: cm_linter::Span| {
                 let (line, column) = pos(r.start());
                 let (end_line, end_column) = pos(r.end());
                 JsonRelated { line, column, end_line, end_column }
-            });
+            };
+            let related = d.related.map(place);
+            let repeats = d.repeats.iter().copied().map(place).collect();
             let fix = d.fix.as_ref().map(|f| JsonFix {
                 title: &f.title,
                 applicability: f.applicability.as_str(),
@@ -104,6 +117,8 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
                 message: &d.message,
                 note: d.note,
                 related,
+                chain: d.chain.map(|c| JsonChain { phrase: place(c.phrase), word: place(c.word), how: c.how }),
+                repeats,
                 fix,
             });
         }

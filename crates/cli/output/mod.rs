@@ -67,3 +67,19 @@ pub(crate) fn write(
 pub(crate) fn is_for_people(format: OutputFormat) -> bool {
     matches!(format, OutputFormat::Text | OutputFormat::Concise)
 }
+
+/// Where a finding's point is made again, for formats that show one place a line: "the same
+/// point again on lines 12, 40" (at most five lines named, then how many more).
+pub(super) fn repeats_note(index: &cm_linter::LineIndex, d: &cm_linter::Diagnostic) -> Option<String> {
+    const NAMED: usize = 5;
+    if d.repeats.is_empty() {
+        return None;
+    }
+    let mut lines: Vec<String> =
+        d.repeats.iter().take(NAMED).map(|r| index.one_based(r.start()).line.to_string()).collect();
+    if d.repeats.len() > NAMED {
+        lines.push(format!("{} more", d.repeats.len() - NAMED));
+    }
+    let s = if d.repeats.len() == 1 { "" } else { "s" };
+    Some(format!("the same point again on line{s} {}", lines.join(", ")))
+}

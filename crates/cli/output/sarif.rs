@@ -217,18 +217,25 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Fai
         for d in &result.diagnostics {
             let location =
                 || PhysicalLocation { artifact_location: ArtifactLocation { uri }, region: region(&index, d.span) };
-            let related_locations = d
-                .related
-                .map(|r| RelatedLocation {
-                    id: 1,
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation { uri },
-                        region: region(&index, r),
-                    },
-                    message: Text { text: "the related phrase".to_string() },
-                })
-                .into_iter()
-                .collect();
+            let related = |id: usize, r: cm_linter::Span, text: String| RelatedLocation {
+                id,
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri },
+                    region: region(&index, r),
+                },
+                message: Text { text },
+            };
+            let phrase = d.related.map(|r| {
+                let text = match d.chain {
+                    Some(c) if c.phrase == r => format!("the trait phrase, {}", c.how),
+                    Some(c) => format!("the word the trait phrase is {}", c.how),
+                    None => "the related phrase".to_string(),
+                };
+                related(1, r, text)
+            });
+            let repeats =
+                d.repeats.iter().enumerate().map(|(i, &r)| related(i + 2, r, "the same point, made again".to_string()));
+            let related_locations = phrase.into_iter().chain(repeats).collect();
             let fixes = d
                 .fix
                 .iter()

@@ -27,6 +27,8 @@ fn fix_kind(applicability: Applicability) -> &'static str {
 
 pub(super) fn write(out: &mut dyn Write, results: &[FileResult], color: bool) -> std::io::Result<()> {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    // The rules whose reference definition the report has cited: named in full the first time.
+    let mut cited = std::collections::HashSet::new();
     for result in results.iter().filter(|r| !r.diagnostics.is_empty()) {
         let index = LineIndex::new(&result.source);
         let path = terminal(&result.path);
@@ -56,13 +58,40 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], color: bool) ->
                     .fold(false)
                     .annotation(level(d.severity).span(local)),
             );
-            let note = d.note.map(|n| format!("the article: {n}"));
+            let note = d.note.map(|n| {
+                if cited.insert(d.rule.code) {
+                    format!("the reference definition (`cm-lint explain {}`): {n}", d.rule.code)
+                } else {
+                    format!("the reference definition: {n}")
+                }
+            });
             if let Some(note) = &note {
                 message = message.footer(Level::Note.title(note));
+            }
+            // The chain: the trait phrase and how it reached the word.
+            let why = d.chain.map(|c| {
+                let text = |s: cm_linter::Span| clip(result.source.get(s.start()..s.end()).unwrap_or_default());
+                terminal(&format!("why: \"{}\" is {} ('{}')", text(c.phrase), c.how, text(c.word))).into_owned()
+            });
+            if let Some(why) = &why {
+                message = message.footer(Level::Note.title(why));
+            }
+            let repeats = super::repeats_note(&index, d);
+            if let Some(repeats) = &repeats {
+                message = message.footer(Level::Note.title(repeats));
             }
             message = message.footer(Level::Help.title(&help));
             writeln!(out, "{}\n", renderer.render(message))?;
         }
     }
     Ok(())
+}
+
+/// A phrase as a note quotes it: white space runs as one space, at most 80 characters.
+fn clip(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &one_line[..at]),
+        None => one_line,
+    }
 }

@@ -71,6 +71,25 @@ impl Fix {
     }
 }
 
+/// A trait finding's chain: which phrase gives the trait, to which word, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chain {
+    /// The phrase that carries the trait.
+    pub phrase: Span,
+    /// The practice word it is said of.
+    pub word: Span,
+    /// How the phrase reached the word, in words: "said of it in the same sentence".
+    pub how: &'static str,
+}
+
+impl Chain {
+    /// The chain with its spans moved by `f` (for front ends that show another text).
+    #[must_use]
+    pub fn map(self, f: impl Fn(Span) -> Span) -> Chain {
+        Chain { phrase: f(self.phrase), word: f(self.word), how: self.how }
+    }
+}
+
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -84,4 +103,12 @@ pub struct Diagnostic {
     /// What the article says on the point at issue, for reports and hovers.
     pub note: Option<&'static str>,
     pub fix: Option<Fix>,
+    /// Why a trait finding holds: the trait phrase, the practice word it is said of, and how it
+    /// was attached. `None` for findings that pair two words.
+    pub chain: Option<Chain>,
+    /// Other places in the document that make the same point: reported once, here.
+    pub repeats: Vec<Span>,
+    /// The point a finding makes, for grouping its repeats: findings of one rule with the same
+    /// point are one finding. `None`: every finding is its own point.
+    pub point: Option<&'static str>,
 }

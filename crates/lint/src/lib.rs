@@ -23,7 +23,7 @@ use cm_core::Practice;
 use regex::Regex;
 
 pub use config::{parse_severity, Config, ConfigError, Vocabulary};
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use diagnostic::{Applicability, Chain, Diagnostic, Edit, Fix, Severity};
 pub use line_index::*;
 pub use prose::Format;
 pub use rules::{RuleMeta, RULES};
@@ -126,8 +126,51 @@ impl Linter {
             Format::Markdown | Format::Html => suppress::apply(document.source, &mut diagnostics),
             Format::PlainText => Vec::new(),
         };
+        // After the suppressions: a repeat silenced where it stands is not listed.
+        let diagnostics = group_repeats(diagnostics);
         LintOutput { diagnostics, unused_suppressions }
     }
+}
+
+/// One finding per point: the findings of a rule that make the same point in one document (a
+/// page that restates its fixed term five times) are the first of them, with the others as its
+/// repeats. Diagnostics stay in source order.
+fn group_repeats(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut first: std::collections::HashMap<(&'static str, &'static str), usize> = std::collections::HashMap::new();
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let Some(point) = d.point else {
+            out.push(d);
+            continue;
+        };
+        match first.entry((d.rule.code, point)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let primary = &mut out[*e.get()];
+                primary.repeats.push(d.span);
+                // The point's fix fixes it everywhere: a repeat's edits join the first's fix when
+                // both are equally safe (every fix of a trait finding swaps a practice word).
+                match (&mut primary.fix, d.fix) {
+                    (Some(fix), Some(more)) if fix.applicability == more.applicability => {
+                        fix.edits.extend(more.edits);
+                    }
+                    (none @ None, Some(more)) => *none = Some(more),
+                    _ => {}
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(d);
+            }
+        }
+    }
+    // A fix that now edits several places says so: a reader picks it for all of them.
+    for d in out.iter_mut().filter(|d| !d.repeats.is_empty()) {
+        if let Some(fix) = d.fix.as_mut().filter(|f| f.edits.len() > 1) {
+            let more = fix.edits.len() - 1;
+            fix.title = format!("{} (here and in {more} more place{})", fix.title, if more == 1 { "" } else { "s" });
+        }
+    }
+    out
 }
 
 /// A document with its suggested fixes applied.

@@ -31,6 +31,12 @@ fn render(source: &str, diagnostics: &[Diagnostic]) -> String {
         if let Some(related) = d.related {
             out.push_str(&format!("  related: {:?}\n", &source[related.range()]));
         }
+        // The same point made again: each place, with its words, so that every fixture line
+        // that shows a mechanism stays in the snapshot.
+        for r in &d.repeats {
+            let at = index.one_based(r.start());
+            out.push_str(&format!("  repeat at {}:{}: {:?}\n", at.line, at.column, &source[r.range()]));
+        }
         if let Some(fix) = &d.fix {
             out.push_str(&format!("  fix ({}): {}\n", fix.applicability.as_str(), fix.title));
         }

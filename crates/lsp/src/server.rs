@@ -986,12 +986,33 @@ impl Server {
             code_description: rule_doc_uri(d.rule.code).map(|href| CodeDescription { href }),
             source: Some("cm-lint".to_string()),
             message: format!("{} [{}]", d.message, d.rule.name),
-            related_information: d.related.map(|span| {
-                vec![DiagnosticRelatedInformation {
+            related_information: {
+                // The chain (the trait phrase and how it reached the word), then the repeats.
+                let phrase = d.related.map(|span| DiagnosticRelatedInformation {
                     location: Location { uri: uri.clone(), range: related.range(span) },
-                    message: d.note.map_or_else(|| "related phrase".to_string(), |n| format!("the article: {n}")),
-                }]
-            }),
+                    message: {
+                        let how = d.chain.map(|c| {
+                            if c.phrase == span {
+                                format!("the trait phrase, {}", c.how)
+                            } else {
+                                format!("the word the trait phrase is {}", c.how)
+                            }
+                        });
+                        match (how, d.note) {
+                            (Some(how), Some(n)) => format!("{how}; the reference definition: {n}"),
+                            (None, Some(n)) => format!("the reference definition: {n}"),
+                            (Some(how), None) => how,
+                            (None, None) => "related phrase".to_string(),
+                        }
+                    },
+                });
+                let repeats = d.repeats.iter().map(|&span| DiagnosticRelatedInformation {
+                    location: Location { uri: uri.clone(), range: related.range(span) },
+                    message: "the same point, made again".to_string(),
+                });
+                let all: Vec<_> = phrase.into_iter().chain(repeats).collect();
+                (!all.is_empty()).then_some(all)
+            },
             tags: None,
             data: None,
         }

@@ -310,6 +310,9 @@ fn diagnostic(analysis: &Analysis<'_>, earlier: &Binding, later: &Binding) -> Di
         // likely the right one ("the Catalyst coaching program" may be the slip), and a name is
         // what readers sign up for.
         fix: super::swap_fix(analysis, second, Applicability::Unsafe),
+        chain: None,
+        repeats: Vec::new(),
+        point: None,
     }
 }
 

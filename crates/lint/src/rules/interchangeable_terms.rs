@@ -196,6 +196,9 @@ fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> 
         // choice), and dropping one would only be an unsafe guess; a swap of either word would
         // double the pair ("coach/coach"), which `swap_fix` refuses.
         fix: None,
+        chain: None,
+        repeats: Vec::new(),
+        point: None,
     }
 }
 

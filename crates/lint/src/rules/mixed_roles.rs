@@ -322,6 +322,9 @@ fn diagnostic(analysis: &Analysis<'_>, first: &Mention, second: &Mention) -> Dia
         // often a defined term ("the Client") in an agreement, and the word may be the one that
         // names the practice rightly ("a coach or mentor will have one or two clients").
         fix: super::swap_fix(analysis, second, Applicability::Unsafe),
+        chain: None,
+        repeats: Vec::new(),
+        point: None,
     }
 }
 

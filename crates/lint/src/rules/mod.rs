@@ -13,7 +13,7 @@ use cm_core::{Practice, WordForm};
 
 use crate::analysis::mentions::Mention;
 use crate::analysis::Analysis;
-use crate::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::{Applicability, Chain, Diagnostic, Edit, Fix, Severity};
 
 /// A rule's identity and documentation.
 pub struct RuleMeta {
@@ -197,7 +197,28 @@ pub(crate) fn trait_diagnostics(
             dimension.name(),
         );
         let note = Some(dimension.describe(practice));
-        acc.push(Diagnostic { rule: meta, severity: meta.default_severity, span, related, message, note, fix });
+        let how = match finding.anchor {
+            Anchor::Sentence(_) => "said of it in the same sentence",
+            Anchor::Pronoun(_) => "said of a pronoun that refers back to it",
+            Anchor::Name(_) => "said of a name the document gives it",
+            Anchor::Topic(_) => "said under the heading, lead-in or table label that names it",
+            Anchor::Previous(_) => "said in the paragraph that names it just before",
+        };
+        let chain = Some(Chain { phrase: cue_span, word: analysis.mention_span(mention), how });
+        // A denial is its own point; the same trait given again is a repeat.
+        let point = (!finding.negated).then(|| dimension.name());
+        acc.push(Diagnostic {
+            rule: meta,
+            severity: meta.default_severity,
+            span,
+            related,
+            message,
+            note,
+            fix,
+            chain,
+            repeats: Vec::new(),
+            point,
+        });
     }
 }
 
