@@ -78,6 +78,7 @@ static UMBRELLA_OR_RENAME: LazyLock<Regex> = LazyLock::new(|| {
 
 fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     if analysis.bindings.is_empty() {
+        heading_engagement(acc, analysis, &HashSet::new());
         return;
     }
     // Only programme names need the document-wide facts about names, and only about their words.
@@ -134,6 +135,7 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
         }
     }
     title_role(acc, analysis, &flagged);
+    heading_engagement(acc, analysis, &flagged);
 }
 
 /// Whether the later binding makes [`same_entity`] accept any earlier one of its kind and the
@@ -369,6 +371,77 @@ fn title_role(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, flagged: &Hash
     }
 }
 
+/// A heading that names an engagement with one practice's word ("Coaching sessions") over a
+/// section that speaks of the same engagement as the other practice's: the head noun again, in
+/// a sentence whose people are the other practice's ("Sessions run fortnightly while mentor and
+/// mentee stay engaged"), and no word of the heading's practice anywhere in the section. One
+/// thing, named both ways.
+fn heading_engagement(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, flagged: &HashSet<usize>) {
+    use crate::analysis::holders::{is_engagement_noun, is_practice_word};
+    for (h, block) in analysis.blocks.iter().enumerate() {
+        let BlockKind::Heading { level } = block.kind else { continue };
+        let view = &analysis.views[h];
+        let usable = |i: usize| {
+            let m = &analysis.mentions[i];
+            m.sense && m.is_use() && !m.is_client() && !m.joint
+        };
+        let mut mentions = view.mentions.clone().filter(|&i| usable(i));
+        let (Some(named), None) = (mentions.next(), mentions.next()) else { continue };
+        let m = &analysis.mentions[named];
+        if m.role() != Role::Activity || m.verb || flagged.contains(&named) {
+            continue;
+        }
+        // The word after the practice word is the engagement's head noun, and ends the heading.
+        let Some(head) = view.tokens.get(m.token + 1).map(|t| t.text(&view.norm)) else { continue };
+        if m.token + 2 != view.tokens.len() || !is_engagement_noun(head) || is_practice_word(head) {
+            continue;
+        }
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        let practice = m.practice();
+        // The section: the blocks up to the next heading of the same or a higher level.
+        let end = (h + 1..analysis.blocks.len())
+            .find(|&b| matches!(analysis.blocks[b].kind, BlockKind::Heading { level: l } if l <= level))
+            .unwrap_or(analysis.blocks.len());
+        let section_mentions = || (h + 1..end).flat_map(|b| analysis.views[b].mentions.clone()).filter(|&i| usable(i));
+        if section_mentions().any(|i| analysis.mentions[i].practice() == practice) {
+            continue;
+        }
+        let other = analysis.sentences.iter().filter(|s| s.block > h && s.block < end).find_map(|s| {
+            let v = &analysis.views[s.block];
+            let names_head = v.tokens[s.tokens.clone()].iter().any(|t| {
+                let w = t.text(&v.norm);
+                w == head || w.strip_suffix('s').unwrap_or(w) == singular
+            });
+            let people = s
+                .mentions
+                .clone()
+                .filter(|&i| usable(i) && matches!(analysis.mentions[i].role(), Role::Guide | Role::Guided));
+            names_head.then(|| people.into_iter().next()).flatten()
+        });
+        let Some(other) = other else { continue };
+        let word = analysis.mention_text(m);
+        let head_token = view.tokens[m.token + 1];
+        let head = &block.text[head_token.start..head_token.end];
+        acc.push(Diagnostic {
+            rule: &META,
+            severity: META.default_severity,
+            span: analysis.mention_span(m),
+            related: Some(analysis.mention_span(&analysis.mentions[other])),
+            message: format!(
+                "'{word} {head}' names {} that this section gives to '{}': one engagement, named both ways",
+                head.to_lowercase(),
+                analysis.mention_text(&analysis.mentions[other]),
+            ),
+            note: Some("coaching and mentoring are different practices with different traits; one programme or person keeps one name"),
+            // Never safe: the heading or the section may be the slip.
+            fix: super::swap_fix(analysis, m, Applicability::Unsafe),
+            chain: None,
+            repeats: Vec::new(),
+            point: None,
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::codes;
@@ -383,6 +456,18 @@ mod tests {
     fn flags_one_person_named_both_ways() {
         let doc = "Your coach, Dana Reyes, will call you.\n\nIf anything is unclear, Dana, your mentor, can help.\n";
         assert_eq!(codes(doc), ["CM005"]);
+    }
+
+    #[test]
+    fn flags_a_heading_that_names_the_sections_engagement_by_the_other_practice() {
+        let doc = "# Bridge\n\n## Coaching meetups\n\nMeetups run monthly, and every mentor brings two mentees.\n";
+        assert_eq!(codes(doc), ["CM005"]);
+        // The section uses the heading's word too: nothing is named both ways.
+        let doc = "# Bridge\n\n## Coaching meetups\n\nMeetups run monthly, and every mentor brings two mentees to coaching.\n";
+        assert!(!codes(doc).contains(&"CM005"));
+        // The section never speaks of the circles again.
+        let doc = "# Bridge\n\n## Coaching meetups\n\nEvery mentor brings two mentees.\n";
+        assert!(!codes(doc).contains(&"CM005"));
     }
 
     #[test]
