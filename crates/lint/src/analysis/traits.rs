@@ -427,6 +427,11 @@ impl<'a> Ctx<'a, '_> {
         if within_any(&view.rejected, start, end) {
             return None;
         }
+        // A cue inside a link's label is part of the linked page's title ("[Security Coach
+        // Recommendations](…)"): the text names that page, it says nothing of a practice.
+        if within_any(&analysis.blocks[block].links, start, end) {
+            return None;
+        }
         // The tokens before the cue's start are those of the block before the sentence and some
         // of the sentence's (the cue starts inside it); so are those before its end, when it ends
         // inside the sentence. Searching the sentence's tokens finds the same index.

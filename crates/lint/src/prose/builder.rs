@@ -137,6 +137,9 @@ pub(super) struct BlockBuilder {
     pub group: Option<u32>,
     emphasised_text: bool,
     plain_text: bool,
+    /// Text ranges of link labels, and where the open one started.
+    links: Vec<(usize, usize)>,
+    link_start: Option<usize>,
 }
 
 impl BlockBuilder {
@@ -151,6 +154,22 @@ impl BlockBuilder {
             group,
             emphasised_text: false,
             plain_text: false,
+            links: Vec::new(),
+            link_start: None,
+        }
+    }
+
+    /// A link's label starts here (nested links keep the outer one).
+    pub fn open_link(&mut self) {
+        self.link_start.get_or_insert(self.text.len());
+    }
+
+    /// The open link's label ends here.
+    pub fn close_link(&mut self) {
+        if let Some(start) = self.link_start.take() {
+            if self.text.len() > start {
+                self.links.push((start, self.text.len()));
+            }
         }
     }
 
@@ -232,6 +251,13 @@ impl BlockBuilder {
         let trimmed = self.text.trim_end().len();
         self.text.truncate(trimmed);
         self.segments.retain(|s| s.text_start < trimmed || s.text_start == 0);
+        self.close_link();
+        let links = self
+            .links
+            .into_iter()
+            .filter(|&(start, _)| start < trimmed)
+            .map(|(start, end)| (start, end.min(trimmed)))
+            .collect();
         let emphasised = self.emphasised_text && !self.plain_text;
         Some(Block {
             kind: self.kind,
@@ -241,6 +267,7 @@ impl BlockBuilder {
             quote_depth: self.quote_depth,
             group: self.group,
             emphasised,
+            links,
         })
     }
 }

@@ -157,6 +157,12 @@ fn open(state: &mut State, name: &str, at: usize) {
         state.emphasis += 1;
         return;
     }
+    if name == "a" {
+        if let Some(current) = state.current.as_mut() {
+            current.open_link();
+        }
+        return;
+    }
     if name == "br" {
         if let Some(current) = state.current.as_mut() {
             current.push_space(at, at);
@@ -215,6 +221,12 @@ fn open(state: &mut State, name: &str, at: usize) {
 fn close(state: &mut State, name: &str) {
     if EMPHASIS_TAGS.contains(&name) {
         state.emphasis = state.emphasis.saturating_sub(1);
+        return;
+    }
+    if name == "a" {
+        if let Some(current) = state.current.as_mut() {
+            current.close_link();
+        }
         return;
     }
     if !BLOCK_TAGS.contains(&name) {

@@ -337,6 +337,7 @@ fn start_tag(state: &mut State<'_>, tag: Tag<'_>, at: usize) {
         }
         Tag::Emphasis | Tag::Strong => state.emphasis_depth += 1,
         Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => state.autolink_depth += 1,
+        Tag::Link { .. } => state.target(at).open_link(),
         Tag::FootnoteDefinition(_) => state.finish(),
         _ => {}
     }
@@ -358,7 +359,12 @@ fn end_tag(state: &mut State<'_>, tag: TagEnd) {
             state.table = None;
         }
         TagEnd::Emphasis | TagEnd::Strong => state.emphasis_depth = state.emphasis_depth.saturating_sub(1),
-        TagEnd::Link => state.autolink_depth = state.autolink_depth.saturating_sub(1),
+        TagEnd::Link => {
+            state.autolink_depth = state.autolink_depth.saturating_sub(1);
+            if let Some(current) = state.current.as_mut() {
+                current.close_link();
+            }
+        }
         _ => {}
     }
 }

@@ -82,6 +82,9 @@ pub struct Block {
     /// True when the whole block is emphasised text (`**Like this**`, `<strong>` only), which
     /// documents use as a small heading.
     pub emphasised: bool,
+    /// Text ranges of link labels (sorted, disjoint): the title of a linked page, which the text
+    /// names rather than asserts ("[Security Coach Recommendations](…)").
+    pub links: Vec<(usize, usize)>,
 }
 
 impl Block {
