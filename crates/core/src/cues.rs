@@ -206,8 +206,12 @@ pub const CUES: &[Cue] = &[
     cue("(how things really work|how (it|the industry|our industry) works)", M, Topics, Strong),
     cue("~show (you)? the ropes", M, Topics, Strong),
     // Form. Coaching: structured and formal. Mentoring: informal, relationship-driven, evolving.
-    cue("structured|formal", C, Form, Local),
-    cue("(structured|formal) (format|programme|program|engagement|engagements|partnership|sessions|curriculum|plan|process|approach)", C, Form, Strong),
+    // "Formal" alone, or before "programme", classifies a scheme (formal against informal
+    // mentoring schemes, a common kind) rather than describing the relationship's form: only
+    // the form of the engagement itself counts ("a formal partnership", "formal sessions").
+    cue("structured", C, Form, Local),
+    cue("structured (format|programme|program|engagement|engagements|partnership|sessions|curriculum|plan|process|approach)", C, Form, Strong),
+    cue("formal (format|engagement|engagements|sessions|plan|process|approach)", C, Form, Strong),
     cue("formal|goal-oriented partnership", C, Form, Strong),
     cue("contract|contracts|contracting", C, Form, Local),
     cue("milestones|workbook|syllabus", C, Form, Local),
