@@ -33,6 +33,9 @@ pub(crate) enum Attachment {
     Label(usize),
     /// Nothing in the sentence: the context decides.
     Context,
+    /// Whoever uses what a verb of providing provides ("a place to ask questions"): no one the
+    /// text names, and no practice.
+    Beneficiary,
 }
 
 /// How an expression attached: the chain shown to the reader.
@@ -131,6 +134,7 @@ fn attach_in_clause(parse: &Parse, texts: &[&str], hit: Range<usize>, c: usize) 
             }
         }
         Subject::Reader => Attachment::Reader,
+        Subject::Beneficiary => Attachment::Beneficiary,
         Subject::None => Attachment::Context,
     };
     let phrase = (hit.start..hit.end).find_map(|w| parse.phrase_of(w));
@@ -206,6 +210,7 @@ mod tests {
             Attachment::Modifies(p) => format!("head of {}", phrase_text(p)),
             Attachment::Reader => "reader".to_string(),
             Attachment::Context => "context".to_string(),
+            Attachment::Beneficiary => "user".to_string(),
         };
         (text, via)
     }

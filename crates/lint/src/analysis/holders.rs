@@ -47,6 +47,9 @@ pub(crate) enum NotEngagement {
     /// A verb's "-ing" form before another noun names a kind of that noun ("a steering
     /// committee", "the driving force"): no one does the verb.
     KindOf,
+    /// What something provided lets its user do ("a place to ask questions"), not what the
+    /// provider does.
+    Affordance,
 }
 
 /// Verbs of making a document: their object is an artefact.

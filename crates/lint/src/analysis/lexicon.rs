@@ -1037,6 +1037,11 @@ pub(crate) static OTHER_ROLES: WordSet = WordSet::new(&[
 pub(crate) static DRIVER_NOUNS: WordSet =
     WordSet::new(&["dri", "owner", "driver", "lead", "leader", "organiser", "organizer", "chair", "host"]);
 
+/// Verbs of providing: an infinitive after their object says what the thing provided lets its
+/// user do ("provides a place to ask questions").
+pub(crate) static PROVISION_VERBS: WordSet =
+    WordSet::new(&["provide", "offer", "give", "create", "be", "build", "open", "make"]);
+
 /// Words that frame a heading addressed to a role, around the role's word: "For mentors", "As
 /// a mentee", "Mentor responsibilities", "Notes for coaches".
 pub(crate) static ADDRESS_FRAME: WordSet = WordSet::new(&[

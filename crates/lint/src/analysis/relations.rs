@@ -172,6 +172,7 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
         }
         Attachment::Reader => Holder::Reader,
         Attachment::Context => Holder::Context,
+        Attachment::Beneficiary => Holder::Not(NotEngagement::Affordance),
     }
 }
 

@@ -108,6 +108,8 @@ pub(crate) enum Subject {
     Shared(usize),
     /// An imperative: the reader.
     Reader,
+    /// Whoever uses what a verb of providing provides: "offers a place to ask questions".
+    Beneficiary,
     None,
 }
 
@@ -125,6 +127,16 @@ pub(crate) enum ClauseKind {
     /// An infinitive ("to complete the survey"); its subject is the clause's before it.
     Infinitive,
 }
+
+/// The stand-in clause whose subject an affordance infinitive shares.
+static BENEFICIARY: Clause = Clause {
+    words: 0..0,
+    kind: ClauseKind::Main,
+    subject: Subject::Beneficiary,
+    verb: None,
+    objects: Vec::new(),
+    adjuncts: Vec::new(),
+};
 
 /// A clause.
 #[derive(Debug, Clone)]
@@ -180,7 +192,7 @@ impl Parse {
     pub fn subject_phrase(&self, clause: usize) -> Option<usize> {
         match self.clauses[clause].subject {
             Subject::Phrase(p) | Subject::Shared(p) => Some(p),
-            Subject::Reader | Subject::None => None,
+            Subject::Reader | Subject::Beneficiary | Subject::None => None,
         }
     }
 }
@@ -883,7 +895,31 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 let finite = kind == ClauseKind::Coordinated
                     && (matches!(parse.words[vg.words.start].pos, Pos::Modal | Pos::Aux)
                         || matches!(parse.words[vg.head].form, Some(VerbForm::Third | VerbForm::Past)));
-                let partner = if finite {
+                // An infinitive after the object of a verb of providing ("offers a safe place to
+                // ask questions", "is a chance to reflect") says what the place or chance lets
+                // someone do: its subject is whoever uses it, not the giver.
+                // (Not when the noun is someone's: "it's the coach's job to set the agenda",
+                // "your ability to ask questions" say what the owner does.)
+                let object = parse.phrases.iter().find(|p| p.words.end == vg.words.start);
+                let owned = object.is_some_and(|p| {
+                    p.words.clone().any(|w| {
+                        parse.words[w].pos == Pos::Poss || texts[w].ends_with("'s") || texts[w].ends_with("’s")
+                    })
+                });
+                let after_noun = vg.words.start > 0
+                    && parse.words[vg.words.start].pos == Pos::To
+                    && matches!(parse.words[vg.words.start - 1].pos, Pos::Noun | Pos::Propn)
+                    && !owned;
+                let provided = kind == ClauseKind::Infinitive
+                    && after_noun
+                    && k.checked_sub(1)
+                        .and_then(|prev| parse.clauses.get(prev))
+                        .and_then(|c| c.verb)
+                        .and_then(|v| parse.verbs[v].lemma)
+                        .is_some_and(|l| lex::PROVISION_VERBS.contains(l));
+                let partner = if provided {
+                    Some(&BENEFICIARY)
+                } else if finite {
                     parse.clauses[..k.min(parse.clauses.len())]
                         .iter()
                         .rev()
@@ -989,6 +1025,7 @@ pub(crate) fn render(text: &str, tokens: &[Token], parse: &Parse) -> String {
             Subject::Phrase(p) => phrase(p),
             Subject::Shared(p) => format!("^{}", phrase(p)),
             Subject::Reader => "(you)".to_string(),
+            Subject::Beneficiary => "(user)".to_string(),
             Subject::None => "-".to_string(),
         };
         let verb = c.verb.map_or("-".to_string(), |v| {
@@ -1117,12 +1154,30 @@ mod tests {
         // "... and is run by" coordinates with "The circle", not with "to practise".
         assert_eq!(
             render("The circle gives juniors a space to practise skills and is led by the newest member."),
-            "[The circle | give | juniors, a space | ] [^The circle | practise | skills | ] [^The circle | lead/pass |  | by the newest member]"
+            "[The circle | give | juniors, a space | ] [(user) | practise | skills | ] [^The circle | lead/pass |  | by the newest member]"
         );
         // A base form after "and" stays with the infinitive's verb.
         assert_eq!(
             render("Pairs meet to review goals and plan the week."),
             "[Pairs | meet |  | ] [^Pairs | review | goals | ] [^Pairs | plan | the week | ]"
+        );
+    }
+
+    #[test]
+    fn an_infinitive_after_what_a_verb_of_providing_provides_has_its_user_as_subject() {
+        assert_eq!(
+            render("The club offers juniors a quiet room to share stories."),
+            "[The club | offer | juniors, a quiet room | ] [(user) | share | stories | ]"
+        );
+        // Someone's job or ability: the owner does it.
+        assert_eq!(
+            render("It is the host's job to share stories."),
+            "[It | be/cop | the host's job | ] [^It | share | stories | ]"
+        );
+        // Not a verb of providing: the subject's own purpose.
+        assert_eq!(
+            render("Guides use the quiet room to share stories."),
+            "[Guides | use | the quiet room | ] [^Guides | share | stories | ]"
         );
     }
 
