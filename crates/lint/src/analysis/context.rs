@@ -149,10 +149,30 @@ fn table_topics(analysis: &Analysis<'_>) -> HashMap<usize, Topic> {
         Naming::One(practice, mention) => Some(Topic { practice, mention, negated: false, local: true }),
         _ => None,
     };
+    // A header written without its empty corner cell ("| Coaching | Mentoring | |" over rows
+    // that start with a label): each header names the column to its right. Seen when the
+    // header's first two cells name the two practices, its last cell is empty, and the rows'
+    // first cells name neither.
+    let mut shifted: HashMap<u32, bool> = HashMap::new();
+    let is_shifted = |group: u32| {
+        let practice = |column: u32| cells.get(&(group, 0, column)).and_then(|&b| one(b)).map(|t| t.practice);
+        // (An empty cell makes no block: the header's last column is one the rows fill and the
+        // header does not.)
+        let widest = |header: bool| cells.keys().filter(|k| k.0 == group && (k.1 == 0) == header).map(|k| k.2).max();
+        let last_empty = matches!((widest(true), widest(false)), (Some(h), Some(b)) if b > h);
+        let labels_plain = cells
+            .iter()
+            .filter(|(k, _)| k.0 == group && k.1 > 0 && k.2 == 0)
+            .all(|(_, &b)| analysis.views[b].mentions.is_empty());
+        matches!((practice(0), practice(1)), (Some(a), Some(b)) if a != b) && last_empty && labels_plain
+    };
     let mut out = HashMap::new();
     for (&(group, row, column), &block) in &cells {
+        let shift = *shifted.entry(group).or_insert_with(|| is_shifted(group));
+        let header = if shift { column.checked_sub(1) } else { Some(column) };
         let row_topic = if column > 0 { cells.get(&(group, row, 0)).and_then(|&b| one(b)) } else { None };
-        let column_topic = if row > 0 { cells.get(&(group, 0, column)).and_then(|&b| one(b)) } else { None };
+        let column_topic =
+            if row > 0 { header.and_then(|h| cells.get(&(group, 0, h))).and_then(|&b| one(b)) } else { None };
         if let Some(topic) = row_topic.or(column_topic) {
             out.insert(block, topic);
         }
