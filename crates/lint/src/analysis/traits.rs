@@ -695,12 +695,26 @@ impl<'a> Ctx<'a, '_> {
                 "rather" | "than" | "instead" | "of" | "unlike" | "a" | "an" | "the" | "with" | "-" | "*"
             )
         });
+        // A practice word listed after the cue's own noun ("offer advice, guidance and/or
+        // coaching") is a sibling in the list, not what the cue is said of: only nouns, commas
+        // and conjunctions stand between them.
+        let listed_after_cue = |i: usize| {
+            use super::syntax::Pos;
+            (hit_end_token..i).any(|t| matches!(view.tokens[t].text(&view.norm), "and" | "or" | "&"))
+                && (hit_end_token..i).all(|t| {
+                    let pos = parsed.parse.word_at(t).map(|w| parsed.parse.words[w].pos);
+                    matches!(pos, Some(Pos::Noun | Pos::Adj | Pos::Coord | Pos::Punct | Pos::Det))
+                })
+        };
         for i in (hit_end_token..sentence.tokens.end.min(hit_end_token + 6)).filter(|_| fronted) {
             let word = view.tokens[i].text(&view.norm);
             if matches!(word, ";" | "while" | "whereas" | "but") {
                 break;
             }
             if let Some(idx) = self.mention_at(view, i).filter(|&m| usable(m)) {
+                if listed_after_cue(i) {
+                    return None;
+                }
                 return said_of(idx, Anchor::Sentence(idx), true);
             }
         }
@@ -740,6 +754,9 @@ impl<'a> Ctx<'a, '_> {
                 break;
             }
             if let Some(idx) = self.mention_at(view, i).filter(|&m| usable(m)) {
+                if listed_after_cue(i) {
+                    return None;
+                }
                 return said_of(idx, Anchor::Sentence(idx), false);
             }
         }
