@@ -121,7 +121,70 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
     if m.role() == Role::Activity && names_a_method(analysis, idx) {
         return false;
     }
+    if fused_with_other(analysis, idx) || in_capacity_list(analysis, idx) {
+        return false;
+    }
     !m.is_client() || client_is_role(analysis, idx)
+}
+
+/// Whether the word is joined by a slash to the other practice's word for the same role
+/// ("coach/mentor", "coachee / mentee"): one role with two names (CM001), not a role of either
+/// practice in a pairing.
+fn fused_with_other(analysis: &Analysis<'_>, idx: usize) -> bool {
+    let m = &analysis.mentions[idx];
+    let view = &analysis.views[m.block];
+    let joined = |a: &crate::analysis::mentions::Mention, b: &crate::analysis::mentions::Mention| {
+        a.block == b.block
+            && a.practice() != b.practice()
+            && a.role() == b.role()
+            && a.end <= b.start
+            && view.norm[a.end..b.start].trim() == "/"
+    };
+    let before = idx.checked_sub(1).map(|i| &analysis.mentions[i]).is_some_and(|p| joined(p, m));
+    let after = analysis.mentions.get(idx + 1).is_some_and(|n| joined(m, n));
+    before || after
+}
+
+/// Whether the word is one of a list of capacities someone serves in ("serve as teachers,
+/// coaches, advocates and confidants"): what they do (CM001's question), not a role paired with
+/// a person.
+fn in_capacity_list(analysis: &Analysis<'_>, idx: usize) -> bool {
+    let m = &analysis.mentions[idx];
+    let view = &analysis.views[m.block];
+    let word = |t: usize| view.tokens[t].text(&view.norm);
+    // Back over the list (items of one or two words between commas, "and" and "or") to "as" and
+    // the verb before it.
+    let mut t = m.token;
+    let mut run = 0;
+    for _ in 0..12 {
+        let Some(prev) = t.checked_sub(1) else { return false };
+        t = prev;
+        match word(t) {
+            "as" => {
+                return t > 0
+                    && matches!(
+                        word(t - 1),
+                        "serve"
+                            | "serves"
+                            | "serving"
+                            | "served"
+                            | "act"
+                            | "acts"
+                            | "acting"
+                            | "acted"
+                            | "function"
+                            | "functions"
+                            | "double"
+                            | "doubles"
+                    );
+            }
+            "," | "and" | "or" => run = 0,
+            "a" | "an" => {}
+            w if w.chars().all(char::is_alphabetic) && run < 2 => run += 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether an activity word ("coaching", "mentoring") only names a way of working before a noun
