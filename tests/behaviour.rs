@@ -364,3 +364,43 @@ fn killing_a_fix_run_never_leaves_a_half_written_file() {
     let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     assert!(stray.len() <= 2 * workers, "temporary files left: {stray:?}");
 }
+
+/// Each file is governed by the nearest configuration in its folder or above, as in ruff and
+/// Vale: `cm-lint hrdocs/` run from the parent uses `hrdocs/cm-lint.toml`, whose `exclude`
+/// globs are relative to `hrdocs/`; a folder without one above it gets the defaults.
+#[test]
+fn each_file_takes_the_nearest_configuration_above_it() {
+    let dir = Dir::new();
+    dir.write("hrdocs/cm-lint.toml", "ignore = [\"CM003\"]\nexclude = [\"drafts/**\"]\n");
+    dir.write("hrdocs/guide.md", FLAGGED);
+    dir.write("hrdocs/drafts/wip.md", "Your coach/mentor will call.\n");
+    dir.write("hrdocs/team/cm-lint.toml", "[severity]\nCM001 = \"error\"\n");
+    dir.write("hrdocs/team/page.md", "Your coach/mentor will call.\n");
+    dir.write("other/page.md", FLAGGED);
+    let out = dir.run(&["--format", "concise", "hrdocs", "other"]);
+    let text = dir.transcript(&out).replace('\\', "/");
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(!text.contains("guide.md"), "hrdocs/cm-lint.toml ignores CM003: {text}");
+    assert!(!text.contains("wip.md"), "hrdocs/cm-lint.toml excludes drafts/: {text}");
+    assert!(text.contains("other/page.md:1:5: CM003"), "other/ has the defaults: {text}");
+    // The nearest file wins whole: hrdocs/team/ does not inherit hrdocs/'s settings.
+    let json = dir.run(&["--format", "json", "hrdocs/team"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report[0]["code"], "CM001", "{report}");
+    assert_eq!(report[0]["severity"], "error", "{report}");
+}
+
+/// A configuration below the working directory that cannot be used is an error naming it,
+/// and no report is written that could pass for a clean run.
+#[test]
+fn a_broken_configuration_in_a_subfolder_stops_the_run() {
+    let dir = Dir::new();
+    dir.write("a.md", FLAGGED);
+    dir.write("hr/cm-lint.toml", "select = [\"CM042\"]\n");
+    dir.write("hr/b.md", FLAGGED);
+    let out = dir.run(&["--format", "json", "."]);
+    let text = dir.transcript(&out).replace('\\', "/");
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("hr/cm-lint.toml:1:11: unknown rule 'CM042'"), "{text}");
+    assert!(out.stdout.is_empty(), "{text}");
+}

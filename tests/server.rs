@@ -205,14 +205,14 @@ fn peak_rss_kib(pid: u32) -> Option<u64> {
     line.trim().trim_end_matches("kB").trim().parse().ok()
 }
 
-fn initialize(server: &mut Server, params: Value) -> Value {
+pub(crate) fn initialize(server: &mut Server, params: Value) -> Value {
     server.send(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": params }));
     let init = server.wait_for(|m| m["id"] == 1);
     server.send(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
     init
 }
 
-fn shut_down(mut server: Server) {
+pub(crate) fn shut_down(mut server: Server) {
     server.send(&json!({ "jsonrpc": "2.0", "id": 99, "method": "shutdown" }));
     server.wait_for(|m| m["id"] == 99);
     server.send(&json!({ "jsonrpc": "2.0", "method": "exit" }));

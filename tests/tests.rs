@@ -7,6 +7,7 @@ mod formats;
 mod hostile;
 mod hostile_input;
 mod neovim;
+mod parity;
 mod server;
 mod stress;
 mod util;

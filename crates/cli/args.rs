@@ -15,7 +15,7 @@ Examples:
   cm-lint explain CM003                  what a rule flags, why, and the fix
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or I/O error.
-Configuration: cm-lint.toml or .cm-lint.toml, found from the working directory upwards.";
+Configuration: each file's nearest cm-lint.toml or .cm-lint.toml, in its folder or above.";
 
 /// Holds HR and L&D writing to one definition of coaching and mentoring.
 #[derive(Debug, Parser)]
@@ -65,7 +65,7 @@ pub(crate) struct CheckArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Configuration file (default: cm-lint.toml or .cm-lint.toml, searched upwards)
+    /// Configuration file for every file (default: each file's nearest cm-lint.toml or .cm-lint.toml)
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
 

@@ -1,127 +1,131 @@
-//! Finding and reading the configuration file; the engine parses it.
-//!
-//! A configuration that cannot be used is an error, never skipped: a `cm-lint.toml` that is a
-//! folder, a FIFO or a device stops the search (a parent's file is not used instead), and is
-//! refused without being opened for reading, so that a FIFO cannot stall the run.
+//! The configuration of each linted file: the file named by `--config`, or the nearest one in
+//! the file's folder or above (found and read by the engine's `discover`, which the language
+//! server uses too), with the command line's settings on top. `--isolated` uses the defaults.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use anyhow::{bail, Context};
-use cm_linter::Config;
+use cm_linter::discover::{self, Discovery, LoadError, Loaded, Resolved};
+use cm_linter::{Linter, Severity};
+use globset::GlobSet;
 
-const NAMES: &[&str] = &["cm-lint.toml", ".cm-lint.toml"];
+use crate::args::FailOn;
 
-/// The largest configuration file read: far above any real one.
-const MAX_BYTES: u64 = 1 << 20;
+/// The command line's settings, put on top of every configuration.
+#[derive(Debug, Clone)]
+pub(crate) struct Overrides {
+    pub select: Option<Vec<&'static str>>,
+    pub ignore: Vec<&'static str>,
+    pub fail_on: Option<FailOn>,
+}
 
-/// A configuration and the folder its paths are relative to.
-pub(crate) struct Loaded {
-    pub config: Config,
+/// What linting a file takes from its configuration.
+pub(crate) struct Prepared {
+    pub linter: Linter,
+    /// The folder the configuration's paths are relative to.
     pub root: PathBuf,
-    #[allow(dead_code)]
-    pub path: Option<PathBuf>,
+    /// The configuration's `exclude` globs.
+    pub exclude: Option<GlobSet>,
+    /// The lowest severity that makes the run fail; `None` never fails on findings.
+    pub threshold: Option<Severity>,
 }
 
-/// The configuration file for `start`, searched upwards: the first path with a configuration
-/// file's name that exists, whatever it is (it is checked when read).
-pub(crate) fn find(start: &Path) -> anyhow::Result<Option<PathBuf>> {
-    for path in start.ancestors().flat_map(|dir| NAMES.iter().map(move |name| dir.join(name))) {
-        match std::fs::symlink_metadata(&path) {
-            Ok(_) => return Ok(Some(path)),
-            Err(err) if matches!(err.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {}
-            Err(err) => return Err(err).with_context(|| format!("{}: cannot read configuration", path.display())),
+impl Prepared {
+    fn new(loaded: Loaded, overrides: &Overrides) -> Prepared {
+        let mut config = loaded.config;
+        if let Some(select) = &overrides.select {
+            config.select = Some(select.clone());
+        }
+        config.ignore.extend(overrides.ignore.iter().copied());
+        let threshold = match overrides.fail_on {
+            Some(FailOn::Never) => None,
+            Some(FailOn::Info) => Some(Severity::Info),
+            Some(FailOn::Warning) => Some(Severity::Warning),
+            Some(FailOn::Error) => Some(Severity::Error),
+            None => Some(config.fail_on.unwrap_or(Severity::Warning)),
+        };
+        // The engine has checked these globs as `glob_set` builds them.
+        let exclude = crate::walk::glob_set(&config.exclude).ok().flatten();
+        Prepared { linter: Linter::new(config), root: loaded.root, exclude, threshold }
+    }
+
+    /// `path` relative to the configuration's folder, for `per-file-ignores`.
+    pub fn relative(&self, path: &Path) -> String {
+        discover::relative_to(&self.root, path)
+    }
+
+    /// Whether the configuration's `exclude` leaves out `path`.
+    fn excludes(&self, path: &Path) -> bool {
+        self.exclude.as_ref().is_some_and(|set| set.is_match(self.relative(path)))
+    }
+}
+
+/// The configurations of a run.
+pub(crate) enum Configs {
+    /// `--config FILE` or `--isolated`: one for every file.
+    One(Arc<Prepared>),
+    /// Each file's own, found from its folder upwards.
+    Discovered(Discovery<Prepared>),
+}
+
+impl Configs {
+    /// # Errors
+    /// The file named by `--config` cannot be used (every problem in it is listed).
+    pub fn new(explicit: Option<&Path>, isolated: bool, cwd: &Path, overrides: Overrides) -> anyhow::Result<Configs> {
+        if isolated {
+            return Ok(Configs::One(Arc::new(Prepared::new(Loaded::defaults(cwd), &overrides))));
+        }
+        if let Some(path) = explicit {
+            let loaded = discover::read(path).map_err(problems)?;
+            return Ok(Configs::One(Arc::new(Prepared::new(loaded, &overrides))));
+        }
+        Ok(Configs::Discovered(Discovery::new(cwd, move |loaded| Prepared::new(loaded, &overrides))))
+    }
+
+    /// The configuration of the files in `dir`.
+    pub fn for_dir(&self, dir: &Path) -> Resolved<Prepared> {
+        match self {
+            Configs::One(one) => Ok(Arc::clone(one)),
+            Configs::Discovered(discovery) => discovery.for_dir(dir),
         }
     }
-    Ok(None)
-}
 
-/// `O_NONBLOCK`, so that opening a FIFO swapped in after the check does not wait for a writer.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-const O_NONBLOCK: i32 = 0o4000;
-#[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd"))]
-const O_NONBLOCK: i32 = 0x0004;
-
-fn open(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(any(
-        target_os = "linux",
-        target_os = "android",
-        target_os = "macos",
-        target_os = "ios",
-        target_os = "freebsd",
-        target_os = "openbsd",
-        target_os = "netbsd"
-    ))]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(O_NONBLOCK);
-    }
-    options.open(path)
-}
-
-/// Why a file's type makes it unusable as a configuration, if it does.
-fn not_regular(metadata: &std::fs::Metadata) -> Option<&'static str> {
-    if metadata.is_file() {
-        return None;
-    }
-    Some(if metadata.is_dir() { "a folder" } else { "a FIFO, socket or device" })
-}
-
-/// The text of a configuration file: a regular file (links followed) of at most 1 MiB of UTF-8.
-fn read_text(path: &Path) -> anyhow::Result<String> {
-    let shown = path.display();
-    let metadata = std::fs::metadata(path).with_context(|| format!("{shown}: cannot read configuration"))?;
-    if let Some(what) = not_regular(&metadata) {
-        bail!("{shown}: not a regular file ({what}); cannot use it as the configuration");
-    }
-    let file = open(path).with_context(|| format!("{shown}: cannot read configuration"))?;
-    // The file opened is the one checked: it may have been swapped since.
-    let metadata = file.metadata().with_context(|| format!("{shown}: cannot read configuration"))?;
-    if let Some(what) = not_regular(&metadata) {
-        bail!("{shown}: not a regular file ({what}); cannot use it as the configuration");
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).with_context(|| format!("{shown}: cannot read configuration"))?;
-    if bytes.len() as u64 > MAX_BYTES {
-        bail!("{shown}: larger than {} MiB; cannot use it as the configuration", MAX_BYTES >> 20);
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{shown}: not UTF-8 (at byte {}); cannot use it as the configuration",
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
-/// Reads and parses a configuration file. The error names the file, line and column of every
-/// problem, one per line (each line after the first with the `cm-lint: error: ` prefix that
-/// the first gets where it is printed).
-pub(crate) fn read(path: &Path) -> anyhow::Result<Config> {
-    let text = read_text(path)?;
-    Config::from_toml_all(&text).map_err(|errors| {
-        let lines: Vec<String> =
-            errors.iter().map(|e| format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message)).collect();
-        anyhow::anyhow!("{}", lines.join("\ncm-lint: error: "))
-    })
-}
-
-/// The configuration for a run: the explicit file, else the nearest one, else the defaults.
-pub(crate) fn load(explicit: Option<&Path>, isolated: bool, cwd: &Path) -> anyhow::Result<Loaded> {
-    if isolated {
-        return Ok(Loaded { config: Config::default(), root: cwd.to_path_buf(), path: None });
-    }
-    let path = match explicit {
-        Some(p) => Some(p.to_path_buf()),
-        None => find(cwd)?,
-    };
-    match path {
-        Some(path) => {
-            let config = read(&path)?;
-            let root = path.parent().map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
-            Ok(Loaded { config, root, path: Some(path) })
+    /// The configuration of `file`.
+    pub fn for_file(&self, file: &Path) -> Resolved<Prepared> {
+        match self {
+            Configs::One(one) => Ok(Arc::clone(one)),
+            Configs::Discovered(discovery) => discovery.for_file(file),
         }
-        None => Ok(Loaded { config: Config::default(), root: cwd.to_path_buf(), path: None }),
     }
+
+    /// Whether the configuration that governs the folder holding `path` excludes it (a folder
+    /// is left out by its parent's configuration, so a subfolder's own file cannot undo it).
+    pub fn excludes(&self, path: &Path) -> bool {
+        let Some(parent) = path.parent() else { return false };
+        let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+        self.for_dir(parent).is_ok_and(|prepared| prepared.excludes(path))
+    }
+
+    /// The folder the command line's `--include` and `--exclude` globs are relative to: the
+    /// `--config` file's, else that of the configuration nearest the working directory, else
+    /// the working directory.
+    pub fn run_root(&self, cwd: &Path) -> PathBuf {
+        self.for_dir(cwd).map_or_else(|_| cwd.to_path_buf(), |prepared| prepared.root.clone())
+    }
+
+    /// The problems of every configuration file that could not be used, each once.
+    pub fn problems(&self) -> Vec<String> {
+        match self {
+            Configs::One(_) => Vec::new(),
+            Configs::Discovered(discovery) => {
+                discovery.errors().iter().flat_map(|err| err.problems.iter().cloned()).collect()
+            }
+        }
+    }
+}
+
+/// A configuration error as one message, a problem a line (each line after the first with the
+/// `cm-lint: error: ` prefix that the first gets where it is printed).
+fn problems(err: LoadError) -> anyhow::Error {
+    anyhow::anyhow!("{}", err.problems.join("\ncm-lint: error: "))
 }

@@ -12,13 +12,14 @@ mod walk;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
 use cm_linter::{Applicability, Document, Linter, Severity};
 
-use args::{Args, CheckArgs, ColorChoice, Command, FailOn};
+use args::{Args, CheckArgs, ColorChoice, Command};
 
 /// A linter run allocates many small, short-lived strings and vectors; mimalloc serves them
 /// several times faster than the system allocator (`bench/README.md`).
@@ -131,31 +132,18 @@ fn rule_codes(list: &[String]) -> anyhow::Result<Vec<&'static str>> {
         .collect()
 }
 
-fn fail_threshold(args: &CheckArgs, config: &cm_linter::Config) -> Option<Severity> {
-    match args.fail_on {
-        Some(FailOn::Never) => None,
-        Some(FailOn::Info) => Some(Severity::Info),
-        Some(FailOn::Warning) => Some(Severity::Warning),
-        Some(FailOn::Error) => Some(Severity::Error),
-        None => Some(config.fail_on.unwrap_or(Severity::Warning)),
-    }
-}
-
 fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let reading_stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
-    let loaded = config::load(args.config.as_deref(), args.isolated, &cwd)?;
-    let mut config = loaded.config;
-    if !args.select.is_empty() {
-        config.select = Some(rule_codes(&args.select)?);
-    }
-    config.ignore.extend(rule_codes(&args.ignore)?);
-    let threshold = fail_threshold(args, &config);
-    let mut excludes = config.exclude.clone();
-    excludes.extend(args.exclude.iter().cloned());
-    let exclude = walk::glob_set(&excludes)?;
+    let overrides = config::Overrides {
+        select: if args.select.is_empty() { None } else { Some(rule_codes(&args.select)?) },
+        ignore: rule_codes(&args.ignore)?,
+        fail_on: args.fail_on,
+    };
+    let configs = std::sync::Arc::new(config::Configs::new(args.config.as_deref(), args.isolated, &cwd, overrides)?);
+    let run_root = configs.run_root(&cwd);
+    let exclude = walk::glob_set(&args.exclude)?;
     let include = walk::glob_set(&args.include)?;
-    let linter = Linter::new(config);
     // Not locked: a lock held here would stop any worker thread that writes to standard error.
     let mut stderr = std::io::stderr();
     // Every line to standard error goes through here: it carries file names and text from the
@@ -166,9 +154,12 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     install_panic_hook();
 
     let mut results = if reading_stdin {
-        match isolate(|| lint_stdin(&linter, args)) {
-            Ok(linted) => vec![linted?],
-            Err(why) => {
+        let dir = args.stdin_filename.as_deref().and_then(Path::parent).filter(|p| !p.as_os_str().is_empty());
+        let prepared = configs.for_dir(&cwd.join(dir.unwrap_or(Path::new("."))));
+        match prepared.map(|p| (isolate(|| lint_stdin(&p, args)), p)) {
+            Err(_) => Vec::new(),
+            Ok((Ok(linted), prepared)) => vec![linted?.failing_at(prepared.threshold)],
+            Ok((Err(why), _)) => {
                 let message = internal_error(&why);
                 say(&format!("cm-lint: error: {}: {message}", stdin_name(args)))?;
                 failures.push(output::Failure { path: stdin_name(args), message });
@@ -178,14 +169,22 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         }
     } else {
         let paths = if args.paths.is_empty() { vec![std::path::PathBuf::from(".")] } else { args.paths.clone() };
+        let by_config = std::sync::Arc::clone(&configs);
         let selection = walk::Selection {
             include: include.as_ref(),
             exclude: exclude.as_ref(),
-            root: &loaded.root,
+            config_exclude: std::sync::Arc::new(move |path: &Path| by_config.excludes(path)),
+            root: &run_root,
             shard: args.shard.map(|(k, n)| (k - 1, n)),
         };
         let walked = walk::walk(&paths, &selection, |file| {
-            isolate(|| lint_file(&linter, file, args)).unwrap_or_else(|why| failed(file, internal_error(&why)))
+            // A file whose configuration cannot be used is not linted; the configuration's
+            // problems are reported once, below.
+            let Ok(prepared) = configs.for_file(&file.path) else { return Outcome::not_linted(true) };
+            let file = walk::InputFile { relative: prepared.relative(&file.path), ..file.clone() };
+            let outcome = isolate(|| lint_file(&prepared.linter, &file, args))
+                .unwrap_or_else(|why| failed(&file, internal_error(&why)));
+            outcome.failing_at(prepared.threshold)
         });
         for error in &walked.errors {
             say(&format!("cm-lint: error: {error}"))?;
@@ -208,6 +207,16 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         results
     };
 
+    // A configuration that cannot be used is an error, never skipped: the files it governs
+    // were not linted, and no report is written that could pass for a clean run.
+    let problems = configs.problems();
+    if !problems.is_empty() {
+        for problem in problems {
+            say(&format!("cm-lint: error: {problem}"))?;
+        }
+        return Ok(ExitStatus::Error);
+    }
+
     if args.diff {
         let mut out = std::io::stdout().lock();
         for r in &results {
@@ -218,9 +227,11 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     }
     let applied: usize = results.iter().map(|r| r.fixes.applied).sum();
     let unsafe_left: usize = results.iter().map(|r| r.fixes.unsafe_left).sum();
-    let mut unused = 0;
+    let failing: usize = results.iter().map(|r| r.failing).sum();
+    let mut unused_fails = false;
     if args.report_unused_disables {
         for r in &results {
+            unused_fails |= r.fails_on_findings && !r.unused.is_empty();
             let index = cm_linter::LineIndex::new(&r.file.source);
             for u in &r.unused {
                 let pos = index.one_based(u.span.start());
@@ -229,7 +240,6 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
                     .as_deref()
                     .map_or_else(|| "suppression comment".to_string(), |c| format!("suppression of {c}"));
                 say(&format!("{}:{}:{}: unused {what}", r.file.path, pos.line, pos.column))?;
-                unused += 1;
             }
         }
     }
@@ -241,11 +251,9 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     if args.fix && !args.quiet {
         say(&fix_summary(applied, unsafe_left))?;
     }
-    let failing =
-        files.iter().flat_map(|f| &f.diagnostics).filter(|d| threshold.is_some_and(|t| d.severity >= t)).count();
     Ok(if had_error {
         ExitStatus::Error
-    } else if failing > 0 || (unused > 0 && threshold.is_some()) {
+    } else if failing > 0 || unused_fails {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
@@ -347,6 +355,19 @@ struct Linted {
     /// For `--fix`: what was applied, and what `--unsafe-fixes` would add.
     fixes: FixCount,
     unused: Vec<cm_linter::UnusedSuppression>,
+    /// How many findings are at or above the failing severity of the file's configuration.
+    failing: usize,
+    /// The file's configuration fails the run on findings (and so on unused suppressions).
+    fails_on_findings: bool,
+}
+
+impl Linted {
+    /// Counts the findings that fail the run under `threshold`.
+    fn failing_at(mut self, threshold: Option<Severity>) -> Linted {
+        self.failing = self.file.diagnostics.iter().filter(|d| threshold.is_some_and(|t| d.severity >= t)).count();
+        self.fails_on_findings = threshold.is_some();
+        self
+    }
 }
 
 /// A text with its suggested fixes applied, for `--diff`.
@@ -406,6 +427,19 @@ struct Outcome {
     error: bool,
     /// The file could not be linted, and why.
     failure: Option<output::Failure>,
+}
+
+impl Outcome {
+    /// A file left unlinted without a message of its own (`error`: the run fails).
+    fn not_linted(error: bool) -> Outcome {
+        Outcome { result: None, messages: Vec::new(), error, failure: None }
+    }
+
+    /// Counts the findings that fail the run under `threshold`.
+    fn failing_at(mut self, threshold: Option<Severity>) -> Outcome {
+        self.result = self.result.map(|linted| linted.failing_at(threshold));
+        self
+    }
 }
 
 /// The outcome for a file that could not be linted: an error naming it.
@@ -577,6 +611,8 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
             diff,
             fixes,
             unused: output.unused_suppressions,
+            failing: 0,
+            fails_on_findings: false,
         }),
         messages,
         error,
@@ -584,7 +620,7 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
     }
 }
 
-fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
+fn lint_stdin(prepared: &config::Prepared, args: &CheckArgs) -> anyhow::Result<Linted> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
     // Under `--fix`, text that does not decode losslessly goes back out as it came in.
@@ -593,7 +629,8 @@ fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
     let name = stdin_name(args);
     test_panic(&name);
     let format = args.stdin_filename.as_deref().and_then(walk::format_of).unwrap_or(cm_linter::Format::Markdown);
-    let relative = name.replace('\\', "/");
+    let relative = args.stdin_filename.as_deref().map_or_else(|| name.clone(), |p| prepared.relative(p));
+    let linter = &prepared.linter;
     let document = Document { source: &decoded.text, format };
     let output = linter.lint_path(&document, Some(&relative));
     let mut file = FileResult { path: name, source: String::new(), diagnostics: output.diagnostics, moved: Vec::new() };
@@ -628,7 +665,7 @@ fn lint_stdin(linter: &Linter, args: &CheckArgs) -> anyhow::Result<Linted> {
         diff = diff_texts(linter, &document, Some(&relative), &file.diagnostics).filter(|_| decoded.lossless);
     }
     file.source = fixed_source.unwrap_or(decoded.text);
-    Ok(Linted { file, diff, fixes, unused: output.unused_suppressions })
+    Ok(Linted { file, diff, fixes, unused: output.unused_suppressions, failing: 0, fails_on_findings: false })
 }
 
 /// The name standard input stands for in messages.
@@ -683,6 +720,8 @@ fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &
             diff: None,
             fixes: FixCount::default(),
             unused: Vec::new(),
+            failing: 0,
+            fails_on_findings: false,
         }),
         messages,
         error: false,

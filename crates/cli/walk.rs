@@ -88,6 +88,9 @@ impl Relative {
 pub(crate) struct Selection<'a> {
     pub include: Option<&'a GlobSet>,
     pub exclude: Option<&'a GlobSet>,
+    /// Whether the configuration governing a path's folder excludes it (its own globs,
+    /// relative to its own folder).
+    pub config_exclude: std::sync::Arc<dyn Fn(&Path) -> bool + Send + Sync>,
     pub root: &'a Path,
     /// This run's shard (0-based) of how many.
     pub shard: Option<(u32, u32)>,
@@ -112,9 +115,11 @@ fn relative_under(dirs: &[(&Path, String)], path: &Path) -> Option<String> {
 }
 
 /// Why a walked file is left out, if it is.
-fn left_out(selection: &Selection<'_>, relative: &str) -> Option<&'static str> {
+fn left_out(selection: &Selection<'_>, path: &Path, relative: &str) -> Option<&'static str> {
     if selection.exclude.is_some_and(|set| set.is_match(relative)) {
         Some("excluded")
+    } else if (selection.config_exclude)(path) {
+        Some("excluded by the configuration")
     } else if selection.include.is_some_and(|set| !set.is_match(relative)) {
         Some("not included")
     } else {
@@ -174,10 +179,13 @@ pub(crate) fn walk<T: Send>(
             builder.add(dir);
         }
         let exclude_dirs = selection.exclude.cloned();
+        let config_exclude = std::sync::Arc::clone(&selection.config_exclude);
         let dir_relative = Relative::new(selection.root);
         builder.threads(rayon::current_num_threads()).filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir && exclude_dirs.as_ref().is_some_and(|set| set.is_match(dir_relative.of(entry.path()))))
+            !(is_dir
+                && (exclude_dirs.as_ref().is_some_and(|set| set.is_match(dir_relative.of(entry.path())))
+                    || config_exclude(entry.path())))
         });
         builder.build_parallel().run(|| {
             Box::new(|entry| {
@@ -196,7 +204,7 @@ pub(crate) fn walk<T: Send>(
                     return ignore::WalkState::Continue;
                 };
                 let rel = relative_under(&dir_prefixes, path).unwrap_or_else(|| relative.of(path));
-                if let Some(why) = left_out(selection, &rel) {
+                if let Some(why) = left_out(selection, path, &rel) {
                     skipped.lock().expect("not poisoned").push(format!("{}: {why}", path.display()));
                     return ignore::WalkState::Continue;
                 }

@@ -1,7 +1,8 @@
 //! cm-linter: lints prose documents against the reference article's model of coaching and
 //! mentoring (held as data in `cm-core`).
 //!
-//! Text in, diagnostics out: this crate does no I/O and cannot fail on text. A document flows
+//! Text in, diagnostics out: this crate cannot fail on text, and does no I/O but [`discover`],
+//! which finds and reads the configuration files for the command line and the language server. A document flows
 //! through [`prose`] (blocks of plain text with a map back to the source), `analysis` (sentences,
 //! clauses, practice mentions, trait cues, polarity and attribution), and [`rules`] (one module per
 //! rule, each turning shared analysis into [`Diagnostic`]s).
@@ -11,6 +12,7 @@
 mod analysis;
 mod config;
 mod diagnostic;
+pub mod discover;
 mod line_index;
 pub mod prose;
 pub mod rules;
@@ -429,7 +431,20 @@ const WARM_UP_SAMPLE: &str = "# Coaching and mentoring\n\n\
 /// what an editor's hover explains.
 #[must_use]
 pub fn practice_words(document: &Document<'_>) -> Vec<(Span, cm_core::Practice)> {
-    let analysis = analysis::Analysis::new(document.source, document.format, &CompiledVocabulary::default(), false);
+    Linter::default().practice_words(document)
+}
+
+impl Linter {
+    /// The words of a document that name a practice (the hover of an editor), the
+    /// configuration's programme names included.
+    #[must_use]
+    pub fn practice_words(&self, document: &Document<'_>) -> Vec<(Span, cm_core::Practice)> {
+        practice_words_with(document, &self.vocabulary)
+    }
+}
+
+fn practice_words_with(document: &Document<'_>, vocabulary: &CompiledVocabulary) -> Vec<(Span, cm_core::Practice)> {
+    let analysis = analysis::Analysis::new(document.source, document.format, vocabulary, false);
     analysis
         .mentions
         .iter()

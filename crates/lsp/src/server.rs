@@ -1,11 +1,12 @@
 //! The server state and its message loop.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::panic::AssertUnwindSafe;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use cm_linter::{Applicability, Config, Document, Format, Linter, Severity, Span};
+use cm_linter::discover::{Discovery, Loaded};
+use cm_linter::{Applicability, Document, Format, Linter, Severity, Span};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
@@ -100,7 +101,14 @@ struct Server {
     documents: HashMap<Uri, OpenDocument>,
     roots: Vec<PathBuf>,
     settings: ClientSettings,
-    linter: Arc<Linter>,
+    /// Each document's configuration: the nearest `cm-lint.toml` in its file's folder or
+    /// above, found as the command line finds it, with the client's settings on top.
+    configs: Arc<Discovery<Configured>>,
+    /// The defaults with the client's settings on top: for a document that is not a file, and
+    /// for one whose configuration cannot be used (it is reported).
+    fallback: Arc<Linter>,
+    /// The configuration problems shown to the user since the last reload, each once.
+    shown_problems: HashSet<String>,
     /// Bumped on every configuration reload: findings of an older configuration are stale.
     generation: u64,
     /// The last revision handed out (see [`OpenDocument::revision`]).
@@ -160,7 +168,7 @@ impl Job {
     fn run(&self) -> Outcome {
         match self.work {
             Work::Lint => Outcome::Lint(lint_job(self)),
-            Work::Words => Outcome::Words(practice_words(&self.text, self.format)),
+            Work::Words => Outcome::Words(practice_words(&self.linter, &self.text, self.format)),
             Work::FixAll => {
                 Outcome::FixAll(compute_fix_all(&self.linter, &self.text, self.format, self.relative.as_deref()))
             }
@@ -169,8 +177,8 @@ impl Job {
 }
 
 /// The practice words of a text (none if the engine panics: a hover is no place to say so).
-fn practice_words(text: &str, format: Format) -> Vec<(Span, cm_core::Practice)> {
-    std::panic::catch_unwind(AssertUnwindSafe(|| cm_linter::practice_words(&Document { source: text, format })))
+fn practice_words(linter: &Linter, text: &str, format: Format) -> Vec<(Span, cm_core::Practice)> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| linter.practice_words(&Document { source: text, format })))
         .unwrap_or_default()
 }
 
@@ -347,8 +355,10 @@ fn serve(connection: Connection) -> i32 {
         encoding,
         documents: HashMap::new(),
         roots,
+        configs: Arc::new(Discovery::new(Path::new("."), |loaded| Configured::new(loaded, &ClientSettings::default()))),
+        fallback: Arc::new(Linter::default()),
+        shown_problems: HashSet::new(),
         settings,
-        linter: Arc::new(Linter::default()),
         generation: 0,
         revisions: 0,
         shutdown_requested: false,
@@ -505,29 +515,37 @@ impl Server {
         self.send(Notification::new(ShowMessage::METHOD.to_string(), params));
     }
 
-    /// Re-reads the configuration: the nearest `cm-lint.toml` above the first workspace folder,
-    /// then the client's settings on top. A configuration that cannot be read is reported and
-    /// the defaults (with the client's settings) are used; one that makes the engine panic
-    /// (a bug) is reported and the previous configuration is kept. Either way the server goes
-    /// on, and every open document is linted again.
+    /// Starts over with the configuration: every document's is found again (the nearest
+    /// `cm-lint.toml` above its file) with the client's settings on top, and those of the
+    /// workspace folders are read now, so that a problem in them is shown at once. A
+    /// configuration that cannot be used is reported and the defaults (with the client's
+    /// settings) are used for its documents; settings that make the engine panic (a bug) are
+    /// reported and the previous configuration is kept. Either way the server goes on, and
+    /// every open document is linted again.
     fn reload_config(&mut self) {
-        let file = config_file(&self.roots);
-        let settings = &self.settings;
-        match std::panic::catch_unwind(AssertUnwindSafe(|| build_linter(file.as_deref(), settings))) {
-            Ok((linter, problem)) => {
-                self.linter = Arc::new(linter);
-                if let Some(problem) = problem {
-                    self.show(MessageType::ERROR, &format!("{problem}; the default configuration is used"));
+        let settings = self.settings.clone();
+        let built =
+            std::panic::catch_unwind(AssertUnwindSafe(|| Linter::new(settings.apply(cm_linter::Config::default()).0)));
+        match built {
+            Ok(fallback) => {
+                let (_, unknown) = settings.apply(cm_linter::Config::default());
+                let root = self.roots.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+                self.fallback = Arc::new(fallback);
+                self.configs = Arc::new(Discovery::new(&root, move |loaded| Configured::new(loaded, &settings)));
+                self.shown_problems.clear();
+                for problem in unknown {
+                    self.show(MessageType::WARNING, &format!("settings: {problem}; ignored"));
+                }
+                for root in self.roots.clone() {
+                    self.configured_dir(&root);
                 }
             }
             Err(payload) => {
-                let file =
-                    file.as_ref().map_or_else(|| "the client's settings".to_string(), |p| p.display().to_string());
                 self.show(
                     MessageType::ERROR,
                     &format!(
-                        "{file}: internal error while loading the configuration ({}); the previous configuration is \
-                         kept",
+                        "the client's settings: internal error while loading the configuration ({}); the previous \
+                         configuration is kept",
                         panic_message(payload.as_ref())
                     ),
                 );
@@ -536,9 +554,42 @@ impl Server {
         self.generation += 1;
         let uris: Vec<Uri> = self.documents.keys().cloned().collect();
         for uri in uris {
+            if let Some(doc) = self.documents.get_mut(&uri) {
+                // The configuration's programme names are practice words too.
+                doc.words = None;
+            }
             self.enqueue(&uri);
         }
         self.schedule();
+    }
+
+    /// The linter for the files in `dir` and the folder its paths are relative to; the
+    /// fallback (and the problem shown, once) when its configuration cannot be used.
+    fn configured_dir(&mut self, dir: &Path) -> (Arc<Linter>, Option<PathBuf>) {
+        let configs = Arc::clone(&self.configs);
+        let problem = match std::panic::catch_unwind(AssertUnwindSafe(|| configs.for_dir(dir))) {
+            Ok(Ok(configured)) => return (Arc::clone(&configured.linter), Some(configured.root.clone())),
+            Ok(Err(err)) => err.problems.join("; "),
+            Err(payload) => format!(
+                "{}: internal error while loading the configuration ({})",
+                dir.display(),
+                panic_message(payload.as_ref())
+            ),
+        };
+        if self.shown_problems.insert(problem.clone()) {
+            self.show(MessageType::ERROR, &format!("{problem}; the default configuration is used"));
+        }
+        (Arc::clone(&self.fallback), None)
+    }
+
+    /// The linter for a document and its path relative to its configuration's folder (for
+    /// `per-file-ignores`), as the command line gives them for the same file.
+    fn configured(&mut self, uri: &Uri) -> (Arc<Linter>, Option<String>) {
+        let Some(path) = uri_to_path(uri) else { return (Arc::clone(&self.fallback), None) };
+        let dir = path.parent().map_or_else(|| path.clone(), Path::to_path_buf);
+        let (linter, root) = self.configured_dir(&dir);
+        let relative = root.map(|root| cm_linter::discover::relative_to(&root, &path));
+        (linter, relative)
     }
 
     fn on_request(&mut self, request: Request) {
@@ -773,6 +824,7 @@ impl Server {
         let mut later = Vec::new();
         while self.workers == 0 || self.busy < self.workers {
             let Some(uri) = self.queue.pop_front() else { break };
+            let (linter, relative) = self.configured(&uri);
             let Some(doc) = self.documents.get_mut(&uri) else { continue };
             if doc.linting.is_some() {
                 later.push(uri);
@@ -782,13 +834,13 @@ impl Server {
             doc.linting = Some(doc.revision);
             let job = Job {
                 work: Work::Lint,
-                relative: uri_to_path(&uri).map(|p| p.display().to_string().replace('\\', "/")),
+                relative,
                 uri,
                 revision: doc.revision,
                 generation: self.generation,
                 text: Arc::from(doc.text.as_str()),
                 format: doc.format,
-                linter: Arc::clone(&self.linter),
+                linter,
             };
             if self.workers == 0 {
                 let outcome = job.run();
@@ -847,6 +899,7 @@ impl Server {
     /// document whose words are not known for its current text, and then a worker is asked
     /// for them (once per revision).
     fn find_words(&mut self, uri: &Uri) -> bool {
+        let (linter, _) = self.configured(uri);
         let Some(doc) = self.documents.get_mut(uri) else { return false };
         if doc.text.len() < IN_LOOP_BYTES || doc.words.as_ref().is_some_and(|(r, _)| *r == doc.revision) {
             return false;
@@ -863,13 +916,13 @@ impl Server {
             text: Arc::from(doc.text.as_str()),
             format: doc.format,
             relative: None,
-            linter: Arc::clone(&self.linter),
+            linter: Arc::clone(&linter),
         };
         if self.workers > 0 && self.jobs.send(job).is_ok() {
             self.busy += 1;
             return true;
         }
-        let words = practice_words(&doc.text, doc.format);
+        let words = practice_words(&linter, &doc.text, doc.format);
         doc.words = Some((doc.revision, words));
         false
     }
@@ -1023,6 +1076,7 @@ impl Server {
     fn hover(&mut self, params: &HoverParams) -> Option<Hover> {
         let uri = &params.text_document_position_params.text_document.uri;
         let current = self.documents.get(uri).is_some_and(|d| self.is_current(d));
+        let (linter, _) = self.configured(uri);
         let doc = self.documents.get_mut(uri)?;
         let encoding = self.encoding;
         let offset = doc.positions(encoding).offset(params.text_document_position_params.position);
@@ -1044,7 +1098,7 @@ impl Server {
         // A large document's words are found on a worker (see `find_words`); if its text
         // changed since, the hover explains the findings only.
         if doc.text.len() < IN_LOOP_BYTES && doc.words.as_ref().is_none_or(|(r, _)| *r != doc.revision) {
-            doc.words = Some((doc.revision, practice_words(&doc.text, doc.format)));
+            doc.words = Some((doc.revision, practice_words(&linter, &doc.text, doc.format)));
         }
         let words = doc.words.as_ref().filter(|(r, _)| *r == doc.revision).map_or(&[][..], |(_, w)| &w[..]);
         if let Some((span, practice)) = words.iter().find(|(s, _)| s.start() <= offset && offset <= s.end()) {
@@ -1196,10 +1250,10 @@ impl Server {
         if !self.documents.get(uri).is_some_and(|d| self.is_current(d)) {
             return None;
         }
-        let (linter, encoding) = (Arc::clone(&self.linter), self.encoding);
+        let encoding = self.encoding;
+        let (linter, relative) = self.configured(uri);
         let doc = self.documents.get_mut(uri)?;
         if !doc.fix_all.as_ref().is_some_and(|f| f.revision == doc.revision && f.generation == generation) {
-            let relative = uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/"));
             let stretch = compute_fix_all(&linter, &doc.text, doc.format, relative.as_deref());
             doc.fix_all = Some(FixAll { revision: doc.revision, generation, stretch });
         }
@@ -1211,6 +1265,7 @@ impl Server {
     /// Asks a worker for the document's "fix all" (once per revision and configuration).
     fn start_fix_all(&mut self, uri: &Uri) {
         let generation = self.generation;
+        let (linter, relative) = self.configured(uri);
         let Some(doc) = self.documents.get_mut(uri) else { return };
         if doc.fix_all_job == Some((doc.revision, generation)) {
             return;
@@ -1222,8 +1277,8 @@ impl Server {
             generation,
             text: Arc::from(doc.text.as_str()),
             format: doc.format,
-            relative: uri_to_path(uri).map(|p| p.display().to_string().replace('\\', "/")),
-            linter: Arc::clone(&self.linter),
+            relative,
+            linter,
         };
         if self.jobs.send(job).is_ok() {
             doc.fix_all_job = Some((doc.revision, generation));
@@ -1267,45 +1322,55 @@ fn full_report(items: Vec<Diagnostic>) -> DocumentDiagnosticReportResult {
     }))
 }
 
-/// The nearest `cm-lint.toml` (or `.cm-lint.toml`) at or above the first workspace folder that
-/// has one.
-fn config_file(roots: &[PathBuf]) -> Option<PathBuf> {
-    roots.iter().find_map(|root| {
-        root.ancestors().flat_map(|d| ["cm-lint.toml", ".cm-lint.toml"].map(|n| d.join(n))).find(|p| p.is_file())
-    })
+/// A configuration as the server uses it: its linter, with the client's settings on top, and
+/// the folder its paths are relative to.
+struct Configured {
+    linter: Arc<Linter>,
+    root: PathBuf,
 }
 
-/// The linter for a configuration file, with the client's settings on top, and the problem
-/// met reading the file, if any (then the defaults are used under the settings).
-fn build_linter(file: Option<&std::path::Path>, settings: &ClientSettings) -> (Linter, Option<String>) {
-    let mut problem = None;
-    let mut config = Config::default();
-    if let Some(path) = file {
-        match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| Config::from_toml(&t).map_err(|e| e.to_string()))
-        {
-            Ok(parsed) => config = parsed,
-            Err(err) => problem = Some(format!("{}: {err}", path.display())),
+impl Configured {
+    fn new(loaded: Loaded, settings: &ClientSettings) -> Configured {
+        Configured { linter: Arc::new(Linter::new(settings.apply(loaded.config).0)), root: loaded.root }
+    }
+}
+
+impl ClientSettings {
+    /// `config` with these settings on top, and what in them names no rule or severity.
+    fn apply(&self, mut config: cm_linter::Config) -> (cm_linter::Config, Vec<String>) {
+        let mut unknown = Vec::new();
+        let mut codes = |list: &[String]| -> Vec<&'static str> {
+            list.iter()
+                .filter_map(|c| {
+                    let found = cm_linter::rules::find(c).map(|r| r.code);
+                    if found.is_none() {
+                        unknown.push(format!("unknown rule '{c}' (see `cm-lint rules`)"));
+                    }
+                    found
+                })
+                .collect()
+        };
+        #[cfg(test)]
+        if self.ignore.iter().any(|c| c == TEST_PANIC) {
+            panic!("a test asked the configuration to panic");
         }
-    }
-    let codes = |list: &[String]| -> Vec<&'static str> {
-        list.iter().filter_map(|c| cm_linter::rules::find(c).map(|r| r.code)).collect()
-    };
-    #[cfg(test)]
-    if settings.ignore.iter().any(|c| c == TEST_PANIC) {
-        panic!("a test asked the configuration to panic");
-    }
-    if let Some(select) = &settings.select {
-        config.select = Some(codes(select));
-    }
-    config.ignore.extend(codes(&settings.ignore));
-    for (code, level) in &settings.severity {
-        if let (Some(rule), Some(level)) = (cm_linter::rules::find(code), cm_linter::parse_severity(level)) {
-            config.severity.insert(rule.code, level);
+        if let Some(select) = &self.select {
+            config.select = Some(codes(select));
         }
+        config.ignore.extend(codes(&self.ignore));
+        let mut severities: Vec<_> = self.severity.iter().collect();
+        severities.sort();
+        for (code, level) in severities {
+            match (cm_linter::rules::find(code), cm_linter::parse_severity(level)) {
+                (Some(rule), Some(level)) => {
+                    config.severity.insert(rule.code, level);
+                }
+                (None, _) => unknown.push(format!("unknown rule '{code}' (see `cm-lint rules`)")),
+                (_, None) => unknown.push(format!("unknown severity '{level}' for {code} (error, warning or info)")),
+            }
+        }
+        (config, unknown)
     }
-    (Linter::new(config), problem)
 }
 
 /// The stretch of `old` that `new` replaces, and its replacement: one edit, from the first
