@@ -404,3 +404,40 @@ fn a_broken_configuration_in_a_subfolder_stops_the_run() {
     assert!(text.contains("hr/cm-lint.toml:1:11: unknown rule 'CM042'"), "{text}");
     assert!(out.stdout.is_empty(), "{text}");
 }
+
+/// A team says once that a trait is its design (`[allow] mentoring = ["duration"]`): that trait
+/// of that practice is not reported; the practice's other traits, and the other practice's, are.
+/// A finding that can be allowed says how, and `explain` shows the table.
+#[test]
+fn a_trait_allowed_once_in_the_configuration_is_not_reported() {
+    let dir = Dir::new();
+    let page = "Our mentoring programme runs for a fixed twelve weeks.\n\n\
+        Mentors ask open questions and never give advice.\n\n\
+        Our coaching engagement runs for a fixed twelve weeks.\n";
+    dir.write("page.md", page);
+    let before = dir.run(&["--format", "json", "page.md"]);
+    let report: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    let duration = report.as_array().unwrap().iter().find(|f| f["message"].as_str().unwrap().contains("(duration)"));
+    let duration = duration.unwrap_or_else(|| panic!("a CM004 on the duration: {report}"));
+    assert_eq!(duration["allow"], "[allow] mentoring = [\"duration\"]", "{report}");
+    let method = report.as_array().unwrap().iter().filter(|f| f["message"].as_str().unwrap().contains("(method)"));
+    assert_eq!(method.count(), 1, "{report}");
+
+    dir.write("cm-lint.toml", "[allow]\nmentoring = [\"duration\"]\n");
+    let after = dir.run(&["--format", "json", "page.md"]);
+    let report: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    let messages: Vec<&str> = report.as_array().unwrap().iter().map(|f| f["message"].as_str().unwrap()).collect();
+    assert!(!messages.iter().any(|m| m.contains("(duration)")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("(method)")), "the other traits stay: {messages:?}");
+
+    let text = dir.run(&["page.md", "--isolated"]);
+    assert!(
+        String::from_utf8_lossy(&text.stdout)
+            .contains("say so once in cm-lint.toml: [allow] mentoring = [\"duration\"]"),
+        "{}",
+        dir.transcript(&text)
+    );
+    let explain = dir.run(&["explain", "CM004"]);
+    let explain = String::from_utf8_lossy(&explain.stdout);
+    assert!(explain.contains("## Your own design") && explain.contains("mentoring = [\"duration\"]"), "{explain}");
+}

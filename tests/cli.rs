@@ -24,6 +24,7 @@ struct Record {
     related: Option<Position>,
     chain: Option<Chain>,
     repeats: Vec<Position>,
+    allow: Option<String>,
     fix: Option<Fix>,
 }
 

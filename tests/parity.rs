@@ -1,6 +1,6 @@
 //! The command line and the language server give a file the same findings: the same
 //! configuration (found from the file's folder upwards, by the engine's `discover` for both),
-//! the same `per-file-ignores`, `vocabulary` and `severity`, the same rules.
+//! the same `per-file-ignores`, `per-file-allow`, `vocabulary` and `severity`, the same rules.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -26,7 +26,8 @@ fn tree() -> Dir {
     dir.write(
         "hrdocs/cm-lint.toml",
         "[severity]\nCM003 = \"error\"\n\n[per-file-ignores]\n\"legacy/**\" = [\"CM001\"]\n\n\
-         [vocabulary]\nmentoring = [\"Buddy Circle\"]\n",
+         [vocabulary]\nmentoring = [\"Buddy Circle\"]\n\n\
+         [per-file-allow]\n\"legacy/**\" = { mentoring = [\"duration\"] }\n",
     );
     for page in ["hrdocs/guide.md", "hrdocs/legacy/old.md", "other/page.md"] {
         dir.write(page, PAGE);
@@ -110,6 +111,7 @@ fn the_command_line_and_the_server_agree_on_a_configured_tree() {
     assert!(has("hrdocs/guide.md", "CM001", "warning"), "{cli:#?}");
     assert!(!has("hrdocs/legacy/old.md", "CM001", "warning"), "per-file-ignores, relative to hrdocs/: {cli:#?}");
     assert!(has("hrdocs/legacy/old.md", "CM003", "error"), "{cli:#?}");
+    assert!(!has("hrdocs/legacy/old.md", "CM004", "warning"), "per-file-allow accepts the duration: {cli:#?}");
     assert!(has("hrdocs/guide.md", "CM004", "warning"), "the programme name of hrdocs/: {cli:#?}");
     assert!(!has("other/page.md", "CM004", "warning"), "no programme names in other/: {cli:#?}");
 }

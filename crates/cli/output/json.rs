@@ -61,6 +61,8 @@ struct JsonDiagnostic<'a> {
     chain: Option<JsonChain>,
     /// Other places that make the same point, reported once here.
     repeats: Vec<JsonRelated>,
+    /// For a trait finding: the configuration that accepts the trait as the team's design.
+    allow: Option<String>,
     fix: Option<JsonFix<'a>>,
 }
 
@@ -119,6 +121,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult]) -> std::io::Res
                 related,
                 chain: d.chain.map(|c| JsonChain { phrase: place(c.phrase), word: place(c.word), how: c.how }),
                 repeats,
+                allow: d.allow_hint(),
                 fix,
             });
         }

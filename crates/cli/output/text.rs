@@ -81,6 +81,13 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], color: bool) ->
                 message = message.footer(Level::Note.title(repeats));
             }
             message = message.footer(Level::Help.title(&help));
+            // A trait the team's programme has by design is said once, in the configuration.
+            let allow = d
+                .allow_hint()
+                .map(|hint| format!("if this trait is your programme's design, say so once in cm-lint.toml: {hint}"));
+            if let Some(allow) = &allow {
+                message = message.footer(Level::Help.title(allow));
+            }
             writeln!(out, "{}\n", renderer.render(message))?;
         }
     }

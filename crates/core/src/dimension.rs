@@ -54,6 +54,21 @@ impl Dimension {
         }
     }
 
+    /// The dimension's key in a configuration (`[allow] mentoring = ["duration"]`).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Dimension::Guide => "guide",
+            other => other.name(),
+        }
+    }
+
+    /// The dimension of a configuration key.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.key().eq_ignore_ascii_case(key.trim()))
+    }
+
     /// What the article says the practice is on this dimension, in one line.
     #[must_use]
     pub fn describe(self, practice: Practice) -> &'static str {

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use cm_core::Practice;
+use cm_core::{Dimension, Practice};
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
@@ -49,6 +49,20 @@ struct RawConfig {
     #[serde(default)]
     vocabulary: RawVocabulary,
     fail_on: Option<Spanned<String>>,
+    #[serde(default)]
+    allow: RawAllow,
+    #[serde(default)]
+    per_file_allow: BTreeMap<Spanned<String>, RawAllow>,
+}
+
+/// Trait dimensions a team accepts for a practice, by key (`mentoring = ["duration"]`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAllow {
+    #[serde(default)]
+    coaching: Vec<Spanned<String>>,
+    #[serde(default)]
+    mentoring: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -83,6 +97,11 @@ pub struct Config {
     pub vocabulary: Vocabulary,
     /// The lowest severity that makes the run fail.
     pub fail_on: Option<Severity>,
+    /// Traits the team accepts for a practice, its own design where it differs from the
+    /// article (`[allow] mentoring = ["duration"]`: fixed-term mentoring cohorts).
+    pub allow: Vec<(Practice, Dimension)>,
+    /// Path glob to the traits accepted for matching paths.
+    pub per_file_allow: Vec<(String, Vec<(Practice, Dimension)>)>,
 }
 
 fn position(text: &str, offset: usize) -> (usize, usize) {
@@ -213,6 +232,28 @@ fn check_vocabulary(text: &str, raw: &RawVocabulary, errors: &mut Vec<ConfigErro
     vocabulary
 }
 
+/// The traits of a `[allow]` table, with an error for a key that names no trait dimension.
+fn check_allow(text: &str, raw: &RawAllow, errors: &mut Vec<ConfigError>) -> Vec<(Practice, Dimension)> {
+    let mut allowed = Vec::new();
+    for (practice, keys) in [(Practice::Coaching, &raw.coaching), (Practice::Mentoring, &raw.mentoring)] {
+        for key in keys {
+            match Dimension::from_key(key.get_ref()) {
+                Some(dimension) if dimension != Dimension::Roles => allowed.push((practice, dimension)),
+                _ => {
+                    let known: Vec<&str> =
+                        Dimension::ALL.iter().filter(|d| **d != Dimension::Roles).map(|d| d.key()).collect();
+                    errors.push(error_at(
+                        text,
+                        key.span().start,
+                        format!("allow: unknown trait {} (use one of {})", quote(key.get_ref()), known.join(", ")),
+                    ));
+                }
+            }
+        }
+    }
+    allowed
+}
+
 /// Parses a severity name.
 pub fn parse_severity(name: &str) -> Option<Severity> {
     match name.to_ascii_lowercase().as_str() {
@@ -301,12 +342,25 @@ impl Config {
             }
         }
         let vocabulary = check_vocabulary(text, &raw.vocabulary, &mut errors);
+        let allow = check_allow(text, &raw.allow, &mut errors);
+        let mut per_file_allow = Vec::new();
+        for (glob, traits) in &raw.per_file_allow {
+            let traits = check_allow(text, traits, &mut errors);
+            match per_file_matcher(glob.get_ref()) {
+                Ok(_) => per_file_allow.push((glob.get_ref().clone(), traits)),
+                Err(err) => errors.push(error_at(
+                    text,
+                    glob.span().start,
+                    format!("per-file-allow: cannot use the glob {}: {}", quote(glob.get_ref()), glob_problem(&err)),
+                )),
+            }
+        }
         if !errors.is_empty() {
             errors.sort_by_key(|e| (e.line, e.column));
             return Err(errors);
         }
         let exclude = raw.exclude.iter().map(|s| s.get_ref().clone()).collect();
-        Ok(Config { select, ignore, severity, exclude, per_file_ignores, vocabulary, fail_on })
+        Ok(Config { select, ignore, severity, exclude, per_file_ignores, vocabulary, fail_on, allow, per_file_allow })
     }
 
     /// Whether a rule runs.
@@ -353,6 +407,22 @@ mentoring = ["Bridge", "Compass"]
         assert_eq!(config.per_file_ignores, vec![("legacy/**".to_string(), vec!["CM001"])]);
         assert_eq!(config.vocabulary.mentoring, vec!["Bridge", "Compass"]);
         assert_eq!(config.fail_on, Some(Severity::Error));
+    }
+
+    #[test]
+    fn allow_takes_traits_per_practice_globally_and_per_path() {
+        let text = "[allow]\nmentoring = [\"duration\", \"Form\"]\n\n[per-file-allow]\n\"sales/**\" = { coaching = [\"method\"] }\n";
+        let config = Config::from_toml(text).unwrap();
+        assert_eq!(config.allow, [(Practice::Mentoring, Dimension::Duration), (Practice::Mentoring, Dimension::Form)]);
+        assert_eq!(config.per_file_allow, [("sales/**".to_string(), vec![(Practice::Coaching, Dimension::Method)])]);
+    }
+
+    #[test]
+    fn allow_names_an_unknown_trait_and_its_line() {
+        let errors = Config::from_toml_all("[allow]\ncoaching = [\"roles\"]\nmentoring = [\"length\"]\n").unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!((errors[1].line, errors[1].column), (3, 14));
+        assert!(errors[1].message.starts_with("allow: unknown trait 'length' (use one of focus, agenda"), "{errors:?}");
     }
 
     #[test]

@@ -111,4 +111,17 @@ pub struct Diagnostic {
     /// The point a finding makes, for grouping its repeats: findings of one rule with the same
     /// point are one finding. `None`: every finding is its own point.
     pub point: Option<&'static str>,
+    /// For a trait finding (CM003, CM004): the practice described and the dimension of the
+    /// trait, which a configuration's `[allow]` can accept as the team's own design.
+    pub trait_of: Option<(cm_core::Practice, cm_core::Dimension)>,
+}
+
+impl Diagnostic {
+    /// For a trait finding, the configuration that accepts the trait for the practice, where
+    /// a team's design differs from the article on purpose: `[allow] mentoring = ["duration"]`.
+    #[must_use]
+    pub fn allow_hint(&self) -> Option<String> {
+        let (practice, dimension) = self.trait_of?;
+        Some(format!("[allow] {} = [\"{}\"]", practice.activity(), dimension.key()))
+    }
 }

@@ -69,6 +69,7 @@ pub struct Linter {
     config: Config,
     vocabulary: CompiledVocabulary,
     per_file: Vec<(globset::GlobSet, Vec<&'static str>)>,
+    per_file_allow: Vec<(globset::GlobSet, Vec<(Practice, cm_core::Dimension)>)>,
     read_all: bool,
 }
 
@@ -81,7 +82,12 @@ impl Linter {
             .iter()
             .filter_map(|(glob, codes)| config::per_file_matcher(glob).ok().map(|g| (g, codes.clone())))
             .collect();
-        Linter { config, vocabulary, per_file, read_all: false }
+        let per_file_allow = config
+            .per_file_allow
+            .iter()
+            .filter_map(|(glob, traits)| config::per_file_matcher(glob).ok().map(|g| (g, traits.clone())))
+            .collect();
+        Linter { config, vocabulary, per_file, per_file_allow, read_all: false }
     }
 
     /// A linter that parses every section of a Markdown document, not only those around a
@@ -119,6 +125,15 @@ impl Linter {
             for d in &mut diagnostics[start..] {
                 d.severity = severity;
             }
+        }
+        // The traits the team accepts as its own design are not findings, here or in a repeat.
+        let mut allowed = self.config.allow.clone();
+        if let Some(p) = path {
+            allowed
+                .extend(self.per_file_allow.iter().filter(|(g, _)| g.is_match(p)).flat_map(|(_, t)| t.iter().copied()));
+        }
+        if !allowed.is_empty() {
+            diagnostics.retain(|d| d.trait_of.is_none_or(|t| !allowed.contains(&t)));
         }
         diagnostics.sort_by(|a, b| {
             (a.span.start(), a.rule.code, a.span.end()).cmp(&(b.span.start(), b.rule.code, b.span.end()))

@@ -1092,6 +1092,11 @@ impl Server {
             if let Some(fix) = &d.fix {
                 text.push_str(&format!("\n\nQuick fix: {}.", fix.title));
             }
+            if let Some(hint) = d.allow_hint() {
+                text.push_str(&format!(
+                    "\n\nIf this trait is your programme's design, say so once in cm-lint.toml: `{hint}`."
+                ));
+            }
             text.push_str(&format!("\n\n`cm-lint explain {}` gives the full rule.", d.rule.code));
             sections.push(text);
         }

@@ -315,6 +315,7 @@ fn diagnostic(analysis: &Analysis<'_>, earlier: &Binding, later: &Binding) -> Di
         chain: None,
         repeats: Vec::new(),
         point: None,
+        trait_of: None,
     }
 }
 
@@ -438,6 +439,7 @@ fn heading_engagement(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, flagge
             chain: None,
             repeats: Vec::new(),
             point: None,
+            trait_of: None,
         });
     }
 }

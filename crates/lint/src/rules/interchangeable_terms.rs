@@ -199,6 +199,7 @@ fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> 
         chain: None,
         repeats: Vec::new(),
         point: None,
+        trait_of: None,
     }
 }
 

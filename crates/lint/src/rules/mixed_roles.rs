@@ -388,6 +388,7 @@ fn diagnostic(analysis: &Analysis<'_>, first: &Mention, second: &Mention) -> Dia
         chain: None,
         repeats: Vec::new(),
         point: None,
+        trait_of: None,
     }
 }
 

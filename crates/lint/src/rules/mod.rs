@@ -218,6 +218,7 @@ pub(crate) fn trait_diagnostics(
             chain,
             repeats: Vec::new(),
             point,
+            trait_of: Some((practice, dimension)),
         });
     }
 }
