@@ -441,3 +441,29 @@ fn a_trait_allowed_once_in_the_configuration_is_not_reported() {
     let explain = String::from_utf8_lossy(&explain.stdout);
     assert!(explain.contains("## Your own design") && explain.contains("mentoring = [\"duration\"]"), "{explain}");
 }
+
+/// `-v` says what was left out and why: an excluded folder, a file of no supported format,
+/// and what `.gitignore` or hiding kept from the walk (a folder named once, not its files).
+#[test]
+fn verbose_says_what_was_skipped_and_why() {
+    let dir = Dir::new();
+    dir.write(".ignore", "vendor/\n");
+    dir.write("cm-lint.toml", "exclude = [\"drafts\"]\n");
+    for page in ["docs/a.md", "docs/vendor/b.md", "docs/.hidden/c.md", "docs/drafts/d.md", "docs/e.png"] {
+        dir.write(page, FLAGGED);
+    }
+    let out = dir.run(&["-v", "--format", "concise", "docs"]);
+    let text = dir.transcript(&out).replace('\\', "/");
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    for line in [
+        "cm-lint: skipped docs/drafts: folder excluded",
+        "cm-lint: skipped docs/e.png: not a supported format",
+        "cm-lint: skipped docs/vendor: folder hidden or ignored (.gitignore, .ignore)",
+        "cm-lint: skipped docs/.hidden: folder hidden or ignored (.gitignore, .ignore)",
+    ] {
+        assert!(text.contains(line), "{line:?} in {text}");
+    }
+    assert!(!text.contains("d.md") && !text.contains("b.md"), "a skipped folder is named once: {text}");
+    let quiet = dir.run(&["--format", "concise", "docs"]);
+    assert!(!dir.transcript(&quiet).contains("skipped"), "{}", dir.transcript(&quiet));
+}

@@ -176,6 +176,7 @@ fn check(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
             config_exclude: std::sync::Arc::new(move |path: &Path| by_config.excludes(path)),
             root: &run_root,
             shard: args.shard.map(|(k, n)| (k - 1, n)),
+            verbose: args.verbose,
         };
         let walked = walk::walk(&paths, &selection, |file| {
             // A file whose configuration cannot be used is not linted; the configuration's

@@ -94,6 +94,10 @@ pub(crate) struct Selection<'a> {
     pub root: &'a Path,
     /// This run's shard (0-based) of how many.
     pub shard: Option<(u32, u32)>,
+    /// Say why each file left out was left out (`-v`): excluded, not a supported format, or
+    /// ignored by `.gitignore`, `.ignore` or as hidden (found by a second walk without those
+    /// filters, which does not go into a folder left out whole).
+    pub verbose: bool,
 }
 
 /// What a walk gives: a result per file (sorted by path) and what went wrong or was skipped.
@@ -181,11 +185,24 @@ pub(crate) fn walk<T: Send>(
         let exclude_dirs = selection.exclude.cloned();
         let config_exclude = std::sync::Arc::clone(&selection.config_exclude);
         let dir_relative = Relative::new(selection.root);
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashSet::new()));
+        let pruned = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (seen_by_walk, pruned_by_walk) = (std::sync::Arc::clone(&seen), std::sync::Arc::clone(&pruned));
+        let verbose = selection.verbose;
         builder.threads(rayon::current_num_threads()).filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir
+            let excluded = is_dir
                 && (exclude_dirs.as_ref().is_some_and(|set| set.is_match(dir_relative.of(entry.path())))
-                    || config_exclude(entry.path())))
+                    || config_exclude(entry.path()));
+            if verbose {
+                // An excluded folder is seen (and said) here, and not entered by the second walk.
+                seen_by_walk.lock().expect("not poisoned").insert((entry.path().to_path_buf(), !excluded));
+                if excluded {
+                    let line = format!("{}: folder excluded", entry.path().display());
+                    pruned_by_walk.lock().expect("not poisoned").push(line);
+                }
+            }
+            !excluded
         });
         builder.build_parallel().run(|| {
             Box::new(|entry| {
@@ -201,6 +218,12 @@ pub(crate) fn walk<T: Send>(
                 }
                 let path = entry.path();
                 let Some(format) = format_of(path).or_else(|| is_docx(path).then_some(Format::Markdown)) else {
+                    if selection.verbose {
+                        skipped
+                            .lock()
+                            .expect("not poisoned")
+                            .push(format!("{}: not a supported format", path.display()));
+                    }
                     return ignore::WalkState::Continue;
                 };
                 let rel = relative_under(&dir_prefixes, path).unwrap_or_else(|| relative.of(path));
@@ -220,6 +243,39 @@ pub(crate) fn walk<T: Send>(
                 ignore::WalkState::Continue
             })
         });
+        if selection.verbose {
+            skipped.lock().expect("not poisoned").append(&mut pruned.lock().expect("not poisoned"));
+            // Everything the walk did not reach: hidden, or ignored by a `.gitignore` or
+            // `.ignore` file; a folder is named once, not entered.
+            let seen = std::sync::Arc::new(std::mem::take(&mut *seen.lock().expect("not poisoned")));
+            let ignored = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            for dir in &dirs {
+                let (seen, noted) = (std::sync::Arc::clone(&seen), std::sync::Arc::clone(&ignored));
+                let unfiltered = ignore::WalkBuilder::new(dir)
+                    .standard_filters(false)
+                    .filter_entry(move |entry| {
+                        if entry.depth() == 0 || seen.contains(&(entry.path().to_path_buf(), true)) {
+                            return true;
+                        }
+                        if seen.contains(&(entry.path().to_path_buf(), false)) {
+                            return false;
+                        }
+                        // A repository's own folder is no news.
+                        if entry.file_name() != ".git" {
+                            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                            let what = if is_dir { "folder " } else { "" };
+                            noted.lock().expect("not poisoned").push(format!(
+                                "{}: {what}hidden or ignored (.gitignore, .ignore)",
+                                entry.path().display()
+                            ));
+                        }
+                        false
+                    })
+                    .build();
+                unfiltered.for_each(drop);
+            }
+            skipped.lock().expect("not poisoned").append(&mut ignored.lock().expect("not poisoned"));
+        }
     }
     files.extend(found.into_inner().expect("not poisoned"));
     // Path order (component by component), computed once per file: comparing `Path`s parses
