@@ -90,7 +90,7 @@ fn per_file_ignores_and_vocabulary() {
     let out = dir.run(&["--format", "concise", "."]);
     let stdout = String::from_utf8_lossy(&out.stdout).replace('\\', "/");
     assert!(!stdout.contains("legacy/a.md"), "{stdout}");
-    assert!(stdout.contains("docs/b.md:1:1: CM004"), "{stdout}");
+    assert!(stdout.contains("docs/b.md:1:1: warning CM004"), "{stdout}");
 }
 
 #[test]
@@ -276,7 +276,7 @@ fn bad_docx_is_an_error_for_that_file_and_the_run_goes_on() {
     let out = dir.run(&["--format", "concise", "docs"]);
     assert_eq!(out.status.code(), Some(2));
     let text = transcript(&out).replace('\\', "/");
-    assert!(text.contains("docs/good.md:1:5: CM003"), "{text}");
+    assert!(text.contains("docs/good.md:1:5: warning CM003"), "{text}");
     assert!(text.contains("docs/bad.docx: not a valid .docx"), "{text}");
     assert!(text.contains("docs/broken.docx: broken XML"), "{text}");
 }
@@ -297,9 +297,9 @@ fn odd_inputs_get_clear_messages_and_defined_exit_codes() {
     let out = dir.run(&["--format", "concise", "--verbose", "in"]);
     let text = transcript(&out).replace('\\', "/");
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("in/utf16.txt:1:6: CM001"), "{text}");
-    assert!(text.contains("in/cr-only.txt:2:6: CM001"), "{text}");
-    assert!(text.contains("in/long-line.md:1:2000006: CM001"), "{text}");
+    assert!(text.contains("in/utf16.txt:1:6: warning CM001"), "{text}");
+    assert!(text.contains("in/cr-only.txt:2:6: warning CM001"), "{text}");
+    assert!(text.contains("in/long-line.md:1:2000006: warning CM001"), "{text}");
     assert!(text.contains("skipped in/binary.md: binary file"), "{text}");
     assert!(!text.contains("in/empty.md:"), "{text}");
 }
@@ -314,7 +314,7 @@ fn unreadable_files_are_reported_and_the_run_goes_on() {
     let out = dir.run(&["--format", "concise", "docs", "/proc/self/mem"]);
     let text = transcript(&out).replace('\\', "/");
     assert_eq!(out.status.code(), Some(2), "{text}");
-    assert!(text.contains("docs/open.md:1:5: CM003") && text.contains("/proc/self/mem: cannot read"), "{text}");
+    assert!(text.contains("docs/open.md:1:5: warning CM003") && text.contains("/proc/self/mem: cannot read"), "{text}");
 }
 
 #[cfg(unix)]

@@ -85,6 +85,26 @@ fn diff_labels_each_hunk_safe_or_unsafe() {
     insta::assert_snapshot!(transcript(&out));
 }
 
+/// The diff's headers name the file as git does, `a/sub/a.md`, when the folder is given as
+/// `./sub`: leading `./` components are dropped, and nothing else (`../sub` stays).
+#[test]
+fn diff_headers_drop_a_leading_dot_slash() {
+    let dir = Dir::new();
+    dir.write("sub/a.md", TWO_SWAPS);
+    std::fs::create_dir(dir.path().join("other")).expect("create a folder");
+    let headers = |args: &[&str], cwd: &std::path::Path| -> Vec<String> {
+        let out = dir.command(args).current_dir(cwd).output().expect("run cm-lint");
+        assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+        let stdout = String::from_utf8_lossy(&out.stdout).replace('\\', "/");
+        stdout.lines().filter(|l| l.starts_with("--- ") || l.starts_with("+++ ")).map(str::to_string).collect()
+    };
+    for given in ["./sub", "././sub", "./sub/a.md"] {
+        assert_eq!(headers(&["--diff", given], dir.path()), ["--- a/sub/a.md", "+++ b/sub/a.md"], "{given}");
+    }
+    let other = dir.path().join("other");
+    assert_eq!(headers(&["--diff", "../sub"], &other), ["--- a/../sub/a.md", "+++ b/../sub/a.md"]);
+}
+
 /// `cm-lint - --fix`: standard output carries the text and only the text, fixed or not; the
 /// findings and the summary go to standard error, whatever the format.
 #[test]

@@ -74,7 +74,7 @@ fn html_tag_with_a_hundred_thousand_attributes_is_linted() {
     let text = transcript(&out).replace('\\', "/");
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("a.html:2:"), "the finding after the tag is reported: {text}");
-    assert!(text.contains("b.md:1:5: CM003"), "{text}");
+    assert!(text.contains("b.md:1:5: warning CM003"), "{text}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,7 +368,7 @@ fn docx_past_the_xml_cap_is_an_error_not_a_silent_cut() {
     assert_eq!(out.status.code(), Some(2), "{text}");
     let err = stderr(&out);
     assert!(err.contains("bomb.docx") && err.contains("256 MiB"), "{text}");
-    assert!(text.contains("a.md:1:5: CM003"), "the rest of the run is still reported: {text}");
+    assert!(text.contains("a.md:1:5: warning CM003"), "the rest of the run is still reported: {text}");
 }
 
 /// A `.docx` with `count` paragraphs, each with a finding.

@@ -163,8 +163,8 @@ fn a_200_mb_file_is_linted_to_its_last_line() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(out.status.code(), Some(1), "{}", tail_of(out));
     assert_eq!(lines.len(), 3, "{}", tail(&stdout));
-    assert!(lines[0].starts_with(&format!("big.md:{}:6: CM001 ", before + 1)), "{stdout}");
-    assert!(lines[1].starts_with(&format!("big.md:{}:5: CM003 ", before + 3)), "{stdout}");
+    assert!(lines[0].starts_with(&format!("big.md:{}:6: warning CM001 ", before + 1)), "{stdout}");
+    assert!(lines[1].starts_with(&format!("big.md:{}:5: warning CM003 ", before + 3)), "{stdout}");
     assert_eq!(lines[2], "2 findings in 1 file (1 file checked)");
     if let Some(kib) = measured.peak_rss_kib {
         // About 7 times the file's size today (1.4 GB for 200 MB): the text, and the engine's
@@ -198,7 +198,7 @@ fn a_big_file_dense_with_practice_words() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{}", tail(&stdout));
-    assert!(lines[0].starts_with(&format!("dense.md:{}:5: CM003 ", before + 1)), "{stdout}");
+    assert!(lines[0].starts_with(&format!("dense.md:{}:5: warning CM003 ", before + 1)), "{stdout}");
     assert_eq!(lines[1], "1 finding in 1 file (1 file checked)");
     if let Some(kib) = measured.peak_rss_kib {
         // About 12 times the file's size today (2.4 GB for 200 MB): every mention and sentence
@@ -232,7 +232,7 @@ fn a_10_mb_line_gives_a_character_column() {
     assert_eq!(out.status.code(), Some(1), "{}", tail_of(out));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let column = repeats * word.chars().count() + 6;
-    assert!(stdout.starts_with(&format!("long.md:1:{column}: CM001 ")), "{}", tail(&stdout));
+    assert!(stdout.starts_with(&format!("long.md:1:{column}: warning CM001 ")), "{}", tail(&stdout));
     assert!(stdout.ends_with("1 finding in 1 file (1 file checked)\n"), "{}", tail(&stdout));
 }
 
@@ -335,8 +335,8 @@ fn unreadable_folders_are_reported_and_the_run_goes_on() {
     assert_no_crash(&whole);
     assert_eq!(whole.status.code(), Some(2), "{text}");
     let stdout = String::from_utf8_lossy(&whole.stdout);
-    assert!(stdout.contains("docs/a-open.md:1:5: CM003"), "{text}");
-    assert!(stdout.contains("docs/z-after/later.md:1:5: CM003"), "{text}");
+    assert!(stdout.contains("docs/a-open.md:1:5: warning CM003"), "{text}");
+    assert!(stdout.contains("docs/z-after/later.md:1:5: warning CM003"), "{text}");
     assert!(!stdout.contains("hidden.md") && !stdout.contains("m-locked.md"), "{text}");
     let stderr = String::from_utf8_lossy(&whole.stderr);
     let folder = stderr.lines().find(|l| l.contains("docs/locked")).unwrap_or_default();
@@ -347,7 +347,7 @@ fn unreadable_folders_are_reported_and_the_run_goes_on() {
     let text = dir.transcript(&named);
     assert_no_crash(&named);
     assert_eq!(named.status.code(), Some(2), "{text}");
-    assert!(String::from_utf8_lossy(&named.stdout).contains("docs/z-after/later.md:1:5: CM003"), "{text}");
+    assert!(String::from_utf8_lossy(&named.stdout).contains("docs/z-after/later.md:1:5: warning CM003"), "{text}");
     let stderr = String::from_utf8_lossy(&named.stderr);
     assert!(
         stderr.lines().any(|l| l.starts_with("cm-lint: error: docs/locked") && l.contains("Permission denied")),
@@ -391,7 +391,7 @@ fn a_hundred_thousand_small_files() {
     });
     let generated = started.elapsed();
     let flagged: Vec<String> =
-        (0..files).filter(|&i| is_flagged(i)).map(|i| format!("{}:1:5: CM003 ", name(i))).collect();
+        (0..files).filter(|&i| is_flagged(i)).map(|i| format!("{}:1:5: warning CM003 ", name(i))).collect();
     let measured = run_measured(dir.command(&["--format", "concise", "docs"]));
     let out = &measured.output;
     report("many files", &format!("{files} files (written in {:.1} s)", generated.as_secs_f64()), &measured);
@@ -617,7 +617,7 @@ fn fix_never_changes_the_encoding_of_a_utf16_file() {
     let text = dir.transcript(&out);
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "{text}");
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("utf16.txt:1:5: CM003 "), "{text}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("utf16.txt:1:5: warning CM003 "), "{text}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cm-lint: warning: utf16.txt: ") && stderr.contains("fixes not applied"), "{text}");
 }

@@ -153,7 +153,7 @@ impl CheckArgs {
 pub(crate) enum OutputFormat {
     /// rustc-style snippets with the line, carets under the word and a help line
     Text,
-    /// `path:line:col: CODE message`, one finding a line
+    /// `path:line:col: severity CODE message`, one finding a line
     Concise,
     /// A JSON array, one object per finding
     Json,

@@ -177,10 +177,11 @@ fn open_no_follow_for_writing(path: &Path) -> std::io::Result<std::fs::File> {
 /// `--fix --unsafe-fixes` writes), each hunk labelled after its closing `@@` (where git writes a
 /// function's name, so the diff still applies as a patch): `safe fix` when the safe fixes alone
 /// (`safe`, what `--fix` writes) make that very change, else `unsafe fix`.
-/// The file name and the text are escaped for a terminal (control characters become visible
-/// stand-ins), so a hunk over such a character does not apply as a patch.
+/// The file name is the one shown everywhere else, without its leading `./` components (see
+/// [`header_path`]). The file name and the text are escaped for a terminal (control characters
+/// become visible stand-ins), so a hunk over such a character does not apply as a patch.
 pub(crate) fn labelled_diff(path: &str, old: &str, safe: &str, all: &str) -> String {
-    let path = crate::escape::terminal(path);
+    let path = crate::escape::terminal(header_path(path));
     let safe_hunks: std::collections::HashSet<(std::ops::Range<usize>, String)> =
         hunks(old, safe).into_iter().map(|h| (h.old_lines, h.body)).collect();
     let mut out = String::new();
@@ -194,6 +195,18 @@ pub(crate) fn labelled_diff(path: &str, old: &str, safe: &str, all: &str) -> Str
         out.push_str(&format!("{} {label}\n{body}", hunk.header));
     }
     crate::escape::terminal_lines(&out).into_owned()
+}
+
+/// A path as the `--- a/` and `+++ b/` headers name it: the leading `./` components dropped
+/// (`./docs/a.md`, from `cm-lint --diff ./docs`, is `docs/a.md`, so the headers read
+/// `a/docs/a.md` as git's do and `patch -p1` finds the file). Nothing else changes: `../x`,
+/// `.x/a.md` and a `./` later in the path stay as they are.
+fn header_path(path: &str) -> &str {
+    let mut rest = path;
+    while let Some(tail) = rest.strip_prefix("./") {
+        rest = tail.trim_start_matches('/');
+    }
+    rest
 }
 
 /// One hunk of a unified diff. Two hunks make the same change when their old lines and their
@@ -280,6 +293,25 @@ mod tests {
         let diff = labelled_diff("p.md", near_old, near_safe, near_all);
         assert_eq!(diff.lines().filter(|l| l.starts_with("@@")).collect::<Vec<_>>(), ["@@ -1,2 +1,2 @@ unsafe fix"]);
         assert_eq!(labelled_diff("p.md", near_old, near_old, near_old), "");
+    }
+
+    #[test]
+    fn diff_headers_drop_only_leading_dot_components() {
+        for (given, shown) in [
+            ("./sub/a.md", "sub/a.md"),
+            ("././sub/a.md", "sub/a.md"),
+            (".//sub/a.md", "sub/a.md"),
+            ("sub/./a.md", "sub/./a.md"),
+            ("../x/a.md", "../x/a.md"),
+            ("./../x/a.md", "../x/a.md"),
+            (".x/a.md", ".x/a.md"),
+            ("a.md", "a.md"),
+            ("/abs/./a.md", "/abs/./a.md"),
+        ] {
+            assert_eq!(header_path(given), shown, "{given}");
+        }
+        let diff = labelled_diff("./sub/a\u{1b}.md", "a coach\n", "a coach\n", "a mentor\n");
+        assert!(diff.starts_with("--- a/sub/a\u{241b}.md\n+++ b/sub/a\u{241b}.md\n@@ "), "{diff}");
     }
 
     /// The race of #15: the file is swapped for a link between read and write; the write must

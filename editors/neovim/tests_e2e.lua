@@ -1,7 +1,8 @@
 -- End-to-end test: a real headless Neovim, the real `cm-lint server`, the plugin.
 -- Run by `tests/neovim.rs` as:
 --   nvim --headless -u NONE -c "luafile editors/neovim/tests_e2e.lua"
--- with CM_LINT_BIN, CM_LINT_PLUGIN and CM_LINT_DOC in the environment. Prints PASS or FAIL
+-- with CM_LINT_BIN, CM_LINT_PLUGIN and CM_LINT_DOC in the environment (and CM_LINT_ROOT, the
+-- root the client must have, when the test knows it). Prints PASS or FAIL
 -- lines and quits with 0 on success, 1 on failure. Every wait is bounded.
 
 local function finish(ok, message)
@@ -31,6 +32,15 @@ local ok, err = pcall(function()
   local appeared = vim.wait(15000, function() return codes() == "CM003" end, 50)
   if not appeared then error("expected CM003 after opening, got '" .. codes() .. "'") end
   io.stdout:write("ok diagnostics appear: " .. codes() .. "\n")
+
+  -- The root: outside any project, the file's own folder.
+  local want = os.getenv("CM_LINT_ROOT")
+  if want then
+    local client = vim.lsp.get_client_by_id(cm_lint.client_id())
+    local root = client and client.config.root_dir
+    if root ~= want then error("expected the root " .. want .. ", got " .. tostring(root)) end
+    io.stdout:write("ok root is the file's folder\n")
+  end
 
   -- 2. Edit the buffer; diagnostics update.
   vim.api.nvim_buf_set_lines(bufnr, 0, 0, false, { "Your coach/mentor will call.", "" })

@@ -21,6 +21,11 @@ M.defaults = {
 local config = vim.deepcopy(M.defaults)
 local client_id = nil
 
+-- The root given to the server: the nearest folder at or above the buffer's file that holds
+-- the first of config.root_markers found (cm-lint.toml, then .cm-lint.toml, then .git); for a
+-- file outside any project, the file's own folder (the current folder for an unnamed buffer).
+-- The server is started either way: there is no single-file case to turn on, as lspconfig's
+-- single_file_support does.
 local function root_dir(bufnr)
   local name = vim.api.nvim_buf_get_name(bufnr)
   local start = (name ~= "" and vim.fn.fnamemodify(name, ":p:h")) or vim.fn.getcwd()
