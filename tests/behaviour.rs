@@ -382,7 +382,7 @@ fn each_file_takes_the_nearest_configuration_above_it() {
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(!text.contains("guide.md"), "hrdocs/cm-lint.toml ignores CM003: {text}");
     assert!(!text.contains("wip.md"), "hrdocs/cm-lint.toml excludes drafts/: {text}");
-    assert!(text.contains("other/page.md:1:5: CM003"), "other/ has the defaults: {text}");
+    assert!(text.contains("other/page.md:1:5: warning CM003"), "other/ has the defaults: {text}");
     // The nearest file wins whole: hrdocs/team/ does not inherit hrdocs/'s settings.
     let json = dir.run(&["--format", "json", "hrdocs/team"]);
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
