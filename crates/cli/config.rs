@@ -14,8 +14,8 @@ use crate::args::FailOn;
 /// The command line's settings, put on top of every configuration.
 #[derive(Debug, Clone)]
 pub(crate) struct Overrides {
-    pub select: Option<Vec<&'static str>>,
-    pub ignore: Vec<&'static str>,
+    pub select: Option<Vec<cm_linter::Rule>>,
+    pub ignore: Vec<cm_linter::Rule>,
     pub fail_on: Option<FailOn>,
 }
 

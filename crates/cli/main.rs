@@ -84,19 +84,14 @@ fn run(args: &Args) -> anyhow::Result<ExitStatus> {
             Ok(ExitStatus::Clean)
         }
         Some(Command::Explain { rule }) => {
-            let Some(meta) = cm_linter::rules::find(rule) else {
+            let Some(rule) = cm_linter::Rule::find(rule) else {
                 anyhow::bail!("unknown rule '{rule}' (see `cm-lint rules`)");
             };
             let mut out = std::io::stdout().lock();
-            writeln!(out, "{}", meta.doc.trim_end())?;
+            writeln!(out, "{}", rule.meta().doc.trim_end())?;
             // The article's definitions the rule holds documents to.
-            let practices: &[cm_core::Practice] = match meta.code {
-                "CM003" => &[cm_core::Practice::Coaching],
-                "CM004" => &[cm_core::Practice::Mentoring],
-                _ => &cm_core::Practice::ALL,
-            };
             writeln!(out, "\n## The article's definitions")?;
-            for practice in practices {
+            for practice in rule.practices() {
                 writeln!(out, "\n**{}**: {}\n", practice.activity(), practice.definition())?;
                 for key in practice.key_traits() {
                     writeln!(out, "- {key}")?;
@@ -121,13 +116,11 @@ fn run(args: &Args) -> anyhow::Result<ExitStatus> {
 }
 
 /// Resolves rule codes or names given on the command line.
-fn rule_codes(list: &[String]) -> anyhow::Result<Vec<&'static str>> {
+fn rule_codes(list: &[String]) -> anyhow::Result<Vec<cm_linter::Rule>> {
     list.iter()
         .filter(|s| !s.trim().is_empty())
         .map(|s| {
-            cm_linter::rules::find(s.trim())
-                .map(|r| r.code)
-                .ok_or_else(|| anyhow::anyhow!("unknown rule '{s}' (see `cm-lint rules`)"))
+            cm_linter::Rule::find(s.trim()).ok_or_else(|| anyhow::anyhow!("unknown rule '{s}' (see `cm-lint rules`)"))
         })
         .collect()
 }

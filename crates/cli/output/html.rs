@@ -95,7 +95,7 @@ fn write_made_at(out: &mut dyn Write, results: &[FileResult], made: &str) -> std
         writeln!(
             out,
             "<tr><td><a class=\"code\" href=\"{}\">{} {}</a></td><td>{}</td><td>{n}</td></tr>",
-            escape(&super::rule_doc_url(rule)),
+            escape(&rule.doc_url()),
             rule.code,
             rule.name,
             escape(rule.summary)
@@ -118,7 +118,7 @@ fn write_made_at(out: &mut dyn Write, results: &[FileResult], made: &str) -> std
                 out,
                 "<div><a class=\"code\" href=\"{}\">{} {}</a> <span class=\"severity\">{severity}</span> \
                  <span class=\"pos\">line {}, column {}</span></div>",
-                escape(&super::rule_doc_url(d.rule)),
+                escape(&d.rule.doc_url()),
                 d.rule.code,
                 d.rule.name,
                 pos.line,

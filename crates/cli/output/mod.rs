@@ -68,13 +68,6 @@ pub(crate) fn is_for_people(format: OutputFormat) -> bool {
     matches!(format, OutputFormat::Text | OutputFormat::Concise)
 }
 
-/// The address of a rule's documentation: its Markdown page in the repository, which the HTML
-/// report links each rule and finding to. The language server's hovers and diagnostics link to
-/// the same page (cm-lsp builds the address on its own, the same way).
-pub(super) fn rule_doc_url(rule: &cm_linter::RuleMeta) -> String {
-    format!("{}/blob/main/crates/lint/src/rules/{}.md", env!("CARGO_PKG_REPOSITORY"), rule.name.replace('-', "_"))
-}
-
 /// Where a finding's point is made again, for formats that show one place a line: "the same
 /// point again on lines 12, 40" (at most five lines named, then how many more).
 pub(super) fn repeats_note(index: &cm_linter::LineIndex, d: &cm_linter::Diagnostic) -> Option<String> {
@@ -93,14 +86,13 @@ pub(super) fn repeats_note(index: &cm_linter::LineIndex, d: &cm_linter::Diagnost
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    /// Every rule's link names a page that is in the repository.
+    /// Every rule's link (in the HTML report, SARIF and the editor) names a page that is in
+    /// the repository.
     #[test]
     fn rule_doc_urls_name_the_rules_pages() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for rule in cm_linter::RULES {
-            let url = rule_doc_url(rule);
+            let url = rule.doc_url();
             let path = url
                 .strip_prefix("https://github.com/cm-lint/cm-lint/blob/main/")
                 .unwrap_or_else(|| panic!("{}: {url} is not in the repository", rule.code));

@@ -79,6 +79,8 @@ struct Rule {
     short_description: Text,
     full_description: Text,
     help: Help,
+    /// The rule's documentation page, which code scanning links.
+    help_uri: String,
     default_configuration: Configuration,
 }
 
@@ -204,6 +206,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Fai
             short_description: Text { text: r.summary.to_string() },
             full_description: Text { text: r.summary.to_string() },
             help: Help { text: r.doc, markdown: r.doc },
+            help_uri: r.doc_url(),
             default_configuration: Configuration { level: level(r.default_severity) },
         })
         .collect();
@@ -359,6 +362,7 @@ mod tests {
             assert_eq!(rule["fullDescription"]["text"], meta.summary);
             assert_eq!(rule["help"]["text"], meta.doc);
             assert_eq!(rule["help"]["markdown"], meta.doc);
+            assert_eq!(rule["helpUri"], meta.doc_url());
             assert_eq!(rule["defaultConfiguration"]["level"], level(meta.default_severity));
         }
         assert_eq!(runs[0]["results"], serde_json::json!([]));

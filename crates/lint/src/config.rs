@@ -15,7 +15,7 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::rules::{self, RuleMeta};
+use crate::rules::{Rule, RuleMeta};
 use crate::Severity;
 
 /// A configuration error, with the 1-based line and column where it is.
@@ -84,16 +84,16 @@ pub struct Vocabulary {
 /// A parsed configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
-    /// Rules to run (codes); `None` runs every rule.
-    pub select: Option<Vec<&'static str>>,
-    /// Rules never to run (codes).
-    pub ignore: Vec<&'static str>,
-    /// Severity per rule code.
-    pub severity: BTreeMap<&'static str, Severity>,
+    /// Rules to run; `None` runs every rule.
+    pub select: Option<Vec<Rule>>,
+    /// Rules never to run.
+    pub ignore: Vec<Rule>,
+    /// Severity per rule.
+    pub severity: BTreeMap<Rule, Severity>,
     /// Path globs never to lint.
     pub exclude: Vec<String>,
     /// Path glob to rule codes ignored for matching paths.
-    pub per_file_ignores: Vec<(String, Vec<&'static str>)>,
+    pub per_file_ignores: Vec<(String, Vec<Rule>)>,
     pub vocabulary: Vocabulary,
     /// The lowest severity that makes the run fail.
     pub fail_on: Option<Severity>,
@@ -278,8 +278,8 @@ impl Config {
             vec![error_at(text, offset, plain(e.message().trim()))]
         })?;
         let mut errors = Vec::new();
-        let mut rule = |s: &Spanned<String>| -> Option<&'static str> {
-            let found = rules::find(s.get_ref()).map(|r: &RuleMeta| r.code);
+        let mut rule = |s: &Spanned<String>| -> Option<Rule> {
+            let found = Rule::find(s.get_ref());
             if found.is_none() {
                 errors.push(error_at(
                     text,
@@ -365,14 +365,14 @@ impl Config {
 
     /// Whether a rule runs.
     #[must_use]
-    pub fn is_enabled(&self, code: &str) -> bool {
-        self.select.as_ref().is_none_or(|s| s.contains(&code)) && !self.ignore.contains(&code)
+    pub fn is_enabled(&self, rule: Rule) -> bool {
+        self.select.as_ref().is_none_or(|s| s.contains(&rule)) && !self.ignore.contains(&rule)
     }
 
     /// The severity findings of a rule get.
     #[must_use]
     pub fn severity_of(&self, rule: &RuleMeta) -> Severity {
-        self.severity.get(rule.code).copied().unwrap_or(rule.default_severity)
+        self.severity.get(&rule.id).copied().unwrap_or(rule.default_severity)
     }
 }
 
@@ -401,10 +401,11 @@ mentoring = ["Bridge", "Compass"]
 "#,
         )
         .unwrap();
-        assert_eq!(config.select, Some(vec!["CM001", "CM003"]));
-        assert!(config.is_enabled("CM003") && !config.is_enabled("CM002") && !config.is_enabled("CM005"));
-        assert_eq!(config.severity.get("CM003"), Some(&Severity::Error));
-        assert_eq!(config.per_file_ignores, vec![("legacy/**".to_string(), vec!["CM001"])]);
+        assert_eq!(config.select, Some(vec![Rule::InterchangeableTerms, Rule::CoachingDescribedAsMentoring]));
+        assert!(config.is_enabled(Rule::CoachingDescribedAsMentoring));
+        assert!(!config.is_enabled(Rule::MixedRoles) && !config.is_enabled(Rule::InconsistentNaming));
+        assert_eq!(config.severity.get(&Rule::CoachingDescribedAsMentoring), Some(&Severity::Error));
+        assert_eq!(config.per_file_ignores, vec![("legacy/**".to_string(), vec![Rule::InterchangeableTerms])]);
         assert_eq!(config.vocabulary.mentoring, vec!["Bridge", "Compass"]);
         assert_eq!(config.fail_on, Some(Severity::Error));
     }
@@ -461,7 +462,7 @@ mentoring = ["Bridge", "Compass"]
         assert!(err.message.len() < 400, "the glob is not quoted whole: {}", err.message.len());
         assert!(err.message.ends_with("(159999 bytes): it is too large or complex to match"), "{err}");
         // Built directly, without the check, the linter still does not panic.
-        let config = Config { per_file_ignores: vec![(glob, vec!["CM001"])], ..Config::default() };
+        let config = Config { per_file_ignores: vec![(glob, vec![Rule::InterchangeableTerms])], ..Config::default() };
         let _ = crate::Linter::new(config);
     }
 

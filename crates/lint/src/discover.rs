@@ -307,10 +307,10 @@ mod tests {
         ]);
         let discovery = Discovery::new(&dir, |l: Loaded| (l.config.ignore.clone(), l.root.clone()));
         let deep = discovery.for_file(&dir.join("hr/deep/a.md")).unwrap();
-        assert_eq!(deep.0, ["CM002"]);
+        assert_eq!(deep.0, [crate::Rule::MixedRoles]);
         assert_eq!(deep.1, dir.join("hr"));
         let top = discovery.for_file(&dir.join("b.md")).unwrap();
-        assert_eq!(top.0, ["CM001"]);
+        assert_eq!(top.0, [crate::Rule::InterchangeableTerms]);
         // Each configuration is made once and shared.
         assert!(Arc::ptr_eq(&deep, &discovery.for_dir(&dir.join("hr")).unwrap()));
         assert_eq!(discovery.made(), 2);

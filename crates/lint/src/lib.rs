@@ -28,7 +28,7 @@ pub use config::{parse_severity, Config, ConfigError, Vocabulary};
 pub use diagnostic::{Applicability, Chain, Diagnostic, Edit, Fix, Severity};
 pub use line_index::*;
 pub use prose::Format;
-pub use rules::{RuleMeta, RULES};
+pub use rules::{Rule, RuleMeta, RULES};
 pub use span::Span;
 pub use suppress::UnusedSuppression;
 
@@ -68,7 +68,7 @@ pub struct LintOutput {
 pub struct Linter {
     config: Config,
     vocabulary: CompiledVocabulary,
-    per_file: Vec<(globset::GlobSet, Vec<&'static str>)>,
+    per_file: Vec<(globset::GlobSet, Vec<Rule>)>,
     per_file_allow: Vec<(globset::GlobSet, Vec<(Practice, cm_core::Dimension)>)>,
     read_all: bool,
 }
@@ -114,11 +114,11 @@ impl Linter {
     #[must_use]
     pub fn lint_path(&self, document: &Document<'_>, path: Option<&str>) -> LintOutput {
         let analysis = analysis::Analysis::new(document.source, document.format, &self.vocabulary, self.read_all);
-        let ignored: Vec<&str> = path
+        let ignored: Vec<Rule> = path
             .map(|p| self.per_file.iter().filter(|(g, _)| g.is_match(p)).flat_map(|(_, c)| c.iter().copied()).collect())
             .unwrap_or_default();
         let mut diagnostics = Vec::new();
-        for rule in RULES.iter().filter(|r| self.config.is_enabled(r.code) && !ignored.contains(&r.code)) {
+        for rule in RULES.iter().filter(|r| self.config.is_enabled(r.id) && !ignored.contains(&r.id)) {
             let start = diagnostics.len();
             (rule.check)(&mut diagnostics, &analysis);
             let severity = self.config.severity_of(rule);

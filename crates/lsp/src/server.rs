@@ -481,9 +481,7 @@ fn format_of(language_id: &str, uri: &Uri) -> Format {
 }
 
 fn rule_doc_uri(code: &str) -> Option<Uri> {
-    let rule = cm_linter::rules::find(code)?;
-    let module = rule.name.replace('-', "_");
-    format!("https://github.com/cm-lint/cm-lint/blob/main/crates/lint/src/rules/{module}.md").parse().ok()
+    cm_linter::rules::find(code)?.doc_url().parse().ok()
 }
 
 impl Server {
@@ -1344,10 +1342,10 @@ impl ClientSettings {
     /// `config` with these settings on top, and what in them names no rule or severity.
     fn apply(&self, mut config: cm_linter::Config) -> (cm_linter::Config, Vec<String>) {
         let mut unknown = Vec::new();
-        let mut codes = |list: &[String]| -> Vec<&'static str> {
+        let mut codes = |list: &[String]| -> Vec<cm_linter::Rule> {
             list.iter()
                 .filter_map(|c| {
-                    let found = cm_linter::rules::find(c).map(|r| r.code);
+                    let found = cm_linter::Rule::find(c);
                     if found.is_none() {
                         unknown.push(format!("unknown rule '{c}' (see `cm-lint rules`)"));
                     }
@@ -1366,9 +1364,9 @@ impl ClientSettings {
         let mut severities: Vec<_> = self.severity.iter().collect();
         severities.sort();
         for (code, level) in severities {
-            match (cm_linter::rules::find(code), cm_linter::parse_severity(level)) {
+            match (cm_linter::Rule::find(code), cm_linter::parse_severity(level)) {
                 (Some(rule), Some(level)) => {
-                    config.severity.insert(rule.code, level);
+                    config.severity.insert(rule, level);
                 }
                 (None, _) => unknown.push(format!("unknown rule '{code}' (see `cm-lint rules`)")),
                 (_, None) => unknown.push(format!("unknown severity '{level}' for {code} (error, warning or info)")),

@@ -7,6 +7,8 @@ use crate::analysis::Analysis;
 use crate::{Diagnostic, Severity};
 
 pub(crate) static META: RuleMeta = RuleMeta {
+    id: super::Rule::CoachingDescribedAsMentoring,
+    file: "coaching_described_as_mentoring",
     code: "CM003",
     name: "coaching-described-as-mentoring",
     summary: "A coaching word is given a mentoring trait, or denied a coaching one",

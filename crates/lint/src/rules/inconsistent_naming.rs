@@ -13,6 +13,8 @@ use crate::prose::BlockKind;
 use crate::{Applicability, Diagnostic, Severity};
 
 pub(crate) static META: RuleMeta = RuleMeta {
+    id: super::Rule::InconsistentNaming,
+    file: "inconsistent_naming",
     code: "CM005",
     name: "inconsistent-naming",
     summary: "One programme, person or relationship is named with both words",

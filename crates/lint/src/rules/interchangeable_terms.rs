@@ -11,6 +11,8 @@ use crate::analysis::Analysis;
 use crate::{Diagnostic, Severity};
 
 pub(crate) static META: RuleMeta = RuleMeta {
+    id: super::Rule::InterchangeableTerms,
+    file: "interchangeable_terms",
     code: "CM001",
     name: "interchangeable-terms",
     summary: "The two words are used as names for one thing",

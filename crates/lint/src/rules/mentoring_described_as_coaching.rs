@@ -7,6 +7,8 @@ use crate::analysis::Analysis;
 use crate::{Diagnostic, Severity};
 
 pub(crate) static META: RuleMeta = RuleMeta {
+    id: super::Rule::MentoringDescribedAsCoaching,
+    file: "mentoring_described_as_coaching",
     code: "CM004",
     name: "mentoring-described-as-coaching",
     summary: "A mentoring word is given a coaching trait, or denied a mentoring one",

@@ -11,6 +11,8 @@ use crate::prose::BlockKind;
 use crate::{Applicability, Diagnostic, Severity};
 
 pub(crate) static META: RuleMeta = RuleMeta {
+    id: super::Rule::MixedRoles,
+    file: "mixed_roles",
     code: "CM002",
     name: "mixed-roles",
     summary: "One relationship is described with role words from both practices",

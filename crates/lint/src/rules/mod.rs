@@ -15,8 +15,49 @@ use crate::analysis::mentions::Mention;
 use crate::analysis::Analysis;
 use crate::{Applicability, Chain, Diagnostic, Edit, Fix, Severity};
 
+/// A rule, as configurations, suppressions and the front ends name it: a type, so that a rule
+/// is never told by comparing strings. [`Rule::meta`] has its code, name and documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    InterchangeableTerms,
+    MixedRoles,
+    CoachingDescribedAsMentoring,
+    MentoringDescribedAsCoaching,
+    InconsistentNaming,
+}
+
+impl Rule {
+    /// The rule's code, name and documentation.
+    #[must_use]
+    pub fn meta(self) -> &'static RuleMeta {
+        RULES[self as usize]
+    }
+
+    /// The rule with this code ("CM003", any case) or name ("mixed-roles").
+    #[must_use]
+    pub fn find(code_or_name: &str) -> Option<Rule> {
+        find(code_or_name).map(|m| m.id)
+    }
+
+    /// The practices whose definitions the rule holds documents to: one for a trait rule.
+    #[must_use]
+    pub fn practices(self) -> &'static [Practice] {
+        match self {
+            Rule::CoachingDescribedAsMentoring => &[Practice::Coaching],
+            Rule::MentoringDescribedAsCoaching => &[Practice::Mentoring],
+            Rule::InterchangeableTerms | Rule::MixedRoles | Rule::InconsistentNaming => &Practice::ALL,
+        }
+    }
+}
+
+/// Where the project's rule docs are published.
+const DOCS_BASE: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/crates/lint/src/rules/");
+
 /// A rule's identity and documentation.
 pub struct RuleMeta {
+    pub id: Rule,
+    /// The rule module's file name, which its doc shares (`<file>.md`).
+    pub file: &'static str,
     /// The permanent code, "CM001".
     pub code: &'static str,
     /// The kebab-case name, "interchangeable-terms".
@@ -35,9 +76,17 @@ impl std::fmt::Debug for RuleMeta {
     }
 }
 
+impl RuleMeta {
+    /// Where the rule's documentation is published (the editor's and the reports' link).
+    #[must_use]
+    pub fn doc_url(&self) -> String {
+        format!("{DOCS_BASE}{}.md", self.file)
+    }
+}
+
 impl PartialEq for RuleMeta {
     fn eq(&self, other: &Self) -> bool {
-        self.code == other.code
+        self.id == other.id
     }
 }
 
@@ -226,6 +275,18 @@ pub(crate) fn trait_diagnostics(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_rule_is_its_own_entry_and_doc() {
+        for (i, rule) in RULES.iter().enumerate() {
+            assert_eq!(rule.id as usize, i, "{}", rule.code);
+            assert_eq!(rule.id.meta().code, rule.code);
+            assert_eq!(Rule::find(rule.name), Some(rule.id));
+            let doc = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("src/rules/{}.md", rule.file));
+            assert_eq!(std::fs::read_to_string(doc).unwrap(), rule.doc, "{}", rule.code);
+            assert!(rule.doc_url().ends_with(&format!("/crates/lint/src/rules/{}.md", rule.file)));
+        }
+    }
 
     #[test]
     fn codes_are_unique_and_sorted() {
