@@ -328,9 +328,14 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         std::os::unix::fs::symlink(&target, &path).unwrap();
         let err = write_atomically(&path, &read.meta, &read.bytes, "new").unwrap_err();
-        assert!(format!("{err:#}").contains("symbolic link"), "{err:#}");
+        assert!(format!("{err:#}").contains("is now a symbolic link"), "{err:#}");
         assert!(std::fs::symlink_metadata(&path).unwrap().file_type().is_symlink());
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+        // A file that went away is not called a link.
+        std::fs::remove_file(&path).unwrap();
+        let err = write_atomically(&path, &read.meta, &read.bytes, "new").unwrap_err();
+        assert!(format!("{err:#}").contains("cannot open before writing"), "{err:#}");
+        assert!(!path.exists());
     }
 
     #[test]
@@ -380,11 +385,37 @@ mod tests {
         let link = dir.path().join("out.sarif");
         std::fs::write(&target, "precious").unwrap();
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        assert!(write_report(&link, b"report").is_err());
+        let err = write_report(&link, b"report").unwrap_err();
+        assert!(format!("{err:#}").contains("is a symbolic link; the report is not written through it"), "{err:#}");
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
         let plain = dir.path().join("plain.sarif");
         write_report(&plain, b"report").unwrap();
         write_report(&plain, b"report 2").unwrap();
         assert_eq!(std::fs::read_to_string(&plain).unwrap(), "report 2");
+        // A shorter report replaces a longer one whole: nothing of the old one is left after it.
+        write_report(&plain, b"r").unwrap();
+        assert_eq!(std::fs::read_to_string(&plain).unwrap(), "r");
+        let err = write_report(dir.path(), b"report").unwrap_err();
+        assert!(format!("{err:#}").contains("is a folder"), "{err:#}");
+    }
+
+    /// A FIFO (or a device such as `/dev/stdout`) given to `--output` is written to, not
+    /// replaced by a regular file.
+    #[test]
+    fn a_report_to_a_fifo_is_written_into_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("report.fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("SKIPPED: no mkfifo here");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        write_report(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        assert!(std::os::unix::fs::FileTypeExt::is_fifo(&std::fs::symlink_metadata(&fifo).unwrap().file_type()));
     }
 }
