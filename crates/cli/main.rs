@@ -3,7 +3,6 @@
 
 mod args;
 mod config;
-mod docx;
 mod escape;
 mod fix;
 mod output;
@@ -491,15 +490,8 @@ fn keep_finding_lines(source: &str, diagnostics: &mut [cm_linter::Diagnostic]) -
             new
         }
     };
-    let remap = |span: cm_linter::Span| cm_linter::Span::new(map(span.start()), map(span.end()));
     for d in diagnostics.iter_mut() {
-        d.span = remap(d.span);
-        d.related = d.related.map(remap);
-        d.repeats.iter_mut().for_each(|r| *r = remap(*r));
-        d.chain = d.chain.map(|c| c.map(remap));
-        for edit in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-            edit.span = remap(edit.span);
-        }
+        d.map_spans(|span| cm_linter::Span::new(map(span.start()), map(span.end())));
     }
     let kept_lines = moved.iter().zip(&keep).filter(|(_, k)| **k).map(|(&(old, new), _)| (new, old)).collect();
     (out, kept_lines)
@@ -513,9 +505,10 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
         Err(err) => return failed(file, format!("cannot read: {err}")),
     };
     let fix::ReadFile { bytes, meta } = read;
-    if walk::is_docx(&file.path) {
-        return lint_docx(linter, file, args, &bytes);
-    }
+    let format = match file.kind {
+        walk::Kind::Docx => return lint_docx(linter, file, args, &bytes),
+        walk::Kind::Text(format) => format,
+    };
     if walk::is_binary(&bytes) {
         if args.verbose {
             messages.push(format!("cm-lint: skipped {}: binary file", file.display));
@@ -529,7 +522,7 @@ fn lint_file(linter: &Linter, file: &walk::InputFile, args: &CheckArgs) -> Outco
             file.display
         ));
     }
-    let document = Document { source: &decoded.text, format: file.format };
+    let document = Document { source: &decoded.text, format };
     let output = linter.lint_path(&document, Some(&file.relative));
     let mut diagnostics = output.diagnostics;
     let path = Some(file.relative.as_str());
@@ -670,7 +663,7 @@ fn stdin_name(args: &CheckArgs) -> String {
 /// Lints a Word document: its Markdown rendering is linted, and positions are mapped to
 /// paragraph numbers and columns. A `.docx` is never written.
 fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &[u8]) -> Outcome {
-    let docx = match docx::read(bytes) {
+    let docx = match cm_linter::prose::docx::read(bytes) {
         Ok(docx) => docx,
         Err(err) => return failed(file, format!("{err:#}")),
     };
@@ -696,15 +689,7 @@ fn lint_docx(linter: &Linter, file: &walk::InputFile, args: &CheckArgs, bytes: &
         .diagnostics
         .into_iter()
         .map(|mut d| {
-            d.span = remap(d.span);
-            d.related = d.related.map(remap);
-            d.repeats.iter_mut().for_each(|r| *r = remap(*r));
-            d.chain = d.chain.map(|c| c.map(remap));
-            if let Some(fix) = d.fix.as_mut() {
-                for edit in &mut fix.edits {
-                    edit.span = remap(edit.span);
-                }
-            }
+            d.map_spans(remap);
             d
         })
         .collect();

@@ -17,7 +17,7 @@ pub(crate) struct InputFile {
     pub display: String,
     /// The path relative to the configuration root, with `/`, for per-path ignores.
     pub relative: String,
-    pub format: Format,
+    pub kind: Kind,
     /// The file was reached through a symbolic link (the file itself, or a folder named on the
     /// command line or on its path below the working directory): `--fix` does not write it.
     pub linked: bool,
@@ -31,12 +31,33 @@ pub(crate) struct Text {
     pub invalid_at: Option<usize>,
 }
 
+/// What a file is, by its name: text in one of the engine's formats, or a Word document (a zip
+/// archive whose text the engine's `docx` reader renders as Markdown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Text(Format),
+    Docx,
+}
+
+impl Kind {
+    /// The kind of a walked file; `None` for a file of no supported format.
+    pub fn of(path: &Path) -> Option<Kind> {
+        format_of(path).map(Kind::Text).or_else(|| is_docx(path).then_some(Kind::Docx))
+    }
+
+    /// The kind of a file named on the command line: linted whatever its name, as plain text
+    /// when the name says nothing.
+    pub fn named(path: &Path) -> Kind {
+        Kind::of(path).unwrap_or(Kind::Text(Format::PlainText))
+    }
+}
+
 pub(crate) fn format_of(path: &Path) -> Option<Format> {
     path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
 }
 
 /// Whether a path is a Word document.
-pub(crate) fn is_docx(path: &Path) -> bool {
+fn is_docx(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }
 
@@ -149,10 +170,10 @@ pub(crate) fn walk<T: Send>(
     let mut linked_dirs = Vec::new();
     for given in paths {
         if given.is_file() {
-            let format = format_of(given).unwrap_or(Format::PlainText);
+            let kind = Kind::named(given);
             let display = given.display().to_string();
             let linked = through_link(given, &relative.cwd);
-            let file = InputFile { path: given.clone(), display, relative: relative.of(given), format, linked };
+            let file = InputFile { path: given.clone(), display, relative: relative.of(given), kind, linked };
             if in_shard(&file.relative) {
                 named.push(file);
             }
@@ -217,7 +238,7 @@ pub(crate) fn walk<T: Send>(
                     return ignore::WalkState::Continue;
                 }
                 let path = entry.path();
-                let Some(format) = format_of(path).or_else(|| is_docx(path).then_some(Format::Markdown)) else {
+                let Some(kind) = Kind::of(path) else {
                     if selection.verbose {
                         skipped
                             .lock()
@@ -236,7 +257,7 @@ pub(crate) fn walk<T: Send>(
                     // The walk follows no link below a folder it was given: only that folder
                     // can be one.
                     let linked = linked_dirs.iter().any(|dir| path.starts_with(dir));
-                    let file = InputFile { path: path.to_path_buf(), display, relative: rel, format, linked };
+                    let file = InputFile { path: path.to_path_buf(), display, relative: rel, kind, linked };
                     let out = lint(&file);
                     found.lock().expect("not poisoned").push((file, out));
                 }

@@ -117,6 +117,19 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Moves every place the finding names (the word, the related phrase, the chain, the
+    /// repeats, the fix's edits) through `map`: for a front end that shows the finding in
+    /// another text than the one linted (a Word document's paragraphs, the lines a report keeps).
+    pub fn map_spans(&mut self, map: impl Fn(Span) -> Span) {
+        self.span = map(self.span);
+        self.related = self.related.map(&map);
+        self.repeats.iter_mut().for_each(|r| *r = map(*r));
+        self.chain = self.chain.map(|c| c.map(&map));
+        for edit in self.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            edit.span = map(edit.span);
+        }
+    }
+
     /// For a trait finding, the configuration that accepts the trait for the practice, where
     /// a team's design differs from the article on purpose: `[allow] mentoring = ["duration"]`.
     #[must_use]

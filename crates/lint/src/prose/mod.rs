@@ -6,6 +6,7 @@
 //! addresses, link targets and HTML attributes never reach a block.
 
 mod builder;
+pub mod docx;
 mod html;
 mod markdown;
 mod text;

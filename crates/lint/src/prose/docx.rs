@@ -10,20 +10,19 @@
 
 use std::io::{BufRead, BufReader, Read};
 
-use anyhow::bail;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
 /// The most XML read from `word/document.xml` (a zip bomb inflates far past it).
-pub(crate) const MAX_XML: u64 = 256 << 20;
+pub const MAX_XML: u64 = 256 << 20;
 /// The longest single XML event (a tag, or a run of text between two tags): what the XML
 /// reader holds at once.
-pub(crate) const MAX_EVENT: u64 = 4 << 20;
+pub const MAX_EVENT: u64 = 4 << 20;
 /// The most text kept from a document (its Markdown rendering): some thousands of pages.
-pub(crate) const MAX_TEXT: usize = 8 << 20;
+pub const MAX_TEXT: usize = 8 << 20;
 
 /// The Markdown rendering of a document, with a map back to its paragraphs.
-pub(crate) struct Docx {
+pub struct Docx {
     pub markdown: String,
     /// For each paragraph, in order: where its text starts in `markdown`, where it ends.
     pub paragraphs: Vec<(usize, usize)>,
@@ -120,12 +119,12 @@ fn plain(message: &str) -> String {
 }
 
 /// Reads a `.docx` file's bytes.
-pub(crate) fn read(bytes: &[u8]) -> anyhow::Result<Docx> {
+pub fn read(bytes: &[u8]) -> Result<Docx, String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| anyhow::anyhow!("not a valid .docx (zip) archive: {}", plain(&e.to_string())))?;
+        .map_err(|e| format!("not a valid .docx (zip) archive: {}", plain(&e.to_string())))?;
     let part = archive
         .by_name("word/document.xml")
-        .map_err(|e| anyhow::anyhow!("the archive has no word/document.xml: {}", plain(&e.to_string())))?;
+        .map_err(|e| format!("the archive has no word/document.xml: {}", plain(&e.to_string())))?;
     let counted = Counted { inner: BufReader::with_capacity(64 << 10, part), total: 0, event: 0, passed: None };
     parse(Reader::from_reader(counted))
 }
@@ -146,14 +145,14 @@ struct Rendering {
 impl Rendering {
     /// One Markdown block per paragraph, separated by blank lines; the map records where each
     /// paragraph's own text is.
-    fn push(&mut self, p: &Paragraph) -> anyhow::Result<()> {
+    fn push(&mut self, p: &Paragraph) -> Result<(), String> {
         let prefix = match (p.heading, p.list, p.cell) {
             (Some(level), _, _) => "######"[..usize::from(level)].to_string() + " ",
             (None, true, _) => "- ".to_string(),
             _ => String::new(),
         };
         if self.markdown.len() + prefix.len() + p.text.len() + 2 > MAX_TEXT {
-            bail!(too_much_text());
+            return Err(too_much_text());
         }
         self.markdown.push_str(&prefix);
         let start = self.markdown.len();
@@ -175,7 +174,7 @@ fn too_much_text() -> String {
     format!("the document has more than {} MiB of text; not linted", MAX_TEXT >> 20)
 }
 
-fn parse<R: BufRead>(mut reader: Reader<Counted<R>>) -> anyhow::Result<Docx> {
+fn parse<R: BufRead>(mut reader: Reader<Counted<R>>) -> Result<Docx, String> {
     let mut rendering = Rendering::default();
     let mut current: Option<Paragraph> = None;
     let mut in_text = false;
@@ -193,21 +192,28 @@ fn parse<R: BufRead>(mut reader: Reader<Counted<R>>) -> anyhow::Result<Docx> {
                 let counted = reader.get_ref();
                 match counted.passed {
                     Some(Limit::Xml) => {
-                        bail!("word/document.xml inflates to more than {} MiB (a zip bomb?); not linted", MAX_XML >> 20)
+                        return Err(format!(
+                            "word/document.xml inflates to more than {} MiB (a zip bomb?); not linted",
+                            MAX_XML >> 20
+                        ))
                     }
-                    Some(Limit::Event) => bail!(
-                        "word/document.xml has a single tag or run of text larger than {} MiB; not linted",
-                        MAX_EVENT >> 20
-                    ),
+                    Some(Limit::Event) => {
+                        return Err(format!(
+                            "word/document.xml has a single tag or run of text larger than {} MiB; not linted",
+                            MAX_EVENT >> 20
+                        ))
+                    }
                     None => match err {
                         quick_xml::Error::Io(io) => {
-                            bail!("cannot read word/document.xml: {}", plain(&io.to_string()))
+                            return Err(format!("cannot read word/document.xml: {}", plain(&io.to_string())))
                         }
-                        other => bail!(
-                            "broken XML in word/document.xml at byte {}: {}",
-                            reader.error_position(),
-                            plain(&other.to_string())
-                        ),
+                        other => {
+                            return Err(format!(
+                                "broken XML in word/document.xml at byte {}: {}",
+                                reader.error_position(),
+                                plain(&other.to_string())
+                            ))
+                        }
                     },
                 }
             }
@@ -253,11 +259,11 @@ fn parse<R: BufRead>(mut reader: Reader<Counted<R>>) -> anyhow::Result<Docx> {
             }
             Event::Text(t) if in_text && deleted == 0 && !in_instruction => {
                 if let Some(p) = current.as_mut() {
-                    let text = t.unescape().map_err(|e| {
-                        anyhow::anyhow!("broken XML text in word/document.xml: {}", plain(&e.to_string()))
-                    })?;
+                    let text = t
+                        .unescape()
+                        .map_err(|e| format!("broken XML text in word/document.xml: {}", plain(&e.to_string())))?;
                     if rendering.markdown.len() + p.text.len() + text.len() > MAX_TEXT {
-                        bail!(too_much_text());
+                        return Err(too_much_text());
                     }
                     p.text.push_str(&text);
                 }
@@ -279,7 +285,7 @@ fn parse<R: BufRead>(mut reader: Reader<Counted<R>>) -> anyhow::Result<Docx> {
         }
     }
     if rendering.paragraphs.is_empty() && !has_body {
-        bail!("word/document.xml has no document body");
+        return Err("word/document.xml has no document body".to_string());
     }
     Ok(rendering.finish())
 }
@@ -351,7 +357,7 @@ pub(crate) mod tests {
     }
 
     /// `word/document.xml` streamed from pieces, without a zip archive.
-    fn parse_stream(head: &str, middle: impl Read, tail: &str) -> anyhow::Result<Docx> {
+    fn parse_stream(head: &str, middle: impl Read, tail: &str) -> Result<Docx, String> {
         let inner = BufReader::new(head.as_bytes().chain(middle).chain(tail.as_bytes()));
         parse(Reader::from_reader(Counted { inner, total: 0, event: 0, passed: None }))
     }
