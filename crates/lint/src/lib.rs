@@ -205,20 +205,8 @@ pub struct Fixed {
 /// overlaps an earlier one is left out).
 #[must_use]
 pub fn apply_fixes<'d>(source: &str, fixes: impl IntoIterator<Item = &'d Fix>) -> String {
-    let mut edits: Vec<&Edit> = fixes.into_iter().flat_map(|f| &f.edits).collect();
-    edits.sort_by_key(|e| (std::cmp::Reverse(e.span.start()), std::cmp::Reverse(e.span.end())));
-    let mut out = source.to_string();
-    let mut limit = usize::MAX;
-    for edit in edits {
-        if edit.span.end() <= limit
-            && source.is_char_boundary(edit.span.start())
-            && source.is_char_boundary(edit.span.end())
-        {
-            out.replace_range(edit.span.range(), &edit.replacement);
-            limit = edit.span.start();
-        }
-    }
-    out
+    let fixes: Vec<&Fix> = fixes.into_iter().collect();
+    apply_tracked(source, &fixes).0
 }
 
 /// One edit as applied by [`apply_tracked`]: where it was and where it is.
@@ -481,6 +469,50 @@ mod warm_up_tests {
     #[test]
     fn the_warm_up_sample_reaches_every_rule() {
         assert_eq!(crate::test_support::codes(super::WARM_UP_SAMPLE), ["CM001", "CM002", "CM003", "CM004", "CM005"]);
+    }
+}
+
+#[cfg(test)]
+mod fix_tests {
+    use super::*;
+
+    fn edit(start: usize, end: usize, replacement: &str) -> Fix {
+        Fix {
+            title: String::new(),
+            edits: vec![Edit { span: Span::new(start, end), replacement: replacement.to_string() }],
+            applicability: Applicability::Unsafe,
+        }
+    }
+
+    /// Edits apply from the end; one that overlaps an edit after it, or does not start and end
+    /// on a character boundary, is left out (never a panic, never half a character).
+    #[test]
+    fn edits_apply_without_overlap_and_on_character_boundaries() {
+        let source = "é coach, a coach";
+        let fixes = [edit(3, 8, "mentor"), edit(12, 17, "mentor"), edit(10, 13, "XX")];
+        assert_eq!(apply_fixes(source, &fixes), "é mentor, a mentor");
+        // Inside "é" (bytes 0..2): its start, its end, or both off a boundary.
+        for (start, end) in [(1, 2), (0, 1), (1, 1)] {
+            assert_eq!(apply_fixes(source, &[edit(start, end, "e")]), source, "{start}..{end}");
+        }
+        let (text, placed) = apply_tracked(source, &[&fixes[0], &fixes[1], &fixes[2]]);
+        assert_eq!(text, "é mentor, a mentor");
+        assert_eq!(
+            placed.iter().map(|p| (p.fix, p.old.clone(), p.new.clone())).collect::<Vec<_>>(),
+            [(0, 3..8, 3..9), (1, 12..17, 13..19)]
+        );
+    }
+
+    /// Two fixes that make a new finding together (a mentor with a coachee in one sentence)
+    /// are both set aside in the batch; each is then tried alone, and the one that is right
+    /// alone is applied (and counted).
+    #[test]
+    fn a_fix_blamed_with_another_is_applied_alone() {
+        let source = "Our coaches share lessons from their own careers, and mentees set the agenda.\n";
+        let fixed = Linter::default().fix(&Document { source, format: Format::Markdown }, None, Applicability::Unsafe);
+        assert_eq!(fixed.source, "Our mentors share lessons from their own careers, and mentees set the agenda.\n");
+        assert_eq!(fixed.applied, 1);
+        assert_eq!(fixed.diagnostics.iter().map(|d| d.rule.code).collect::<Vec<_>>(), ["CM004"]);
     }
 }
 
