@@ -327,7 +327,7 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                 || (clause_initial(&words, &texts, i)
                     && words[i].form == Some(VerbForm::Base)
                     && (opens_object(next, next_text) || !verb_later_in_clause(&words, i)));
-            if after_nominal_modifier || !verb_context {
+            if after_nominal_modifier || !verb_context || plural_head_before_verb(&words, &texts, i) {
                 words[i].pos = Pos::Noun;
                 words[i].lemma = None;
                 words[i].form = None;
@@ -386,6 +386,36 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         }
     }
     words
+}
+
+/// Whether a plural-looking noun-or-verb word ("pairs", "matches") right after a clause-opening
+/// noun is the head of a noun compound whose verb follows it: in "Mentoring pairs work
+/// together", "Coaching circles meet monthly", "Mentoring pairs and groups work ...", a base
+/// form after it (past a coordinated noun) agrees with a plural subject, which only holds if the
+/// word is that subject's head; a verb there would leave the base form no subject.
+fn plural_head_before_verb(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
+    let is_base_verb = |k: usize| {
+        words.get(k).is_some_and(|w| w.pos == Pos::Verb && w.form == Some(VerbForm::Base))
+            && texts.get(k + 1).is_none_or(|t| !matches!(t.as_ref(), "to"))
+    };
+    if i == 0 || words[i].form != Some(VerbForm::Third) || !matches!(words[i - 1].pos, Pos::Noun | Pos::Adj) {
+        return false;
+    }
+    // The clause opens at the noun before: nothing but modifiers stands before it.
+    let opening =
+        words[..i - 1].iter().all(|w| matches!(w.pos, Pos::Det | Pos::Poss | Pos::Adj | Pos::Noun | Pos::Num));
+    if !opening {
+        return false;
+    }
+    let mut k = i + 1;
+    // "pairs and groups work": a coordinated plural noun before the verb.
+    if texts.get(k).is_some_and(|t| matches!(t.as_ref(), "and" | "or"))
+        && texts.get(k + 1).is_some_and(|t| t.ends_with('s'))
+        && words.get(k + 1).is_some_and(|w| matches!(w.pos, Pos::Noun | Pos::Verb))
+    {
+        k += 2;
+    }
+    is_base_verb(k)
 }
 
 fn is_noun_verb(word: &str) -> bool {
@@ -1098,6 +1128,19 @@ mod tests {
     fn subject_verb_and_object_of_a_simple_clause() {
         assert_eq!(render("Mentees drive the meetings."), "[Mentees | drive | the meetings | ]");
         assert_eq!(render("The programme lasts three months."), "[The programme | last | three months | ]");
+    }
+
+    /// A plural noun-or-verb word between a clause-opening noun and a base-form verb heads a
+    /// noun compound; the same word before an object is the verb.
+    #[test]
+    fn a_plural_compound_head_before_its_verb_is_a_noun() {
+        assert_eq!(render("Buddy pairs meet every week."), "[Buddy pairs | meet | every week | ]");
+        assert_eq!(render("Peer circles run for a year."), "[Peer circles | run |  | for a year]");
+        assert_eq!(
+            render("The scheme pairs newcomers with veterans."),
+            "[The scheme | pair | newcomers | with veterans]"
+        );
+        assert_eq!(render("Reading helps people grow."), "[Reading | help | people | ]");
     }
 
     #[test]
