@@ -337,15 +337,26 @@ impl Linter {
     /// nothing (within the budget, which only a document with dozens of conflicting fixes meets).
     #[must_use]
     pub fn fix(&self, document: &Document<'_>, path: Option<&str>, required: Applicability) -> Fixed {
-        /// Rounds of setting fixes aside before a pass gives up its batch.
-        const ROUNDS: usize = 8;
         /// Re-lints spent on trying set-aside fixes one at a time, over the whole call.
         const SINGLE_BUDGET: usize = 64;
+        self.fix_within(document, path, required, SINGLE_BUDGET)
+    }
+
+    /// [`Linter::fix`], with at most `single_budget` re-lints spent on fixes tried alone.
+    fn fix_within(
+        &self,
+        document: &Document<'_>,
+        path: Option<&str>,
+        required: Applicability,
+        single_budget: usize,
+    ) -> Fixed {
+        /// Rounds of setting fixes aside before a pass gives up its batch.
+        const ROUNDS: usize = 8;
         let lint = |source: &str| self.lint_path(&Document { source, format: document.format }, path).diagnostics;
         let mut source = document.source.to_string();
         let mut diagnostics = lint(&source);
         let mut applied = 0;
-        let mut budget = SINGLE_BUDGET;
+        let mut budget = single_budget;
         // Each pass that keeps something removes at least one finding and adds none, so this
         // ends; the bound is a guard.
         'pass: for _ in 0..=diagnostics.len() {
@@ -513,6 +524,18 @@ mod fix_tests {
         assert_eq!(fixed.source, "Our mentors share lessons from their own careers, and mentees set the agenda.\n");
         assert_eq!(fixed.applied, 1);
         assert_eq!(fixed.diagnostics.iter().map(|d| d.rule.code).collect::<Vec<_>>(), ["CM004"]);
+    }
+
+    /// Fixes tried alone cost a re-lint each, within a budget over the whole call: here the
+    /// first is applied at the first try; the second after one that fails (three re-lints); no
+    /// budget, no fix tried alone.
+    #[test]
+    fn fixes_tried_alone_stay_within_their_budget() {
+        let source = "Our coaches share lessons from their own careers, and mentees set the agenda.\n\n\
+                      Our coaching is open-ended, and mentees set the agenda.\n";
+        let document = Document { source, format: Format::Markdown };
+        let applied = |budget| Linter::default().fix_within(&document, None, Applicability::Unsafe, budget).applied;
+        assert_eq!([applied(64), applied(3), applied(2), applied(1), applied(0)], [2, 2, 1, 1, 0]);
     }
 }
 
