@@ -235,7 +235,9 @@ pub const CUES: &[Cue] = &[
     cue("formally ~end", C, Duration, Strong),
     cue("~close (out)? the|each|this (relationship|pairing|engagement|mentorship)", C, Duration, Strong),
     cue("~close on|at", C, Duration, Local),
-    cue("#n-week|#n-month|#n-day|#n-session * programme|program|engagement|engagements|cycle|sprint|course|term|period|relationship|relationships|plan|curriculum|mentorship|mentoring|coaching|scheme|pairing|journey|commitment|opportunity", C, Duration, Strong),
+    // A unit compounded with "long" is a length as a number and a unit are: "a year-long
+    // commitment", "a month-long programme".
+    cue("#n-week|#n-month|#n-year|#n-day|#n-session|week-long|weeklong|month-long|monthlong|year-long|yearlong * programme|program|engagement|engagements|cycle|sprint|course|term|period|relationship|relationships|plan|curriculum|mentorship|mentoring|coaching|scheme|pairing|journey|commitment|opportunity", C, Duration, Strong),
     cue("for|over|across (a|an|exactly|just|only|a fixed|the)? #n (weeks|months|sessions|meetings|quarter|term)", C, Duration, Local),
     cue("(a|the)? fixed #n weeks|months|sessions", C, Duration, Strong),
     cue("#n (to|-|–) #n week|weeks|month|months", C, Duration, Strong),
