@@ -169,8 +169,11 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         let cl = &parse.clauses[c];
         let verb = cl.verb.map(|v| &parse.verbs[v]);
         let lemma = verb.and_then(|v| v.lemma);
-        let subject_head = parse.subject_phrase(c).map(|s| texts[parse.phrases[s].head]);
-        let subject_is_engagement = subject_head.is_some_and(is_engagement_noun);
+        // Any conjunct of a coordinated subject ("mentoring pairs and groups work ...").
+        let subject_is_engagement = parse.subject_phrase(c).is_some_and(|s| {
+            let conjuncts = parse.conjuncts_before(texts, s);
+            (conjuncts.start..=s).any(|k| is_engagement_noun(texts[parse.phrases[k].head]))
+        });
         if let Some(prep) = ph.prep {
             let prep = texts[prep];
             // 1. Deadlines and windows.

@@ -161,13 +161,26 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
                     })
                 })?
             });
+            // A coordinated subject holds what is said of it in each conjunct ("Mentoring pairs
+            // and groups work together for eight months"): the conjuncts before the last are
+            // looked at when the last names no practice.
+            let subject = matches!(attachment, Attachment::Subject(_));
+            let then = then.or_else(|| {
+                let before = parse.conjuncts_before(texts, p);
+                (subject && !before.is_empty())
+                    .then(|| first + parse.phrases[before.start].words.start..first + parse.phrases[p].words.start)
+            });
             Holder::Phrase { tokens: tokens_of(p), head: first + parse.phrases[p].head, via, then, verb }
         }
         Attachment::Modifies(p) => {
             let head = parse.phrases[p].head;
             let clause = parse.clause_of(words.start);
             let subject = clause.and_then(|c| parse.subject_phrase(c)).filter(|&s| s != p);
-            let then = subject.filter(|_| holders::is_engagement_noun(texts[head])).map(tokens_of);
+            // The whole subject, its coordinated conjuncts included.
+            let then = subject.filter(|_| holders::is_engagement_noun(texts[head])).map(|s| {
+                let from = parse.conjuncts_before(texts, s).start;
+                first + parse.phrases[from].words.start..first + parse.phrases[s].words.end
+            });
             Holder::Phrase { tokens: tokens_of(p), head: first + head, via, then, verb: None }
         }
         Attachment::Reader => Holder::Reader,

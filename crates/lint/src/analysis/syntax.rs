@@ -327,10 +327,19 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                 || (clause_initial(&words, &texts, i)
                     && words[i].form == Some(VerbForm::Base)
                     && (opens_object(next, next_text) || !verb_later_in_clause(&words, i)));
-            if after_nominal_modifier || !verb_context || plural_head_before_verb(&words, &texts, i) {
+            let compound = plural_head_before_verb(&words, &texts, i);
+            if after_nominal_modifier || !verb_context || compound.is_some() {
                 words[i].pos = Pos::Noun;
                 words[i].lemma = None;
                 words[i].form = None;
+            }
+            // The coordinated noun phrase after it ("and study groups") is nouns too.
+            if let Some(coordinated) = compound {
+                for w in &mut words[coordinated] {
+                    w.pos = Pos::Noun;
+                    w.lemma = None;
+                    w.form = None;
+                }
             }
         }
         // A verb form right after a determiner or possessive is a modifier or a noun: "their
@@ -393,29 +402,36 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
 /// together", "Coaching circles meet monthly", "Mentoring pairs and groups work ...", a base
 /// form after it (past a coordinated noun) agrees with a plural subject, which only holds if the
 /// word is that subject's head; a verb there would leave the base form no subject.
-fn plural_head_before_verb(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
+///
+/// Gives the words of a noun phrase coordinated with it before the verb (empty when there is
+/// none), or `None` when the word is not such a head.
+fn plural_head_before_verb(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> Option<Range<usize>> {
     let is_base_verb = |k: usize| {
         words.get(k).is_some_and(|w| w.pos == Pos::Verb && w.form == Some(VerbForm::Base))
             && texts.get(k + 1).is_none_or(|t| !matches!(t.as_ref(), "to"))
     };
     if i == 0 || words[i].form != Some(VerbForm::Third) || !matches!(words[i - 1].pos, Pos::Noun | Pos::Adj) {
-        return false;
+        return None;
     }
     // The clause opens at the noun before: nothing but modifiers stands before it.
     let opening =
         words[..i - 1].iter().all(|w| matches!(w.pos, Pos::Det | Pos::Poss | Pos::Adj | Pos::Noun | Pos::Num));
     if !opening {
-        return false;
+        return None;
     }
-    let mut k = i + 1;
-    // "pairs and groups work": a coordinated plural noun before the verb.
-    if texts.get(k).is_some_and(|t| matches!(t.as_ref(), "and" | "or"))
-        && texts.get(k + 1).is_some_and(|t| t.ends_with('s'))
-        && words.get(k + 1).is_some_and(|w| matches!(w.pos, Pos::Noun | Pos::Verb))
-    {
-        k += 2;
+    let k = i + 1;
+    // "pairs and (study) groups work": a coordinated plural noun, with up to two words before
+    // it, then the verb.
+    if texts.get(k).is_some_and(|t| matches!(t.as_ref(), "and" | "or")) {
+        return (k + 1..(k + 4).min(words.len()))
+            .find(|&j| {
+                texts[j].ends_with('s')
+                    && (k + 1..=j).all(|m| matches!(words[m].pos, Pos::Noun | Pos::Adj | Pos::Verb))
+                    && is_base_verb(j + 1)
+            })
+            .map(|j| k + 1..j + 1);
     }
-    is_base_verb(k)
+    is_base_verb(k).then_some(k..k)
 }
 
 fn is_noun_verb(word: &str) -> bool {
@@ -1031,6 +1047,34 @@ fn antecedent(parse: &Parse, start: usize) -> Option<usize> {
 /// A compact rendering of a parse for people (`cm-lint debug`, tests): each clause as
 /// `[subject | verb | objects | adjuncts]`, with `^` for a shared subject, `(you)` for the
 /// reader, `¬` for a negated phrase and `/pass`, `/neg`, `/cop`, `/only` on the verb.
+impl Parse {
+    /// The phrases coordinated before phrase `p` (indices, first to last; empty when `p` is not
+    /// a later conjunct): phrases no preposition governs, joined to the next by "and", "or",
+    /// "&", ", and", or by a comma inside a list that a joiner ends ("Mentors, buddies and
+    /// sponsors").
+    pub(crate) fn conjuncts_before(&self, texts: &[&str], p: usize) -> Range<usize> {
+        let mut k = p;
+        while k > 0 {
+            let prev = &self.phrases[k - 1];
+            if prev.prep.is_some() || self.phrases[p].prep.is_some() {
+                break;
+            }
+            let between = prev.words.end..self.phrases[k].words.start;
+            let joiner = |w: usize| matches!(texts[w], "and" | "or" | "&");
+            let joined = match between.len() {
+                1 => joiner(between.start) || (texts[between.start] == "," && k < p),
+                2 => texts[between.start] == "," && joiner(between.start + 1),
+                _ => false,
+            };
+            if !joined {
+                break;
+            }
+            k -= 1;
+        }
+        k..p
+    }
+}
+
 pub(crate) fn render(text: &str, tokens: &[Token], parse: &Parse) -> String {
     let words: Vec<&str> = parse.words.iter().map(|w| tokens[w.token].text(text)).collect();
     let phrase = |p: usize| {
@@ -1141,6 +1185,26 @@ mod tests {
             "[The scheme | pair | newcomers | with veterans]"
         );
         assert_eq!(render("Reading helps people grow."), "[Reading | help | people | ]");
+    }
+
+    /// The conjuncts coordinated before a subject: joined by "and", "or", ", and", or commas in
+    /// a list that a joiner ends; a preposition's phrase is no conjunct.
+    #[test]
+    fn a_coordinated_subject_has_its_conjuncts() {
+        let conjuncts = |sentence: &str| {
+            let norm = normalise(sentence);
+            let tokens = tokenize(sentence);
+            let parse = parse(sentence, &norm, &tokens, 0..tokens.len());
+            let texts: Vec<&str> = parse.words.iter().map(|w| tokens[w.token].text(&norm)).collect();
+            let subject = (0..parse.clauses.len()).find_map(|c| parse.subject_phrase(c));
+            let subject = subject.unwrap_or_else(|| panic!("a subject in {sentence:?}"));
+            parse.conjuncts_before(&texts, subject).len()
+        };
+        assert_eq!(conjuncts("Buddy pairs and study groups work together."), 1);
+        assert_eq!(conjuncts("Guides, buddies and sponsors meet weekly."), 2);
+        assert_eq!(conjuncts("Guides meet buddies and sponsors weekly."), 0);
+        assert_eq!(conjuncts("Peer groups work together."), 0);
+        assert_eq!(conjuncts("After lunch with peers and buddies, the groups meet."), 0);
     }
 
     #[test]
