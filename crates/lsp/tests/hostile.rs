@@ -189,6 +189,24 @@ fn a_quick_fix_right_after_an_edit_never_corrupts_the_text() {
         let fixed = apply(&text, 6, encoding, uri, replace).unwrap();
         assert!(fixed.ends_with("😀 XY XY XY XY XY Our mentors give advice drawn from their own careers.\n"));
         let _ = clean_fixes;
+        // "Disable ... for this line", applied, lands on the line just above the finding's
+        // (past line 0, after an emoji), in either encoding.
+        let disable = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"].as_str().is_some_and(|t| t.starts_with("Disable CM003")))
+            .unwrap_or_else(|| panic!("{encoding}: no disable action: {actions}"));
+        let disabled = apply(&text, 6, encoding, uri, disable).unwrap();
+        let lines: Vec<&str> = disabled.lines().collect();
+        let finding = lines.iter().position(|l| l.contains("Our coaches give")).expect("the finding's line");
+        assert!(finding > 1, "{disabled:?}");
+        assert_eq!(lines[finding - 1], "<!-- cm-lint-disable-next-line CM003 -->", "{encoding}: {disabled:?}");
+        assert_eq!(
+            disabled.replace("<!-- cm-lint-disable-next-line CM003 -->\n", ""),
+            text,
+            "{encoding}: only a line added"
+        );
         assert_eq!(client.finish(), 0);
     }
 }
