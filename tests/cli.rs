@@ -179,3 +179,21 @@ fn example_folder_has_findings() {
     codes.dedup();
     assert_eq!(codes, ["CM001", "CM002", "CM003", "CM004", "CM005"]);
 }
+
+/// GitHub attaches an annotation to the diff, and code scanning a SARIF result to the file,
+/// only by the repository's name for it: `cm-lint .` must not report `./a.md` (#14).
+#[test]
+fn annotations_and_sarif_name_files_without_a_leading_dot() {
+    let dir = Dir::new();
+    dir.write("docs/a.md", "Our coaches give advice drawn from their own careers.\n");
+    for root in [".", "./docs", "././docs"] {
+        let github = dir.run(&["--format", "github", root]);
+        let text = String::from_utf8_lossy(&github.stdout).into_owned();
+        assert!(text.contains("::warning file=docs/a.md,line=1,"), "{root}: {text}");
+        assert!(!text.contains("file=./"), "{root}: {text}");
+        let sarif = dir.run(&["--format", "sarif", root]);
+        let report: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+        let uri = &report["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+        assert_eq!(uri, "docs/a.md", "{root}");
+    }
+}

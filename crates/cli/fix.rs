@@ -204,16 +204,11 @@ pub(crate) fn labelled_diff(path: &str, old: &str, safe: &str, all: &str) -> Str
     crate::escape::terminal_lines(&out).into_owned()
 }
 
-/// A path as the `--- a/` and `+++ b/` headers name it: the leading `./` components dropped
-/// (`./docs/a.md`, from `cm-lint --diff ./docs`, is `docs/a.md`, so the headers read
-/// `a/docs/a.md` as git's do and `patch -p1` finds the file). Nothing else changes: `../x`,
-/// `.x/a.md` and a `./` later in the path stay as they are.
+/// A path as the `--- a/` and `+++ b/` headers name it: `./docs/a.md`, from `cm-lint --diff
+/// ./docs`, is `docs/a.md`, so the headers read `a/docs/a.md` as git's do and `patch -p1` finds
+/// the file (see [`crate::output::without_leading_dot`]).
 fn header_path(path: &str) -> &str {
-    let mut rest = path;
-    while let Some(tail) = rest.strip_prefix("./") {
-        rest = tail.trim_start_matches('/');
-    }
-    rest
+    crate::output::without_leading_dot(path)
 }
 
 /// One hunk of a unified diff. Two hunks make the same change when their old lines and their

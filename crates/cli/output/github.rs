@@ -22,7 +22,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Fai
             writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&result.path.replace('\\', "/")),
+                escape_property(&super::without_leading_dot(&result.path).replace('\\', "/")),
                 start.line,
                 start.column,
                 end.line,
@@ -36,7 +36,7 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Fai
         writeln!(
             out,
             "::error file={},title=cm-lint::{}",
-            escape_property(&failure.path.replace('\\', "/")),
+            escape_property(&super::without_leading_dot(&failure.path).replace('\\', "/")),
             escape_data(&failure.message)
         )?;
     }

@@ -68,6 +68,18 @@ pub(crate) fn is_for_people(format: OutputFormat) -> bool {
     matches!(format, OutputFormat::Text | OutputFormat::Concise)
 }
 
+/// A path with its leading `./` components dropped: `./docs/a.md` (from `cm-lint ./docs` or
+/// `cm-lint .`) is `docs/a.md`, as the repository names it. GitHub attaches an annotation to
+/// the diff, and code scanning a SARIF result to the file, only by that name. Nothing else
+/// changes: `../x`, `.x/a.md` and a `./` later in the path stay as they are.
+pub(crate) fn without_leading_dot(path: &str) -> &str {
+    let mut rest = path;
+    while let Some(tail) = rest.strip_prefix("./").or_else(|| rest.strip_prefix(".\\")) {
+        rest = tail.trim_start_matches(['/', '\\']);
+    }
+    rest
+}
+
 /// Where a finding's point is made again, for formats that show one place a line: "the same
 /// point again on lines 12, 40" (at most five lines named, then how many more).
 pub(super) fn repeats_note(index: &cm_linter::LineIndex, d: &cm_linter::Diagnostic) -> Option<String> {

@@ -210,7 +210,8 @@ pub(super) fn write(out: &mut dyn Write, results: &[FileResult], failures: &[Fai
             default_configuration: Configuration { level: level(r.default_severity) },
         })
         .collect();
-    let uris: Vec<String> = results.iter().map(|r| crate::escape::uri_path(&r.path)).collect();
+    let uris: Vec<String> =
+        results.iter().map(|r| crate::escape::uri_path(super::without_leading_dot(&r.path))).collect();
     let mut sarif_results = Vec::new();
     for (result, uri) in results.iter().zip(&uris) {
         if result.diagnostics.is_empty() {
@@ -306,7 +307,9 @@ fn invocations(failures: &[Failure]) -> Vec<Invocation> {
             message: Text { text: f.message.clone() },
             locations: vec![ArtifactOnly {
                 physical_location: ArtifactPlace {
-                    artifact_location: ArtifactUri { uri: crate::escape::uri_path(&f.path) },
+                    artifact_location: ArtifactUri {
+                        uri: crate::escape::uri_path(super::without_leading_dot(&f.path)),
+                    },
                 },
             }],
         })
