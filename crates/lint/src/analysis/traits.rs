@@ -1153,6 +1153,12 @@ impl<'a> Ctx<'a, '_> {
             if let Some(idx) = self.mention_at(view, i) {
                 let m = &analysis.mentions[idx];
                 if m.sense && !m.meta {
+                    // A role coordinated with another person ("a relationship between a coach
+                    // and an employee that focuses on setting goals") decides nothing alone:
+                    // the pair, or the relationship, is who sets.
+                    if coordinated_person(view, i, sentence.tokens.clone()) {
+                        return None;
+                    }
                     return Some(if m.verb { Role::Guide } else { m.role() });
                 }
             }
@@ -1183,6 +1189,21 @@ impl<'a> Ctx<'a, '_> {
         }
         None
     }
+}
+
+/// Whether the word at token `i` is coordinated with another noun phrase ("a coach and an
+/// employee", "the client or their manager", "mentees and mentors"): an "and", "or" or "&"
+/// right after it, or right before it (past its determiner), within the sentence's tokens.
+fn coordinated_person(view: &BlockView, i: usize, sentence: std::ops::Range<usize>) -> bool {
+    let word = |k: usize| view.tokens[k].text(&view.norm);
+    let joiner = |k: usize| matches!(word(k), "and" | "or" | "&");
+    let after = i + 1 < sentence.end && joiner(i + 1);
+    let mut k = i;
+    while k > sentence.start && matches!(word(k - 1), "a" | "an" | "the" | "their" | "your" | "our" | "his" | "her") {
+        k -= 1;
+    }
+    let before = k > sentence.start && joiner(k - 1);
+    after || before
 }
 
 /// The practice a cue is said of, and how it was found.
