@@ -211,6 +211,14 @@ fn real_world_passages() {
 }
 
 #[test]
+fn held_out_passages() {
+    let text =
+        read(&workspace().join("fixtures/held-out-7/passages.jsonl")).expect("fixtures/held-out-7/passages.jsonl");
+    // Measured once, after one mechanism (see its README): floors below today's level.
+    check("held-out-7", &text, 70, &[("overall", 0.60, 0.45)]);
+}
+
+#[test]
 #[ignore = "needs ../shared/corpus/handbooks.jsonl (third-party text); the full tier runs it"]
 fn real_handbook_paragraphs() {
     let path = workspace().join("../shared/corpus/handbooks.jsonl");
@@ -225,7 +233,11 @@ fn real_handbook_paragraphs() {
 /// The set's own shape: the counts above are the counts of the files in the repository.
 #[test]
 fn the_sets_are_not_empty_or_all_clean() {
-    for (file, records) in [("tests/corpus/labeled.jsonl", 451), ("fixtures/real-world/passages.jsonl", 203)] {
+    for (file, records) in [
+        ("tests/corpus/labeled.jsonl", 451),
+        ("fixtures/real-world/passages.jsonl", 203),
+        ("fixtures/held-out-7/passages.jsonl", 70),
+    ] {
         let text = read(&workspace().join(file)).unwrap_or_default();
         let score = score(&text);
         assert_eq!(score.records, records, "{file}");
