@@ -198,6 +198,16 @@ fn fix_all_is_resolved_when_picked_and_only_for_the_version_it_was_offered_for()
     );
     let stale = client.request("codeAction/resolve", fix_all);
     assert_eq!(stale.error.map(|e| e.code), Some(lsp_server::ErrorCode::ContentModified as i32));
+    // The new version gets its own "fix all", computed for its text, never the one kept for
+    // the version before (whose offsets are one character off now).
+    let changed = format!("X{text}");
+    client.next("textDocument/publishDiagnostics");
+    let here = position_of(&changed, "utf-16", changed.rfind("coaches").unwrap());
+    let ask = json!({ "textDocument": { "uri": URI }, "range": { "start": here, "end": here }, "context": { "diagnostics": [] } });
+    let actions = client.request("textDocument/codeAction", ask).result.unwrap();
+    let again = client.request("codeAction/resolve", fix_all_of(&actions).expect("fix all")).result.unwrap();
+    assert_eq!(again["edit"]["documentChanges"][0]["textDocument"]["version"], 2, "{again}");
+    assert_eq!(apply(&changed, 2, "utf-16", URI, &again).unwrap(), format!("X{fixed}"));
     assert_eq!(client.finish(), 0);
 }
 
