@@ -382,3 +382,64 @@ fn edit_positions_inside_a_character_or_past_a_line_end_are_clamped() {
         assert_eq!(client.finish(true), 0);
     }
 }
+
+/// What the server advertises, field by field: an editor that is not told about a capability
+/// never uses it (the end-to-end editor tests rely on each).
+#[test]
+fn advertises_sync_hover_code_actions_and_pulled_diagnostics() {
+    // A client that pulls diagnostics and resolves code actions' edits.
+    let mut params = init(&["utf-16"]);
+    params["capabilities"]["textDocument"] =
+        json!({ "diagnostic": {}, "codeAction": { "resolveSupport": { "properties": ["edit"] } } });
+    let (client, result) = Client::start(params);
+    let caps = &result["capabilities"];
+    let sync = &caps["textDocumentSync"];
+    assert_eq!((sync["openClose"].clone(), sync["change"].clone()), (json!(true), json!(2)), "{caps}");
+    assert!(sync["save"].is_object() || sync["save"] == json!(true), "{caps}");
+    assert_eq!(caps["hoverProvider"], true, "{caps}");
+    let actions = &caps["codeActionProvider"];
+    assert_eq!(actions["codeActionKinds"], json!(["quickfix", "source.fixAll.cm-lint"]), "{caps}");
+    assert_eq!(actions["resolveProvider"], true, "{caps}");
+    let pulled = &caps["diagnosticProvider"];
+    assert_eq!(
+        (pulled["interFileDependencies"].clone(), pulled["workspaceDiagnostics"].clone()),
+        (json!(false), json!(false))
+    );
+    assert_eq!(client.finish(true), 0);
+}
+
+/// Quick fixes are those of the findings in the range asked about, each action names its
+/// finding, "disable" keeps the line's indent, and an `only` filter is honoured.
+#[test]
+fn code_actions_are_for_the_range_and_the_kinds_asked() {
+    let (mut client, _) = Client::start(init(&["utf-16"]));
+    let text = "Welcome.\n\n  Our coaches give advice drawn from their own careers.\n";
+    open(&client, text, "markdown");
+    let mut ask = |range: Value, only: Option<Value>| {
+        let mut context = json!({ "diagnostics": [] });
+        if let Some(only) = only {
+            context["only"] = only;
+        }
+        client
+            .request(
+                "textDocument/codeAction",
+                json!({ "textDocument": { "uri": URI }, "range": range, "context": context }),
+            )
+            .result
+            .unwrap()
+    };
+    let at = |line: u32, character: u32| json!({ "start": { "line": line, "character": character }, "end": { "line": line, "character": character } });
+    assert_eq!(ask(at(0, 2), None), json!([]), "no finding on line 0");
+    let actions = ask(at(2, 8), None);
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions.len(), 2, "{actions:?}");
+    for action in actions {
+        assert_eq!(action["diagnostics"][0]["code"], "CM003", "{action}");
+    }
+    let disable = &actions[1]["edit"]["changes"][URI][0];
+    assert_eq!(disable["newText"], "  <!-- cm-lint-disable-next-line CM003 -->\n", "the line's indent is kept");
+    assert_eq!(ask(at(2, 8), Some(json!(["quickfix"]))).as_array().unwrap().len(), 2);
+    assert_eq!(ask(at(2, 8), Some(json!(["source"]))), json!([]), "no quick fix when only source actions are asked");
+    assert_eq!(ask(at(2, 8), Some(json!(["quick"]))), json!([]), "a kind is matched by its dotted parts, not a prefix");
+    assert_eq!(client.finish(true), 0);
+}
