@@ -19,6 +19,9 @@ struct Client {
     conn: Connection,
     server: Option<std::thread::JoinHandle<i32>>,
     next_id: i32,
+    /// Notifications that arrived while a request waited for its response, oldest first: the
+    /// server may publish before it answers, and [`Client::next`] must still see them.
+    early: std::cell::RefCell<std::collections::VecDeque<Notification>>,
 }
 
 impl Client {
@@ -29,7 +32,7 @@ impl Client {
     fn initialised(params: Value) -> Client {
         let (server_side, conn) = Connection::memory();
         let server = std::thread::spawn(move || crate::run(server_side));
-        let mut client = Client { conn, server: Some(server), next_id: 0 };
+        let mut client = Client { conn, server: Some(server), next_id: 0, early: Default::default() };
         let init = client.request("initialize", params);
         assert!(init.error.is_none(), "{init:?}");
         client.notify("initialized", json!({}));
@@ -43,6 +46,7 @@ impl Client {
         loop {
             match self.conn.receiver.recv_timeout(Duration::from_secs(20)).expect("a response") {
                 Message::Response(r) if r.id == id => return r,
+                Message::Notification(n) => self.early.borrow_mut().push_back(n),
                 _ => {}
             }
         }
@@ -54,6 +58,14 @@ impl Client {
 
     /// The first notification of a method within 20 s.
     fn next(&self, method: &str) -> Value {
+        let early = {
+            let mut queue = self.early.borrow_mut();
+            let found = queue.iter().position(|n| n.method == method);
+            found.and_then(|i| queue.drain(..=i).last())
+        };
+        if let Some(n) = early {
+            return n.params;
+        }
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let left = deadline.saturating_duration_since(Instant::now());

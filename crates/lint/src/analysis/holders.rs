@@ -50,6 +50,9 @@ pub(crate) enum NotEngagement {
     /// What something provided lets its user do ("a place to ask questions"), not what the
     /// provider does.
     Affordance,
+    /// A noun of structure owned by a thing named after it ("the milestones of the release",
+    /// "the syllabus of the course"): the thing's, not an engagement's.
+    Owned,
 }
 
 /// Verbs of making a document: their object is an artefact.

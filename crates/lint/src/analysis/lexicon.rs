@@ -420,6 +420,7 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("publish", "", ""),
     ("pursue", "", ""),
     ("put", "put", "put"),
+    ("hit", "hit", "hit"),
     ("question", "", ""),
     ("raise", "", ""),
     ("rate", "", ""),
@@ -798,6 +799,7 @@ pub(crate) static NOUN_VERBS: WordSet = WordSet::new(&[
     "track",
     "point",
     "walk",
+    "hire",
     "talk",
     "check",
     "challenge",
@@ -1310,3 +1312,19 @@ mod tests {
         assert_eq!(fold_apostrophes("don’t"), "don't");
     }
 }
+
+/// Whether a noun may name a person by its ending ("leader", "practitioner", "specialist",
+/// "consultant", "trainee"): such a holder is never taken for a thing. Some things end so too
+/// ("order", "center"); they are then left to the context, as before.
+pub(crate) fn may_name_a_person(noun: &str) -> bool {
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    if ADVERBS.contains(noun) || PREPOSITIONS.contains(noun) {
+        return false;
+    }
+    ["er", "or", "ist", "ant", "ent", "ee", "ian", "man", "woman"].iter().any(|e| singular.ends_with(e))
+        || matches!(singular, "staff" | "team" | "peer" | "senior" | "expert" | "hire" | "lead" | "head" | "executive")
+}
+
+/// Nouns of a capacity someone acts in, after a practice word: "your coaching hat", "her
+/// mentoring role", "in a mentor capacity".
+pub(crate) static CAPACITY_NOUNS: WordSet = WordSet::new(&["hat", "hats", "role", "roles", "capacity"]);

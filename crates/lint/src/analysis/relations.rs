@@ -93,6 +93,26 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             return Holder::Not(reason);
         }
     }
+    // A noun of structure owned by what its "of" phrase names ("the milestones of their first
+    // release") is that thing's: unless the owner is the engagement, a practice word or a
+    // person, no engagement is said to have it.
+    if cue.dimension == Dimension::Form {
+        if let Some(p) = parse.phrase_of(words.start).filter(|&p| words.contains(&parse.phrases[p].head)) {
+            let owner = parse.phrases.iter().find(|q| {
+                q.words.start == parse.phrases[p].words.end + 1 && q.prep.is_some_and(|prep| texts[prep] == "of")
+            });
+            if let Some(owner) = owner {
+                let head = texts[owner.head];
+                let holds = super::attach::names_a_holder(head)
+                    || holders::is_practice_word(head)
+                    || lex::may_name_a_person(head)
+                    || parse.words[owner.head].pos == syntax::Pos::Propn;
+                if !holds && parse.words[owner.head].pos == syntax::Pos::Noun {
+                    return Holder::Not(NotEngagement::Owned);
+                }
+            }
+        }
+    }
     let (attachment, via) = attach(parse, texts, words.clone());
     if let Attachment::Modifies(p) = attachment {
         let ph = &parse.phrases[p];

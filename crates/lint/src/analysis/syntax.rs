@@ -326,7 +326,7 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                 || (prev == Some(Pos::Coord) && opens_object(next, next_text) && verb_earlier(&words, i))
                 || (clause_initial(&words, &texts, i)
                     && words[i].form == Some(VerbForm::Base)
-                    && (opens_object(next, next_text) || !verb_later_in_clause(&words, i)));
+                    && (opens_object(next, next_text) || !verb_later_in_clause(&words, &texts, i)));
             let compound = plural_head_before_verb(&words, &texts, i);
             if after_nominal_modifier || !verb_context || compound.is_some() {
                 words[i].pos = Pos::Noun;
@@ -476,20 +476,43 @@ fn verb_after_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: us
     agrees && !verb_before
 }
 
+/// Whether a verb form agrees in number with the noun before it: a third-person form with a
+/// singular noun ("the design leads"), a base form with a plural one ("mentees drive").
+fn agrees_in_number(noun: &str, form: Option<VerbForm>) -> bool {
+    let plural = noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("'s");
+    match form {
+        Some(VerbForm::Third) => !plural,
+        Some(VerbForm::Base) => plural,
+        _ => false,
+    }
+}
+
 /// Whether another verb follows in the clause (before punctuation or a conjunction): then a
 /// clause-initial noun-or-verb word is the subject's noun ("Coach training starts today"), not
 /// an imperative ("Set clear goals").
-fn verb_later_in_clause(words: &[Word], i: usize) -> bool {
+fn verb_later_in_clause(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
     // An infinitive ("to be") is no finite verb: "Mentor new managers to be ..." is an
-    // imperative.
-    (i + 1..words.len()).take_while(|&k| !matches!(words[k].pos, Pos::Punct | Pos::Coord | Pos::Sub | Pos::Wh)).any(
-        |k| {
-            let w = &words[k];
-            matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal)
-                && w.form != Some(VerbForm::Gerund)
-                && words[k - 1].pos != Pos::To
-        },
-    )
+    // imperative. Nor is a noun-or-verb word right after a noun that it does not agree with:
+    // it is that noun's compound head ("Mentor product design managers to ...": "design" after
+    // the singular "product" is no verb; the tagger settles such words only later).
+    let mut nominal_before = matches!(words[i].pos, Pos::Noun | Pos::Adj);
+    for k in i + 1..words.len() {
+        let w = &words[k];
+        if matches!(w.pos, Pos::Punct | Pos::Coord | Pos::Sub | Pos::Wh) {
+            break;
+        }
+        let compound_noun =
+            is_noun_verb(&texts[k]) && nominal_before && !agrees_in_number(&texts[k - 1], words[k].form);
+        if matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal)
+            && w.form != Some(VerbForm::Gerund)
+            && words[k - 1].pos != Pos::To
+            && !compound_noun
+        {
+            return true;
+        }
+        nominal_before = matches!(w.pos, Pos::Noun | Pos::Adj) || compound_noun;
+    }
+    false
 }
 
 /// Whether a verb stands earlier in the sentence: "... has worked there and shares what ...".
@@ -963,6 +986,24 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                         .and_then(|c| c.verb)
                         .and_then(|v| parse.verbs[v].lemma)
                         .is_some_and(|l| lex::PROVISION_VERBS.contains(l));
+                // An infinitive right after a person who is the object of a verb ("mentor new
+                // managers to lead", "encourage mentees to set the agenda", "ask your coach to
+                // share") has that person as its subject: the verb's object does what the
+                // infinitive says (object control), not the verb's subject.
+                let controller = (kind == ClauseKind::Infinitive && after_noun)
+                    .then(|| parse.phrases.iter().position(|p| p.words.end == vg.words.start && p.prep.is_none()))
+                    .flatten()
+                    .filter(|&p| {
+                        let head = texts[parse.phrases[p].head];
+                        let before_verb =
+                            k.checked_sub(1).and_then(|prev| parse.clauses.get(prev)).and_then(|c| c.verb).is_some_and(
+                                |v| !parse.verbs[v].copula && parse.verbs[v].words.end <= parse.phrases[p].words.start,
+                            );
+                        before_verb
+                            && matches!(parse.words[parse.phrases[p].head].pos, Pos::Noun)
+                            && (lex::may_name_a_person(head)
+                                || lex::OTHER_ROLES.contains(head.strip_suffix('s').unwrap_or(head)))
+                    });
                 let partner = if provided {
                     Some(&BENEFICIARY)
                 } else if finite {
@@ -973,12 +1014,15 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 } else {
                     k.checked_sub(1).and_then(|prev| parse.clauses.get(prev))
                 };
-                partner
-                    .map(|c| match c.subject {
-                        Subject::Phrase(p) | Subject::Shared(p) => Subject::Shared(p),
-                        s => s,
-                    })
-                    .unwrap_or(Subject::None)
+                match controller {
+                    Some(p) => Subject::Shared(p),
+                    None => partner
+                        .map(|c| match c.subject {
+                            Subject::Phrase(p) | Subject::Shared(p) => Subject::Shared(p),
+                            s => s,
+                        })
+                        .unwrap_or(Subject::None),
+                }
             } else if vg.words.start == start {
                 let form = parse.words[vg.head].form;
                 if matches!(form, Some(VerbForm::Base))
@@ -1286,6 +1330,32 @@ mod tests {
             render("Guides use the quiet room to share stories."),
             "[Guides | use | the quiet room | ] [^Guides | share | stories | ]"
         );
+    }
+
+    #[test]
+    fn an_infinitive_after_a_person_as_object_has_that_person_as_subject() {
+        // Object control: the person the verb acts on does what the infinitive says.
+        assert_eq!(
+            render("Ask the organisers to publish the schedule."),
+            "[(you) | ask | the organisers | ] [^the organisers | publish | the schedule | ]"
+        );
+        // Not a person: the verb's subject acts (its purpose).
+        assert_eq!(
+            render("Guides use the quiet room to share stories."),
+            "[Guides | use | the quiet room | ] [^Guides | share | stories | ]"
+        );
+    }
+
+    #[test]
+    fn a_noun_or_verb_after_a_noun_it_does_not_agree_with_leaves_the_opening_verb_an_imperative() {
+        // "design" after the singular "product" heads a compound: no finite verb follows
+        // "Guide", which is then the imperative.
+        assert_eq!(
+            render("Guide product design managers to be active in the planning."),
+            "[(you) | guide | product design managers | ] [^product design managers | be/cop | active | in the planning]"
+        );
+        // A form that agrees with the noun before it is its verb.
+        assert_eq!(render("Product design leads the roadmap."), "[Product design | lead | the roadmap | ]");
     }
 
     #[test]

@@ -613,7 +613,7 @@ impl<'a> Ctx<'a, '_> {
                     && !possessed
                     && *via != super::attach::Via::Label
                     && !super::attach::names_a_holder(head_word)
-                    && !may_name_a_person(head_word)
+                    && !super::lexicon::may_name_a_person(head_word)
                     && !super::holders::is_practice_word(head_word)
                     && view.tokens[*head].kind == text::TokenKind::Word
                     && !is_capitalised(analysis, block, view.tokens[*head]);
@@ -1146,6 +1146,49 @@ impl<'a> Ctx<'a, '_> {
     }
 
     /// Who decides, for an agenda cue: the guide or the person guided.
+    /// Whether the sentence casts the reader as the guide: "as a coach, you ...", "when you
+    /// mentor ...", "wearing your coaching hat", "in your role as mentor". The reader's own
+    /// agenda is then the guide's ("you are not driving your agenda" denies the guide's
+    /// agenda), not the agenda of the person guided.
+    fn reader_cast_as_guide(&self, view: &BlockView, sentence: &Sentence) -> bool {
+        let analysis = self.analysis;
+        let word = |i: usize| view.tokens[i].text(&view.norm);
+        let range = sentence.tokens.clone();
+        range.clone().any(|i| {
+            let Some(m) = self.mention_at(view, i).map(|m| &analysis.mentions[m]) else { return false };
+            if !m.sense || m.meta || m.role() == Role::Guided {
+                return false;
+            }
+            let before = |k: usize| i >= range.start + k && i - k >= range.start;
+            // "as a coach", "as their mentor": the reader is spoken to in the role.
+            let as_role = m.role() == Role::Guide
+                && ((before(1) && word(i - 1) == "as")
+                    || (before(2)
+                        && word(i - 2) == "as"
+                        && matches!(word(i - 1), "a" | "an" | "the" | "your" | "their" | "his" | "her")));
+            // "your coaching hat", "your mentoring role": the reader's own practice of it.
+            let own_activity = m.role() == Role::Activity
+                && !m.verb
+                && before(1)
+                && word(i - 1) == "your"
+                && range.contains(&(i + 1))
+                && super::lexicon::CAPACITY_NOUNS.contains(word(i + 1));
+            // "when you coach", "while you are mentoring": the reader does the practice.
+            let does_it = (m.verb || m.role() == Role::Activity)
+                && (range.start..i)
+                    .rev()
+                    .take(3)
+                    .take_while(|&k| !is_clause_boundary(&view.norm, &view.tokens, k))
+                    .any(|k| {
+                        word(k) == "you"
+                            && (k + 1..i).all(|j| {
+                                matches!(word(j), "are" | "were" | "will" | "can" | "should" | "be" | "'re" | "’re")
+                            })
+                    });
+            as_role || own_activity || does_it
+        })
+    }
+
     fn setter_role(&self, view: &BlockView, sentence_idx: usize, hit_token: usize) -> Option<Role> {
         let analysis = self.analysis;
         let sentence = &analysis.sentences[sentence_idx];
@@ -1172,7 +1215,9 @@ impl<'a> Ctx<'a, '_> {
                 );
             match word {
                 "you" | "them" | "him" | "her" if helped => return None,
-                "you" | "yourself" | "you'll" | "you’ll" => return Some(Role::Guided),
+                "you" | "yourself" | "you'll" | "you’ll" => {
+                    return Some(if self.reader_cast_as_guide(view, sentence) { Role::Guide } else { Role::Guided })
+                }
                 // An object pronoun is the person let decide: "let them set".
                 "them" | "him" | "her" => return Some(Role::Guided),
                 _ if PERSON_PRONOUNS.contains(&word) => {
@@ -1225,18 +1270,6 @@ enum Conditional {
     Hypothetical,
     /// "If you want X, P is the better fit": X is said of P.
     Transfer { mention: usize, negative: bool },
-}
-
-/// Whether a noun may name a person by its ending ("leader", "practitioner", "specialist",
-/// "consultant", "trainee"): such a holder is never taken for a thing. Some things end so too
-/// ("order", "center"); they are then left to the context, as before.
-fn may_name_a_person(noun: &str) -> bool {
-    let singular = noun.strip_suffix('s').unwrap_or(noun);
-    if super::lexicon::ADVERBS.contains(noun) || super::lexicon::PREPOSITIONS.contains(noun) {
-        return false;
-    }
-    ["er", "or", "ist", "ant", "ent", "ee", "ian", "man", "woman"].iter().any(|e| singular.ends_with(e))
-        || matches!(singular, "staff" | "team" | "peer" | "senior" | "expert" | "hire" | "lead" | "head" | "executive")
 }
 
 fn is_capitalised(analysis: &Analysis<'_>, block: usize, token: Token) -> bool {
