@@ -1272,6 +1272,22 @@ pub(crate) static ADVERBS: WordSet = WordSet::new(&[
     "much",
 ]);
 
+/// Whether a noun may name a person by its ending ("leader", "practitioner", "specialist",
+/// "consultant", "trainee"): such a holder is never taken for a thing. Some things end so too
+/// ("order", "center"); they are then left to the context, as before.
+pub(crate) fn may_name_a_person(noun: &str) -> bool {
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    if ADVERBS.contains(noun) || PREPOSITIONS.contains(noun) {
+        return false;
+    }
+    ["er", "or", "ist", "ant", "ent", "ee", "ian", "man", "woman"].iter().any(|e| singular.ends_with(e))
+        || matches!(singular, "staff" | "team" | "peer" | "senior" | "expert" | "hire" | "lead" | "head" | "executive")
+}
+
+/// Nouns of a capacity someone acts in, after a practice word: "your coaching hat", "her
+/// mentoring role", "in a mentor capacity".
+pub(crate) static CAPACITY_NOUNS: WordSet = WordSet::new(&["hat", "hats", "role", "roles", "capacity"]);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1312,19 +1328,3 @@ mod tests {
         assert_eq!(fold_apostrophes("don’t"), "don't");
     }
 }
-
-/// Whether a noun may name a person by its ending ("leader", "practitioner", "specialist",
-/// "consultant", "trainee"): such a holder is never taken for a thing. Some things end so too
-/// ("order", "center"); they are then left to the context, as before.
-pub(crate) fn may_name_a_person(noun: &str) -> bool {
-    let singular = noun.strip_suffix('s').unwrap_or(noun);
-    if ADVERBS.contains(noun) || PREPOSITIONS.contains(noun) {
-        return false;
-    }
-    ["er", "or", "ist", "ant", "ent", "ee", "ian", "man", "woman"].iter().any(|e| singular.ends_with(e))
-        || matches!(singular, "staff" | "team" | "peer" | "senior" | "expert" | "hire" | "lead" | "head" | "executive")
-}
-
-/// Nouns of a capacity someone acts in, after a practice word: "your coaching hat", "her
-/// mentoring role", "in a mentor capacity".
-pub(crate) static CAPACITY_NOUNS: WordSet = WordSet::new(&["hat", "hats", "role", "roles", "capacity"]);
