@@ -61,7 +61,7 @@ impl Client {
         let early = {
             let mut queue = self.early.borrow_mut();
             let found = queue.iter().position(|n| n.method == method);
-            found.and_then(|i| queue.drain(..=i).last())
+            found.and_then(|i| queue.drain(..=i).next_back())
         };
         if let Some(n) = early {
             return n.params;
