@@ -535,7 +535,9 @@ impl<'a> Ctx<'a, '_> {
         };
         let said_of = |idx: usize, anchor: Anchor, local: bool| {
             let m = &analysis.mentions[idx];
-            (!m.joint).then_some(Attribution {
+            // (Only a word of this sentence: the heading's or a lead-in's is in another block.)
+            let alternative = m.sentence == sentence_idx && disjoined(view, m.token, sentence.tokens.clone());
+            (!m.joint && !alternative).then_some(Attribution {
                 practice: m.practice(),
                 anchor,
                 local,
@@ -1248,6 +1250,34 @@ fn coordinated_person(view: &BlockView, i: usize, sentence: std::ops::Range<usiz
         k -= 1;
     }
     let before = k > sentence.start && joiner(k - 1);
+    after || before
+}
+
+/// Whether the word at token `i` is one of alternatives joined by "or" with a word that is not
+/// a practice word ("a mentor or an onboarding buddy", "your manager or coach"): what is said
+/// of the alternatives is said of whichever one the reader has, not of the practice as such.
+/// (A practice word on both sides is the other practice's joint mention, judged elsewhere.)
+fn disjoined(view: &BlockView, i: usize, sentence: std::ops::Range<usize>) -> bool {
+    let word = |k: usize| view.tokens[k].text(&view.norm);
+    let determiner = |w: &str| matches!(w, "a" | "an" | "the" | "their" | "your" | "our" | "his" | "her");
+    let other = |k: usize| {
+        sentence.contains(&k)
+            && view.tokens[k].kind == text::TokenKind::Word
+            && !super::holders::is_practice_word(word(k))
+            && !determiner(word(k))
+    };
+    let after = i + 2 < sentence.end && word(i + 1) == "or" && {
+        let mut k = i + 2;
+        while k + 1 < sentence.end && determiner(word(k)) {
+            k += 1;
+        }
+        other(k) && !(k + 1 < sentence.end && super::holders::is_practice_word(word(k + 1)))
+    };
+    let mut k = i;
+    while k > sentence.start && determiner(word(k - 1)) {
+        k -= 1;
+    }
+    let before = k >= sentence.start + 2 && word(k - 1) == "or" && other(k - 2);
     after || before
 }
 

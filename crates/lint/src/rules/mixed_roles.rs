@@ -120,6 +120,11 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
     if !m.sense || (m.meta && m.quoted) || analysis.sentences[m.sentence].neutral {
         return false;
     }
+    // An activity word with an object pronoun after it is a verb ("coaching them through
+    // challenges", "mentor her"): it names what someone does, not a role in the relationship.
+    if m.role() == Role::Activity && object_pronoun_after(analysis, idx) {
+        return false;
+    }
     if m.role() == Role::Activity && names_a_method(analysis, idx) {
         return false;
     }
@@ -127,6 +132,14 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
         return false;
     }
     !m.is_client() || client_is_role(analysis, idx)
+}
+
+/// Whether an object pronoun follows the mention: "coaching them", "mentoring him".
+fn object_pronoun_after(analysis: &Analysis<'_>, idx: usize) -> bool {
+    let m = &analysis.mentions[idx];
+    let view = &analysis.views[m.block];
+    let next = view.tokens.get(m.token + 1).map_or("", |t| t.text(&view.norm));
+    matches!(next, "them" | "him" | "her" | "me" | "us" | "themselves" | "himself" | "herself")
 }
 
 /// Whether the word is joined by a slash to the other practice's word for the same role
