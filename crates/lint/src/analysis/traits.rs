@@ -278,6 +278,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
     }
     out.extend(ctx.agenda_drivers(&out));
     out.extend(ctx.date_terms(&out));
+    out.retain(|f| !ctx.continuing_within_a_stated_length(f));
     out.sort_by_key(|f| (f.block, f.start));
     out
 }
@@ -913,6 +914,27 @@ impl<'a> Ctx<'a, '_> {
         (block.saturating_sub(column as usize)..block).find(|&b| {
             blocks[b].group == group
                 && matches!(blocks[b].kind, BlockKind::TableCell { row: r, column: 0, .. } if r == row)
+        })
+    }
+
+    /// Whether a finding that coaching is continuing ("ongoing", "long-term") stands in a
+    /// sentence that gives it a length as well ("a long-term relationship that lasts from six to
+    /// twelve months"): the words are vague and the stated length is the term, so they mean
+    /// "continuing for that while", not "without an end". (A length in another sentence may be
+    /// a step inside an open-ended practice; only the same sentence binds the two.)
+    fn continuing_within_a_stated_length(&self, f: &TraitFinding) -> bool {
+        if f.cue.dimension != Dimension::Duration || f.negated || f.trait_practice != Practice::Mentoring {
+            return false;
+        }
+        let analysis = self.analysis;
+        let view = &analysis.views[f.block];
+        let word = |i: usize| view.tokens[i].text(&view.norm);
+        // A count, not a vague quantity ("several years", "a few months").
+        let count = |w: &str| super::lexicon::is_number_word(w) && !matches!(w, "several" | "few" | "couple");
+        let s = &analysis.sentences[f.sentence];
+        s.tokens.clone().any(|i| {
+            super::lexicon::time_unit(word(i)).is_some()
+                && (i.saturating_sub(3).max(s.tokens.start)..i).any(|k| count(word(k)))
         })
     }
 
