@@ -1284,6 +1284,19 @@ pub(crate) fn may_name_a_person(noun: &str) -> bool {
         || matches!(singular, "staff" | "team" | "peer" | "senior" | "expert" | "hire" | "lead" | "head" | "executive")
 }
 
+/// Verbs (lemmas) that name each practice's own method: the mentor's advising and guiding,
+/// the coach's asking and facilitating.
+pub(crate) fn method_verbs(practice: cm_core::Practice) -> &'static WordSet {
+    static MENTORING: WordSet =
+        WordSet::new(&["guide", "counsel", "advise", "steer", "direct", "suggest", "recommend", "share", "mentor"]);
+    static COACHING: WordSet =
+        WordSet::new(&["ask", "question", "facilitate", "reflect", "listen", "challenge", "coach", "explore"]);
+    match practice {
+        cm_core::Practice::Mentoring => &MENTORING,
+        cm_core::Practice::Coaching => &COACHING,
+    }
+}
+
 /// Nouns of a capacity someone acts in, after a practice word: "your coaching hat", "her
 /// mentoring role", "in a mentor capacity".
 pub(crate) static CAPACITY_NOUNS: WordSet = WordSet::new(&["hat", "hats", "role", "roles", "capacity"]);

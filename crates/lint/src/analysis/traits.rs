@@ -496,6 +496,16 @@ impl<'a> Ctx<'a, '_> {
         } else {
             cue.practice
         };
+        // A denial set against the practice's own way of working ("counsel but not provide
+        // answers", "guide them rather than tell them what to do") narrows how the guide works;
+        // it does not deny the practice its method.
+        if negated
+            && trait_practice == practice
+            && cue.dimension == Dimension::Method
+            && kept_alternative(view, sentence, hit_token, practice)
+        {
+            return None;
+        }
         let mismatch = if negated { trait_practice == practice } else { trait_practice != practice };
         mismatch.then_some(TraitFinding {
             block,
@@ -1301,6 +1311,31 @@ fn disjoined(view: &BlockView, i: usize, sentence: std::ops::Range<usize>) -> bo
     }
     let before = k >= sentence.start + 2 && word(k - 1) == "or" && other(k - 2);
     after || before
+}
+
+/// Whether the cue at `hit_token` is the denied side of a contrast whose kept side is a verb of
+/// the practice's own method: "X but not <cue>", "X rather than <cue>", "X instead of <cue>",
+/// with X, up to five words before the contrast in the same clause, one of `practice`'s method
+/// verbs ([`super::lexicon::method_verbs`]).
+fn kept_alternative(view: &BlockView, sentence: &Sentence, hit_token: usize, practice: Practice) -> bool {
+    let word = |i: usize| view.tokens[i].text(&view.norm);
+    let start = sentence.tokens.start;
+    // The contrast: "but not"/"but never", "rather than", "instead of", a few words before the cue.
+    let contrast = (hit_token.saturating_sub(4).max(start + 1)..hit_token).rev().find_map(|i| {
+        let (before, w) = (word(i - 1), word(i));
+        match (before, w) {
+            ("but", "not" | "never") | ("rather", "than") | ("instead", "of") => Some(i - 1),
+            _ => None,
+        }
+    });
+    let Some(at) = contrast else { return false };
+    (at.saturating_sub(5).max(start)..at)
+        .rev()
+        .take_while(|&i| !matches!(word(i), "," | ";" | ":" | "." | "(" | ")"))
+        .any(|i| {
+            super::lexicon::verb(word(i))
+                .is_some_and(|(lemma, _)| super::lexicon::method_verbs(practice).contains(lemma))
+        })
 }
 
 /// The practice a cue is said of, and how it was found.
