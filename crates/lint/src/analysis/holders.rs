@@ -53,6 +53,9 @@ pub(crate) enum NotEngagement {
     /// A noun of structure owned by a thing named after it ("the milestones of the release",
     /// "the syllabus of the course"): the thing's, not an engagement's.
     Owned,
+    /// A verb of steering whose destination is the person's goals ("steers you towards your
+    /// goals"): help in reaching them, not a say in the direction.
+    TowardsGoals,
 }
 
 /// Verbs of making a document: their object is an artefact.

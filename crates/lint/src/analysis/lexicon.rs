@@ -1297,6 +1297,10 @@ pub(crate) fn method_verbs(practice: cm_core::Practice) -> &'static WordSet {
     }
 }
 
+/// Nouns of what someone aims at: "towards your goals".
+pub(crate) static GOAL_NOUNS: WordSet =
+    WordSet::new(&["goal", "goals", "objective", "objectives", "outcome", "outcomes", "aim", "aims", "aspirations"]);
+
 /// Nouns of a capacity someone acts in, after a practice word: "your coaching hat", "her
 /// mentoring role", "in a mentor capacity".
 pub(crate) static CAPACITY_NOUNS: WordSet = WordSet::new(&["hat", "hats", "role", "roles", "capacity"]);

@@ -93,6 +93,22 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             return Holder::Not(reason);
         }
     }
+    // Steering someone towards goals ("a coach that steers you towards future goals") names
+    // the goals as where the person is helped to go: the goals set the direction, so the
+    // steering says nothing of who decides it.
+    if cue.dimension == Dimension::Agenda && cue.practice == cm_core::Practice::Mentoring {
+        let clause = parse.clause_of(words.start).map(|c| &parse.clauses[c]);
+        let towards_goals = clause.is_some_and(|c| {
+            c.adjuncts.iter().any(|&a| {
+                let ph = &parse.phrases[a];
+                ph.prep.is_some_and(|prep| matches!(texts[prep], "towards" | "toward" | "to"))
+                    && lex::GOAL_NOUNS.contains(texts[ph.head])
+            })
+        });
+        if towards_goals && words.clone().any(|w| parse.verb_of(w).is_some()) {
+            return Holder::Not(NotEngagement::TowardsGoals);
+        }
+    }
     // A noun of structure owned by what its "of" phrase names ("the milestones of their first
     // release") is that thing's: unless the owner is the engagement, a practice word or a
     // person, no engagement is said to have it.
