@@ -238,11 +238,13 @@ pub const CUES: &[Cue] = &[
     // A unit compounded with "long" is a length as a number and a unit are: "a year-long
     // commitment", "a month-long programme".
     cue("#n-week|#n-month|#n-year|#n-day|#n-session|week-long|weeklong|month-long|monthlong|year-long|yearlong * programme|program|engagement|engagements|cycle|sprint|course|term|period|relationship|relationships|plan|curriculum|mentorship|mentoring|coaching|scheme|pairing|journey|commitment|opportunity", C, Duration, Strong),
-    cue("for|over|across (a|an|exactly|just|only|a fixed|the)? #n (weeks|months|sessions|meetings|quarter|term)", C, Duration, Local),
+    cue("for|over|across (up to|about|around|roughly|approximately|at most|no more than)? (a|an|exactly|just|only|a fixed|the)? #n (weeks|months|years|year|sessions|meetings|quarter|quarters|term|terms|semester|semesters)", C, Duration, Local),
+    cue("for|over|across (up to|about|around|roughly|approximately|at most|no more than|exactly|just|only)? (a|an) (week|month|year|quarter|term|semester)", C, Duration, Local),
     cue("(a|the)? fixed #n weeks|months|sessions", C, Duration, Strong),
     cue("#n (to|-|–) #n week|weeks|month|months", C, Duration, Strong),
     // A length hedged from above ("up to", "at most", "capped at") is still a fixed end.
-    cue("~last|~run (for)? (exactly|only|just|up to|at most|no more than|about|around|roughly|approximately)? #n weeks|months|sessions|quarter|quarters|term|terms|semester|semesters", C, Duration, Strong),
+    cue("~last|~run (for)? (exactly|only|just|up to|at most|no more than|about|around|roughly|approximately)? #n weeks|months|years|year|sessions|quarter|quarters|term|terms|semester|semesters", C, Duration, Strong),
+    cue("~last|~run (for)? (exactly|only|just|up to|at most|no more than|about|around|roughly|approximately)? (a|an) (week|month|year|quarter|term|semester)", C, Duration, Strong),
     cue("~last|~run (for)? (exactly|only|just|up to|at most|no more than|about|around|roughly|approximately)? #n-weeks|#n-months", C, Duration, Strong),
     cue("capped|limited at|to #n weeks|months|sessions|meetings", C, Duration, Strong),
     cue("~last (exactly|only|just)? (one academic term|one term|one quarter)", C, Duration, Strong),

@@ -53,6 +53,12 @@ pub(crate) enum NotEngagement {
     /// A noun of structure owned by a thing named after it ("the milestones of the release",
     /// "the syllabus of the course"): the thing's, not an engagement's.
     Owned,
+    /// A length in an imperative whose verb is a task ("organise the activities in an epic for
+    /// one year"): how long the reader's task runs, not an engagement's term.
+    ReadersTask,
+    /// A cue's verb of ending read as the noun it also is ("has come to a natural end when"):
+    /// an end the text names, not a date the engagement is set to end on.
+    EndNoun,
     /// A verb of steering whose destination is the person's goals ("steers you towards your
     /// goals"): help in reaching them, not a say in the direction.
     TowardsGoals,
@@ -104,8 +110,64 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
             return Some(NotEngagement::Ratio);
         }
     }
+    // A verb of ending that the sentence uses as a noun ("a natural end when", "the end of"):
+    // no one says the engagement ends on a set point.
+    // (Only as the head of its phrase: "a fixed end date" names a date.)
+    let heads_phrase = parse.phrase_of(first).is_some_and(|p| parse.phrases[p].head == first);
+    if matches!(parse.words[first].pos, Pos::Noun | Pos::Adj)
+        && heads_phrase
+        && first > 0
+        && parse.phrase_of(first - 1).is_some()
+        && parse.phrase_of(first - 1) == parse.phrase_of(first)
+        && lex::verb(texts[first]).is_some_and(|(lemma, _)| lex::ENDING_VERBS.contains(lemma))
+    {
+        return Some(NotEngagement::EndNoun);
+    }
+    // 1. A window: "the last five years" (the adjective, not the verb "last") locates events
+    // before now.
+    if texts[first] == "last" && first > 0 && matches!(texts[first - 1], "the" | "these" | "those" | "past") {
+        return Some(NotEngagement::Deadline);
+    }
+    // 2. A lower bound: "for over six years", "for more than a year", "for at least 3 months"
+    // says how long something has gone on or must go on at least; it sets no end.
+    let at = |k: usize| texts.get(k).copied().unwrap_or("");
+    let for_at = if at(first) == "for" { Some(first) } else { first.checked_sub(1).filter(|&k| at(k) == "for") };
+    if let Some(f) = for_at {
+        let bound = at(f + 1) == "over"
+            || (at(f + 1) == "more" && at(f + 2) == "than")
+            || (at(f + 1) == "at" && at(f + 2) == "least")
+            || (at(f + 1) == "upwards" && at(f + 2) == "of");
+        if bound {
+            return Some(NotEngagement::State);
+        }
+    }
     let phrase = (hit.start..hit.end).find_map(|w| parse.phrase_of(w));
     let clause = parse.clause_of(hit.start);
+    // 2. The perfect ("have been meeting for six years", "has mentored for two years") measures
+    // the time gone by until now: a history, never a term.
+    if let Some(c) = clause {
+        let perfect = parse.clauses[c].verb.is_some_and(|v| {
+            let vg = &parse.verbs[v];
+            // ("has run": some participles are spelt as the base form.)
+            let participle = matches!(
+                parse.words[vg.head].form,
+                Some(
+                    lex::VerbForm::Participle
+                        | lex::VerbForm::PastOrParticiple
+                        | lex::VerbForm::Gerund
+                        | lex::VerbForm::Base
+                )
+            );
+            participle
+                && vg
+                    .words
+                    .clone()
+                    .any(|w| w != vg.head && parse.words[w].pos == Pos::Aux && parse.words[w].lemma == Some("have"))
+        });
+        if perfect {
+            return Some(NotEngagement::State);
+        }
+    }
     // 4. A compound: the length modifies the head noun of its phrase.
     if let Some(p) = phrase {
         let ph = &parse.phrases[p];
@@ -150,6 +212,16 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         let before = (ph.words.start..hit.start).map(|w| texts[w]);
         if before.into_iter().any(|w| RELATIVE_TIME.contains(&w)) {
             return Some(NotEngagement::Deadline);
+        }
+        // 4c. A horizon of goals or plans: a length in a prepositional phrase right after a
+        // noun of goals or of a plan ("goals for the short term", "objectives over the next six
+        // months", "a plan for the next year") measures how far ahead they reach.
+        if let Some(prep) = ph.prep.filter(|&prep| matches!(texts[prep], "for" | "over" | "in" | "within")) {
+            let owner = parse.phrases.iter().find(|q| q.words.end == prep);
+            if owner.is_some_and(|q| lex::GOAL_NOUNS.contains(texts[q.head]) || ARTEFACT_NOUNS.contains(&texts[q.head]))
+            {
+                return Some(NotEngagement::Measures);
+            }
         }
         // 4b. An artefact someone makes: a length inside the object of a verb of making
         // ("prepare a 30-60-90 day plan", "draft a six-month roadmap") measures the document's

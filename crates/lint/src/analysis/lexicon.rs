@@ -676,6 +676,11 @@ pub(crate) fn verb(word: &str) -> Option<(&'static str, VerbForm)> {
     None
 }
 
+/// Whether a listed verb's participle is spelt as its base form ("run", "set", "put", "come").
+pub(crate) fn participle_is_base(lemma: &str) -> bool {
+    VERBS.iter().any(|&(l, _, participle)| l == lemma && participle == lemma)
+}
+
 /// [`VERBS`] indexed once: every listed form (lemma, irregular past, participle) with the first
 /// entry that lists it, and each lemma with whether it is regular. The tagger asks for every
 /// word it has not placed in a closed class, so a scan of the list per word would dominate.
@@ -1300,6 +1305,32 @@ pub(crate) fn method_verbs(practice: cm_core::Practice) -> &'static WordSet {
 /// Nouns of what someone aims at: "towards your goals".
 pub(crate) static GOAL_NOUNS: WordSet =
     WordSet::new(&["goal", "goals", "objective", "objectives", "outcome", "outcomes", "aim", "aims", "aspirations"]);
+
+/// Verbs of taking part in something over a time (lemmas): a length after them in an imperative
+/// ("commit for six months", "meet for a year") is how long the reader takes part.
+pub(crate) static PARTICIPATION_VERBS: WordSet = WordSet::new(&[
+    "commit",
+    "join",
+    "participate",
+    "meet",
+    "enrol",
+    "enroll",
+    "stay",
+    "remain",
+    "continue",
+    "sign",
+    "attend",
+    "work",
+    "last",
+    "run",
+    "expect",
+    "plan",
+    "agree",
+    "be",
+    "engage",
+    "pair",
+    "match",
+]);
 
 /// Nouns of a capacity someone acts in, after a practice word: "your coaching hat", "her
 /// mentoring role", "in a mentor capacity".

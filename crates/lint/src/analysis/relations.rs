@@ -130,6 +130,28 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
         }
     }
     let (attachment, via) = attach(parse, texts, words.clone());
+    // A length said of the reader by an imperative measures the reader's task ("organise the
+    // activities in an epic for one year"), unless the verb is taking part in something
+    // ("commit for six months", "meet your mentee for up to a year") or the practice itself.
+    // (Only a true imperative, in a sentence that names no practice, whose objects are no
+    // engagement: "close the relationship at month three" ends the engagement.)
+    let clause = parse.clause_of(words.start).map(|c| &parse.clauses[c]);
+    let imperative = clause.is_some_and(|c| c.subject == syntax::Subject::Reader);
+    if cue.dimension == Dimension::Duration && imperative && via == Via::Predicate {
+        let names_practice = texts.iter().any(|t| holders::is_practice_word(t));
+        let engagement_object = clause
+            .is_some_and(|c| c.objects.iter().any(|&o| holders::is_engagement_noun(texts[parse.phrases[o].head])));
+        let lemma = clause.and_then(|c| c.verb).map(|v| {
+            let vg = &parse.verbs[v];
+            vg.lemma.unwrap_or(texts[vg.head])
+        });
+        if !names_practice
+            && !engagement_object
+            && lemma.is_some_and(|l| !lex::PARTICIPATION_VERBS.contains(l) && !holders::is_practice_word(l))
+        {
+            return Holder::Not(NotEngagement::ReadersTask);
+        }
+    }
     if let Attachment::Modifies(p) = attachment {
         let ph = &parse.phrases[p];
         let gerunds = words.clone().all(|w| parse.words[w].form == Some(lex::VerbForm::Gerund));

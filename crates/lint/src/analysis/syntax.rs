@@ -318,6 +318,14 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                     && matches!(texts[i - 1].as_ref(), "that" | "which" | "who")
                     && words[i].form == Some(VerbForm::Third))
                 || (matches!(prev, Some(Pos::Aux)) && i > 0 && words[i - 1].lemma == Some("do"))
+                // The perfect: "has run for two years", "have set goals" (participles spelt as
+                // the base form), when no determiner opens a noun phrase after it.
+                || (matches!(prev, Some(Pos::Aux | Pos::Verb))
+                    && i > 0
+                    && words[i - 1].lemma == Some("have")
+                    && texts[i - 1] != "having"
+                    && !matches!(next, Some(Pos::Noun))
+                    && lex::verb(w).is_some_and(|(lemma, _)| lex::participle_is_base(lemma)))
                 || (matches!(prev, Some(Pos::Neg))
                     && i > 1
                     && matches!(words[i - 2].pos, Pos::Modal | Pos::Aux | Pos::To))
