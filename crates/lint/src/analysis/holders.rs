@@ -65,7 +65,7 @@ pub(crate) enum NotEngagement {
 }
 
 /// Verbs of making a document: their object is an artefact.
-const MAKING_VERBS: &[&str] =
+pub(crate) const MAKING_VERBS: &[&str] =
     &["prepare", "draft", "write", "create", "build", "make", "develop", "submit", "complete"];
 
 /// Nouns of documents that can be given a horizon ("a 90-day plan").

@@ -110,19 +110,32 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
         }
     }
     // A noun of structure owned by what its "of" phrase names ("the milestones of their first
-    // release") is that thing's: unless the owner is the engagement, a practice word or a
-    // person, no engagement is said to have it.
+    // release"), or by the thing a "with" phrase follows ("a timeline with milestones"), is that
+    // thing's: unless the owner is the engagement, a practice word or a person, no engagement
+    // is said to have it.
     if cue.dimension == Dimension::Form {
         if let Some(p) = parse.phrase_of(words.start).filter(|&p| words.contains(&parse.phrases[p].head)) {
             let owner = parse.phrases.iter().find(|q| {
                 q.words.start == parse.phrases[p].words.end + 1 && q.prep.is_some_and(|prep| texts[prep] == "of")
             });
-            if let Some(owner) = owner {
+            // "a timeline with milestones": the thing before "with" has them.
+            let with_owner = parse.phrases[p]
+                .prep
+                .filter(|&prep| texts[prep] == "with")
+                .and_then(|prep| parse.phrases.iter().find(|q| q.words.end == prep));
+            if let Some(owner) = owner.or(with_owner) {
                 let head = texts[owner.head];
-                let holds = super::attach::names_a_holder(head)
-                    || holders::is_practice_word(head)
-                    || lex::may_name_a_person(head)
-                    || parse.words[owner.head].pos == syntax::Pos::Propn;
+                // Something a verb of making makes ("create a timeline with milestones") is an
+                // artefact, whatever its noun.
+                let made = parse.clauses.iter().any(|c| {
+                    c.objects.iter().any(|&o| std::ptr::eq(&parse.phrases[o], owner))
+                        && c.verb.and_then(|v| parse.verbs[v].lemma).is_some_and(|l| holders::MAKING_VERBS.contains(&l))
+                });
+                let holds = !made
+                    && (super::attach::names_a_holder(head)
+                        || holders::is_practice_word(head)
+                        || lex::may_name_a_person(head)
+                        || parse.words[owner.head].pos == syntax::Pos::Propn);
                 if !holds && parse.words[owner.head].pos == syntax::Pos::Noun {
                     return Holder::Not(NotEngagement::Owned);
                 }

@@ -879,6 +879,19 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
             // its verb.
             starts.push((i + 1, ClauseKind::Main));
             fronted = None;
+        } else if t == ","
+            && fronted.is_none()
+            && verb_at(i + 1).is_some_and(|v| parse.words[parse.verbs[v].head].form == Some(VerbForm::Base))
+            && parse.verbs.iter().any(|v| {
+                v.words.start >= starts.last().map_or(0, |s| s.0)
+                    && v.words.end <= i
+                    && (parse.words[v.words.start].pos == Pos::Modal
+                        || parse.words[v.head].form == Some(VerbForm::Base))
+            })
+        {
+            // "The mentor will identify resources, recommend books, create a timeline and ...":
+            // verbs listed with commas share the subject (and the modal) of the first.
+            starts.push((i + 1, ClauseKind::Coordinated));
         } else if w.pos == Pos::Sub && i > 0 {
             if parse.words[i - 1].pos == Pos::Punct && texts[i - 1] != "," {
                 fronted = Some(i);
@@ -903,6 +916,10 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
             if matches!(parse.words[before].pos, Pos::Noun | Pos::Propn | Pos::Pron) {
                 starts.push((i, ClauseKind::Relative));
             }
+        } else if w.pos == Pos::To && verb_at(i).is_some() && starts.last().is_some_and(|s| s.0 == i) {
+            // "To be a good coach, we should never ...": a fronted infinitive of purpose ends
+            // at its comma, where the main clause begins.
+            fronted = Some(i);
         } else if w.pos == Pos::To && i > 0 && verb_at(i).is_some() {
             starts.push((i, ClauseKind::Infinitive));
         } else if w.pos == Pos::Coord && i + 1 < n {
@@ -1364,6 +1381,22 @@ mod tests {
         );
         // A form that agrees with the noun before it is its verb.
         assert_eq!(render("Product design leads the roadmap."), "[Product design | lead | the roadmap | ]");
+    }
+
+    #[test]
+    fn a_fronted_infinitive_of_purpose_ends_at_its_comma() {
+        assert_eq!(
+            render("To be a good host, we should never give speeches."),
+            "[- | be/cop | a good host | ] [we | give/neg | speeches | ]"
+        );
+    }
+
+    #[test]
+    fn verbs_listed_with_commas_share_the_subject() {
+        assert_eq!(
+            render("The host will choose rooms, prepare food, send invitations and thank guests."),
+            "[The host | choose | rooms | ] [^The host | prepare | food | ] [^The host | send | invitations | ] [^The host | thank | guests | ]"
+        );
     }
 
     #[test]
