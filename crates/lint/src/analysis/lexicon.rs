@@ -573,6 +573,8 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("meet", "met", "met"),
     ("mentor", "", ""),
     ("move", "", ""),
+    ("shift", "", ""),
+    ("switch", "", ""),
     ("need", "", ""),
     ("offer", "", ""),
     ("own", "", ""),
@@ -1331,6 +1333,10 @@ pub(crate) static PARTICIPATION_VERBS: WordSet = WordSet::new(&[
     "pair",
     "match",
 ]);
+
+/// Verbs of changing from one state to another (lemmas): "shift from X to Y" leaves X behind.
+pub(crate) static CHANGE_VERBS: WordSet =
+    WordSet::new(&["shift", "move", "switch", "change", "transition", "turn", "go", "evolve", "progress"]);
 
 /// Nouns of a capacity someone acts in, after a practice word: "your coaching hat", "her
 /// mentoring role", "in a mentor capacity".

@@ -222,6 +222,7 @@ fn may_negate(word: &str) -> bool {
             | "none"
             | "rather"
             | "instead"
+            | "from"
     ) || word.ends_with("n't")
         || word.ends_with("n’t")
 }
@@ -426,6 +427,11 @@ impl<'a> Ctx<'a, '_> {
             return None;
         }
         if within_any(&view.rejected, start, end) {
+            return None;
+        }
+        // "You may think you have the answer": a belief conceded with "may" or "might" is put
+        // up to be argued against, not asserted.
+        if conceded_belief(view, sentence, start) {
             return None;
         }
         // A cue inside a link's label is part of the linked page's title ("[Security Coach
@@ -1313,6 +1319,17 @@ fn disjoined(view: &BlockView, i: usize, sentence: std::ops::Range<usize>) -> bo
     after || before
 }
 
+/// Whether a belief conceded with a modal ("you may think", "some might believe") stands
+/// before byte `start` in the sentence: what follows it is what someone may believe.
+fn conceded_belief(view: &BlockView, sentence: &Sentence, start: usize) -> bool {
+    let tokens = &view.tokens[sentence.tokens.clone()];
+    let before = tokens.partition_point(|t| t.start < start);
+    tokens[..before].windows(2).any(|w| {
+        matches!(w[0].text(&view.norm), "may" | "might")
+            && matches!(w[1].text(&view.norm), "think" | "believe" | "assume" | "feel" | "suppose" | "imagine")
+    })
+}
+
 /// Whether the cue at `hit_token` is the denied side of a contrast whose kept side is a verb of
 /// the practice's own method: "X but not <cue>", "X rather than <cue>", "X instead of <cue>",
 /// with X, up to five words before the contrast in the same clause, one of `practice`'s method
@@ -1408,6 +1425,17 @@ fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize, boundary: Op
                 matches!(next, "only" | "just" | "sure" | "to") && w != "not" || matches!(next, "only" | "just");
             let how_not_to = w == "not" && next == "to" && word(i.saturating_sub(1)) == "how";
             if !cancelled && !how_not_to {
+                count += 1;
+            }
+            continue;
+        }
+        // "shift from having answers to asking questions": what a change moves away from is
+        // left behind (up to the "to" of its destination).
+        if w == "from" {
+            let change = (i.saturating_sub(4).max(clause_start)..i).any(|k| {
+                super::lexicon::verb(word(k)).is_some_and(|(lemma, _)| super::lexicon::CHANGE_VERBS.contains(lemma))
+            });
+            if change && !(i + 1..hit_token).any(|j| word(j) == "to") {
                 count += 1;
             }
             continue;
