@@ -468,7 +468,11 @@ impl<'a> Ctx<'a, '_> {
                 let listed_under_negation = !found.heading_negated && view.topic.is_some_and(|t| t.negated);
                 // "Less structured" denies what "structured" asserts.
                 let less = self.graded_less(block, sentence_idx, hit_token);
-                (found.practice, found.anchor, found.local, own ^ found.heading_negated ^ listed_under_negation ^ less)
+                // An item that repeats its negating heading's negation ("What a coach is NOT:" /
+                // "A coach is not an advisor") restates it: negative concord, not a double
+                // negation.
+                let context_negated = found.heading_negated || listed_under_negation;
+                (found.practice, found.anchor, found.local, (own || context_negated) ^ less)
             }
             Conditional::Hypothetical => return None,
             Conditional::Transfer { mention, negative } => (
@@ -502,6 +506,15 @@ impl<'a> Ctx<'a, '_> {
         } else {
             cue.practice
         };
+        // A denial of only some of a method's objects ("avoid asking questions that you thought
+        // of before the session"): a relative clause restricts what is denied, so the method
+        // itself is not.
+        let restricted = hit_end_token < sentence.tokens.end
+            && matches!(view.tokens[hit_end_token].text(&view.norm), "that" | "which" | "whose")
+            && view.tokens[hit_end_token - 1].kind == text::TokenKind::Word;
+        if negated && trait_practice == practice && restricted {
+            return None;
+        }
         // A denial set against the practice's own way of working ("counsel but not provide
         // answers", "guide them rather than tell them what to do") narrows how the guide works;
         // it does not deny the practice its method.
