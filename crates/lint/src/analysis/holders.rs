@@ -53,6 +53,9 @@ pub(crate) enum NotEngagement {
     /// A noun of structure owned by a thing named after it ("the milestones of the release",
     /// "the syllabus of the course"): the thing's, not an engagement's.
     Owned,
+    /// A noun of structure named by a time ("at the 1 and 3 month milestones", "the 90-day
+    /// milestone"): a point in a review schedule, not a structure of the engagement.
+    Checkpoint,
     /// A length in an imperative whose verb is a task ("organise the activities in an epic for
     /// one year"): how long the reader's task runs, not an engagement's term.
     ReadersTask,

@@ -115,6 +115,15 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
     // is said to have it.
     if cue.dimension == Dimension::Form {
         if let Some(p) = parse.phrase_of(words.start).filter(|&p| words.contains(&parse.phrases[p].head)) {
+            // A noun of structure named by a time ("the 1 and 3 month milestones", "the 90-day
+            // milestone") is a point in time: a checkpoint of a review schedule.
+            let timed = (parse.phrases[p].words.start..words.start).any(|w| {
+                lex::time_unit(texts[w]).is_some()
+                    || texts[w].rsplit('-').next().is_some_and(|u| lex::time_unit(u).is_some())
+            });
+            if timed {
+                return Holder::Not(NotEngagement::Checkpoint);
+            }
             let owner = parse.phrases.iter().find(|q| {
                 q.words.start == parse.phrases[p].words.end + 1 && q.prep.is_some_and(|prep| texts[prep] == "of")
             });
