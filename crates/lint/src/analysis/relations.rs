@@ -211,8 +211,23 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
     let tokens_of = |p: usize| first + parse.phrases[p].words.start..first + parse.phrases[p].words.end;
     // The clause's main verb: when it is a practice word ("participants are mentored over ten
     // weeks"), what is said in its verb phrase describes that practice.
+    // (A gerund after a preposition is the manner or means of the verb before it: "she coached
+    // me by telling me what to do" says how she coached. That verb counts when it is a
+    // practice word.)
     let verb = (via == Via::Predicate)
-        .then(|| parse.clause_of(words.start).and_then(|c| parse.clauses[c].verb))
+        .then(|| {
+            let c = parse.clause_of(words.start)?;
+            let own = parse.clauses[c].verb;
+            let start = parse.clauses[c].words.start;
+            let after_preposition = parse.clauses[c].kind == syntax::ClauseKind::Infinitive
+                && start > 0
+                && parse.words[start - 1].pos == syntax::Pos::Prep;
+            let governing = (after_preposition && c > 0)
+                .then(|| parse.clauses[c - 1].verb)
+                .flatten()
+                .filter(|&v| holders::is_practice_word(texts[parse.verbs[v].head]));
+            governing.or(own)
+        })
         .flatten()
         .map(|v| first + parse.verbs[v].head);
     match attachment {

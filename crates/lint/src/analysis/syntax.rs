@@ -916,6 +916,16 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
             if matches!(parse.words[before].pos, Pos::Noun | Pos::Propn | Pos::Pron) {
                 starts.push((i, ClauseKind::Relative));
             }
+        } else if w.pos == Pos::Prep
+            && i > 0
+            && !matches!(t, "like" | "as")
+            && verb_at(i + 1).is_some_and(|v| parse.words[parse.verbs[v].head].form == Some(VerbForm::Gerund))
+            && has_verb_before_in_clause(parse, starts.last().map_or(0, |s| s.0), i)
+        {
+            // "Mentees have an advantage in defining the topic": a gerund after a preposition
+            // is a verb whose understood subject is the clause's (its own clause, so that its
+            // object is its own).
+            starts.push((i + 1, ClauseKind::Infinitive));
         } else if w.pos == Pos::To && verb_at(i).is_some() && starts.last().is_some_and(|s| s.0 == i) {
             // "To be a good coach, we should never ...": a fronted infinitive of purpose ends
             // at its comma, where the main clause begins.
@@ -1388,6 +1398,14 @@ mod tests {
         assert_eq!(
             render("To be a good host, we should never give speeches."),
             "[- | be/cop | a good host | ] [we | give/neg | speeches | ]"
+        );
+    }
+
+    #[test]
+    fn a_gerund_after_a_preposition_is_a_verb_with_the_clause_subject() {
+        assert_eq!(
+            render("Guests have a say in choosing the menu."),
+            "[Guests | have | a say | ] [^Guests | choose | the menu | ]"
         );
     }
 
