@@ -158,6 +158,11 @@ fn word_start_before(norm: &str, at: usize) -> usize {
     i
 }
 
+/// How far from a cue (in tokens, either way) the checks that look around it in its sentence
+/// reach: a sentence is rarely longer, and a text with no sentence ends must not make every
+/// cue read all of it.
+const NEAR_TOKENS: usize = 48;
+
 /// Whether one of `ranges` (in order, not overlapping) holds `start..end`: a binary search.
 pub(crate) fn within_any(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
     let after = ranges.partition_point(|&(s, _)| s <= start);
@@ -176,6 +181,10 @@ struct Ctx<'a, 's> {
     /// The parses of the block judged last, by sentence: a sentence holds many cues, and the
     /// cues are judged one kind at a time, so each sentence is asked for again and again.
     parsed: std::cell::RefCell<(usize, HashMap<usize, std::rc::Rc<relations::Parsed<'a>>>)>,
+    /// The reading of each "if" clause met, by (block, token of "if"): the comma where its main
+    /// clause begins and what that clause makes of it (`None`: no comma, a hypothetical). Every
+    /// cue of a long sentence after one "if" asks the same question.
+    ifs: std::cell::RefCell<HashMap<(usize, usize), Option<(usize, Conditional)>>>,
 }
 
 /// For each mention of a block (from its first), the last usable mention before it: without and
@@ -199,6 +208,9 @@ struct Tables {
     last_negator: Vec<u32>,
     /// The token indices of the words [`negated`] counts, in order.
     negators: Vec<u32>,
+    /// For each token index (and one past the last), the last belief conceded with a modal
+    /// ("may think", "might believe") before it: the token of its verb.
+    last_concession: Vec<u32>,
 }
 
 /// The words [`negated`] counts (some only before a certain next word).
@@ -253,6 +265,7 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         previous: std::cell::RefCell::new(None),
         tables: std::cell::RefCell::new(Tables::default()),
         parsed: std::cell::RefCell::new((usize::MAX, HashMap::new())),
+        ifs: std::cell::RefCell::new(HashMap::new()),
     };
     let mut out = Vec::new();
     for (block, view) in analysis.views.iter().enumerate() {
@@ -429,11 +442,6 @@ impl<'a> Ctx<'a, '_> {
         if within_any(&view.rejected, start, end) {
             return None;
         }
-        // "You may think you have the answer": a belief conceded with "may" or "might" is put
-        // up to be argued against, not asserted.
-        if conceded_belief(view, sentence, start) {
-            return None;
-        }
         // A cue inside a link's label is part of the linked page's title ("[Security Coach
         // Recommendations](…)"): the text names that page, it says nothing of a practice.
         if within_any(&analysis.blocks[block].links, start, end) {
@@ -447,6 +455,11 @@ impl<'a> Ctx<'a, '_> {
             sentence.tokens.start + tokens.partition_point(|t| t.start < offset)
         };
         let hit_token = in_sentence(start);
+        // "You may think you have the answer": a belief conceded with "may" or "might" is put
+        // up to be argued against, not asserted.
+        if self.tables(view, |t| at_or_after(t.last_concession[hit_token], sentence.tokens.start)).is_some() {
+            return None;
+        }
         let hit_end_token =
             if end <= sentence.end { in_sentence(end) } else { view.tokens.partition_point(|t| t.start < end) };
         if !describes_practice(view, cue, hit_token, hit_end_token) {
@@ -961,7 +974,10 @@ impl<'a> Ctx<'a, '_> {
         // A count, not a vague quantity ("several years", "a few months").
         let count = |w: &str| super::lexicon::is_number_word(w) && !matches!(w, "several" | "few" | "couple");
         let s = &analysis.sentences[f.sentence];
-        s.tokens.clone().any(|i| {
+        // Around the finding only: a sentence with no end costs the same per finding.
+        let at = view.tokens.partition_point(|t| t.start < f.start);
+        let near = at.saturating_sub(NEAR_TOKENS).max(s.tokens.start)..(at + NEAR_TOKENS).min(s.tokens.end);
+        near.into_iter().any(|i| {
             super::lexicon::time_unit(word(i)).is_some()
                 && (i.saturating_sub(3).max(s.tokens.start)..i).any(|k| count(word(k)))
         })
@@ -1016,8 +1032,16 @@ impl<'a> Ctx<'a, '_> {
             let mut last_boundary = none(view.tokens.len() + 1);
             let mut last_negator = none(view.tokens.len() + 1);
             let mut negators = Vec::new();
+            let mut last_concession = none(view.tokens.len() + 1);
             for t in 0..view.tokens.len() {
                 let index = u32::try_from(t).unwrap_or(u32::MAX);
+                let conceded = t > 0
+                    && matches!(view.tokens[t - 1].text(&view.norm), "may" | "might")
+                    && matches!(
+                        view.tokens[t].text(&view.norm),
+                        "think" | "believe" | "assume" | "feel" | "suppose" | "imagine"
+                    );
+                last_concession[t + 1] = if conceded { index } else { last_concession[t] };
                 last_if[t + 1] =
                     if matches!(view.tokens[t].text(&view.norm), "if" | "unless") { index } else { last_if[t] };
                 last_boundary[t + 1] =
@@ -1029,7 +1053,7 @@ impl<'a> Ctx<'a, '_> {
                     last_negator[t]
                 };
             }
-            *tables = Tables { key, mention, last_if, last_boundary, last_negator, negators };
+            *tables = Tables { key, mention, last_if, last_boundary, last_negator, negators, last_concession };
         }
         read(&tables)
     }
@@ -1145,21 +1169,43 @@ impl<'a> Ctx<'a, '_> {
 
     /// Whether the cue sits in an "if" clause, and if so what the main clause does with it.
     fn conditional(&self, view: &BlockView, sentence: &Sentence, hit_token: usize) -> Conditional {
-        let words = |i: usize| view.tokens[i].text(&view.norm);
         let Some(if_token) = self.tables(view, |t| at_or_after(t.last_if[hit_token], sentence.tokens.start)) else {
             return Conditional::None;
         };
+        let key = (sentence.block, if_token);
+        let known = self.ifs.borrow().get(&key).copied();
+        let reading = match known {
+            Some(reading) => reading,
+            None => {
+                let reading = self.read_if_clause(view, sentence, if_token);
+                self.ifs.borrow_mut().insert(key, reading);
+                reading
+            }
+        };
+        match reading {
+            None => Conditional::Hypothetical,
+            Some((main_comma, _)) if main_comma < hit_token => Conditional::None,
+            Some((_, outcome)) => outcome,
+        }
+    }
+
+    /// What the sentence makes of its "if" clause at `if_token`: the comma where the main
+    /// clause begins and the reading of a cue inside the "if" clause (`None` when no comma ends
+    /// it: the whole rest is hypothetical).
+    fn read_if_clause(&self, view: &BlockView, sentence: &Sentence, if_token: usize) -> Option<(usize, Conditional)> {
+        let words = |i: usize| view.tokens[i].text(&view.norm);
         // The "if" clause runs to the comma before the main clause; lists inside it have commas
         // of their own ("if you want to think more clearly, improve performance, or ...").
         // A comma before "who" or "which" opens a relative inside the "if" clause, not the main
         // clause ("If a teammate, who has had feedback, has not improved, ...").
-        let commas: Vec<usize> = (if_token..sentence.tokens.end)
+        // (Within a bounded stretch after the "if": a sentence with no end and many an "if"
+        // must not make each read all the rest.)
+        let end = sentence.tokens.end.min(if_token + 2 * NEAR_TOKENS);
+        let commas: Vec<usize> = (if_token..end)
             .filter(|&i| words(i) == ",")
             .filter(|&i| i + 1 >= sentence.tokens.end || !matches!(words(i + 1), "who" | "which" | "whom" | "whose"))
             .collect();
-        let Some(&first_comma) = commas.first() else {
-            return Conditional::Hypothetical;
-        };
+        let &first_comma = commas.first()?;
         let main_comma = commas
             .iter()
             .copied()
@@ -1172,11 +1218,9 @@ impl<'a> Ctx<'a, '_> {
                         ))
             })
             .unwrap_or(first_comma);
-        if main_comma < hit_token {
-            return Conditional::None;
-        }
         let main_start = view.tokens[main_comma].end;
-        let main = &view.norm[main_start..sentence.end];
+        let main_end = view.tokens.get(main_comma + NEAR_TOKENS).map_or(sentence.end, |t| t.start.min(sentence.end));
+        let main = &view.norm[main_start..main_end.max(main_start)];
         static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"better fit|more helpful|right choice|best choice|good fit|is for you|ask for|look for|choose|go for|consider|apply for|sign up for|likely|probably|better option|the answer").expect("valid")
         });
@@ -1186,16 +1230,19 @@ impl<'a> Ctx<'a, '_> {
         });
         let negative = NEGATIVE.is_match(main);
         if !negative && !POSITIVE.is_match(main) {
-            return Conditional::Hypothetical;
+            return Some((main_comma, Conditional::Hypothetical));
         }
-        let mention = sentence.mentions.clone().find(|&idx| {
+        let first = sentence.mentions.start
+            + self.analysis.mentions[sentence.mentions.clone()].partition_point(|m| m.start < main_start);
+        let mention = (first..sentence.mentions.end).find(|&idx| {
             let m = &self.analysis.mentions[idx];
-            m.start >= main_start && m.is_use() && !m.is_client()
+            m.start < main_end && m.is_use() && !m.is_client()
         });
-        match mention {
+        let outcome = match mention {
             Some(mention) => Conditional::Transfer { mention, negative },
             None => Conditional::Hypothetical,
-        }
+        };
+        Some((main_comma, outcome))
     }
 
     /// Who decides, for an agenda cue: the guide or the person guided.
@@ -1203,11 +1250,14 @@ impl<'a> Ctx<'a, '_> {
     /// mentor ...", "wearing your coaching hat", "in your role as mentor". The reader's own
     /// agenda is then the guide's ("you are not driving your agenda" denies the guide's
     /// agenda), not the agenda of the person guided.
-    fn reader_cast_as_guide(&self, view: &BlockView, sentence: &Sentence) -> bool {
+    fn reader_cast_as_guide(&self, view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
         let analysis = self.analysis;
         let word = |i: usize| view.tokens[i].text(&view.norm);
         let range = sentence.tokens.clone();
-        range.clone().any(|i| {
+        // The sentence's practice words near the cue (a bounded stretch, so that a sentence
+        // with no end costs the same per cue).
+        let near = hit_token.saturating_sub(NEAR_TOKENS)..hit_token + NEAR_TOKENS;
+        sentence.mentions.clone().map(|m| analysis.mentions[m].token).filter(|t| near.contains(t)).any(|i| {
             let Some(m) = self.mention_at(view, i).map(|m| &analysis.mentions[m]) else { return false };
             if !m.sense || m.meta || m.role() == Role::Guided {
                 return false;
@@ -1269,7 +1319,11 @@ impl<'a> Ctx<'a, '_> {
             match word {
                 "you" | "them" | "him" | "her" if helped => return None,
                 "you" | "yourself" | "you'll" | "you’ll" => {
-                    return Some(if self.reader_cast_as_guide(view, sentence) { Role::Guide } else { Role::Guided })
+                    return Some(if self.reader_cast_as_guide(view, sentence, hit_token) {
+                        Role::Guide
+                    } else {
+                        Role::Guided
+                    })
                 }
                 // An object pronoun is the person let decide: "let them set".
                 "them" | "him" | "her" => return Some(Role::Guided),
@@ -1332,17 +1386,6 @@ fn disjoined(view: &BlockView, i: usize, sentence: std::ops::Range<usize>) -> bo
     after || before
 }
 
-/// Whether a belief conceded with a modal ("you may think", "some might believe") stands
-/// before byte `start` in the sentence: what follows it is what someone may believe.
-fn conceded_belief(view: &BlockView, sentence: &Sentence, start: usize) -> bool {
-    let tokens = &view.tokens[sentence.tokens.clone()];
-    let before = tokens.partition_point(|t| t.start < start);
-    tokens[..before].windows(2).any(|w| {
-        matches!(w[0].text(&view.norm), "may" | "might")
-            && matches!(w[1].text(&view.norm), "think" | "believe" | "assume" | "feel" | "suppose" | "imagine")
-    })
-}
-
 /// Whether the cue at `hit_token` is the denied side of a contrast whose kept side is a verb of
 /// the practice's own method: "X but not <cue>", "X rather than <cue>", "X instead of <cue>",
 /// with X, up to five words before the contrast in the same clause, one of `practice`'s method
@@ -1380,6 +1423,7 @@ struct Attribution {
     attributive: bool,
 }
 
+#[derive(Clone, Copy)]
 enum Conditional {
     /// Not in a conditional clause.
     None,
