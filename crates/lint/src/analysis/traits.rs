@@ -184,8 +184,12 @@ struct Ctx<'a, 's> {
     /// The reading of each "if" clause met, by (block, token of "if"): the comma where its main
     /// clause begins and what that clause makes of it (`None`: no comma, a hypothetical). Every
     /// cue of a long sentence after one "if" asks the same question.
-    ifs: std::cell::RefCell<HashMap<(usize, usize), Option<(usize, Conditional)>>>,
+    ifs: std::cell::RefCell<HashMap<(usize, usize), IfReading>>,
 }
+
+/// The reading of an "if" clause: the comma where the main clause begins and what a cue inside
+/// the "if" clause comes to (`None`: no comma ends it).
+type IfReading = Option<(usize, Conditional)>;
 
 /// For each mention of a block (from its first), the last usable mention before it: without and
 /// with the guide-only condition.
@@ -1192,7 +1196,7 @@ impl<'a> Ctx<'a, '_> {
     /// What the sentence makes of its "if" clause at `if_token`: the comma where the main
     /// clause begins and the reading of a cue inside the "if" clause (`None` when no comma ends
     /// it: the whole rest is hypothetical).
-    fn read_if_clause(&self, view: &BlockView, sentence: &Sentence, if_token: usize) -> Option<(usize, Conditional)> {
+    fn read_if_clause(&self, view: &BlockView, sentence: &Sentence, if_token: usize) -> IfReading {
         let words = |i: usize| view.tokens[i].text(&view.norm);
         // The "if" clause runs to the comma before the main clause; lists inside it have commas
         // of their own ("if you want to think more clearly, improve performance, or ...").
