@@ -62,7 +62,7 @@ pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attac
     // Improvement Plan)"): it is said of whatever that phrase is said of.
     let open = clause.words.start;
     if clause.verb.is_none() && open >= 2 && texts[open - 1] == "(" {
-        if let Some(q) = parse.phrases.iter().position(|q| q.words.end == open - 1) {
+        if let Some(q) = parse.phrase_ending_at(open - 1) {
             let words = parse.phrases[q].words.clone();
             if words.end <= hit.start {
                 return attach(parse, texts, words);
@@ -91,7 +91,7 @@ pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attac
         let low = ph.prep.filter(|&prep| matches!(texts[prep], "for" | "with" | "of" | "from" | "on" | "about"));
         let timed = super::lexicon::time_unit(texts[ph.head]).is_some();
         if let Some(prep) = low {
-            if let Some(q) = parse.phrases.iter().position(|q| q.words.end == prep) {
+            if let Some(q) = parse.phrase_ending_at(prep) {
                 let head = parse.phrases[q].head;
                 // A length right after a practice word or an engagement measures it ("a coach
                 // for eight sessions"); after anything else it measures the verb's event.

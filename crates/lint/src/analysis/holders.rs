@@ -220,7 +220,7 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         // noun of goals or of a plan ("goals for the short term", "objectives over the next six
         // months", "a plan for the next year") measures how far ahead they reach.
         if let Some(prep) = ph.prep.filter(|&prep| matches!(texts[prep], "for" | "over" | "in" | "within")) {
-            let owner = parse.phrases.iter().find(|q| q.words.end == prep);
+            let owner = parse.phrase_ending_at(prep).map(|q| &parse.phrases[q]);
             if owner.is_some_and(|q| lex::GOAL_NOUNS.contains(texts[q.head]) || ARTEFACT_NOUNS.contains(&texts[q.head]))
             {
                 return Some(NotEngagement::Measures);

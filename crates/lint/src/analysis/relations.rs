@@ -131,7 +131,7 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             let with_owner = parse.phrases[p]
                 .prep
                 .filter(|&prep| texts[prep] == "with")
-                .and_then(|prep| parse.phrases.iter().find(|q| q.words.end == prep));
+                .and_then(|prep| parse.phrase_ending_at(prep).map(|q| &parse.phrases[q]));
             if let Some(owner) = owner.or(with_owner) {
                 let head = texts[owner.head];
                 // Something a verb of making makes ("create a timeline with milestones") is an
@@ -233,10 +233,10 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
     match attachment {
         Attachment::Subject(p) | Attachment::Label(p) => {
             // A copula's predicate is its subject ("our coaches are former directors who ...").
-            let then = parse
-                .clauses
-                .iter()
-                .find(|c| c.objects.contains(&p) && c.verb.is_some_and(|v| parse.verbs[v].copula))
+            // (A phrase is an object only of the clause it stands in.)
+            let own_clause = parse.clause_of(parse.phrases[p].words.start).map(|c| &parse.clauses[c]);
+            let then = own_clause
+                .filter(|c| c.objects.contains(&p) && c.verb.is_some_and(|v| parse.verbs[v].copula))
                 .and_then(|c| match c.subject {
                     syntax::Subject::Phrase(s) | syntax::Subject::Shared(s) => Some(tokens_of(s)),
                     _ => None,
@@ -248,7 +248,7 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
                 parse.clause_of(words.start).is_some_and(|c| parse.clauses[c].kind == syntax::ClauseKind::Relative);
             let then = then.or_else(|| {
                 in_relative.then(|| {
-                    parse.clauses.iter().find(|c| c.objects.contains(&p) || c.adjuncts.contains(&p)).and_then(|c| {
+                    own_clause.filter(|c| c.objects.contains(&p) || c.adjuncts.contains(&p)).and_then(|c| {
                         match c.subject {
                             syntax::Subject::Phrase(s) if s != p => Some(tokens_of(s)),
                             _ => None,

@@ -164,7 +164,16 @@ pub(crate) struct Parse {
 impl Parse {
     /// The clause a word belongs to.
     pub fn clause_of(&self, word: usize) -> Option<usize> {
-        self.clauses.iter().position(|c| c.words.contains(&word))
+        // Clauses tile the sentence in order.
+        let i = self.clauses.partition_point(|c| c.words.end <= word);
+        self.clauses.get(i).filter(|c| c.words.contains(&word)).map(|_| i)
+    }
+
+    /// The phrase that ends right before word `end` (a binary search: phrases are disjoint and
+    /// in order).
+    pub fn phrase_ending_at(&self, end: usize) -> Option<usize> {
+        let i = self.phrases.partition_point(|p| p.words.end < end);
+        self.phrases.get(i).filter(|p| p.words.end == end).map(|_| i)
     }
 
     /// The phrase a word belongs to.
@@ -1004,7 +1013,7 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 // someone do: its subject is whoever uses it, not the giver.
                 // (Not when the noun is someone's: "it's the coach's job to set the agenda",
                 // "your ability to ask questions" say what the owner does.)
-                let object = parse.phrases.iter().find(|p| p.words.end == vg.words.start);
+                let object = parse.phrase_ending_at(vg.words.start).map(|p| &parse.phrases[p]);
                 let owned = object.is_some_and(|p| {
                     p.words.clone().any(|w| {
                         parse.words[w].pos == Pos::Poss || texts[w].ends_with("'s") || texts[w].ends_with("’s")
@@ -1026,7 +1035,7 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 // share") has that person as its subject: the verb's object does what the
                 // infinitive says (object control), not the verb's subject.
                 let controller = (kind == ClauseKind::Infinitive && after_noun)
-                    .then(|| parse.phrases.iter().position(|p| p.words.end == vg.words.start && p.prep.is_none()))
+                    .then(|| parse.phrase_ending_at(vg.words.start).filter(|&p| parse.phrases[p].prep.is_none()))
                     .flatten()
                     .filter(|&p| {
                         let head = texts[parse.phrases[p].head];

@@ -891,7 +891,7 @@ impl<'a> Ctx<'a, '_> {
                 if from > sentence.tokens.start && view.tokens[from - 1].text(&view.norm) == ":" {
                     let parsed = self.parse(block, idx);
                     let colon = parsed.parse.word_at(from - 1);
-                    let phrase = colon.and_then(|c| parsed.parse.phrases.iter().find(|p| p.words.end == c));
+                    let phrase = colon.and_then(|c| parsed.parse.phrase_ending_at(c).map(|p| &parsed.parse.phrases[p]));
                     phrase.map(|p| {
                         let words = &parsed.parse.words;
                         (block, words[p.words.start].token..words[p.words.end - 1].token + 1)
