@@ -518,8 +518,11 @@ fn verb_later_in_clause(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: 
         if matches!(w.pos, Pos::Punct | Pos::Coord | Pos::Sub | Pos::Wh) {
             break;
         }
-        let compound_noun =
-            is_noun_verb(&texts[k]) && nominal_before && !agrees_in_number(&texts[k - 1], words[k].form);
+        // (The lexicon is asked only about a verb after a noun or an adjective.)
+        let compound_noun = w.pos == Pos::Verb
+            && nominal_before
+            && !agrees_in_number(&texts[k - 1], words[k].form)
+            && is_noun_verb(&texts[k]);
         if matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal)
             && w.form != Some(VerbForm::Gerund)
             && words[k - 1].pos != Pos::To
