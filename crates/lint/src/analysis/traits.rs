@@ -1050,7 +1050,16 @@ impl<'a> Ctx<'a, '_> {
                     if matches!(view.tokens[t].text(&view.norm), "if" | "unless") { index } else { last_if[t] };
                 last_boundary[t + 1] =
                     if is_clause_boundary(&view.norm, &view.tokens, t) { index } else { last_boundary[t] };
-                last_negator[t + 1] = if may_negate(view.tokens[t].text(&view.norm)) {
+                // "from" negates only after a verb of change ("shift from X to Y"): asked here,
+                // once per word, not by every cue after it.
+                let word = view.tokens[t].text(&view.norm);
+                let counts = may_negate(word)
+                    && (word != "from"
+                        || (t.saturating_sub(4)..t).any(|k| {
+                            super::lexicon::verb(view.tokens[k].text(&view.norm))
+                                .is_some_and(|(lemma, _)| super::lexicon::CHANGE_VERBS.contains(lemma))
+                        }));
+                last_negator[t + 1] = if counts {
                     negators.push(index);
                     index
                 } else {
