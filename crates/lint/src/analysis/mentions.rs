@@ -342,8 +342,27 @@ pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) 
         {
             m.meta = true;
         }
+        // (Past a quantifier: "differ from most coaches".)
+        let (before, before2) = if matches!(before, "most" | "many" | "some" | "other" | "all" | "typical") {
+            let back = if skip_det(prev) { 3 } else { 2 };
+            (before2, word_at(norm, tokens, idx.wrapping_sub(back + 1)))
+        } else {
+            (before, before2)
+        };
         m.excluded = matches!(before, "unlike" | "than" | "not" | "versus" | "vs" | "vs.")
-            || (before == "from" && matches!(before2, "different" | "distinct" | "separate" | "apart" | "away"))
+            || (before == "from"
+                && matches!(
+                    before2,
+                    "different"
+                        | "distinct"
+                        | "separate"
+                        | "apart"
+                        | "away"
+                        | "differ"
+                        | "differs"
+                        | "differed"
+                        | "differing"
+                ))
             || (before == "of" && before2 == "instead")
             || (before == "to" && matches!(before2, "opposed" | "compared" | "similar"))
             || (before == "with" && before2 == "compared");

@@ -120,6 +120,13 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
     if !m.sense || (m.meta && m.quoted) || analysis.sentences[m.sentence].neutral {
         return false;
     }
+    // A word set aside by a contrast ("distinct from most coaches", "unlike a coach") names
+    // the other practice to compare with, not a role in this relationship.
+    // (Not a bare comparative: "the mentor is more experienced than the client" compares the
+    // two people of one relationship.)
+    if m.excluded && !compared_with_than(analysis, idx) {
+        return false;
+    }
     // An activity word with an object pronoun after it is a verb ("coaching them through
     // challenges", "mentor her"): it names what someone does, not a role in the relationship.
     if m.role() == Role::Activity && object_pronoun_after(analysis, idx) {
@@ -132,6 +139,21 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
         return false;
     }
     !m.is_client() || client_is_role(analysis, idx)
+}
+
+/// Whether the mention follows a bare comparative "than" ("more experienced than the client"),
+/// not "rather than" or "other than".
+fn compared_with_than(analysis: &Analysis<'_>, idx: usize) -> bool {
+    let m = &analysis.mentions[idx];
+    let view = &analysis.views[m.block];
+    let word = |t: usize| view.tokens.get(t).map_or("", |t| t.text(&view.norm));
+    let mut t = m.token;
+    while t > 0
+        && matches!(word(t - 1), "a" | "an" | "the" | "their" | "your" | "his" | "her" | "our" | "most" | "many")
+    {
+        t -= 1;
+    }
+    t >= 1 && word(t - 1) == "than" && !(t >= 2 && matches!(word(t - 2), "rather" | "other"))
 }
 
 /// Whether an object pronoun follows the mention: "coaching them", "mentoring him".
