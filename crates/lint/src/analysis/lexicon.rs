@@ -1340,6 +1340,35 @@ pub(crate) static PARTICIPATION_VERBS: WordSet = WordSet::new(&[
 pub(crate) static CHANGE_VERBS: WordSet =
     WordSet::new(&["shift", "move", "switch", "change", "transition", "turn", "go", "evolve", "progress"]);
 
+/// Nouns of events and relationships that someone facilitates by organising them:
+/// "relationship facilitators", "workshop facilitation".
+pub(crate) static FACILITATED_NOUNS: WordSet = WordSet::new(&[
+    "relationship",
+    "relationships",
+    "workshop",
+    "workshops",
+    "event",
+    "events",
+    "session",
+    "sessions",
+    "meeting",
+    "meetings",
+    "group",
+    "groups",
+    "community",
+    "discussion",
+    "discussions",
+    "program",
+    "programme",
+    "retro",
+    "retrospective",
+    "training",
+    "circle",
+    "circles",
+    "network",
+    "cohort",
+]);
+
 /// Nouns of a capacity someone acts in, after a practice word: "your coaching hat", "her
 /// mentoring role", "in a mentor capacity".
 pub(crate) static CAPACITY_NOUNS: WordSet = WordSet::new(&["hat", "hats", "role", "roles", "capacity"]);

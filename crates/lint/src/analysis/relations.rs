@@ -93,6 +93,16 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             return Holder::Not(reason);
         }
     }
+    // "Relationship facilitators", "workshop facilitation": a noun before "facilitator" names
+    // what is facilitated; an event or a relationship makes it organising, not the method of
+    // facilitating someone's own thinking.
+    if cue.dimension == Dimension::Method
+        && texts[words.start].starts_with("facilitat")
+        && words.start > 0
+        && lex::FACILITATED_NOUNS.contains(texts[words.start - 1])
+    {
+        return Holder::Not(NotEngagement::Organiser);
+    }
     // Steering someone towards goals ("a coach that steers you towards future goals") names
     // the goals as where the person is helped to go: the goals set the direction, so the
     // steering says nothing of who decides it.
