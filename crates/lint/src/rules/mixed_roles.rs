@@ -132,6 +132,9 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
     if m.role() == Role::Activity && object_pronoun_after(analysis, idx) {
         return false;
     }
+    if coordinated_with_a_verb(analysis, idx) {
+        return false;
+    }
     if m.role() == Role::Activity && names_a_method(analysis, idx) {
         return false;
     }
@@ -139,6 +142,24 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
         return false;
     }
     !m.is_client() || client_is_role(analysis, idx)
+}
+
+/// Whether the word is a verb coordinated with another verb and followed by its object: "the
+/// mentor supports or coaches the mentee" (a third-person verb, "or"/"and", the word, then a
+/// determiner) says what the mentor does, it names no coach.
+fn coordinated_with_a_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
+    use crate::analysis::lexicon::{self, VerbForm};
+    let m = &analysis.mentions[idx];
+    let view = &analysis.views[m.block];
+    let word = |t: usize| view.tokens.get(t).map_or("", |t| t.text(&view.norm));
+    let t = m.token;
+    let joined = t >= 2 && matches!(word(t - 1), "or" | "and");
+    // (A noun phrase cannot follow a plural noun directly, so a determiner after the word
+    // settles a word like "supports" as the verb it can be.)
+    let verb_before =
+        joined && lexicon::verb(word(t - 2)).is_some_and(|(_, form)| matches!(form, VerbForm::Third | VerbForm::Base));
+    let object_after = matches!(word(t + 1), "the" | "a" | "an" | "their" | "his" | "her" | "your" | "each" | "every");
+    verb_before && object_after
 }
 
 /// Whether the mention follows a bare comparative "than" ("more experienced than the client"),
