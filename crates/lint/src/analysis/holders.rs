@@ -262,7 +262,14 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
             let prep = texts[prep];
             // 1. Deadlines and windows.
             let ends = lemma.is_some_and(|l| lex::ENDING_VERBS.contains(l));
-            if matches!(prep, "within" | "by" | "before" | "until" | "till") || (prep == "in" && !ends) {
+            // ("after 6 months" places an event after a span, as "in 6 months" does; with a
+            // verb of ending, "ends after 6 months", it is the term.)
+            // (Not when the phrase names the engagement's own span: "after this 3 month period".)
+            let span = prep == "after" && is_engagement_noun(texts[head]);
+            if matches!(prep, "within" | "by" | "before" | "until" | "till")
+                || (prep == "in" && !ends)
+                || (prep == "after" && !ends && !span)
+            {
                 return Some(NotEngagement::Deadline);
             }
             // 2. States and tenure.
