@@ -1388,8 +1388,8 @@ mod tests {
         );
         // Not a person: the verb's subject acts (its purpose).
         assert_eq!(
-            render("Guides use the quiet room to share stories."),
-            "[Guides | use | the quiet room | ] [^Guides | share | stories | ]"
+            render("Hosts prepare the hall to hold events."),
+            "[Hosts | prepare | the hall | ] [^Hosts | hold | events | ]"
         );
     }
 

@@ -1270,12 +1270,13 @@ impl<'a> Ctx<'a, '_> {
         // The sentence's practice words near the cue (a bounded stretch, so that a sentence
         // with no end costs the same per cue).
         let near = hit_token.saturating_sub(NEAR_TOKENS)..hit_token + NEAR_TOKENS;
-        sentence.mentions.clone().map(|m| analysis.mentions[m].token).filter(|t| near.contains(t)).any(|i| {
-            let Some(m) = self.mention_at(view, i).map(|m| &analysis.mentions[m]) else { return false };
+        let mentions = analysis.mentions[sentence.mentions.clone()].iter();
+        mentions.filter(|m| near.contains(&m.token)).any(|m| {
             if !m.sense || m.meta || m.role() == Role::Guided {
                 return false;
             }
-            let before = |k: usize| i >= range.start + k && i - k >= range.start;
+            let i = m.token;
+            let before = |k: usize| i >= range.start + k;
             // "as a coach", "as their mentor": the reader is spoken to in the role.
             let as_role = m.role() == Role::Guide
                 && ((before(1) && word(i - 1) == "as")
