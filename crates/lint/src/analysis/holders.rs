@@ -68,6 +68,10 @@ pub(crate) enum NotEngagement {
     /// A verb of steering whose destination is the person's goals ("steers you towards your
     /// goals"): help in reaching them, not a say in the direction.
     TowardsGoals,
+    /// A noun for a person that the text does not say the guide is ("interviewed by the
+    /// Facilitator", "roles including facilitator and coordinator"): someone else, or one role
+    /// among others.
+    OtherPerson,
 }
 
 /// Verbs of making a document: their object is an artefact.
@@ -279,7 +283,10 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         } else {
             // 3. Allowances: "you have 3 weeks (to ...)", "3 weeks to complete".
             let object = cl.objects.contains(&p);
-            if object && lemma.is_some_and(|l| ALLOWANCE_VERBS.contains(&l)) && !subject_is_engagement {
+            // (An amount of time: "a time limit" is a limit, not time someone is given.)
+            let amount =
+                (hit.start..hit.end).any(|w| parse.words[w].pos == Pos::Num || lex::time_unit(texts[w]).is_some());
+            if object && amount && lemma.is_some_and(|l| ALLOWANCE_VERBS.contains(&l)) && !subject_is_engagement {
                 return Some(NotEngagement::Allowance);
             }
         }

@@ -867,6 +867,10 @@ pub(crate) static ENGAGEMENT_NOUNS: WordSet = WordSet::new(&[
     "phase",
     "round",
     "iteration",
+    // Forms a programme takes: "mentoring circles", "a mentoring pilot".
+    "circle",
+    "group",
+    "pilot",
 ]);
 
 /// Nouns that name how long something lasts: "the mentorship period", "the program length".
@@ -1221,6 +1225,12 @@ pub(crate) static ADJECTIVES: WordSet = WordSet::new(&[
     "fixed-term",
     "short-term",
     "long-term",
+    // Adjectives of likeness and difference ("distinct from a mentor, who ...").
+    "distinct",
+    "different",
+    "separate",
+    "similar",
+    "alike",
 ]);
 
 /// Adverbs without the "-ly" ending.
@@ -1291,6 +1301,10 @@ pub(crate) fn may_name_a_person(noun: &str) -> bool {
     }
     ["er", "or", "ist", "ant", "ent", "ee", "ian", "man", "woman"].iter().any(|e| singular.ends_with(e))
         || matches!(singular, "staff" | "team" | "peer" | "senior" | "expert" | "hire" | "lead" | "head" | "executive")
+        || matches!(
+            singular,
+            "people" | "person" | "individual" | "colleague" | "someone" | "everyone" | "other" | "child" | "children"
+        )
 }
 
 /// Verbs (lemmas) that name each practice's own method: the mentor's advising and guiding,

@@ -184,6 +184,44 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             return Holder::Not(NotEngagement::ReadersTask);
         }
     }
+    // A noun for a person ("facilitator", "advisors", "experts") names what the practice's guide
+    // is only when the text says the guide is one: the predicate of a copula ("mentors are
+    // facilitators"), an "as" or "like" phrase ("acts as an adviser") or a label. As the agent
+    // of a passive ("interviewed by the Facilitator"), an item of a list of roles ("roles
+    // including facilitator, coordinator and coach") or any other object, it is someone else,
+    // or a role among others.
+    if matches!(cue.dimension, Dimension::Method | Dimension::Guide) && via == Via::Predicate {
+        if let Some(p) = parse.phrase_of(words.start).filter(|&p| words.contains(&parse.phrases[p].head)) {
+            let ph = &parse.phrases[p];
+            let person = matches!(parse.words[ph.head].pos, syntax::Pos::Noun | syntax::Pos::Propn)
+                && parse.verb_of(ph.head).is_none()
+                && lex::may_name_a_person(texts[ph.head]);
+            // ("Mentors are trained facilitators": a verb group with "be" before the noun
+            // predicates it, even read as a passive.)
+            // (A conjunct shares the preposition of the phrase before it: "by the Director and/or
+            // Facilitator".)
+            let mut joined = ph.words.start;
+            while joined > 0 && matches!(texts[joined - 1], "and" | "or" | "/" | "&") {
+                joined -= 1;
+            }
+            let shared_prep = (joined < ph.words.start)
+                .then(|| parse.phrase_ending_at(joined))
+                .flatten()
+                .and_then(|q| parse.phrases[q].prep);
+            let prep = ph.prep.or(shared_prep);
+            let be_before = prep.is_none()
+                && parse.clause_of(ph.head).and_then(|c| parse.clauses[c].verb).is_some_and(|v| {
+                    let vg = &parse.verbs[v];
+                    vg.words.end <= ph.words.start
+                        && (vg.copula
+                            || vg.words.clone().any(|w| matches!(parse.words[w].lemma, Some("be" | "become"))))
+                });
+            let predicative = be_before || prep.is_some_and(|prep| matches!(texts[prep], "as" | "like"));
+            if person && !predicative {
+                return Holder::Not(NotEngagement::OtherPerson);
+            }
+        }
+    }
     if let Attachment::Modifies(p) = attachment {
         let ph = &parse.phrases[p];
         let gerunds = words.clone().all(|w| parse.words[w].form == Some(lex::VerbForm::Gerund));

@@ -423,11 +423,35 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
 /// Gives the words of a noun phrase coordinated with it before the verb (empty when there is
 /// none), or `None` when the word is not such a head.
 fn plural_head_before_verb(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> Option<Range<usize>> {
+    // (Or an auxiliary that agrees with a plural: "Springboard mentors are trained
+    // facilitators", "Coaching circles can meet online".)
     let is_base_verb = |k: usize| {
-        words.get(k).is_some_and(|w| w.pos == Pos::Verb && w.form == Some(VerbForm::Base))
-            && texts.get(k + 1).is_none_or(|t| !matches!(t.as_ref(), "to"))
+        let base = words.get(k).is_some_and(|w| w.pos == Pos::Verb && w.form == Some(VerbForm::Base))
+            && texts.get(k + 1).is_none_or(|t| !matches!(t.as_ref(), "to"));
+        let plural_auxiliary = words.get(k).is_some_and(|w| matches!(w.pos, Pos::Aux | Pos::Modal))
+            && texts.get(k).is_some_and(|t| {
+                matches!(
+                    t.as_ref(),
+                    "are"
+                        | "were"
+                        | "have"
+                        | "do"
+                        | "can"
+                        | "will"
+                        | "should"
+                        | "must"
+                        | "may"
+                        | "might"
+                        | "could"
+                        | "would"
+                )
+            });
+        base || plural_auxiliary
     };
-    if i == 0 || words[i].form != Some(VerbForm::Third) || !matches!(words[i - 1].pos, Pos::Noun | Pos::Adj) {
+    if i == 0
+        || words[i].form != Some(VerbForm::Third)
+        || !matches!(words[i - 1].pos, Pos::Noun | Pos::Adj | Pos::Propn)
+    {
         return None;
     }
     // The clause opens at the noun before: nothing but modifiers stands before it.
@@ -838,7 +862,12 @@ fn governing_preposition<'t>(words: &[Word], text: &impl Fn(usize) -> &'t str, s
             j -= 1;
         }
     }
-    (j > 0 && words[j - 1].pos == Pos::Prep).then(|| j - 1)
+    if j > 0 && words[j - 1].pos == Pos::Prep {
+        return Some(j - 1);
+    }
+    // "Over" is a hedge after a preposition ("for over six years") and the preposition itself
+    // where none stands before it ("goals over six months").
+    (j < start && text(j) == "over").then_some(j)
 }
 
 fn starts_verb_group(words: &[Word], i: usize) -> bool {
@@ -1126,8 +1155,12 @@ fn antecedent(parse: &Parse, start: usize) -> Option<usize> {
     let mut at = nearest;
     while parse.phrases[at].prep.is_some() && at > 0 {
         let before = &parse.phrases[at - 1];
-        // Only across a chain of phrases: "the head of the team of ...".
-        if before.words.end + 1 < parse.phrases[at].words.start {
+        // Only across a chain of phrases: "the head of the team of ...". (A relative's
+        // antecedent is a noun phrase: in "distinct from a mentor, who ..." it is the mentor,
+        // not the adjective before.)
+        if before.words.end + 1 < parse.phrases[at].words.start
+            || !matches!(parse.words[before.head].pos, Pos::Noun | Pos::Propn | Pos::Pron)
+        {
             break;
         }
         at -= 1;
@@ -1296,6 +1329,32 @@ mod tests {
         assert_eq!(conjuncts("Guides meet buddies and sponsors weekly."), 0);
         assert_eq!(conjuncts("Peer groups work together."), 0);
         assert_eq!(conjuncts("After lunch with peers and buddies, the groups meet."), 0);
+    }
+
+    /// An auxiliary that agrees with a plural right after a noun-or-verb word makes that word
+    /// the subject's head: two finite verbs do not stand side by side.
+    #[test]
+    fn a_plural_compound_head_before_an_auxiliary_is_a_noun() {
+        assert_eq!(render("Juniper guides are trained listeners."), "[Juniper guides | train/pass | listeners | ]");
+        assert_eq!(render("Peer circles can meet online."), "[Peer circles | meet | online | ]");
+    }
+
+    /// "Over" hedges a number after a preposition ("for over six years") and is the
+    /// preposition where none stands before it ("plans over six months").
+    #[test]
+    fn over_is_a_preposition_where_no_other_governs_the_length() {
+        assert_eq!(render("Guides review plans over six months."), "[Guides | review | plans | over six months]");
+        assert_eq!(render("Guides have served for over six years."), "[Guides | serve |  | for six years]");
+    }
+
+    /// A relative pronoun's antecedent is a noun phrase: after "distinct from a guide, who",
+    /// the guide, not the adjective before it.
+    #[test]
+    fn a_relative_after_an_adjective_and_its_phrase_takes_the_noun() {
+        assert_eq!(
+            render("They are distinct from a guide, who tells stories."),
+            "[They | be/cop | distinct | from a guide] [^from a guide | tell | stories | ]"
+        );
     }
 
     #[test]

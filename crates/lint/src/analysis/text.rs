@@ -368,7 +368,14 @@ pub(crate) fn is_clause_boundary(norm: &str, tokens: &[Token], idx: usize) -> bo
                     "this", "there", "it's", "they'll", "you'll", "coaches", "mentors", "coach", "mentor", "mentees",
                     "clients", "each", "every",
                 ];
-                return comma_before && next.is_some_and(|n| SUBJECTS.contains(&n));
+                // "... is not required to X and may not be Y": a second verb phrase, led by
+                // its own auxiliary, carries its own negation.
+                const AUXILIARIES: &[&str] = &[
+                    "may", "might", "can", "could", "will", "would", "should", "must", "shall", "is", "are", "was",
+                    "were", "does", "do", "did",
+                ];
+                return (comma_before && next.is_some_and(|n| SUBJECTS.contains(&n)))
+                    || next.is_some_and(|n| AUXILIARIES.contains(&n));
             }
             false
         }

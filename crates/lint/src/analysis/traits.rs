@@ -241,6 +241,27 @@ fn may_negate(word: &str) -> bool {
             | "from"
     ) || word.ends_with("n't")
         || word.ends_with("n’t")
+        || is_mistaking(word)
+}
+
+/// Forms of the verbs of mistaking one thing for another ("confused with advisors", "mistaken
+/// for a mentor"): what the thing is taken for is what it is not.
+fn is_mistaking(word: &str) -> bool {
+    matches!(
+        word,
+        "confuse"
+            | "confused"
+            | "confuses"
+            | "confusing"
+            | "mistake"
+            | "mistaken"
+            | "mistakes"
+            | "mistook"
+            | "conflate"
+            | "conflated"
+            | "conflates"
+            | "conflating"
+    )
 }
 
 /// `Some(index)` when a table entry holds one at or after `from`.
@@ -475,10 +496,17 @@ impl<'a> Ctx<'a, '_> {
                 // An attributive cue ("a formal coaching plan") is negated only by its own phrase
                 // ("no formal coaching"); "you are not on a formal coaching plan" denies nothing of
                 // coaching.
+                // "Non-directive" is the opposite of "directive": the prefix negates the word
+                // as "not" negates a clause.
+                let prefixed = hit_token >= sentence.tokens.start + 2
+                    && view.tokens[hit_token - 1].text(&view.norm) == "-"
+                    && view.tokens[hit_token - 1].start == view.tokens[hit_token - 2].end
+                    && view.tokens[hit_token - 2].text(&view.norm) == "non";
                 let own = if found.attributive {
                     negated_phrase(view, hit_token)
                 } else {
-                    self.negated(view, sentence, hit_token) && self.negation_reaches(block, sentence_idx, hit_token)
+                    (self.negated(view, sentence, hit_token) && self.negation_reaches(block, sentence_idx, hit_token))
+                        ^ prefixed
                 };
                 // Items listed under a negating heading ("What mentoring is not") are negated
                 // even when they name the practice themselves.
@@ -622,6 +650,20 @@ impl<'a> Ctx<'a, '_> {
         match &structural {
             Holder::Not(_) | Holder::Wanted => return None,
             Holder::Phrase { tokens, head, then, verb, via } => {
+                // A length measures the thing its holder names: "the mentoring survey lasts six
+                // weeks" gives the survey a length, not mentoring; nor does "the mentee's
+                // probation period is six months long" (a span named after another thing).
+                if cue.dimension == Dimension::Duration
+                    && self.measures_another_thing(block, view, tokens.clone(), *head)
+                {
+                    return None;
+                }
+                // A holder that a contrast sets aside ("distinct from a mentor, who offers
+                // advice") holds the trait itself: it says what the other practice is, and nothing
+                // of the one the sentence is about.
+                if self.mention_at(view, *head).is_some_and(|m| analysis.mentions[m].excluded) {
+                    return None;
+                }
                 // A practice word in the holder (or in the subject whose engagement it is, or the
                 // practice verb whose phrase the cue is in) names the practice.
                 let verb = verb.map(|v| v..v + 1);
@@ -814,8 +856,17 @@ impl<'a> Ctx<'a, '_> {
         if sentence.mentions.clone().any(|m| !analysis.mentions[m].sense) {
             return None;
         }
+        // A practice the sentence names itself is a nearer antecedent than a heading or an
+        // earlier sentence: when they differ ("... coaching to set goals. Mentoring to give
+        // advice based on experience"), which one holds the trait is not shown, so nothing is.
+        let names_other = |practice: Practice| {
+            sentence.mentions.clone().any(|m| {
+                let mention = &analysis.mentions[m];
+                mention.block == block && mention.sense && usable(m) && mention.practice() != practice
+            })
+        };
         if let Some(topic) = view.topic.filter(|_| !self.labelled_for_other_role(view)) {
-            if reader_not_guide(topic.mention) {
+            if reader_not_guide(topic.mention) || names_other(topic.practice) {
                 return None;
             }
             return Some(Attribution {
@@ -828,10 +879,46 @@ impl<'a> Ctx<'a, '_> {
         }
         // The last usable mention of the earlier sentences of the block.
         let idx = self.last_usable_before(block, view, about_guide, sentence.mentions.start)?;
-        if reader_not_guide(idx) {
+        if reader_not_guide(idx) || names_other(analysis.mentions[idx].practice()) {
             return None;
         }
         said_of(idx, Anchor::Previous(idx), false)
+    }
+
+    /// Whether a holder phrase (`tokens`, head `head`) names a thing other than an engagement,
+    /// its people or a programme's name, so that a length said of it is that thing's: its head
+    /// noun names neither ("the mentoring survey"), or its head is a noun of span named after
+    /// such a thing ("the probation period", "the application window").
+    fn measures_another_thing(&self, block: usize, view: &BlockView, tokens: Range<usize>, head: usize) -> bool {
+        use super::holders::{is_engagement_noun, is_practice_word};
+        let word = |i: usize| view.tokens[i].text(&view.norm);
+        let names_holder = |w: &str| {
+            is_engagement_noun(w)
+                || is_practice_word(w)
+                || super::attach::names_a_holder(w)
+                || super::lexicon::may_name_a_person(w)
+        };
+        // (A word written in capitals is a name: "Catalyst runs for twelve weeks".)
+        let plain_noun = |i: usize| {
+            view.tokens[i].kind == text::TokenKind::Word
+                && !is_capitalised(self.analysis, block, view.tokens[i])
+                && !super::lexicon::DETERMINERS.contains(word(i))
+                && !super::lexicon::POSSESSIVES.contains(word(i))
+                && !super::lexicon::ADJECTIVES.contains(word(i))
+                && super::lexicon::verb(word(i)).is_none()
+        };
+        if !tokens.contains(&head) || !plain_noun(head) {
+            return false;
+        }
+        if !names_holder(word(head)) {
+            return true;
+        }
+        // A span named after the noun before it: "probation period", "notice period".
+        let span = super::lexicon::SPAN_NOUNS.contains(word(head));
+        span && head > tokens.start && {
+            let before = head - 1;
+            plain_noun(before) && !names_holder(word(before)) && !word(before).ends_with("'s")
+        }
     }
 
     /// The last mention of the block before mention `before` that can carry a trait (for a cue
@@ -1500,6 +1587,14 @@ fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize, boundary: Op
             }
             continue;
         }
+        // "Coaches are easily confused with advisors", "not to be confused with mentoring":
+        // what follows "with" or "for" is what the thing is not, whatever came before.
+        if is_mistaking(w) {
+            if (i + 1..(i + 3).min(hit_token)).any(|j| matches!(word(j), "with" | "for")) {
+                count = 1;
+            }
+            continue;
+        }
         // "shift from having answers to asking questions": what a change moves away from is
         // left behind (up to the "to" of its destination).
         if w == "from" {
@@ -1601,9 +1696,17 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
     let measures_a_noun = hit_end_token > hit_token
         && super::lexicon::time_unit(word(hit_end_token - 1)).is_none()
         && super::holders::is_engagement_noun(word(hit_end_token - 1));
+    // ("The last six months" is a window; "it can last for a year" is the verb.)
+    let last_adjective = word(hit_token.wrapping_sub(1)) == "last"
+        && hit_token >= 2
+        && matches!(
+            word(hit_token - 2),
+            "the" | "this" | "these" | "those" | "its" | "their" | "your" | "our" | "past"
+        );
     if cue.dimension == cm_core::Dimension::Duration
         && hit_token > 0
-        && matches!(word(hit_token - 1), "every" | "each" | "per" | "once" | "twice" | "first" | "next" | "last")
+        && (matches!(word(hit_token - 1), "every" | "each" | "per" | "once" | "twice" | "first" | "next")
+            || last_adjective)
         && !measures_a_noun
     {
         return false;
