@@ -72,6 +72,9 @@ pub(crate) enum NotEngagement {
     /// Facilitator", "roles including facilitator and coordinator"): someone else, or one role
     /// among others.
     OtherPerson,
+    /// A trait inside an embedded question ("depending on how the mentorship is structured"):
+    /// asked about, not asserted.
+    Asked,
 }
 
 /// Verbs of making a document: their object is an artefact.

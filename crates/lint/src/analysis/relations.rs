@@ -184,6 +184,15 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             return Holder::Not(NotEngagement::ReadersTask);
         }
     }
+    // An embedded question ("depending on how the mentorship is structured", "decide whether
+    // coaching is time-bound") asks what is so; it says nothing is.
+    if let Some(c) = parse.clause_of(words.start) {
+        if let syntax::ClauseKind::Subordinate(m) = parse.clauses[c].kind {
+            if matches!(texts[m], "how" | "whether") && m > 0 {
+                return Holder::Not(NotEngagement::Asked);
+            }
+        }
+    }
     // A noun for a person ("facilitator", "advisors", "experts") names what the practice's guide
     // is only when the text says the guide is one: the predicate of a copula ("mentors are
     // facilitators"), an "as" or "like" phrase ("acts as an adviser") or a label. As the agent

@@ -304,9 +304,11 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         }
         // A gerund that opens its clause and is followed by a verb is that verb's subject, a
         // noun: "Coaching helps", "Mentoring runs for a year".
+        // (So is one right after a subordinator: "whether coaching is time-bound".)
+        let after_subordinator = i > 0 && matches!(words[i - 1].pos, Pos::Sub | Pos::Wh);
         if words[i].pos == Pos::Verb
             && words[i].form == Some(VerbForm::Gerund)
-            && clause_initial(&words, &texts, i)
+            && (clause_initial(&words, &texts, i) || after_subordinator)
             && words[i + 1..]
                 .iter()
                 .find(|w| w.pos != Pos::Adv)
@@ -345,7 +347,10 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                     && words[i].form == Some(VerbForm::Base)
                     && (opens_object(next, next_text) || !verb_later_in_clause(&words, &texts, i)));
             let compound = plural_head_before_verb(&words, &texts, i);
-            if after_nominal_modifier || !verb_context || compound.is_some() {
+            // A modal right after it leaves it no verb's place ("one mentor may fulfil", "your
+            // coach will ask"): it is the head of the modal's subject.
+            let before_modal = next == Some(Pos::Modal);
+            if after_nominal_modifier || !verb_context || compound.is_some() || before_modal {
                 words[i].pos = Pos::Noun;
                 words[i].lemma = None;
                 words[i].form = None;
@@ -949,6 +954,14 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
             // "The difference is that a mentor gives advice": a complement clause.
             starts.push((i + 1, ClauseKind::Subordinate(i)));
         } else if w.pos == Pos::Wh
+            && matches!(t, "how" | "what" | "whether")
+            && i > 0
+            && matches!(parse.words[i - 1].pos, Pos::Prep | Pos::Verb | Pos::Adv)
+        {
+            // An embedded question after a preposition or a verb ("depending on how the
+            // programme is run", "decide what the sessions cover"): a complement clause.
+            starts.push((i + 1, ClauseKind::Subordinate(i)));
+        } else if w.pos == Pos::Wh
             && i > 0
             && matches!(parse.words[i - 1].pos, Pos::Noun | Pos::Propn | Pos::Pron | Pos::Punct)
         {
@@ -1354,6 +1367,19 @@ mod tests {
         assert_eq!(
             render("They are distinct from a guide, who tells stories."),
             "[They | be/cop | distinct | from a guide] [^from a guide | tell | stories | ]"
+        );
+    }
+
+    /// A noun-or-verb word right before a modal heads the modal's subject; a gerund right after
+    /// a subordinator opens its clause as a noun; "how" or "whether" after a preposition or a
+    /// verb opens an embedded question.
+    #[test]
+    fn nouns_before_modals_and_embedded_questions() {
+        assert_eq!(render("One guide may run two circles."), "[guide | run | two circles | ]");
+        assert_eq!(render("We ask whether reading is useful."), "[We | ask |  | ] [reading | be/cop | useful | ]");
+        assert_eq!(
+            render("Roles vary depending on how the scheme works."),
+            "[Roles | vary |  | ] [the scheme | work |  | ]"
         );
     }
 

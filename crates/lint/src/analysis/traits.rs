@@ -865,7 +865,7 @@ impl<'a> Ctx<'a, '_> {
                 mention.block == block && mention.sense && usable(m) && mention.practice() != practice
             })
         };
-        if let Some(topic) = view.topic.filter(|_| !self.labelled_for_other_role(view)) {
+        if let Some(topic) = view.topic.filter(|_| !self.labelled_for_other_role(view) && !self.compared_item(block)) {
             if reader_not_guide(topic.mention) || names_other(topic.practice) {
                 return None;
             }
@@ -1094,6 +1094,33 @@ impl<'a> Ctx<'a, '_> {
         let mut others = others.map(|(_, t)| t.text(&heading.norm));
         (heading.mentions.len() == 1 && others.all(|w| super::lexicon::ADDRESS_FRAME.contains(w)))
             .then_some(topic.mention)
+    }
+
+    /// A list item whose label names something other than a practice, among siblings whose
+    /// labels name one ("- Pairing: short-term and task-focused" beside "- Mentorship: a
+    /// longer relationship"): the list compares the things its labels name, so each item is
+    /// about its own label, not the heading's practice.
+    fn compared_item(&self, block: usize) -> bool {
+        let analysis = self.analysis;
+        let Some(group) = analysis.blocks[block].group else { return false };
+        let label_end =
+            |view: &BlockView| view.tokens.iter().take(5).position(|t| t.text(&view.norm) == ":").filter(|&e| e > 0);
+        let names_practice = |b: usize, end: usize| {
+            let view = &analysis.views[b];
+            view.mentions.clone().any(|m| analysis.mentions[m].token < end && analysis.mentions[m].sense)
+        };
+        let own = &analysis.views[block];
+        let Some(end) = label_end(own) else { return false };
+        if names_practice(block, end) || own.tokens[..end].iter().any(|t| t.kind != text::TokenKind::Word) {
+            return false;
+        }
+        // Siblings within a bounded stretch (a list can be long).
+        let from = block.saturating_sub(12);
+        let to = (block + 13).min(analysis.blocks.len());
+        (from..to).filter(|&b| b != block && analysis.blocks[b].group == Some(group)).any(|b| {
+            let view = &analysis.views[b];
+            label_end(view).is_some_and(|e| names_practice(b, e))
+        })
     }
 
     fn labelled_for_other_role(&self, view: &BlockView) -> bool {
