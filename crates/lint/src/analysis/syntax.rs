@@ -282,6 +282,12 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
             }
             _ => {}
         }
+        // "Each", "both" or "all" right after a modal or an auxiliary floats off its subject
+        // ("leaders will each mentor two people", "they have both coached"): an adverb, not the
+        // determiner of what follows.
+        if matches!(w, "each" | "both" | "all") && matches!(prev, Some(Pos::Modal | Pos::Aux)) {
+            words[i].pos = Pos::Adv;
+        }
         // A modal needs a verb after it: "May" before a number or "to" is the month.
         if words[i].pos == Pos::Modal
             && w == "may"
@@ -322,7 +328,9 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
             && is_noun_verb(w);
         let after_nominal_modifier = matches!(prev, Some(Pos::Det | Pos::Poss | Pos::Adj | Pos::Num));
         if ambiguous {
-            let verb_context = matches!(prev, Some(Pos::Modal | Pos::To))
+            // (Past adverbs: "will each mentor", "can always coach".)
+            let before_adverbs = words[..i].iter().rev().find(|w| w.pos != Pos::Adv).map(|w| w.pos);
+            let verb_context = matches!(before_adverbs, Some(Pos::Modal | Pos::To))
                 // A relative pronoun is followed by its verb: "a culture that benefits growth".
                 || (matches!(prev, Some(Pos::Wh))
                     && i > 0
@@ -1381,6 +1389,12 @@ mod tests {
             render("Roles vary depending on how the scheme works."),
             "[Roles | vary |  | ] [the scheme | work |  | ]"
         );
+    }
+
+    /// "Each" after a modal floats off the subject; the word after it is the verb.
+    #[test]
+    fn a_floating_each_leaves_the_verb_after_it() {
+        assert_eq!(render("Leaders will each guide two teams."), "[Leaders | guide | two teams | ]");
     }
 
     #[test]

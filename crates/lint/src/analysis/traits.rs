@@ -490,7 +490,7 @@ impl<'a> Ctx<'a, '_> {
         if !describes_practice(view, cue, hit_token, hit_end_token) {
             return None;
         }
-        let (practice, anchor, local, negated) = match self.conditional(view, sentence, hit_token) {
+        let (practice, anchor, local, negated, labelled) = match self.conditional(view, sentence, hit_token) {
             Conditional::None => {
                 let found = self.attribute(block, view, sentence_idx, cue, hit_token, hit_end_token)?;
                 // An attributive cue ("a formal coaching plan") is negated only by its own phrase
@@ -517,7 +517,7 @@ impl<'a> Ctx<'a, '_> {
                 // "A coach is not an advisor") restates it: negative concord, not a double
                 // negation.
                 let context_negated = found.heading_negated || listed_under_negation;
-                (found.practice, found.anchor, found.local, (own || context_negated) ^ less)
+                (found.practice, found.anchor, found.local, (own || context_negated) ^ less, found.labelled)
             }
             Conditional::Hypothetical => return None,
             Conditional::Transfer { mention, negative } => (
@@ -525,12 +525,13 @@ impl<'a> Ctx<'a, '_> {
                 Anchor::Sentence(mention),
                 true,
                 self.negated(view, sentence, hit_token) ^ negative,
+                false,
             ),
         };
         let strong_enough = match cue.strength {
             Strength::Strong => true,
             Strength::Local => local,
-            Strength::Fragment => local && view.fragment,
+            Strength::Fragment => local && (view.fragment || labelled),
             Strength::Support => false,
         };
         if !strong_enough || sentence.rejects == Some(practice) {
@@ -618,6 +619,7 @@ impl<'a> Ctx<'a, '_> {
                 local,
                 heading_negated: false,
                 attributive: false,
+                labelled: false,
             })
         };
         // A practice word inside the cue ("a 12-week mentoring programme") is what it describes.
@@ -630,6 +632,16 @@ impl<'a> Ctx<'a, '_> {
         if attributive_dimension {
             if let Some(idx) = self.mention_at(view, hit_end_token).filter(|&m| usable(m)) {
                 return said_of(idx, Anchor::Sentence(idx), true).map(|a| Attribution { attributive: true, ..a });
+            }
+        }
+        // A length "per" an engagement ("4-8 weeks per mentorship cycle") measures each one.
+        if cue.dimension == Dimension::Duration
+            && hit_end_token < sentence.tokens.end
+            && view.tokens[hit_end_token].text(&view.norm) == "per"
+        {
+            let after = hit_end_token + 1..(hit_end_token + 3).min(sentence.tokens.end);
+            if let Some(idx) = after.clone().find_map(|i| self.mention_at(view, i).filter(|&m| usable(m))) {
+                return said_of(idx, Anchor::Sentence(idx), true);
             }
         }
         // A practice word right before the cue's noun ("coaching advice") says in which
@@ -670,7 +682,8 @@ impl<'a> Ctx<'a, '_> {
                 for range in std::iter::once(tokens).chain(then.iter()).chain(verb.iter()) {
                     if let Some(idx) = range.clone().rev().find_map(|i| self.mention_at(view, i).filter(|&m| usable(m)))
                     {
-                        return said_of(idx, Anchor::Sentence(idx), true);
+                        let labelled = *via == super::attach::Via::Label && std::ptr::eq(range, tokens);
+                        return said_of(idx, Anchor::Sentence(idx), true).map(|a| Attribution { labelled, ..a });
                     }
                 }
                 // The person guided, or an audience, does not hold the guide's method.
@@ -774,6 +787,7 @@ impl<'a> Ctx<'a, '_> {
                         local: true,
                         heading_negated: false,
                         attributive: false,
+                        labelled: false,
                     });
                 }
             }
@@ -875,6 +889,7 @@ impl<'a> Ctx<'a, '_> {
                 local: topic.local,
                 heading_negated: topic.negated,
                 attributive: false,
+                labelled: false,
             });
         }
         // The last usable mention of the earlier sentences of the block.
@@ -1549,6 +1564,9 @@ struct Attribution {
     heading_negated: bool,
     /// The cue modifies the practice word right after it.
     attributive: bool,
+    /// The cue is the value of a label that names the practice ("Mentorship duration - three
+    /// months"): a fragment, whatever the block.
+    labelled: bool,
 }
 
 #[derive(Clone, Copy)]

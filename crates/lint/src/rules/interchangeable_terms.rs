@@ -102,6 +102,9 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
             }
         }
         if !flagged {
+            flagged = identity(acc, analysis, sentence_idx);
+        }
+        if !flagged {
             declaration(acc, analysis, sentence_idx);
         }
     }
@@ -203,6 +206,86 @@ fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> 
         point: None,
         trait_of: None,
     }
+}
+
+/// "An induction coach is a mentor to each new teacher", "peer mentors are also coaches",
+/// "the team calls these coaches mentors": a copula, or a verb of naming with two objects, makes
+/// a role of one practice a role of the other. One person or role is then named by both words.
+/// Not when the verb is denied or hedged by a modal ("a coach is not a mentor", "a coach can be
+/// a mentor too"), in a question, or when a preposition governs the word ("more like a mentor",
+/// "different from mentors"). Says whether it flagged.
+fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: usize) -> bool {
+    use crate::analysis::syntax;
+    let sentence = &analysis.sentences[sentence_idx];
+    if sentence.question {
+        return false;
+    }
+    // (Whether a word is a noun is the parse's to say: "mentors are also coaches".)
+    let usable = |m: &Mention| m.sense && !m.meta && !m.excluded && !m.quoted;
+    let mentions: Vec<&Mention> =
+        sentence.mentions.clone().map(|i| &analysis.mentions[i]).filter(|m| usable(m)).collect();
+    let Some(first) = mentions.first() else { return false };
+    if mentions.iter().all(|m| m.practice() == first.practice()) {
+        return false;
+    }
+    let block = &analysis.blocks[sentence.block];
+    let view = &analysis.views[sentence.block];
+    let parse = syntax::parse(&block.text, &view.norm, &view.tokens, sentence.tokens.clone());
+    let texts: Vec<&str> = parse.words.iter().map(|w| view.tokens[w.token].text(&view.norm)).collect();
+    // The mention a phrase's head is, if any (a noun).
+    let head_mention = |p: usize| {
+        let head = parse.phrases[p].head;
+        let token = parse.words[head].token;
+        let noun = matches!(parse.words[head].pos, syntax::Pos::Noun | syntax::Pos::Propn);
+        mentions.iter().copied().find(|m| noun && m.token == token)
+    };
+    let hedged = |v: &syntax::VerbGroup| {
+        v.words.clone().any(|w| matches!(texts[w], "can" | "may" | "might" | "could" | "would" | "should"))
+    };
+    for (c, clause) in parse.clauses.iter().enumerate() {
+        let Some(v) = clause.verb else { continue };
+        let vg = &parse.verbs[v];
+        if vg.negated || hedged(vg) || clause.kind != syntax::ClauseKind::Main {
+            continue;
+        }
+        let lemma = vg.lemma.unwrap_or(texts[vg.head]);
+        let copula = vg.copula || matches!(lemma, "become" | "remain");
+        let naming = matches!(lemma, "call" | "name" | "dub" | "term");
+        let objects: Vec<usize> = clause.objects.iter().copied().filter(|&o| parse.phrases[o].prep.is_none()).collect();
+        let pair = if copula {
+            parse.subject_phrase(c).filter(|_| matches!(clause.subject, syntax::Subject::Phrase(_))).and_then(|s| {
+                let subject = head_mention(s)?;
+                let object =
+                    objects.iter().find_map(|&o| head_mention(o).filter(|m| m.practice() != subject.practice()))?;
+                Some((subject, object))
+            })
+        } else if naming && !vg.passive {
+            // The first object, then the name given to it: a noun of the other practice later
+            // in the clause that no preposition governs.
+            objects.first().and_then(|&o| {
+                let a = head_mention(o)?;
+                let after = parse.phrases[o].words.end..clause.words.end;
+                let b = mentions.iter().copied().find(|m| {
+                    m.practice() != a.practice()
+                        && parse.word_at(m.token).is_some_and(|w| {
+                            after.contains(&w)
+                                && matches!(parse.words[w].pos, syntax::Pos::Noun | syntax::Pos::Propn)
+                                && parse.phrase_of(w).is_none_or(|p| parse.phrases[p].prep.is_none())
+                        })
+                })?;
+                Some((a, b))
+            })
+        } else {
+            None
+        };
+        // One kind of word on both sides: a role and a role ("a coach is a mentor"), or an
+        // activity and an activity ("coaching is mentoring").
+        if let Some((a, b)) = pair.filter(|(a, b)| a.role() == b.role() && a.role() != Role::Guided) {
+            acc.push(diagnostic(analysis, a, b, "one role"));
+            return true;
+        }
+    }
+    false
 }
 
 /// "In this handbook, coach and mentor mean the same thing."
