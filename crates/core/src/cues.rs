@@ -98,7 +98,7 @@ pub const CUES: &[Cue] = &[
     cue("~suggest which direction", M, Agenda, Strong),
     cue("~tell (you|them|me)? what to focus on", M, Agenda, Strong),
     cue("where (they|she|he) ~think you need to grow", M, Agenda, Strong),
-    cue("~take the lead", M, Agenda, Local),
+    setter("~take the lead", Local),
     // Method. Coaching: inquiry; the coach does not give answers, advice or directives.
     // Mentoring: advice, stories, lessons learned; direction and recommendations.
     cue("~ask (the)? (right|powerful|open|good|great|careful|probing|open-ended|coaching|searching)? questions", C, Method, Local),
