@@ -254,6 +254,18 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
         Attachment::Modifies(p) => !holders::is_engagement_noun(texts[parse.phrases[p].head]),
         _ => false,
     };
+    // A topic that is one item inside a list of several ("leadership, teamwork, decision making,
+    // and interpersonal skills") is one area among many, not what the engagement is about.
+    if cue.dimension == Dimension::Topics {
+        let at = |k: usize| texts.get(k).copied().unwrap_or("");
+        let inside_list = words.start > 0
+            && at(words.start - 1) == ","
+            && matches!(at(words.end), "," | "and" | "or")
+            && (words.start.saturating_sub(8)..words.start - 1).any(|k| at(k) == ",");
+        if inside_list {
+            return Holder::Not(NotEngagement::InPassing);
+        }
+    }
     if matches!(cue.dimension, Dimension::Focus | Dimension::Topics) && (via == Via::Predicate || modifies_other) {
         let cue_has_verb = words.clone().any(|w| parse.verb_of(w).is_some());
         let lemma = parse.clause_of(words.start).and_then(|c| parse.clauses[c].verb).map(|v| {

@@ -76,7 +76,7 @@ static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a declaration a report of other people's usage, or a denial.
 static NOT_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:as if|as though|do not|don['’]t use|never|not|aren['’]t|isn['’]t|often|people|confus(?-u:\w)*|mistak(?-u:\w)*|wrong(?-u:\w)*|may hear|some say|avoid)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:as if|as though|do not|don['’]t use|never|not|aren['’]t|isn['’]t|often|sometimes|commonly|frequently|usually|widely|people|confus(?-u:\w)*|mistak(?-u:\w)*|wrong(?-u:\w)*|may hear|some say|avoid)(?-u:\b)")
         .expect("valid")
 });
 

@@ -94,6 +94,9 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     let mut seen = std::collections::BTreeSet::new();
     for scope in scopes {
         let roles: Vec<usize> = scope.into_iter().filter(|&i| counts(analysis, i)).collect();
+        if respective(analysis, &roles) {
+            continue;
+        }
         if let Some((first, second)) = crossing(analysis, &roles) {
             if seen.insert(second) {
                 acc.push(diagnostic(analysis, &analysis.mentions[first], &analysis.mentions[second]));
@@ -297,6 +300,29 @@ fn client_is_role(analysis: &Analysis<'_>, idx: usize) -> bool {
 /// The first pair of crossed roles: a guided person of one practice with the guide or the
 /// activity of the other.
 ///
+/// Two coordinated lists that pair respectively ("matching coaches and mentors to coachees and
+/// mentees"): the guides of both practices side by side, then the people guided in the same
+/// order of practice. Each practice keeps its own pair; nothing crosses.
+fn respective(analysis: &Analysis<'_>, roles: &[usize]) -> bool {
+    let joined = |a: &Mention, b: &Mention| {
+        a.block == b.block && a.token < b.token && {
+            let view = &analysis.views[a.block];
+            (a.token + 1..b.token).all(|t| matches!(view.tokens[t].text(&view.norm), "and" | "or" | "," | "/" | "&"))
+        }
+    };
+    let pairs: Vec<(&Mention, &Mention)> = roles
+        .windows(2)
+        .map(|w| (&analysis.mentions[w[0]], &analysis.mentions[w[1]]))
+        .filter(|(a, b)| joined(a, b) && a.practice() != b.practice() && a.role() == b.role())
+        .collect();
+    let guides = pairs.iter().find(|(a, _)| a.role() != Role::Guided);
+    let guided = pairs.iter().find(|(a, _)| a.role() == Role::Guided);
+    match (guides, guided) {
+        (Some((g, _)), Some((p, _))) => g.practice() == p.practice() && roles.len() == 4,
+        _ => false,
+    }
+}
+
 /// The first mention of each kind (practice, guided or not) is all that needs remembering: the
 /// pair is the first later mention of the other practice and the other kind of role, with the
 /// first earlier mention that crosses it. One pass.
