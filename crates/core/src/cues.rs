@@ -76,7 +76,10 @@ pub const CUES: &[Cue] = &[
     cue("personal development", M, Focus, Local),
     cue("(over the long term|long-term career)", M, Focus, Strong),
     // Agenda. Coaching: the client sets it. Mentoring: the mentor often guides the direction.
-    setter("~set|~drive|~own|~decide|~control|~choose|~pick|~determine (the|their|your|each|every)? agenda", Strong),
+    setter("~set|~drive|~own|~decide|~control|~choose|~pick|~determine (the|their|your|each|every|an|our|his|her)? agenda", Strong),
+    // Whoever prepares or sends the agenda writes it: "mentees are responsible for sending the
+    // agenda".
+    setter("~prepare|~draft|~write|~send (the|an|their|your|each|every|our|his|her)? agenda|agendas", Local),
     setter("~set|~decide|~choose|~pick|~determine (the|their|your)? (overall)? direction|topics|topic|themes|theme", Strong),
     setter("~set (the|their|your|#n)? (three|two)? goals", Strong),
     setter("~decide|~decides everything", Strong),

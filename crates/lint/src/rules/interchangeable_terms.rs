@@ -133,7 +133,9 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
     if let Some(kind) = capacities(norm, a, b, gap) {
         return Some(kind);
     }
-    let caps = APPOSITIVE.captures(gap)?;
+    let Some(caps) = APPOSITIVE.captures(gap) else {
+        return single_determiner(norm, a, b, gap, tail);
+    };
     let punct = caps.name("punct").map(|m| m.as_str());
     let marker = caps.name("marker").map(|m| m.as_str());
     let after_b = tail.trim_start().chars().next();
@@ -168,15 +170,43 @@ fn capacities(norm: &str, a: &Mention, b: &Mention, gap: &str) -> Option<&'stati
     (as_word == "as").then_some("one role")
 }
 
-/// "a coach or mentor who ...": one determiner, one role, two names.
+/// "a coach or mentor who ...": one determiner, one role, two names. So is "an established
+/// coach and mentor": "a" or "an" counts one person, whatever the conjunction (past a few
+/// modifiers, and only with both words singular: "a coach and mentors" is two groups).
 fn single_determiner(norm: &str, a: &Mention, b: &Mention, gap: &str, tail: &str) -> Option<&'static str> {
-    if gap.trim() != "or" || a.role() != Role::Guide || b.role() != Role::Guide {
+    if a.role() != Role::Guide || b.role() != Role::Guide {
         return None;
     }
-    let before = norm[..a.start].split_whitespace().last().unwrap_or("");
     let tail = tail.trim_start();
-    let both = tail.starts_with(", or both") || tail.starts_with("or both");
-    (DETERMINERS.contains(&before) && !both).then_some("one role")
+    if gap.trim() == "or" {
+        let before = norm[..a.start].split_whitespace().last().unwrap_or("");
+        let both = tail.starts_with(", or both") || tail.starts_with("or both");
+        return (DETERMINERS.contains(&before) && !both).then_some("one role");
+    }
+    let singular = |m: &Mention| !norm[m.start..m.end].ends_with('s');
+    if gap.trim() != "and" || !singular(a) || !singular(b) {
+        return None;
+    }
+    // "an (established NHS) coach and mentor": the article, up to three modifiers before, where
+    // it describes one person: a copula's predicate ("she is a coach and mentor"), a capacity
+    // ("as a coach and mentor") or an apposition ("Dr Patel, an established coach and
+    // mentor,"). Elsewhere "a coach and mentor" can be two people ("sessions with a coach and
+    // mentor on alternate weeks").
+    let before: Vec<&str> = norm[..a.start].split_whitespace().rev().take(5).collect();
+    let article = before.iter().take(4).position(|w| matches!(*w, "a" | "an"));
+    let counted = article.is_some_and(|k| {
+        before[..k].iter().all(|w| !w.ends_with([',', '.', ';', ':']) && !matches!(*w, "the" | "and" | "or"))
+            && before.get(k + 1).is_some_and(|w| {
+                w.ends_with(',')
+                    || matches!(
+                        *w,
+                        "is" | "was" | "am" | "are" | "be" | "been" | "being" | "become" | "became" | "becomes" | "as"
+                    )
+            })
+    });
+    // ("a coach and mentor each", "a coach and mentor who both ...": two people.)
+    let two = tail.starts_with("each") || tail.starts_with("both") || tail.starts_with("who both");
+    (counted && !two).then_some("one role")
 }
 
 fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> Diagnostic {
@@ -242,18 +272,35 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
     let hedged = |v: &syntax::VerbGroup| {
         v.words.clone().any(|w| matches!(texts[w], "can" | "may" | "might" | "could" | "would" | "should"))
     };
-    for (c, clause) in parse.clauses.iter().enumerate() {
+    for clause in &parse.clauses {
         let Some(v) = clause.verb else { continue };
         let vg = &parse.verbs[v];
-        if vg.negated || hedged(vg) || clause.kind != syntax::ClauseKind::Main {
+        if vg.negated || hedged(vg) || !matches!(clause.kind, syntax::ClauseKind::Main | syntax::ClauseKind::Relative) {
             continue;
         }
         let lemma = vg.lemma.unwrap_or(texts[vg.head]);
         let copula = vg.copula || matches!(lemma, "become" | "remain");
+        // "served as a mentor", "acts as a mentor": a capacity given by "as".
+        let capacity = matches!(lemma, "serve" | "act" | "work");
         let naming = matches!(lemma, "call" | "name" | "dub" | "term");
-        let objects: Vec<usize> = clause.objects.iter().copied().filter(|&o| parse.phrases[o].prep.is_none()).collect();
-        let pair = if copula {
-            parse.subject_phrase(c).filter(|_| matches!(clause.subject, syntax::Subject::Phrase(_))).and_then(|s| {
+        let objects: Vec<usize> = clause
+            .objects
+            .iter()
+            .chain(clause.adjuncts.iter())
+            .copied()
+            .filter(|&o| match parse.phrases[o].prep {
+                None => clause.objects.contains(&o),
+                Some(prep) => capacity && texts[prep] == "as",
+            })
+            .collect();
+        // (The subject of a relative clause is its antecedent: "a coach who served as a mentor".)
+        let subject = match clause.subject {
+            syntax::Subject::Phrase(s) => Some(s),
+            syntax::Subject::Shared(s) if clause.kind == syntax::ClauseKind::Relative => Some(s),
+            _ => None,
+        };
+        let pair = if copula || capacity {
+            subject.and_then(|s| {
                 let subject = head_mention(s)?;
                 let object =
                     objects.iter().find_map(|&o| head_mention(o).filter(|m| m.practice() != subject.practice()))?;
