@@ -994,6 +994,27 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
             fronted = Some(i);
         } else if w.pos == Pos::To && i > 0 && verb_at(i).is_some() {
             starts.push((i, ClauseKind::Infinitive));
+        } else if let Some(&(open, ClauseKind::Relative)) = starts.last().filter(|_| verb_at(i).is_some()) {
+            // "A coach who never gives advice asks questions": a finite verb after the relative
+            // clause's object, agreeing with the relative's antecedent, is the main clause's
+            // verb; the relative ends before it.
+            let antecedent =
+                open.checked_sub(1).map(|k| if parse.words[k].pos == Pos::Punct { k.saturating_sub(1) } else { k });
+            let head = verb_at(i).map(|v| parse.verbs[v].head);
+            let finite = head.is_some_and(|h| matches!(parse.words[h].form, Some(VerbForm::Third | VerbForm::Base)));
+            let agrees = antecedent.zip(head).is_some_and(|(a, h)| {
+                matches!(parse.words[a].pos, Pos::Noun | Pos::Propn) && agrees_in_number(texts[a], parse.words[h].form)
+            });
+            if finite
+                && agrees
+                && open < i
+                && (matches!(parse.words[i - 1].pos, Pos::Noun | Pos::Propn)
+                    // (after the comma that closes it: "a coach, who is not a mentor, asks")
+                    || texts[i - 1] == ",")
+                && has_verb_before_in_clause(parse, open, i)
+            {
+                starts.push((i, ClauseKind::Coordinated));
+            }
         } else if w.pos == Pos::Coord && i + 1 < n {
             // "..., and mentees drive the meetings": a new subject and verb; "... and drive the
             // meetings": a verb sharing the subject before.
@@ -1395,6 +1416,16 @@ mod tests {
     #[test]
     fn a_floating_each_leaves_the_verb_after_it() {
         assert_eq!(render("Leaders will each guide two teams."), "[Leaders | guide | two teams | ]");
+    }
+
+    /// A noun-or-verb word after a relative clause that has its verb is the main clause's verb,
+    /// when it agrees with the relative's antecedent.
+    #[test]
+    fn a_relative_clause_ends_at_the_main_verb() {
+        assert_eq!(
+            render("A guide who never gives advice asks questions instead."),
+            "[A guide | - |  | ] [^A guide | give/neg | advice | ] [^A guide | ask | questions | ]"
+        );
     }
 
     #[test]

@@ -1213,6 +1213,15 @@ impl<'a> Ctx<'a, '_> {
         let parsed = self.parse(block, sentence_idx);
         let parse = &parsed.parse;
         let (Some(from), Some(to)) = (parse.word_at(negator), parse.word_at(hit_token)) else { return true };
+        // A negation inside a relative clause stays there: "a coach who never gives advice asks
+        // questions" denies the advice, not the asking.
+        let in_relative = parse
+            .clause_of(from)
+            .map(|c| &parse.clauses[c])
+            .is_some_and(|c| c.kind == super::syntax::ClauseKind::Relative && !c.words.contains(&to));
+        if in_relative {
+            return false;
+        }
         !parse.clauses.iter().any(|c| {
             c.words.start > from
                 && c.words.start <= to
