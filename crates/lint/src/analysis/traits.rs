@@ -626,6 +626,16 @@ impl<'a> Ctx<'a, '_> {
         if let Some(idx) = (hit_token..hit_end_token).find_map(|i| self.mention_at(view, i).filter(|&m| usable(m))) {
             return said_of(idx, Anchor::Sentence(idx), true);
         }
+        // A length that opens with an engagement noun ("relationship of 12 months") measures the
+        // engagement its practice word names ("a mentoring relationship of 12 months").
+        if cue.dimension == Dimension::Duration
+            && hit_token > sentence.tokens.start
+            && super::holders::is_engagement_noun(view.tokens[hit_token].text(&view.norm))
+        {
+            if let Some(idx) = self.mention_at(view, hit_token - 1).filter(|&m| usable(m)) {
+                return said_of(idx, Anchor::Sentence(idx), true);
+            }
+        }
         // So is the practice word right after an attributive cue ("an open-ended mentoring
         // relationship", "informal coaching").
         let attributive_dimension = matches!(cue.dimension, Dimension::Form | Dimension::Duration | Dimension::Focus);
@@ -723,6 +733,14 @@ impl<'a> Ctx<'a, '_> {
                     && !is_capitalised(analysis, block, view.tokens[*head]);
                 if thing {
                     return None;
+                }
+                // "The programme will be for 6 months" after "our reverse mentoring programme"
+                // earlier in the section: a definite engagement noun refers back to the
+                // engagement named with the same noun.
+                if !resolvable {
+                    if let Some(idx) = self.definite_antecedent(view, sentence_idx, tokens.clone(), *head) {
+                        return said_of(idx, Anchor::Pronoun(idx), true);
+                    }
                 }
                 // A bare "this" or "that" after a sentence that names no practice refers to what
                 // that sentence says ("individuals skip these fields. This does not create
@@ -902,8 +920,8 @@ impl<'a> Ctx<'a, '_> {
 
     /// Whether a holder phrase (`tokens`, head `head`) names a thing other than an engagement,
     /// its people or a programme's name, so that a length said of it is that thing's: its head
-    /// noun names neither ("the mentoring survey"), or its head is a noun of span named after
-    /// such a thing ("the probation period", "the application window").
+    /// noun names neither ("the mentoring survey"), or its head is a noun of span or an
+    /// engagement named after such a thing ("the probation period", "the induction programme").
     fn measures_another_thing(&self, block: usize, view: &BlockView, tokens: Range<usize>, head: usize) -> bool {
         use super::holders::{is_engagement_noun, is_practice_word};
         let word = |i: usize| view.tokens[i].text(&view.norm);
@@ -913,24 +931,41 @@ impl<'a> Ctx<'a, '_> {
                 || super::attach::names_a_holder(w)
                 || super::lexicon::may_name_a_person(w)
         };
-        // (A word written in capitals is a name: "Catalyst runs for twelve weeks".)
+        // (A word written in capitals is a name: "Catalyst runs for twelve weeks"; not the
+        // capital that opens a sentence: "Applications close at the end of May".)
+        let opens_sentence = |i: usize| {
+            i == 0
+                || matches!(view.tokens[i - 1].kind, text::TokenKind::Punct)
+                    && matches!(view.tokens[i - 1].text(&view.norm), "." | "!" | "?" | ":" | "*" | "-" | "•")
+                || self.analysis.sentences[view.sentences.clone()].binary_search_by_key(&i, |s| s.tokens.start).is_ok()
+        };
         let plain_noun = |i: usize| {
             view.tokens[i].kind == text::TokenKind::Word
-                && !is_capitalised(self.analysis, block, view.tokens[i])
+                && (!is_capitalised(self.analysis, block, view.tokens[i]) || opens_sentence(i))
                 && !super::lexicon::DETERMINERS.contains(word(i))
                 && !super::lexicon::POSSESSIVES.contains(word(i))
                 && !super::lexicon::ADJECTIVES.contains(word(i))
                 && super::lexicon::verb(word(i)).is_none()
         };
-        if !tokens.contains(&head) || !plain_noun(head) {
+        // (A word the document's vocabulary names a practice by is a holder: "Compass runs for
+        // twelve weeks".)
+        if !tokens.contains(&head) || !plain_noun(head) || self.mention_at(view, head).is_some() {
             return false;
         }
         if !names_holder(word(head)) {
             return true;
         }
-        // A span named after the noun before it: "probation period", "notice period".
-        let span = super::lexicon::SPAN_NOUNS.contains(word(head));
-        span && head > tokens.start && {
+        // A span or an engagement named after the noun before it: "probation period", "notice
+        // period", "the induction programme" (another programme than the practice's).
+        let span = super::lexicon::SPAN_NOUNS.contains(word(head)) || super::holders::is_engagement_noun(word(head));
+        // (Not when a practice word modifies the compound further out: "the mentor-mentee
+        // core platform program".)
+        // (A possessor is no modifier: "a mentee's probation period" is probation's.)
+        let possessor = |i: usize| {
+            word(i).ends_with("'s") || word(i).ends_with("’s") || matches!(word(i + 1), "'s" | "’s" | "'" | "’")
+        };
+        let practice_in_phrase = tokens.clone().any(|i| is_practice_word(word(i)) && !possessor(i));
+        span && !practice_in_phrase && head > tokens.start && {
             let before = head - 1;
             plain_noun(before) && !names_holder(word(before)) && !word(before).ends_with("'s")
         }
@@ -1277,6 +1312,55 @@ impl<'a> Ctx<'a, '_> {
         let earliest = boundary.unwrap_or(sentence.tokens.start);
         at_or_after(negator, earliest).is_some()
             && self.tables(view, |t| negated(view, sentence, token, boundary, &t.negators))
+    }
+
+    /// The engagement a definite phrase such as "the programme" or "this scheme" (a determiner
+    /// and an engagement noun, `tokens` with head `head`) refers back to: the last earlier
+    /// practice word of the section (up to a heading, at most 12 sentences back) that modifies
+    /// the same noun ("our reverse mentoring programme").
+    fn definite_antecedent(
+        &self,
+        view: &BlockView,
+        sentence_idx: usize,
+        tokens: Range<usize>,
+        head: usize,
+    ) -> Option<usize> {
+        let analysis = self.analysis;
+        fn word(v: &BlockView, i: usize) -> &str {
+            v.tokens.get(i).map_or("", |t| t.text(&v.norm))
+        }
+        let singular = |w: &str| -> String {
+            let w = w.strip_suffix('s').unwrap_or(w);
+            if w == "program" {
+                "programme".to_string()
+            } else {
+                w.to_string()
+            }
+        };
+        let noun = singular(word(view, head));
+        let definite = tokens.len() == 2
+            && head == tokens.end - 1
+            && matches!(word(view, tokens.start), "the" | "this" | "that" | "our" | "your" | "their")
+            && super::holders::is_engagement_noun(word(view, head))
+            && !super::holders::is_practice_word(word(view, head));
+        if !definite {
+            return None;
+        }
+        let block = analysis.sentences[sentence_idx].block;
+        for s in (sentence_idx.saturating_sub(12)..sentence_idx).rev() {
+            let sb = analysis.sentences[s].block;
+            if sb != block && matches!(analysis.blocks[sb].kind, crate::prose::BlockKind::Heading { .. }) {
+                break;
+            }
+            let v = &analysis.views[sb];
+            for idx in analysis.sentences[s].mentions.clone().rev() {
+                let m = &analysis.mentions[idx];
+                if m.sense && m.is_use() && !m.is_client() && singular(word(v, m.token + 1)) == noun {
+                    return Some(idx);
+                }
+            }
+        }
+        None
     }
 
     /// The antecedent of the pronoun at `token`: (mention, within this or the previous sentence).
