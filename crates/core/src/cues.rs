@@ -270,7 +270,7 @@ pub const CUES: &[Cue] = &[
     cue("(is|are|was|were|be) for (up to|about|around|roughly|approximately)? #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters", C, Duration, Strong),
     cue("relationship|relationships|programme|program|engagement|partnership|scheme|pairing|cycle of (up to|about|around|roughly|approximately)? #n weeks|months|years|year", C, Duration, Strong),
     cue("#n-weeks|#n-months programme|program|mentorship|scheme|course|engagement", C, Duration, Strong),
-    cue("as short as|as long as (a|an|one|#n) week|weeks|month|months|year|years", C, Duration, Local),
+    cue("(as short as|as long as) (a|an|one|#n) week|weeks|month|months|year|years", C, Duration, Local),
     cue("for|over (a|an|the) (agreed|agreed-upon|certain|specific|limited|predetermined|pre-agreed) (period|length|amount) (of time)?", C, Duration, Local),
     cue("~commit to (up to|about|around|roughly|approximately)? #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters", C, Duration, Local),
     cue("~last (exactly|only|just)? (one academic term|one term|one quarter)", C, Duration, Strong),
