@@ -1136,7 +1136,20 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                     Some(p) => Subject::Shared(p),
                     None => partner
                         .map(|c| match c.subject {
-                            Subject::Phrase(p) | Subject::Shared(p) => Subject::Shared(p),
+                            Subject::Phrase(p) | Subject::Shared(p) => {
+                                // "The role of the mentee is to set the agenda": the one whose
+                                // role, job or duty it is does what the infinitive says.
+                                let duty = c.verb.is_some_and(|v| parse.verbs[v].copula)
+                                    && matches!(
+                                        texts[parse.phrases[p].head],
+                                        "role" | "job" | "responsibility" | "task" | "duty" | "part"
+                                    );
+                                let owner = (p + 1 < parse.phrases.len()).then_some(p + 1).filter(|&q| {
+                                    duty && parse.phrases[q].words.start == parse.phrases[p].words.end + 1
+                                        && parse.phrases[q].prep.is_some_and(|r| texts[r] == "of")
+                                });
+                                Subject::Shared(owner.unwrap_or(p))
+                            }
                             s => s,
                         })
                         .unwrap_or(Subject::None),
@@ -1425,6 +1438,15 @@ mod tests {
         assert_eq!(
             render("A guide who never gives advice asks questions instead."),
             "[A guide | - |  | ] [^A guide | give/neg | advice | ] [^A guide | ask | questions | ]"
+        );
+    }
+
+    /// "The role of X is to ...": X does what the infinitive says.
+    #[test]
+    fn the_owner_of_a_role_does_its_infinitive() {
+        assert_eq!(
+            render("The role of the guide is to set the pace."),
+            "[The role | be/cop |  | ] [^of the guide | set | the pace | ]"
         );
     }
 
