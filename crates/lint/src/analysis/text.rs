@@ -377,12 +377,15 @@ pub(crate) fn is_clause_boundary(norm: &str, tokens: &[Token], idx: usize) -> bo
                 // "... is not a one-off intervention and to be effective, we recommend ...": an
                 // infinitive after a noun, not after another infinitive ("not to advise and to
                 // direct"), opens a clause of purpose.
-                let after_noun = idx > 0
-                    && tokens[idx - 1].kind == TokenKind::Word
-                    && super::lexicon::verb(tokens[idx - 1].text(norm)).is_none();
+                // (The word before is looked up only then: every "and" of a block is asked.)
+                let after_noun = || {
+                    idx > 0
+                        && tokens[idx - 1].kind == TokenKind::Word
+                        && super::lexicon::verb(tokens[idx - 1].text(norm)).is_none()
+                };
                 return (comma_before && next.is_some_and(|n| SUBJECTS.contains(&n)))
                     || next.is_some_and(|n| AUXILIARIES.contains(&n))
-                    || (text == "and" && next == Some("to") && after_noun);
+                    || (text == "and" && next == Some("to") && after_noun());
             }
             false
         }

@@ -1153,8 +1153,7 @@ impl<'a> Ctx<'a, '_> {
     fn compared_item(&self, block: usize) -> bool {
         let analysis = self.analysis;
         let Some(group) = analysis.blocks[block].group else { return false };
-        let label_end =
-            |view: &BlockView| view.tokens.iter().take(5).position(|t| t.text(&view.norm) == ":").filter(|&e| e > 0);
+        let label_end = |view: &BlockView| item_label_end(view, &[":"]);
         let names_practice = |b: usize, end: usize| {
             let view = &analysis.views[b];
             view.mentions.clone().any(|m| analysis.mentions[m].token < end && analysis.mentions[m].sense)
@@ -1174,8 +1173,7 @@ impl<'a> Ctx<'a, '_> {
     }
 
     fn labelled_for_other_role(&self, view: &BlockView) -> bool {
-        let label_end = view.tokens.iter().take(5).position(|t| matches!(t.text(&view.norm), ":" | "-" | "–" | "—"));
-        let Some(label_end) = label_end.filter(|&e| e > 0) else { return false };
+        let Some(label_end) = item_label_end(view, &[":", "-", "–", "—"]) else { return false };
         view.tokens[..label_end].iter().any(|t| {
             let word = t.text(&view.norm);
             super::lexicon::OTHER_ROLES.contains(word.strip_suffix('s').unwrap_or(word))
@@ -1329,15 +1327,16 @@ impl<'a> Ctx<'a, '_> {
         fn word(v: &BlockView, i: usize) -> &str {
             v.tokens.get(i).map_or("", |t| t.text(&v.norm))
         }
-        let singular = |w: &str| -> String {
+        // One noun in either number and spelling: "programmes", "program".
+        fn stem(w: &str) -> &str {
             let w = w.strip_suffix('s').unwrap_or(w);
-            if w == "program" {
-                "programme".to_string()
+            if w == "programme" {
+                "program"
             } else {
-                w.to_string()
+                w
             }
-        };
-        let noun = singular(word(view, head));
+        }
+        let noun = stem(word(view, head));
         let definite = tokens.len() == 2
             && head == tokens.end - 1
             && matches!(word(view, tokens.start), "the" | "this" | "that" | "our" | "your" | "their")
@@ -1355,7 +1354,7 @@ impl<'a> Ctx<'a, '_> {
             let v = &analysis.views[sb];
             for idx in analysis.sentences[s].mentions.clone().rev() {
                 let m = &analysis.mentions[idx];
-                if m.sense && m.is_use() && !m.is_client() && singular(word(v, m.token + 1)) == noun {
+                if m.sense && m.is_use() && !m.is_client() && stem(word(v, m.token + 1)) == noun {
                     return Some(idx);
                 }
             }
@@ -1577,6 +1576,12 @@ impl<'a> Ctx<'a, '_> {
         }
         None
     }
+}
+
+/// Where the label that opens an item ends ("Manager hat - ...", "Pairing: ..."): the first of
+/// `marks` within its first five tokens, after at least one word.
+fn item_label_end(view: &BlockView, marks: &[&str]) -> Option<usize> {
+    view.tokens.iter().take(5).position(|t| marks.contains(&t.text(&view.norm))).filter(|&e| e > 0)
 }
 
 /// Whether the word at token `i` is coordinated with another noun phrase ("a coach and an
