@@ -51,7 +51,8 @@ impl Prepared {
 
     /// `path` relative to the configuration's folder, for `per-file-ignores`.
     pub fn relative(&self, path: &Path) -> String {
-        discover::relative_to(&self.root, path)
+        // `root` comes from a `Loaded`: absolute and tidy.
+        discover::relative_to_loaded_root(&self.root, path)
     }
 
     /// Whether the configuration's `exclude` leaves out `path`.

@@ -69,7 +69,7 @@ impl Loaded {
     /// the folder is given whole.
     #[must_use]
     pub fn relative(&self, path: &Path) -> String {
-        relative_to(&self.root, path)
+        relative_to_loaded_root(&self.root, path)
     }
 }
 
@@ -77,15 +77,36 @@ impl Loaded {
 /// with `/` separators; a path outside `root` is given whole.
 #[must_use]
 pub fn relative_to(root: &Path, path: &Path) -> String {
-    let (root, abs) = (absolute(root), absolute(path));
-    let rel = abs.strip_prefix(&root).map_or(abs.as_path(), |r| r);
+    shown_under(&absolute(root), &absolute(path))
+}
+
+/// As [`relative_to`], for a root that is absolute and tidy already (a [`Loaded::root`]): only
+/// `path` is made so, once per file.
+#[must_use]
+pub fn relative_to_loaded_root(root: &Path, path: &Path) -> String {
+    shown_under(root, &absolute(path))
+}
+
+/// `abs` relative to `root` (both absolute and tidy), with `/` separators, or whole.
+fn shown_under(root: &Path, abs: &Path) -> String {
+    let rel = abs.strip_prefix(root).map_or(abs, |r| r);
     let shown = rel.to_string_lossy().replace('\\', "/");
     shown.trim_start_matches("./").to_string()
 }
 
 /// A path made absolute against the working directory, `.` components dropped, without
-/// touching the file system (links are not resolved).
+/// touching the file system (links are not resolved). The working directory is asked once per
+/// process, not once per file: cm-lint's front ends never change it.
 fn absolute(path: &Path) -> PathBuf {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let joined;
+    let path = match CWD.get_or_init(|| std::env::current_dir().ok()) {
+        Some(cwd) if path.is_relative() => {
+            joined = cwd.join(path);
+            &joined
+        }
+        _ => path,
+    };
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
@@ -95,8 +116,17 @@ fn absolute(path: &Path) -> PathBuf {
 /// # Errors
 /// A path on the way that cannot be looked at (permission denied).
 pub fn find(dir: &Path) -> Result<Option<PathBuf>, LoadError> {
-    let dir = absolute(dir);
-    for path in dir.ancestors().flat_map(|d| CONFIG_NAMES.iter().map(move |name| d.join(name))) {
+    for d in absolute(dir).ancestors() {
+        if let Some(path) = own(d)? {
+            return Ok(Some(path));
+        }
+    }
+    Ok(None)
+}
+
+/// The configuration file in `dir` itself, if there is one.
+fn own(dir: &Path) -> Result<Option<PathBuf>, LoadError> {
+    for path in CONFIG_NAMES.iter().map(|name| dir.join(name)) {
         match std::fs::symlink_metadata(&path) {
             Ok(_) => return Ok(Some(path)),
             Err(err) if matches!(err.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {}
@@ -152,6 +182,10 @@ pub struct Discovery<T> {
     files: Mutex<HashMap<PathBuf, Resolved<T>>>,
     /// Where the defaults' paths are relative to.
     default_root: PathBuf,
+    /// Each folder's value by the path it was asked for (as given, before it is made
+    /// absolute): the files of a folder ask with the same path, and that is one look-up.
+    /// Keyed by the path's bytes: hashing a `Path` splits it into components, every time.
+    asked: Mutex<HashMap<std::ffi::OsString, Resolved<T>>>,
 }
 
 impl<T> fmt::Debug for Discovery<T> {
@@ -169,17 +203,57 @@ impl<T> Discovery<T> {
             folders: Mutex::new(HashMap::new()),
             files: Mutex::new(HashMap::new()),
             default_root: absolute(default_root),
+            asked: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The configuration file for `dir` (absolute): its own, else its parent's, each folder
+    /// looked at once however many files and folders below it ask (a folder's answer is
+    /// remembered, and a new folder needs only the folders above it not yet known).
+    fn found(&self, dir: &Path) -> Found {
+        let (mut unknown, mut above): (Vec<&Path>, Found) = (Vec::new(), Ok(None));
+        {
+            let folders = self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            for d in dir.ancestors() {
+                if let Some(known) = folders.get(d) {
+                    above = known.clone();
+                    break;
+                }
+                unknown.push(d);
+            }
+        }
+        // From the highest unknown folder down: each has its own file, or the one above it.
+        let mut answers = Vec::with_capacity(unknown.len());
+        for d in unknown.iter().rev() {
+            above = match own(d) {
+                Ok(Some(path)) => Ok(Some(path)),
+                Ok(None) => above,
+                Err(err) => Err(Arc::new(err)),
+            };
+            answers.push((d.to_path_buf(), above.clone()));
+        }
+        let mut folders = self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (d, answer) in answers {
+            folders.entry(d).or_insert(answer);
+        }
+        above
     }
 
     /// The value for files in `dir`.
     pub fn for_dir(&self, dir: &Path) -> Resolved<T> {
-        let dir = absolute(dir);
-        let found = {
-            let mut folders = self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            folders.entry(dir.clone()).or_insert_with(|| find(&dir).map_err(Arc::new)).clone()
-        };
-        let file = found?;
+        if let Some(done) = self.asked.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(dir.as_os_str()) {
+            return done.clone();
+        }
+        let resolved = self.resolve(dir);
+        self.asked
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(dir.as_os_str().to_owned(), resolved.clone());
+        resolved
+    }
+
+    fn resolve(&self, dir: &Path) -> Resolved<T> {
+        let file = self.found(&absolute(dir))?;
         let key = file.clone().unwrap_or_default();
         if let Some(done) = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
             return done.clone();
@@ -195,8 +269,11 @@ impl<T> Discovery<T> {
 
     /// The value for a file (from its folder).
     pub fn for_file(&self, file: &Path) -> Resolved<T> {
-        let abs = absolute(file);
-        self.for_dir(abs.parent().unwrap_or(&abs))
+        match file.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => self.for_dir(parent),
+            Some(_) => self.for_dir(Path::new(".")),
+            None => self.for_dir(file),
+        }
     }
 
     /// How many configurations have been made so far (the defaults count as one).

@@ -949,11 +949,17 @@ pub(crate) const MONTHS: &[(&str, &str)] = &[
 ];
 
 /// Whether a word names a month ("May", "Sept", "aug").
+///
+/// Each month's short name is its first three letters, and no two months share them: those
+/// three letters pick the one month a word can name, so a word is looked at once, not against
+/// every month (every word of a document is asked).
 pub(crate) fn is_month(word: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    MONTHS.iter().any(|&(full, short)| {
-        word == full || word == short || (word.len() >= 3 && full.starts_with(word) && word.len() <= 4)
-    })
+    let word = word.trim_end_matches('.').as_bytes();
+    if !(3..=9).contains(&word.len()) {
+        return false;
+    }
+    let Some(&(full, _)) = MONTHS.iter().find(|(_, short)| short.as_bytes() == &word[..3]) else { return false };
+    word == full.as_bytes() || (word.len() <= 4 && full.as_bytes().starts_with(word))
 }
 
 /// Number words (cardinals that measure a duration).
@@ -1390,6 +1396,16 @@ pub(crate) static CAPACITY_NOUNS: WordSet = WordSet::new(&["hat", "hats", "role"
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_by_full_name_short_name_or_a_four_letter_stem() {
+        for word in ["may", "june", "jun", "jun.", "sept", "sept.", "september", "jan", "janu", "dec", "marc"] {
+            assert!(is_month(word), "{word}");
+        }
+        for word in ["ma", "mayor", "augus", "decembers", "junes", "octopus", "jab", "", "..."] {
+            assert!(!is_month(word), "{word}");
+        }
+    }
 
     #[test]
     fn irregular_and_regular_verb_forms_find_their_lemma() {

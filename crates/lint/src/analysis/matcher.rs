@@ -166,6 +166,67 @@ fn start(pat: &Pat) -> (bool, Option<[bool; 256]>) {
     }
 }
 
+/// The literals a match of `pat` starts with: `None` when a match can start with nearly any
+/// character (a gap word, white space); else the literals and whether the match can be empty
+/// (then the literals say nothing of where it starts).
+fn start_literals(pat: &Pat) -> Option<(Vec<String>, bool)> {
+    let chars = |set: &[&str]| Some((set.iter().map(|s| (*s).to_owned()).collect(), false));
+    match pat {
+        Pat::Str(s) if s.is_empty() => Some((Vec::new(), true)),
+        Pat::Str(s) => Some((vec![s.to_string()], false)),
+        Pat::One(class) | Pat::Many(class) => match class {
+            Class::Digit => chars(&["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]),
+            Class::Dash => chars(&["-", "‐", "‑", "–", "—"]),
+            Class::Apostrophe => chars(&["'", "’"]),
+            Class::Space | Class::GapChar => None,
+        },
+        Pat::Boundary => Some((Vec::new(), true)),
+        Pat::Opt(inner) | Pat::Repeat(inner, _) => start_literals(inner).map(|(l, _)| (l, true)),
+        Pat::Alt(alternatives) => union_of_starts(alternatives.iter()),
+        Pat::Switch(alternatives) => union_of_starts(alternatives.iter().map(|(_, a)| a)),
+        Pat::Seq(items) => {
+            let mut literals = Vec::new();
+            for item in items {
+                let (more, empty) = start_literals(item)?;
+                literals.extend(more);
+                if !empty {
+                    return Some((literals, false));
+                }
+            }
+            Some((literals, true))
+        }
+    }
+}
+
+fn union_of_starts<'p>(alternatives: impl Iterator<Item = &'p Pat>) -> Option<(Vec<String>, bool)> {
+    let (mut literals, mut empty) = (Vec::new(), false);
+    for a in alternatives {
+        let (more, e) = start_literals(a)?;
+        literals.extend(more);
+        empty |= e;
+    }
+    Some((literals, empty))
+}
+
+/// The fewest literals that every match of `pat` starts with, when it cannot be empty: a
+/// literal that another one begins ("twenty-four" after "twenty") is dropped, as every place it
+/// occurs the shorter one does too.
+pub(crate) fn starts(pat: &Pat) -> Option<Vec<String>> {
+    let (mut literals, empty) = start_literals(pat)?;
+    if empty || literals.is_empty() {
+        return None;
+    }
+    literals.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    literals.dedup();
+    let mut kept: Vec<String> = Vec::with_capacity(literals.len());
+    for l in literals {
+        if !kept.iter().any(|k| l.starts_with(k.as_str())) {
+            kept.push(l);
+        }
+    }
+    Some(kept)
+}
+
 /// Turns every alternation into a [`Pat::Switch`].
 fn prepare(pat: Pat) -> Pat {
     match pat {
@@ -326,33 +387,56 @@ impl Matcher {
         out
     }
 
+    /// The same matches as [`Matcher::find_iter`], given the positions (ascending) that hold
+    /// every position where a match can start: the places where the literals of [`starts`]
+    /// occur. Only they are tried.
+    pub fn find_at(&self, text: &str, starts: &[usize]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for &p in starts {
+            if p < pos {
+                continue;
+            }
+            if let Some((s, e)) = self.match_at(text, p) {
+                out.push((s, e));
+                pos = if e > s { e } else { s + 1 };
+            }
+        }
+        out
+    }
+
+    /// The match starting at `pos`, if one does.
+    fn match_at(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let possible = match (&self.first, bytes.get(pos)) {
+            (Some(first), Some(&b)) => first[usize::from(b)],
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        if !(possible && text.is_char_boundary(pos) && (!self.starts_at_boundary || at_boundary(bytes, pos))) {
+            return None;
+        }
+        let mut end = None;
+        Run { text }
+            .go(&self.pat, pos, &mut |e| {
+                end = Some(e);
+                true
+            })
+            .then(|| (pos, end.unwrap_or(pos)))
+    }
+
     /// Tries every start from `pos` to `last` (inclusive), pushing matches; returns the first
     /// position a later match may start at.
     fn scan(&self, text: &str, mut pos: usize, last: usize, out: &mut Vec<(usize, usize)>) -> usize {
-        let run = Run { text };
         let bytes = text.as_bytes();
         while pos <= last {
             pos = self.next_start(bytes, pos, last);
             if pos > last {
                 break;
             }
-            let possible = match (&self.first, bytes.get(pos)) {
-                (Some(first), Some(&b)) => first[usize::from(b)],
-                (Some(_), None) => false,
-                (None, _) => true,
-            };
-            let candidate =
-                possible && text.is_char_boundary(pos) && (!self.starts_at_boundary || at_boundary(bytes, pos));
-            let mut end = None;
-            if candidate
-                && run.go(&self.pat, pos, &mut |e| {
-                    end = Some(e);
-                    true
-                })
-            {
-                let e = end.unwrap_or(pos);
-                out.push((pos, e));
-                pos = if e > pos { e } else { pos + 1 };
+            if let Some((s, e)) = self.match_at(text, pos) {
+                out.push((s, e));
+                pos = if e > s { e } else { s + 1 };
                 continue;
             }
             pos += 1;

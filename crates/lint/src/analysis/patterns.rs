@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::matcher::{Class, Matcher, Pat, Reach, Runs};
+use super::matcher::{starts, Class, Matcher, Pat, Reach, Runs};
 use cm_core::{Cue, CUES};
 #[cfg(test)]
 use regex::Regex;
@@ -525,7 +525,13 @@ impl CompiledCue {
     /// literals that `scan` found: a match holds one of them within its items up to the one
     /// that holds the set, so it starts at most their longest possible length before that
     /// literal ends.
+    #[cfg(test)]
     pub fn find_near(&self, text: &str, scan: &Scan, literals: &[u32], literal_len: &[usize]) -> Vec<(usize, usize)> {
+        self.matcher.find_in(text, &self.windows(text, scan, literals, literal_len))
+    }
+
+    /// The ranges of start positions (sorted, inclusive, apart) near the anchor literals.
+    fn windows(&self, text: &str, scan: &Scan, literals: &[u32], literal_len: &[usize]) -> Vec<(usize, usize)> {
         let reach = self.lead.bound(scan.runs(text));
         let mut windows: Vec<(usize, usize)> = Vec::new();
         for &l in literals {
@@ -541,7 +547,7 @@ impl CompiledCue {
                 _ => merged.push((from, to)),
             }
         }
-        self.matcher.find_in(text, &merged)
+        merged
     }
 
     /// The regular expression the matcher mirrors.
@@ -576,6 +582,12 @@ pub(crate) struct CueTable {
     cue_literals: Vec<Vec<u32>>,
     /// The length of each literal of `anchors`.
     literal_len: Vec<usize>,
+    /// The literals some cue's every match starts with (`matcher::starts`), all cues together;
+    /// the automaton is built when a long text first needs it (most runs never do).
+    start_names: Vec<String>,
+    starts: std::sync::OnceLock<AhoCorasick>,
+    /// For each cue, the literals of `starts` its matches start with, if it has them.
+    cue_starts: Vec<Option<Vec<u32>>>,
 }
 
 /// What the anchor scan of one text found: the cues that may match, and where each anchor
@@ -586,16 +598,32 @@ pub(crate) struct Scan {
     hits: Vec<Vec<usize>>,
     /// The text's longest runs, found when first needed.
     runs: std::cell::OnceCell<Runs>,
+    /// For each literal of `CueTable::starts`, where it starts (in order), found when first
+    /// needed.
+    start_hits: std::cell::OnceCell<Vec<Vec<usize>>>,
 }
 
 impl Scan {
     fn runs(&self, text: &str) -> Runs {
         *self.runs.get_or_init(|| Runs::of(text))
     }
+
+    fn start_hits(&self, text: &str, starts: &AhoCorasick) -> &[Vec<usize>] {
+        self.start_hits.get_or_init(|| {
+            let mut hits = vec![Vec::new(); starts.patterns_len()];
+            for m in starts.find_overlapping_iter(text) {
+                hits[m.pattern().as_usize()].push(m.start());
+            }
+            hits
+        })
+    }
 }
 
 /// Below this length a text is matched from every position: cheaper than finding windows.
 const WINDOWED_FROM: usize = 4096;
+/// Below this length a text is matched from every position its first bytes allow: cheaper than
+/// finding where the start literals occur.
+const STARTS_FROM: usize = 256;
 
 impl CueTable {
     /// The cues that may match `text`, in table order.
@@ -605,12 +633,44 @@ impl CueTable {
     }
 
     /// Every match of cue `idx` (one of `scan.cues`) in `text`.
+    ///
+    /// A long text is matched only where a match can start: near the cue's anchor literals, and
+    /// where one of the literals its matches start with occurs, when it has them. A dense
+    /// text holds anchors everywhere, so the second filter is the one that counts there.
     pub fn find(&self, idx: usize, text: &str, scan: &Scan) -> Vec<(usize, usize)> {
         let cue = &self.cues[idx];
-        if text.len() < WINDOWED_FROM || self.cue_literals[idx].is_empty() {
+        if text.len() < STARTS_FROM {
             return cue.find_iter(text);
         }
-        cue.find_near(text, scan, &self.cue_literals[idx], &self.literal_len)
+        let literals = &self.cue_literals[idx];
+        let windows = (text.len() >= WINDOWED_FROM && !literals.is_empty())
+            .then(|| cue.windows(text, scan, literals, &self.literal_len));
+        let Some(starts) = &self.cue_starts[idx] else {
+            return match windows {
+                Some(windows) => cue.matcher.find_in(text, &windows),
+                None => cue.find_iter(text),
+            };
+        };
+        let automaton = self.starts.get_or_init(|| {
+            AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(&self.start_names)
+                .expect("start literals build an automaton")
+        });
+        let hits = scan.start_hits(text, automaton);
+        let mut positions: Vec<usize> = starts.iter().flat_map(|&l| hits[l as usize].iter().copied()).collect();
+        if starts.len() > 1 {
+            positions.sort_unstable();
+            positions.dedup();
+        }
+        if let Some(windows) = windows {
+            let mut w = windows.iter().peekable();
+            positions.retain(|&p| {
+                while w.next_if(|&&(_, to)| to < p).is_some() {}
+                w.peek().is_some_and(|&&(from, _)| from <= p)
+            });
+        }
+        cue.matcher.find_at(text, &positions)
     }
 
     /// The cues that may match `text`, in table order, with where their anchors occur.
@@ -636,9 +696,9 @@ impl CueTable {
             }
         }
         let mut touched: Vec<usize> = (0..flagged.len()).filter(|&c| flagged[c]).collect();
-        let runs = std::cell::OnceCell::new();
+        let (runs, start_hits) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
         if touched.is_empty() {
-            return Scan { cues: touched, hits, runs };
+            return Scan { cues: touched, hits, runs, start_hits };
         }
         // Whether each other literal occurs: looked up once, when first needed.
         let mut found: Vec<Option<bool>> = Vec::new();
@@ -650,7 +710,7 @@ impl CueTable {
             *found[l].get_or_insert_with(|| self.other_literals[l].find(text.as_bytes()).is_some())
         };
         touched.retain(|&c| self.other_sets[c].iter().all(|set| set.iter().any(|&l| occurs(l))));
-        Scan { cues: touched, hits, runs }
+        Scan { cues: touched, hits, runs, start_hits }
     }
 }
 
@@ -662,6 +722,8 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
     let mut unanchored = Vec::new();
     let mut cue_literals = Vec::with_capacity(CUES.len());
     let mut cues = Vec::with_capacity(CUES.len());
+    let mut start_names: Vec<String> = Vec::new();
+    let mut cue_starts = Vec::with_capacity(CUES.len());
     for (idx, cue) in CUES.iter().enumerate() {
         let idx = u16::try_from(idx).expect("fewer than 65,536 cues");
         let compiled = compile_with_anchors(cue.pattern);
@@ -704,6 +766,18 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
             })
             .collect();
         other_sets.push(numbered);
+        cue_starts.push(starts(&compiled.pat).map(|literals| {
+            literals
+                .into_iter()
+                .map(|literal| {
+                    let at = start_names.iter().position(|l| *l == literal).unwrap_or_else(|| {
+                        start_names.push(literal);
+                        start_names.len() - 1
+                    });
+                    u32::try_from(at).expect("fewer than 2^32 literals")
+                })
+                .collect()
+        }));
         cues.push(CompiledCue {
             cue,
             lead,
@@ -718,7 +792,19 @@ pub(crate) static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         .expect("anchor literals build an automaton");
     let other_literals = other_names.iter().map(|l| memchr::memmem::Finder::new(l.as_bytes()).into_owned()).collect();
     let literal_len = literals.iter().map(String::len).collect();
-    CueTable { cues, anchors, anchor_cues, other_sets, other_literals, unanchored, cue_literals, literal_len }
+    CueTable {
+        cues,
+        anchors,
+        anchor_cues,
+        other_sets,
+        other_literals,
+        unanchored,
+        cue_literals,
+        literal_len,
+        start_names,
+        starts: std::sync::OnceLock::new(),
+        cue_starts,
+    }
 });
 
 #[cfg(test)]
@@ -947,6 +1033,46 @@ mod anchor_tests {
             }
         }
         assert!(compared > 1000, "only {compared} matches compared");
+    }
+
+    /// Matching only where a start literal occurs finds what matching from every position
+    /// finds, on every text (whatever its length) and on one long text of them all.
+    #[test]
+    fn start_literals_never_hide_a_match() {
+        let mut texts = texts();
+        texts.push(texts.join(" "));
+        let table = &*CUE_TABLE;
+        let automaton = AhoCorasick::new(&table.start_names).expect("builds");
+        let (mut compared, mut with_starts) = (0, 0);
+        for text in &texts {
+            let mut hits = vec![Vec::new(); table.start_names.len()];
+            for m in automaton.find_overlapping_iter(text.as_str()) {
+                hits[m.pattern().as_usize()].push(m.start());
+            }
+            for (idx, cue) in table.cues.iter().enumerate() {
+                let Some(starts) = &table.cue_starts[idx] else { continue };
+                with_starts += 1;
+                let mut positions: Vec<usize> = starts.iter().flat_map(|&l| hits[l as usize].clone()).collect();
+                positions.sort_unstable();
+                positions.dedup();
+                let all = cue.find_iter(text);
+                compared += all.len();
+                assert_eq!(cue.matcher.find_at(text, &positions), all, "{:?} on {text:?}", cue.cue.pattern);
+            }
+        }
+        assert!(compared > 1000 && with_starts > 1000, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn start_literals_are_the_first_words_a_match_can_begin_with() {
+        let starts_of = |pattern: &str| starts(&compile_with_anchors(pattern).pat);
+        assert_eq!(starts_of("(the)? agenda"), Some(vec!["the".to_string(), "agenda".to_string()]));
+        assert_eq!(starts_of("~ask questions"), Some(vec!["ask".into()]), "\"asks\" and \"asking\" start with \"ask\"");
+        assert_eq!(starts_of("~give advice"), Some(vec!["gave".into(), "give".into(), "giving".into()]));
+        assert_eq!(starts_of("* agenda"), None, "a gap word starts anywhere");
+        let number = starts_of("#n-week").expect("a number starts with a digit or a number word");
+        assert!(number.contains(&"7".to_string()) && number.contains(&"twenty".to_string()));
+        assert!(!number.contains(&"twenty-four".to_string()), "\"twenty\" starts it already");
     }
 
     #[test]

@@ -43,13 +43,13 @@ const OVERLAP: usize = 7;
 /// `last` tells `visit` whether the window reaches the end.
 fn lower_windows(text: &str, mut visit: impl FnMut(usize, &[u8], bool) -> bool) {
     let bytes = text.as_bytes();
-    let mut buffer = Vec::with_capacity(WINDOW + OVERLAP);
+    let mut buffer: Vec<u8> = Vec::with_capacity(WINDOW + OVERLAP);
     let mut start = 0;
     while start < bytes.len() {
         let end = (start + WINDOW + OVERLAP).min(bytes.len());
+        // One pass that copies and lower-cases (the compiler vectorises it).
         buffer.clear();
-        buffer.extend_from_slice(&bytes[start..end]);
-        buffer.make_ascii_lowercase();
+        buffer.extend(bytes[start..end].iter().map(u8::to_ascii_lowercase));
         if visit(start, &buffer, end == bytes.len()) || end == bytes.len() {
             return;
         }

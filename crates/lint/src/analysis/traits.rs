@@ -1020,7 +1020,11 @@ impl<'a> Ctx<'a, '_> {
             }
             let block = sentence.block;
             let view = &analysis.views[block];
-            let words: Vec<&str> = view.tokens[sentence.tokens.clone()].iter().map(|t| t.text(&view.norm)).collect();
+            let tokens = &view.tokens[sentence.tokens.clone()];
+            if !tokens.iter().any(|t| super::dates::names_a_month_or_quarter(t.text(&view.norm))) {
+                continue;
+            }
+            let words: Vec<&str> = tokens.iter().map(|t| t.text(&view.norm)).collect();
             let Some(range) = super::dates::date_range(&words) else { continue };
             let (from, to) = (sentence.tokens.start + range.start, sentence.tokens.start + range.end);
             // The label: the phrase before a colon right before the range, or the row's label.
