@@ -69,6 +69,8 @@ pub(crate) struct Analysis<'s> {
     pub mentions: Vec<Mention>,
     pub bindings: Vec<entities::Binding>,
     pub findings: Vec<traits::TraitFinding>,
+    /// Each sentence's parse, made when a rule first asks for it ([`Analysis::parse`]).
+    parses: Vec<std::cell::OnceCell<syntax::Parse>>,
 }
 
 impl<'s> Analysis<'s> {
@@ -88,6 +90,7 @@ impl<'s> Analysis<'s> {
             mentions: Vec::new(),
             bindings: Vec::new(),
             findings: Vec::new(),
+            parses: Vec::new(),
         };
         // Most documents never mention either practice; they need no further reading.
         // Where the document may name a practice (or a programme of the configured vocabulary).
@@ -106,10 +109,20 @@ impl<'s> Analysis<'s> {
         analysis.blocks =
             if read_all { prose::extract(source, format) } else { prose::extract_where(source, format, &wanted) };
         analysis.read_blocks(vocabulary, &at);
+        analysis.parses = analysis.sentences.iter().map(|_| std::cell::OnceCell::new()).collect();
         context::assign_topics(&mut analysis);
         analysis.bindings = entities::bind(&analysis);
         analysis.findings = traits::judge(&analysis);
         analysis
+    }
+
+    /// The parse of sentence `idx`, made once however many rules ask.
+    pub fn parse(&self, idx: usize) -> &syntax::Parse {
+        self.parses[idx].get_or_init(|| {
+            let sentence = &self.sentences[idx];
+            let (block, view) = (&self.blocks[sentence.block], &self.views[sentence.block]);
+            syntax::parse(&block.text, &view.norm, &view.tokens, sentence.tokens.clone())
+        })
     }
 
     /// Which blocks need reading: those that name a practice, headings (which give topics),

@@ -402,9 +402,21 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         {
             words[i].pos = Pos::Adj;
         }
+        // An infinitive takes the base form: after "to", a third-person form ("talk to coaches",
+        // "reports to mentors") is a plural noun, and the "to" before it a preposition.
+        let noun_after_to = i > 0
+            && texts[i - 1].as_ref() == "to"
+            && matches!(words[i].pos, Pos::Verb | Pos::Noun)
+            && lex::verb(texts[i].as_ref()).is_some_and(|(_, form)| form == VerbForm::Third);
+        if noun_after_to {
+            words[i].pos = Pos::Noun;
+            words[i].lemma = None;
+            words[i].form = None;
+            words[i - 1].pos = Pos::Prep;
+        }
         // After a modal, "to", a form of "do" or a negated auxiliary stands a verb, listed or not:
         // "don't hand out answers".
-        let wants_verb = matches!(prev, Some(Pos::Modal | Pos::To))
+        let wants_verb = !noun_after_to && matches!(prev, Some(Pos::Modal | Pos::To))
             // "Never tie ...", "Always ask ...": an imperative after a clause-initial adverb.
             || (prev == Some(Pos::Neg) && (i == 1 || matches!(words[i - 2].pos, Pos::Punct | Pos::Coord)))
             || (prev == Some(Pos::Aux) && i > 0 && words[i - 1].lemma == Some("do"))
@@ -877,6 +889,11 @@ fn governing_preposition<'t>(words: &[Word], text: &impl Fn(usize) -> &'t str, s
     }
     if j > 0 && words[j - 1].pos == Pos::Prep {
         return Some(j - 1);
+    }
+    // Right node raising: in "similar to, yet distinct from, coaching" the prepositions left
+    // before a comma share the phrase after it; the nearest one governs it.
+    if j > 1 && text(j - 1) == "," && words[j - 2].pos == Pos::Prep {
+        return Some(j - 2);
     }
     // "Over" is a hedge after a preposition ("for over six years") and the preposition itself
     // where none stands before it ("goals over six months").
@@ -1351,6 +1368,24 @@ mod tests {
     fn subject_verb_and_object_of_a_simple_clause() {
         assert_eq!(render("Mentees drive the meetings."), "[Mentees | drive | the meetings | ]");
         assert_eq!(render("The programme lasts three months."), "[The programme | last | three months | ]");
+    }
+
+    /// Right node raising: prepositions left before a comma share the phrase after it.
+    #[test]
+    fn a_preposition_before_a_comma_governs_the_phrase_after_it() {
+        assert_eq!(
+            render("Tutoring is similar to, yet distinct from, Peer Review."),
+            "[Tutoring | be/cop | similar, distinct | from Peer Review]"
+        );
+    }
+
+    /// An infinitive takes the base form: a third-person form after "to" is a plural noun
+    /// governed by "to" as a preposition; a base form after it is the infinitive.
+    #[test]
+    fn a_third_person_form_after_to_is_a_noun() {
+        assert_eq!(render("Mentees talk to coaches weekly."), "[Mentees | talk |  | to coaches]");
+        assert_eq!(render("Leads report to mentors."), "[Leads | report |  | to mentors]");
+        assert_eq!(render("We want leads to coach juniors."), "[We | want | leads | ] [^leads | coach | juniors | ]");
     }
 
     /// A plural noun-or-verb word between a clause-opening noun and a base-form verb heads a

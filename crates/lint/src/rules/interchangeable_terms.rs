@@ -128,6 +128,11 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
         if space_only && a.role() != Role::Guide {
             return None;
         }
+        // A noun that modifies another is singular ("mentor coach"); a plural before a word of
+        // the other practice is that word's subject ("our mentors coach their mentees").
+        if space_only && a.form.class == cm_core::WordClass::Plural {
+            return None;
+        }
         return Some("fused");
     }
     if let Some(kind) = capacities(norm, a, b, gap) {
@@ -258,9 +263,8 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
     if mentions.iter().all(|m| m.practice() == first.practice()) {
         return false;
     }
-    let block = &analysis.blocks[sentence.block];
     let view = &analysis.views[sentence.block];
-    let parse = syntax::parse(&block.text, &view.norm, &view.tokens, sentence.tokens.clone());
+    let parse = analysis.parse(sentence_idx);
     let texts: Vec<&str> = parse.words.iter().map(|w| view.tokens[w.token].text(&view.norm)).collect();
     // The mention a phrase's head is, if any (a noun).
     let head_mention = |p: usize| {

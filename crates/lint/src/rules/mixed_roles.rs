@@ -135,7 +135,7 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
     if m.role() == Role::Activity && object_pronoun_after(analysis, idx) {
         return false;
     }
-    if coordinated_with_a_verb(analysis, idx) {
+    if coordinated_with_a_verb(analysis, idx) || parsed_as_verb(analysis, idx) {
         return false;
     }
     if m.role() == Role::Activity && names_a_method(analysis, idx) {
@@ -145,6 +145,26 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
         return false;
     }
     !m.is_client() || client_is_role(analysis, idx)
+}
+
+/// Whether the sentence's parse makes the word a verb ("a coach's duty is to mentor their
+/// coachees", "each coach will mentor two coachees"): it then names what someone does, not a
+/// person in the relationship.
+fn parsed_as_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
+    use crate::analysis::syntax::{Pos, Subject};
+    let m = &analysis.mentions[idx];
+    let parse = analysis.parse(m.sentence);
+    let head_of_verb = |w: usize| parse.verb_of(w).is_some_and(|v| parse.verbs[v].head == w);
+    let Some(w) = parse.word_at(m.token).filter(|&w| head_of_verb(w)) else { return false };
+    // Only a verb the sentence shows to be one: right after "to", a modal or an auxiliary, or
+    // right after its own subject ("our mentors coach their mentees"). A bare verb reading at
+    // the start of a fragment ("Coach name", a form's label) is an imperative only by default,
+    // and one after a gerund ("recruiting coaches") an object read as a verb: a role word there
+    // is the noun it looks like.
+    let marked = w > 0 && matches!(parse.words[w - 1].pos, Pos::To | Pos::Modal | Pos::Aux);
+    let subject = parse.clause_of(w).map(|c| parse.clauses[c].subject);
+    let after_subject = matches!(subject, Some(Subject::Phrase(p)) if parse.phrases[p].words.end == w);
+    marked || after_subject
 }
 
 /// Whether the word is a verb coordinated with another verb and followed by its object: "the
