@@ -46,6 +46,17 @@ pub struct Cue {
     pub setter: bool,
 }
 
+/// What may stand between a preposition or verb of length and its number, optionally: a bound
+/// or an approximation that sets a term ("up to", "a maximum of", "about", "just"). A lower
+/// bound ("at least", "a minimum of") is no fixed term, and "almost", "nearly" tell how long
+/// something went on ("mentored for almost four years"), not a term set for it: neither is
+/// here. Written once; each length cue splices it in with `concat!`.
+macro_rules! qualifier {
+    () => {
+        "(exactly|only|just|up to|up to a maximum of|a maximum of|at most|no more than|no longer than|about|around|roughly|approximately)?"
+    };
+}
+
 const fn cue(pattern: &'static str, practice: Practice, dimension: Dimension, strength: Strength) -> Cue {
     Cue { pattern, practice, dimension, strength, setter: false }
 }
@@ -245,34 +256,34 @@ pub const CUES: &[Cue] = &[
     // A unit compounded with "long" is a length as a number and a unit are: "a year-long
     // commitment", "a month-long programme".
     cue("#n-week|#n-month|#n-year|#n-day|#n-session|week-long|weeklong|month-long|monthlong|year-long|yearlong * programme|program|engagement|engagements|cycle|sprint|course|term|period|relationship|relationships|plan|curriculum|mentorship|mentoring|coaching|scheme|pairing|journey|commitment|opportunity|duration|length|timeframe", C, Duration, Strong),
-    cue("for|over|across (up to|about|around|roughly|approximately|at most|no more than)? (a|an|exactly|just|only|a fixed|the)? #n (weeks|months|years|year|sessions|meetings|quarter|quarters|term|terms|semester|semesters)", C, Duration, Local),
-    cue("for|over|across (up to|about|around|roughly|approximately|at most|no more than|exactly|just|only)? (a|an) (week|month|year|quarter|term|semester)", C, Duration, Local),
+    cue(concat!("for|over|across ", qualifier!(), " (a|an|exactly|just|only|a fixed|the)? #n (weeks|months|years|year|sessions|meetings|quarter|quarters|term|terms|semester|semesters)"), C, Duration, Local),
+    cue(concat!("for|over|across ", qualifier!(), " (a|an) (week|month|year|quarter|term|semester)"), C, Duration, Local),
     cue("(a|the)? fixed #n weeks|months|sessions", C, Duration, Strong),
     cue("#n (to|-|–) #n week|weeks|month|months", C, Duration, Strong),
     // A length hedged from above ("up to", "at most", "capped at") is still a fixed end.
-    cue("~last|~run (for)? (exactly|only|just|up to|at most|no more than|about|around|roughly|approximately)? #n weeks|months|years|year|sessions|quarter|quarters|term|terms|semester|semesters", C, Duration, Strong),
-    cue("~last|~run (for)? (exactly|only|just|up to|at most|no more than|about|around|roughly|approximately)? (a|an) (week|month|year|quarter|term|semester)", C, Duration, Strong),
-    cue("~last|~run (for)? (exactly|only|just|up to|at most|no more than|about|around|roughly|approximately)? #n-weeks|#n-months", C, Duration, Strong),
+    cue(concat!("~last|~run (for)? ", qualifier!(), " #n weeks|months|years|year|sessions|quarter|quarters|term|terms|semester|semesters"), C, Duration, Strong),
+    cue(concat!("~last|~run (for)? ", qualifier!(), " (a|an) (week|month|year|quarter|term|semester)"), C, Duration, Strong),
+    cue(concat!("~last|~run (for)? ", qualifier!(), " #n-weeks|#n-months"), C, Duration, Strong),
     cue("capped|limited at|to #n weeks|months|sessions|meetings", C, Duration, Strong),
     // A verb or a noun of length whose complement is a span measures what it is said of: "was
     // set at 12 weeks", "has a duration of six months", "is six months long", "spans a year",
     // "over the course of eight months". (Hours and minutes measure a meeting, not a term.)
-    cue("~set|~fix at|to (up to|about|around|roughly|approximately)? #n weeks|months|years|year|sessions|meetings|quarter|quarters|term|terms|semester|semesters", C, Duration, Strong),
-    cue("duration|length of (up to|about|around|roughly|approximately)? #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters", C, Duration, Strong),
+    cue(concat!("~set|~fix at|to ", qualifier!(), " #n weeks|months|years|year|sessions|meetings|quarter|quarters|term|terms|semester|semesters"), C, Duration, Strong),
+    cue(concat!("duration|length of ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Strong),
     cue("#n weeks|months|years|year (long|in length|in duration)", C, Duration, Strong),
-    cue("~span (up to|about|around|roughly|approximately)? #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters", C, Duration, Strong),
-    cue("~span (up to|about|around|roughly|approximately)? (a|an) (week|month|year|quarter|term|semester)", C, Duration, Strong),
-    cue("over|for|across|during (the course of|a period of) (up to|about|around|roughly|approximately)? #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters", C, Duration, Local),
+    cue(concat!("~span ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Strong),
+    cue(concat!("~span ", qualifier!(), " (a|an) (week|month|year|quarter|term|semester)"), C, Duration, Strong),
+    cue(concat!("over|for|across|during (the course of|a period of) ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Local),
     cue("time-limit|time-limits", C, Duration, Strong),
     // More ways a length is said of the engagement: "will be for 6 months", "a mentoring
     // relationship of 12 months", "a 3 months program", "as short as one month or as long as
     // one year".
-    cue("(is|are|was|were|be) for (up to|about|around|roughly|approximately)? #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters", C, Duration, Strong),
-    cue("relationship|relationships|programme|program|engagement|partnership|scheme|pairing|cycle of (up to|about|around|roughly|approximately)? #n weeks|months|years|year", C, Duration, Strong),
+    cue(concat!("(is|are|was|were|be) for ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Strong),
+    cue(concat!("relationship|relationships|programme|program|engagement|partnership|scheme|pairing|cycle of ", qualifier!(), " #n weeks|months|years|year"), C, Duration, Strong),
     cue("#n-weeks|#n-months programme|program|mentorship|scheme|course|engagement", C, Duration, Strong),
     cue("(as short as|as long as) (a|an|one|#n) week|weeks|month|months|year|years", C, Duration, Local),
     cue("for|over (a|an|the) (agreed|agreed-upon|certain|specific|limited|predetermined|pre-agreed) (period|length|amount) (of time)?", C, Duration, Local),
-    cue("~commit to (up to|about|around|roughly|approximately)? #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters", C, Duration, Local),
+    cue(concat!("~commit to ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Local),
     cue("~last (exactly|only|just)? (one academic term|one term|one quarter)", C, Duration, Strong),
     cue("for one|a quarter", C, Duration, Strong),
     cue("~run|~last|~meet from (january|february|march|april|may|june|july|august|september|october|november|december) to|until|through (january|february|march|april|may|june|july|august|september|october|november|december)", C, Duration, Strong),

@@ -1356,6 +1356,10 @@ pub(crate) static PARTICIPATION_VERBS: WordSet = WordSet::new(&[
     "match",
 ]);
 
+/// Verbs of opinion (lemmas): what follows them is what their subject thinks, not what the
+/// text says ("the mentor thinks it's coaching", "some may believe ...").
+pub(crate) static OPINION_VERBS: WordSet = WordSet::new(&["think", "believe", "assume", "feel", "suppose", "imagine"]);
+
 /// Verbs of changing from one state to another (lemmas): "shift from X to Y" leaves X behind.
 pub(crate) static CHANGE_VERBS: WordSet =
     WordSet::new(&["shift", "move", "switch", "change", "transition", "turn", "go", "evolve", "progress"]);

@@ -125,6 +125,33 @@ impl<'s> Analysis<'s> {
         })
     }
 
+    /// Whether mention `idx` stands in what someone other than the writer is said to think:
+    /// after a verb of opinion whose subject is a third party or the reader, in the same stretch
+    /// of the sentence ("the mentor thinks it's coaching", "many managers believe mentoring is
+    /// coaching", "you may feel a coach should advise"). That is their view, reported; the
+    /// writer's own ("we believe ...") and an instruction ("think of it as ...") are not.
+    pub fn in_reported_view(&self, idx: usize) -> bool {
+        let m = &self.mentions[idx];
+        let parse = self.parse(m.sentence);
+        let Some(w) = parse.word_at(m.token) else { return false };
+        let view = &self.views[m.block];
+        let text = |k: usize| view.tokens[parse.words[k].token].text(&view.norm);
+        parse.verbs.iter().filter(|v| v.head < w).any(|v| {
+            let opinion = lexicon::OPINION_VERBS.contains(v.lemma.unwrap_or_else(|| text(v.head)));
+            let subject = parse.clause_of(v.head).map(|c| parse.clauses[c].subject);
+            let someone_else = match subject {
+                Some(syntax::Subject::Phrase(p) | syntax::Subject::Shared(p)) => {
+                    let phrase = &parse.phrases[p];
+                    !matches!(text(phrase.head), "we" | "i" | "us")
+                }
+                _ => false,
+            };
+            // (The view ends where the sentence moves on: "..., the mentee thinks ...".)
+            let within = (v.head + 1..w).all(|k| !matches!(text(k), "," | ";" | ":" | "." | "but"));
+            opinion && someone_else && within
+        })
+    }
+
     /// Which blocks need reading: those that name a practice, headings (which give topics),
     /// blocks a pronoun could reach back from, the block before one (a lead-in), blocks in a section, list or table that names a
     /// practice, and short lines after a short line that names one (a pseudo-heading such as

@@ -1035,6 +1035,27 @@ mod anchor_tests {
         assert!(compared > 1000, "only {compared} matches compared");
     }
 
+    /// The qualifiers of a length are one concept spliced into every length cue: an upper bound
+    /// or an approximation is part of the trait phrase; a lower bound is no fixed term.
+    #[test]
+    fn a_length_takes_its_qualifier_whole() {
+        let whole = |text: &str| {
+            CUE_TABLE.cues.iter().any(|c| {
+                c.cue.dimension == cm_core::Dimension::Duration && c.find_iter(text).contains(&(0, text.len()))
+            })
+        };
+        for text in [
+            "runs for a maximum of nine months",
+            "lasts up to a maximum of six months",
+            "runs for no longer than a year",
+            "lasts roughly 12 weeks",
+        ] {
+            assert!(whole(text), "{text}");
+        }
+        assert!(!whole("lasts at least six months"), "a minimum is no fixed term");
+        assert!(!whole("runs for a minimum of nine months"));
+    }
+
     /// Matching only where a start literal occurs finds what matching from every position
     /// finds, on every text (whatever its length) and on one long text of them all.
     #[test]

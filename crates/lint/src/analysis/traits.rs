@@ -1207,10 +1207,7 @@ impl<'a> Ctx<'a, '_> {
                 let index = u32::try_from(t).unwrap_or(u32::MAX);
                 let conceded = t > 0
                     && matches!(view.tokens[t - 1].text(&view.norm), "may" | "might")
-                    && matches!(
-                        view.tokens[t].text(&view.norm),
-                        "think" | "believe" | "assume" | "feel" | "suppose" | "imagine"
-                    );
+                    && super::lexicon::OPINION_VERBS.contains(view.tokens[t].text(&view.norm));
                 last_concession[t + 1] = if conceded { index } else { last_concession[t] };
                 last_if[t + 1] =
                     if matches!(view.tokens[t].text(&view.norm), "if" | "unless") { index } else { last_if[t] };

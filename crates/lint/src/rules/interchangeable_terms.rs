@@ -257,8 +257,14 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
     }
     // (Whether a word is a noun is the parse's to say: "mentors are also coaches".)
     let usable = |m: &Mention| m.sense && !m.meta && !m.excluded && !m.quoted;
-    let mentions: Vec<&Mention> =
-        sentence.mentions.clone().map(|i| &analysis.mentions[i]).filter(|m| usable(m)).collect();
+    // (What someone else is said to think is their view: "many managers believe mentoring is
+    // coaching".)
+    let mentions: Vec<&Mention> = sentence
+        .mentions
+        .clone()
+        .filter(|&i| usable(&analysis.mentions[i]) && !analysis.in_reported_view(i))
+        .map(|i| &analysis.mentions[i])
+        .collect();
     let Some(first) = mentions.first() else { return false };
     if mentions.iter().all(|m| m.practice() == first.practice()) {
         return false;

@@ -138,6 +138,11 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
     if coordinated_with_a_verb(analysis, idx) || parsed_as_verb(analysis, idx) {
         return false;
     }
+    // What someone else is said to think ("the mentor thinks it's coaching") is their view of
+    // the relationship, not a role in it.
+    if analysis.in_reported_view(idx) {
+        return false;
+    }
     if m.role() == Role::Activity && names_a_method(analysis, idx) {
         return false;
     }
