@@ -355,10 +355,11 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                     && words[i].form == Some(VerbForm::Base)
                     && (opens_object(next, next_text) || !verb_later_in_clause(&words, &texts, i)));
             let compound = plural_head_before_verb(&words, &texts, i);
+            let list_item = noun_list_item(&words, &texts, i);
             // A modal right after it leaves it no verb's place ("one mentor may fulfil", "your
             // coach will ask"): it is the head of the modal's subject.
             let before_modal = next == Some(Pos::Modal);
-            if after_nominal_modifier || !verb_context || compound.is_some() || before_modal {
+            if after_nominal_modifier || !verb_context || compound.is_some() || before_modal || list_item {
                 words[i].pos = Pos::Noun;
                 words[i].lemma = None;
                 words[i].form = None;
@@ -585,6 +586,30 @@ fn verb_later_in_clause(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: 
 }
 
 /// Whether a verb stands earlier in the sentence: "... has worked there and shares what ...".
+/// Whether a noun-or-verb word continues a list of nouns separated by commas: "a mentor, coach
+/// and friend", "a supervisor, professional mentor, and coach", "as a cheerleader, coach and
+/// advocate". Its place after a comma (or the list's "and" after one) and a noun, with no
+/// object after it, is a list item's; "listens, and coaches them" keeps its verb (an object
+/// follows), and "asks questions and coaches" has no list (no comma).
+fn noun_list_item(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
+    let text = |k: usize| texts.get(k).map_or("", |t| t.as_ref());
+    let noun = |k: usize| words.get(k).is_some_and(|w| matches!(w.pos, Pos::Noun | Pos::Propn));
+    let comma_after_noun = |k: usize| text(k) == "," && k > 0 && noun(k - 1);
+    let placed = match i {
+        // "mentor, coach": right after a comma that follows a noun.
+        _ if i > 1 && comma_after_noun(i - 1) => true,
+        // "mentor, and coach" (the list's last item after a serial comma), or "cheerleader,
+        // mentor and coach" (after "and" that follows a noun, with a comma-joined noun before).
+        _ if i > 2 && words[i - 1].pos == Pos::Coord => {
+            comma_after_noun(i - 2) || (noun(i - 2) && (i.saturating_sub(6)..i - 2).any(comma_after_noun))
+        }
+        _ => false,
+    };
+    let next = words.get(i + 1).map(|w| w.pos);
+    let ends_item = next.is_none() || matches!(text(i + 1), "," | "and" | "or" | "." | ";" | ":" | ")" | "!" | "?");
+    placed && ends_item
+}
+
 fn verb_earlier(words: &[Word], i: usize) -> bool {
     words[..i].iter().any(|w| matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal))
 }
@@ -1377,6 +1402,19 @@ mod tests {
             render("Tutoring is similar to, yet distinct from, Peer Review."),
             "[Tutoring | be/cop | similar, distinct | from Peer Review]"
         );
+    }
+
+    /// A noun-or-verb word among nouns joined by commas is one of them.
+    #[test]
+    fn a_word_in_a_list_of_nouns_is_a_noun() {
+        assert_eq!(render("She is a mentor, coach and friend."), "[She | be/cop | a mentor, coach, friend | ]");
+        assert_eq!(
+            render("A preceptor is a supervisor, professional mentor, and coach."),
+            "[A preceptor | be/cop | a supervisor, professional mentor, coach | ]"
+        );
+        assert_eq!(render("Mentors listen, and coach them."), "[Mentors | listen |  | ] [^Mentors | coach | them | ]");
+        // (An object after it keeps the verb, even right after a list's noun.)
+        assert!(render("Pair each hire with a mentor, and coach them weekly.").contains("| coach | them |"));
     }
 
     /// An infinitive takes the base form: a third-person form after "to" is a plural noun

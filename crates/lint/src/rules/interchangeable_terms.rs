@@ -335,6 +335,30 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
         } else {
             None
         };
+        // One determiner for a list of predicate nouns: the one referent is given every name
+        // ("she is a mentor, coach and friend", "a supervisor, professional mentor, and
+        // coach"). A later item with its own determiner ("a mentor and a coach") may be a
+        // second role, and plurals may share the names out: neither counts.
+        let pair = pair.or_else(|| {
+            if !(copula || capacity) {
+                return None;
+            }
+            let listed: Vec<(usize, &Mention)> = objects
+                .iter()
+                .filter_map(|&o| head_mention(o).map(|m| (o, m)))
+                .filter(|(_, m)| m.form.class == cm_core::WordClass::Singular)
+                .collect();
+            // The list opens with the determiner; every later item shares it.
+            let opening = *objects.first()?;
+            let opened = matches!(parse.words[parse.phrases[opening].words.start].pos, syntax::Pos::Det);
+            let shares = |o: usize| {
+                o == opening
+                    || !matches!(parse.words[parse.phrases[o].words.start].pos, syntax::Pos::Det | syntax::Pos::Poss)
+            };
+            let (first_phrase, a) = *listed.first()?;
+            let b = listed.iter().skip(1).find(|&&(o, b)| b.practice() != a.practice() && o != opening && shares(o))?.1;
+            (opened && shares(first_phrase)).then_some((a, b))
+        });
         // One kind of word on both sides: a role and a role ("a coach is a mentor"), or an
         // activity and an activity ("coaching is mentoring").
         if let Some((a, b)) = pair.filter(|(a, b)| a.role() == b.role() && a.role() != Role::Guided) {
