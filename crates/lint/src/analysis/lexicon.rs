@@ -1356,6 +1356,21 @@ pub(crate) static PARTICIPATION_VERBS: WordSet = WordSet::new(&[
     "match",
 ]);
 
+/// Nouns of a bounded piece of work someone takes on: named after a practice word ("a
+/// mentorship project", "each mentoring placement"), one is that practice's engagement.
+pub(crate) static UNDERTAKING_NOUNS: WordSet = WordSet::new(&[
+    "project",
+    "projects",
+    "initiative",
+    "initiatives",
+    "placement",
+    "placements",
+    "assignment",
+    "assignments",
+    "stint",
+    "stints",
+]);
+
 /// Verbs of opinion (lemmas): what follows them is what their subject thinks, not what the
 /// text says ("the mentor thinks it's coaching", "some may believe ...").
 pub(crate) static OPINION_VERBS: WordSet = WordSet::new(&["think", "believe", "assume", "feel", "suppose", "imagine"]);

@@ -952,7 +952,12 @@ impl<'a> Ctx<'a, '_> {
         if !tokens.contains(&head) || !plain_noun(head) || self.mention_at(view, head).is_some() {
             return false;
         }
-        if !names_holder(word(head)) {
+        // (An undertaking named after a practice word is the practice's engagement: "each
+        // mentorship project spans 12 weeks".)
+        let practice_undertaking = head > tokens.start
+            && super::lexicon::UNDERTAKING_NOUNS.contains(word(head))
+            && is_practice_word(word(head - 1));
+        if !names_holder(word(head)) && !practice_undertaking {
             return true;
         }
         // A span or an engagement named after the noun before it: "probation period", "notice
