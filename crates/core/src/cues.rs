@@ -96,6 +96,8 @@ pub const CUES: &[Cue] = &[
     setter("~decide|~decides everything", Strong),
     setter("~decide|~choose|~pick what (each|every|the)? meeting|meetings|session|sessions|conversation|conversations|call|calls ~cover|~focus on", Strong),
     setter("~decide which topics|goals|direction", Strong),
+    // An agenda's possessor is who sets it: "follow the mentee's agenda", "the coach's agenda".
+    setter("@guided's|@guide's agenda|agendas", Local),
     cue("@guided-driven|@guided-led|client-centred|client-centered", C, Agenda, Strong),
     cue("(agenda|goals|direction|topic|topics) (is|are)? (set|chosen|decided|driven|owned|led) by (the|each)? (client|clients|coachee|coachees|mentee|mentees|learner|participant|you)", C, Agenda, Strong),
     cue("(agenda|goals|direction|topic|topics) (is|are)? (set|chosen|decided|driven|owned|led) by (the|your)? (coach|coaches|mentor|mentors)", M, Agenda, Strong),

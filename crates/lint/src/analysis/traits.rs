@@ -1536,6 +1536,13 @@ impl<'a> Ctx<'a, '_> {
     fn setter_role(&self, view: &BlockView, sentence_idx: usize, hit_token: usize) -> Option<Role> {
         let analysis = self.analysis;
         let sentence = &analysis.sentences[sentence_idx];
+        // A possessor that opens the cue owns what it names: "the mentee's agenda".
+        if let Some(idx) = self.mention_at(view, hit_token) {
+            let m = &analysis.mentions[idx];
+            if m.possessive && m.sense && !m.meta {
+                return Some(m.role());
+            }
+        }
         for i in (sentence.tokens.start..hit_token).rev() {
             if let Some(idx) = self.mention_at(view, i) {
                 let m = &analysis.mentions[idx];
