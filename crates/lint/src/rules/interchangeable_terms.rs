@@ -138,6 +138,9 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
     if let Some(kind) = capacities(norm, a, b, gap) {
         return Some(kind);
     }
+    if let Some(kind) = apposition(norm, a, b, gap, tail) {
+        return Some(kind);
+    }
     let Some(caps) = APPOSITIVE.captures(gap) else {
         return single_determiner(norm, a, b, gap, tail);
     };
@@ -157,6 +160,43 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
         _ => None,
     }
     .or_else(|| single_determiner(norm, a, b, gap, tail))
+}
+
+/// "our mentor, a local business coach, runs the sessions": a noun phrase with "a" or "an" set
+/// off by commas right after a definite one renames it (an apposition), so one person is named
+/// by both words. Only between two singular role words, the first made definite by a
+/// possessive or "the", and with the apposition closed by the sentence's end, a relative
+/// clause, or a comma that no "and" or "or" follows ("your mentor, a coach, and a sponsor" is
+/// a list).
+fn apposition(norm: &str, a: &Mention, b: &Mention, gap: &str, tail: &str) -> Option<&'static str> {
+    let singular = |m: &Mention| m.form.class == cm_core::WordClass::Singular;
+    if a.role() != Role::Guide || b.role() != Role::Guide || !singular(a) || !singular(b) {
+        return None;
+    }
+    let inner = gap.trim().strip_prefix(',')?;
+    let mut inner_words = inner.split_whitespace();
+    let opens = matches!(inner_words.next(), Some("a" | "an"));
+    let modifiers: Vec<&str> = inner_words.collect();
+    if !opens || modifiers.len() > 3 || modifiers.iter().any(|w| w.contains([',', ';', ':', '.', '(', ')'])) {
+        return None;
+    }
+    let before: Vec<&str> = norm[..a.start].split_whitespace().rev().take(3).collect();
+    let definite = before
+        .iter()
+        .take(3)
+        .position(|w| matches!(*w, "our" | "your" | "my" | "their" | "his" | "her" | "the"))
+        .is_some_and(|k| before[..k].iter().all(|w| w.chars().all(char::is_alphabetic)));
+    let rest = tail.trim_start();
+    let closed = match rest.strip_prefix(',') {
+        Some(after) => !after.trim_start().starts_with("and ") && !after.trim_start().starts_with("or "),
+        // (Or by a relative clause on the apposition: "our mentor, a local coach who runs ...".)
+        None => {
+            rest.starts_with(['.', '!', ';'])
+                || rest.is_empty()
+                || ["who ", "whose ", "with "].iter().any(|w| rest.starts_with(w))
+        }
+    };
+    (definite && closed).then_some("renamed")
 }
 
 /// "guides the author as a mentor and a coach": "as" gives one subject two capacities, so one
