@@ -69,8 +69,12 @@ pub(crate) struct Analysis<'s> {
     pub mentions: Vec<Mention>,
     pub bindings: Vec<entities::Binding>,
     pub findings: Vec<traits::TraitFinding>,
-    /// Each sentence's parse, made when a rule first asks for it ([`Analysis::parse`]).
-    parses: Vec<std::cell::OnceCell<syntax::Parse>>,
+    /// The parses of the sentences of the block last asked about ([`Analysis::parse`]): kept
+    /// for one block at a time, as rules read a document in order, so memory stays that of a
+    /// block.
+    parses: std::cell::RefCell<(usize, std::collections::HashMap<usize, std::rc::Rc<syntax::Parse>>)>,
+    /// Each sentence's first verb of opinion (a token), found when first asked.
+    first_opinion: Vec<std::cell::OnceCell<Option<usize>>>,
 }
 
 impl<'s> Analysis<'s> {
@@ -90,7 +94,8 @@ impl<'s> Analysis<'s> {
             mentions: Vec::new(),
             bindings: Vec::new(),
             findings: Vec::new(),
-            parses: Vec::new(),
+            parses: std::cell::RefCell::new((usize::MAX, std::collections::HashMap::new())),
+            first_opinion: Vec::new(),
         };
         // Most documents never mention either practice; they need no further reading.
         // Where the document may name a practice (or a programme of the configured vocabulary).
@@ -109,20 +114,25 @@ impl<'s> Analysis<'s> {
         analysis.blocks =
             if read_all { prose::extract(source, format) } else { prose::extract_where(source, format, &wanted) };
         analysis.read_blocks(vocabulary, &at);
-        analysis.parses = analysis.sentences.iter().map(|_| std::cell::OnceCell::new()).collect();
+        analysis.first_opinion = analysis.sentences.iter().map(|_| std::cell::OnceCell::new()).collect();
         context::assign_topics(&mut analysis);
         analysis.bindings = entities::bind(&analysis);
         analysis.findings = traits::judge(&analysis);
         analysis
     }
 
-    /// The parse of sentence `idx`, made once however many rules ask.
-    pub fn parse(&self, idx: usize) -> &syntax::Parse {
-        self.parses[idx].get_or_init(|| {
-            let sentence = &self.sentences[idx];
-            let (block, view) = (&self.blocks[sentence.block], &self.views[sentence.block]);
-            syntax::parse(&block.text, &view.norm, &view.tokens, sentence.tokens.clone())
-        })
+    /// The parse of sentence `idx`, made once while its block is being read, however many
+    /// stages and rules ask.
+    pub fn parse(&self, idx: usize) -> std::rc::Rc<syntax::Parse> {
+        let sentence = &self.sentences[idx];
+        let mut cached = self.parses.borrow_mut();
+        if cached.0 != sentence.block {
+            *cached = (sentence.block, std::collections::HashMap::new());
+        }
+        let (block, view) = (&self.blocks[sentence.block], &self.views[sentence.block]);
+        std::rc::Rc::clone(cached.1.entry(idx).or_insert_with(|| {
+            std::rc::Rc::new(syntax::parse(&block.text, &view.norm, &view.tokens, sentence.tokens.clone()))
+        }))
     }
 
     /// Whether mention `idx` stands in what someone other than the writer is said to think:
@@ -132,9 +142,20 @@ impl<'s> Analysis<'s> {
     /// writer's own ("we believe ...") and an instruction ("think of it as ...") are not.
     pub fn in_reported_view(&self, idx: usize) -> bool {
         let m = &self.mentions[idx];
+        let view = &self.views[m.block];
+        // Most sentences have no verb of opinion before the word: no parse for them. (Where
+        // the sentence's first one stands is found once per sentence.)
+        let first_opinion = *self.first_opinion[m.sentence].get_or_init(|| {
+            self.sentences[m.sentence].tokens.clone().find(|&t| {
+                lexicon::verb(view.tokens[t].text(&view.norm))
+                    .is_some_and(|(lemma, _)| lexicon::OPINION_VERBS.contains(lemma))
+            })
+        });
+        if first_opinion.is_none_or(|t| t >= m.token) {
+            return false;
+        }
         let parse = self.parse(m.sentence);
         let Some(w) = parse.word_at(m.token) else { return false };
-        let view = &self.views[m.block];
         let text = |k: usize| view.tokens[parse.words[k].token].text(&view.norm);
         parse.verbs.iter().filter(|v| v.head < w).any(|v| {
             let opinion = lexicon::OPINION_VERBS.contains(v.lemma.unwrap_or_else(|| text(v.head)));

@@ -13,7 +13,7 @@ use super::attach::{attach, Attachment, Via};
 use super::holders::{self, NotEngagement};
 use super::lexicon as lex;
 use super::syntax::{self, Parse};
-use super::{BlockView, Sentence};
+use super::Sentence;
 
 /// What structure says a cue is said of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,8 @@ pub(crate) enum Holder {
 
 /// A sentence's parse with the lower-cased text of each of its words.
 pub(crate) struct Parsed<'v> {
-    pub parse: Parse,
+    /// The sentence's parse, shared with every rule ([`super::Analysis::parse`]).
+    pub parse: std::rc::Rc<Parse>,
     pub texts: Vec<&'v str>,
 }
 
@@ -71,9 +72,10 @@ impl<'v> Parsed<'v> {
         false
     }
 
-    /// Parses `sentence` of the block whose text as written is `text` (for capitals).
-    pub(crate) fn new(text: &str, view: &'v BlockView, sentence: &Sentence) -> Self {
-        let parse = syntax::parse(text, &view.norm, &view.tokens, sentence.tokens.clone());
+    /// The parse of sentence `idx` (made once for the whole analysis), with its words' texts.
+    pub(crate) fn new(analysis: &'v super::Analysis<'_>, idx: usize) -> Self {
+        let parse = analysis.parse(idx);
+        let view = &analysis.views[analysis.sentences[idx].block];
         let texts = parse.words.iter().map(|w| view.tokens[w.token].text(&view.norm)).collect();
         Parsed { parse, texts }
     }

@@ -1292,14 +1292,7 @@ impl<'a> Ctx<'a, '_> {
             *cached = (block, HashMap::new());
         }
         let analysis = self.analysis;
-        cached
-            .1
-            .entry(idx)
-            .or_insert_with(|| {
-                let view = &analysis.views[block];
-                std::rc::Rc::new(relations::Parsed::new(&analysis.blocks[block].text, view, &analysis.sentences[idx]))
-            })
-            .clone()
+        cached.1.entry(idx).or_insert_with(|| std::rc::Rc::new(relations::Parsed::new(analysis, idx))).clone()
     }
 
     fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {

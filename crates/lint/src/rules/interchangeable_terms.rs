@@ -299,14 +299,20 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
     let usable = |m: &Mention| m.sense && !m.meta && !m.excluded && !m.quoted;
     // (What someone else is said to think is their view: "many managers believe mentoring is
     // coaching".)
+    let both =
+        |mentions: &[&Mention]| mentions.first().is_some_and(|f| mentions.iter().any(|m| m.practice() != f.practice()));
+    let mentions: Vec<&Mention> =
+        sentence.mentions.clone().map(|i| &analysis.mentions[i]).filter(|m| usable(m)).collect();
+    if !both(&mentions) {
+        return false;
+    }
     let mentions: Vec<&Mention> = sentence
         .mentions
         .clone()
         .filter(|&i| usable(&analysis.mentions[i]) && !analysis.in_reported_view(i))
         .map(|i| &analysis.mentions[i])
         .collect();
-    let Some(first) = mentions.first() else { return false };
-    if mentions.iter().all(|m| m.practice() == first.practice()) {
+    if !both(&mentions) {
         return false;
     }
     let view = &analysis.views[sentence.block];

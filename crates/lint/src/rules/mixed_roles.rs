@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use cm_core::{Practice, Role};
 
 use super::RuleMeta;
+use crate::analysis::lexicon;
 use crate::analysis::mentions::Mention;
 use crate::analysis::Analysis;
 use crate::prose::BlockKind;
@@ -158,6 +159,20 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
 fn parsed_as_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
     use crate::analysis::syntax::{Pos, Subject};
     let m = &analysis.mentions[idx];
+    // After a determiner, a possessive, a preposition or punctuation stands a noun: no parse
+    // needed (most role words stand there).
+    let view = &analysis.views[m.block];
+    let before = (m.token > analysis.sentences[m.sentence].tokens.start).then(|| view.tokens[m.token - 1]);
+    let noun_place = before.is_none_or(|t| {
+        let w = t.text(&view.norm);
+        t.kind != crate::analysis::text::TokenKind::Word
+            || lexicon::DETERMINERS.contains(w)
+            || lexicon::POSSESSIVES.contains(w)
+            || (lexicon::PREPOSITIONS.contains(w) && w != "to")
+    });
+    if noun_place {
+        return false;
+    }
     let parse = analysis.parse(m.sentence);
     let head_of_verb = |w: usize| parse.verb_of(w).is_some_and(|v| parse.verbs[v].head == w);
     let Some(w) = parse.word_at(m.token).filter(|&w| head_of_verb(w)) else { return false };
