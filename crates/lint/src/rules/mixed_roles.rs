@@ -159,18 +159,21 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
 fn parsed_as_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
     use crate::analysis::syntax::{Pos, Subject};
     let m = &analysis.mentions[idx];
-    // After a determiner, a possessive, a preposition or punctuation stands a noun: no parse
-    // needed (most role words stand there).
+    // Only where a verb reading is possible is the sentence parsed (most role words stand
+    // after a determiner or before punctuation): right after "to", a modal or an auxiliary, or
+    // before what opens an object (a determiner, a possessive, an object pronoun).
     let view = &analysis.views[m.block];
-    let before = (m.token > analysis.sentences[m.sentence].tokens.start).then(|| view.tokens[m.token - 1]);
-    let noun_place = before.is_none_or(|t| {
-        let w = t.text(&view.norm);
-        t.kind != crate::analysis::text::TokenKind::Word
-            || lexicon::DETERMINERS.contains(w)
-            || lexicon::POSSESSIVES.contains(w)
-            || (lexicon::PREPOSITIONS.contains(w) && w != "to")
+    let sentence = &analysis.sentences[m.sentence];
+    let word = |t: usize| sentence.tokens.contains(&t).then(|| view.tokens[t].text(&view.norm));
+    let marked_before = m.token.checked_sub(1).and_then(word).is_some_and(|w| {
+        w == "to" || lexicon::MODALS.contains(w) || matches!(w, "will" | "would" | "do" | "does" | "did" | "can")
     });
-    if noun_place {
+    let object_after = word(m.token + 1).is_some_and(|w| {
+        lexicon::DETERMINERS.contains(w)
+            || lexicon::POSSESSIVES.contains(w)
+            || matches!(w, "them" | "him" | "her" | "you" | "us" | "me")
+    });
+    if !marked_before && !object_after {
         return false;
     }
     let parse = analysis.parse(m.sentence);
