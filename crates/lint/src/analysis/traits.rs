@@ -1044,6 +1044,13 @@ impl<'a> Ctx<'a, '_> {
                     })
                 } else if range.start == 0 && range.end == words.len() {
                     self.row_label(block).map(|b| (b, 0..analysis.views[b].tokens.len()))
+                } else if range.start == 0 {
+                    // A schedule's line: the dates, then what they are of ("17 Jun - 29 Nov
+                    // mentoring period (...)"), up to a bracket or a comma.
+                    let end = (to..sentence.tokens.end)
+                        .find(|&t| matches!(view.tokens[t].text(&view.norm), "(" | "," | ";" | ":" | "-" | "–" | "—"))
+                        .unwrap_or(sentence.tokens.end);
+                    self.schedule_label(view, to..end).map(|tokens| (block, tokens))
                 } else {
                     None
                 };
@@ -1293,6 +1300,23 @@ impl<'a> Ctx<'a, '_> {
         }
         let analysis = self.analysis;
         cached.1.entry(idx).or_insert_with(|| std::rc::Rc::new(relations::Parsed::new(analysis, idx))).clone()
+    }
+
+    /// The words after a schedule line's dates, when they name a practice's own term: a
+    /// practice word among them, and the head ("period", "term") not named after another noun
+    /// ("mentee application period" is the application's; "mentorship period" and "mentor
+    /// working period" are the practice's).
+    fn schedule_label(&self, view: &BlockView, tokens: Range<usize>) -> Option<Range<usize>> {
+        if tokens.is_empty() || tokens.len() > 6 {
+            return None;
+        }
+        let word = |t: usize| view.tokens[t].text(&view.norm);
+        let head = tokens.clone().rev().find(|&t| view.tokens[t].kind == text::TokenKind::Word)?;
+        let named_by = head.checked_sub(1).filter(|p| tokens.contains(p))?;
+        let practice_before = self.mention_at(view, named_by).is_some();
+        let participle = word(named_by).ends_with("ing") || word(named_by).ends_with("ed");
+        let has_practice = tokens.clone().any(|t| self.mention_at(view, t).is_some());
+        (has_practice && (practice_before || participle)).then_some(tokens)
     }
 
     fn mention_at(&self, view: &BlockView, token: usize) -> Option<usize> {
