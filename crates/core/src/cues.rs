@@ -96,6 +96,9 @@ pub const CUES: &[Cue] = &[
     setter("~decide|~decides everything", Strong),
     setter("~decide|~choose|~pick what (each|every|the)? meeting|meetings|session|sessions|conversation|conversations|call|calls ~cover|~focus on", Strong),
     setter("~decide which topics|goals|direction", Strong),
+    // Being in the driver's seat is deciding where things go: "the mentee is in the driver's
+    // seat".
+    setter("in the driver|driver's|drivers|driving seat", Local),
     // An agenda's possessor is who sets it: "follow the mentee's agenda", "the coach's agenda".
     setter("@guided's|@guide's agenda|agendas", Local),
     cue("@guided-driven|@guided-led|client-centred|client-centered", C, Agenda, Strong),
