@@ -527,9 +527,18 @@ pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Dr
                 negated: vg.negated,
             });
         } else {
-            // "Mentees drive the meetings".
+            // "Mentees drive the meetings"; "the mentee drives the goals of the mentorship" (an
+            // engagement's goals, or a session's, are its direction).
             let Some(s) = subject.filter(|&s| drives(s)) else { continue };
-            let Some(&o) = clause.objects.iter().find(|&&o| lex::AGENDA_OBJECTS.contains(head(o)) && own(o)) else {
+            let engagement_goals = |o: usize| {
+                matches!(head(o), "goals" | "goal" | "objectives" | "priorities")
+                    && agenda_after(parse, texts, o).is_some_and(own)
+            };
+            let Some(&o) = clause
+                .objects
+                .iter()
+                .find(|&&o| (lex::AGENDA_OBJECTS.contains(head(o)) && own(o)) || engagement_goals(o))
+            else {
                 continue;
             };
             out.push(Driver {
