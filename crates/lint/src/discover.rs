@@ -84,6 +84,18 @@ pub fn relative_to(root: &Path, path: &Path) -> String {
 /// `path` is made so, once per file.
 #[must_use]
 pub fn relative_to_loaded_root(root: &Path, path: &Path) -> String {
+    // The common case, read from the bytes: a tidy relative path (no `.` or empty component)
+    // under a root that is the working directory is itself.
+    if path.is_relative() && cwd().is_some_and(|cwd| cwd == root) {
+        let text = path.to_string_lossy();
+        let tidy = !text.is_empty()
+            && !text.ends_with('/')
+            && !text.contains('\\')
+            && text.split('/').all(|c| !c.is_empty() && c != ".");
+        if tidy {
+            return text.into_owned();
+        }
+    }
     shown_under(root, &absolute(path))
 }
 
@@ -94,13 +106,18 @@ fn shown_under(root: &Path, abs: &Path) -> String {
     shown.trim_start_matches("./").to_string()
 }
 
+/// The working directory, tidy (as [`absolute`] makes paths), read once per process.
+fn cwd() -> Option<&'static PathBuf> {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().ok().map(|d| std::path::absolute(&d).unwrap_or(d))).as_ref()
+}
+
 /// A path made absolute against the working directory, `.` components dropped, without
 /// touching the file system (links are not resolved). The working directory is asked once per
 /// process, not once per file: cm-lint's front ends never change it.
 fn absolute(path: &Path) -> PathBuf {
-    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
     let joined;
-    let path = match CWD.get_or_init(|| std::env::current_dir().ok()) {
+    let path = match cwd() {
         Some(cwd) if path.is_relative() => {
             joined = cwd.join(path);
             &joined
@@ -356,6 +373,19 @@ fn read_text(path: &Path) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast path for a tidy relative path gives what making it absolute and stripping the
+    /// root gives; untidy paths take the slow path.
+    #[test]
+    fn relative_paths_under_the_working_directory() {
+        let root = cwd().expect("a working directory").clone();
+        for path in ["a.md", "docs/a.md", "../up/a.md", "./a.md", "docs//a.md", "docs/./a.md", "docs/", "x/../y.md"] {
+            let slow = shown_under(&root, &absolute(Path::new(path)));
+            assert_eq!(relative_to_loaded_root(&root, Path::new(path)), slow, "{path}");
+        }
+        assert_eq!(relative_to_loaded_root(&root, Path::new("docs/a.md")), "docs/a.md");
+        assert_eq!(relative_to_loaded_root(&root, Path::new("./docs/a.md")), "docs/a.md");
+    }
 
     fn tree(files: &[(&str, &str)]) -> PathBuf {
         use std::sync::atomic::{AtomicUsize, Ordering};
