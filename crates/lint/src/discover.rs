@@ -194,7 +194,8 @@ pub type Resolved<T> = Result<Arc<T>, Arc<LoadError>>;
 pub struct Discovery<T> {
     make: Box<dyn Fn(Loaded) -> T + Send + Sync>,
     /// A folder's configuration file (`None`: none up to the root).
-    folders: Mutex<HashMap<PathBuf, Found>>,
+    /// (Keyed by the absolute path's bytes, as `asked` is.)
+    folders: Mutex<HashMap<std::ffi::OsString, Found>>,
     /// A configuration file's value; the defaults are under the empty path.
     files: Mutex<HashMap<PathBuf, Resolved<T>>>,
     /// Where the defaults' paths are relative to.
@@ -232,7 +233,7 @@ impl<T> Discovery<T> {
         {
             let folders = self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             for d in dir.ancestors() {
-                if let Some(known) = folders.get(d) {
+                if let Some(known) = folders.get(d.as_os_str()) {
                     above = known.clone();
                     break;
                 }
@@ -247,7 +248,7 @@ impl<T> Discovery<T> {
                 Ok(None) => above,
                 Err(err) => Err(Arc::new(err)),
             };
-            answers.push((d.to_path_buf(), above.clone()));
+            answers.push((d.as_os_str().to_owned(), above.clone()));
         }
         let mut folders = self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         for (d, answer) in answers {
