@@ -100,11 +100,6 @@ const INDEPENDENT_KNOWN_FALSE_POSITIVES: &[(&str, usize, &str)] = &[
         1,
         "'which is structured' after 'our six-month coaching programme': the relative clause's antecedent loses its practice word",
     ),
-    (
-        "CM005-inconsistent-naming/clean.txt",
-        1,
-        "'who ran the Leeds office for nine years': a tenure in a relative clause about the mentor",
-    ),
 ];
 
 /// The independent set (`fixtures/independent/`): documents written apart from the rule

@@ -283,6 +283,29 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
             if prep == "for" && lemma.is_some_and(|l| STATE_VERBS.contains(&l)) && !subject_is_engagement {
                 return Some(NotEngagement::State);
             }
+            // 2b. A history: a past-tense verb with an object of its own (neither an engagement
+            // nor a practice word), whose subject is not the engagement, tells how long someone
+            // did something ("who ran the Leeds office for nine years"), as the perfect does.
+            let past = verb.is_some_and(|v| {
+                matches!(parse.words[v.head].form, Some(lex::VerbForm::Past | lex::VerbForm::PastOrParticiple))
+                    && !v.passive
+                    && v.words.clone().all(|w| w == v.head || parse.words[w].pos != Pos::Aux)
+            });
+            let own_object = cl.objects.iter().any(|&o| {
+                let h = texts[parse.phrases[o].head];
+                !is_engagement_noun(h) && !is_practice_word(h)
+            });
+            // (A person is no engagement, whatever word names them: "our mentor ran the office".)
+            let subject_engagement_proper = parse.subject_phrase(c).is_some_and(|s| {
+                let conjuncts = parse.conjuncts_before(texts, s);
+                (conjuncts.start..=s).any(|k| {
+                    let h = texts[parse.phrases[k].head];
+                    is_engagement_noun(h) && !lex::may_name_a_person(h) && !matches!(h, "coach" | "coaches")
+                })
+            });
+            if prep == "for" && past && own_object && !subject_engagement_proper {
+                return Some(NotEngagement::State);
+            }
         } else {
             // 3. Allowances: "you have 3 weeks (to ...)", "3 weeks to complete".
             let object = cl.objects.contains(&p);
