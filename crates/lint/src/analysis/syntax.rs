@@ -398,7 +398,8 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         if words[i].pos == Pos::Verb
             && words[i].form == Some(VerbForm::Gerund)
             && matches!(next, Some(Pos::Noun))
-            && !matches!(prev, Some(Pos::Aux | Pos::Modal | Pos::To | Pos::Neg | Pos::Pron | Pos::Noun))
+            && (!matches!(prev, Some(Pos::Aux | Pos::Modal | Pos::To | Pos::Neg | Pos::Pron | Pos::Noun))
+                || opened_by_determiner(&words, &texts, i))
             && !opens_object(words.get(i + 2).map(|w| w.pos), texts.get(i + 2).map_or("", |t| t.as_ref()))
         {
             words[i].pos = Pos::Adj;
@@ -586,6 +587,24 @@ fn verb_later_in_clause(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: 
 }
 
 /// Whether a verb stands earlier in the sentence: "... has worked there and shares what ...".
+/// Whether the words before `i` are the modifiers of a phrase a determiner or possessive opens
+/// ("our six-month coaching programme", "the new-hire mentoring scheme"): inside such a
+/// phrase a gerund before a noun modifies it too, even after a noun.
+fn opened_by_determiner(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..5 {
+        let Some(prev) = k.checked_sub(1) else { return false };
+        k = prev;
+        match words[k].pos {
+            Pos::Det | Pos::Poss => return k + 1 < i,
+            Pos::Noun | Pos::Adj | Pos::Num => {}
+            Pos::Punct if texts[k].as_ref() == "-" => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Whether a noun-or-verb word continues a list of nouns separated by commas: "a mentor, coach
 /// and friend", "a supervisor, professional mentor, and coach", "as a cheerleader, coach and
 /// advocate". Its place after a comma (or the list's "and" after one) and a noun, with no
@@ -1393,6 +1412,16 @@ mod tests {
     fn subject_verb_and_object_of_a_simple_clause() {
         assert_eq!(render("Mentees drive the meetings."), "[Mentees | drive | the meetings | ]");
         assert_eq!(render("The programme lasts three months."), "[The programme | last | three months | ]");
+    }
+
+    /// Inside a phrase a determiner opens, a gerund before a noun modifies it, even after a
+    /// noun ("our six-month coaching programme").
+    #[test]
+    fn a_gerund_inside_a_determiner_phrase_is_a_modifier() {
+        assert_eq!(
+            render("Tutors join the new-hire reading scheme, which is short."),
+            "[Tutors | join | the new-hire reading scheme | ] [^the new-hire reading scheme | be/cop | short | ]"
+        );
     }
 
     /// Right node raising: prepositions left before a comma share the phrase after it.
