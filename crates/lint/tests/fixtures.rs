@@ -62,63 +62,49 @@ fn apply_fixes(source: &str, diagnostics: &[Diagnostic]) -> String {
     out
 }
 
+/// Lints one rule document and checks it: a clean file fires nothing; a flagged file fires its
+/// folder's rule and nothing else, and its fixes remove the findings they were made for.
+/// Returns the rendering for the snapshot.
+fn check_rule_document(path: &std::path::Path) -> String {
+    let source = std::fs::read_to_string(path).expect("fixture is readable UTF-8");
+    let diagnostics = lint(&Document { source: &source, format: format_of(path) });
+    let folder = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
+    let code = &folder[..5];
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    if name.starts_with("clean") {
+        assert!(diagnostics.is_empty(), "{folder}/{name} must lint clean:\n{}", render(&source, &diagnostics));
+    } else {
+        assert!(!diagnostics.is_empty(), "{folder}/{name} must fire {code}");
+        for d in &diagnostics {
+            assert_eq!(d.rule.code, code, "{folder}/{name} fires only {code}:\n{}", render(&source, &diagnostics));
+        }
+        let fixed = apply_fixes(&source, &diagnostics);
+        if fixed != source {
+            let after = lint(&Document { source: &fixed, format: format_of(path) });
+            let after_count = after.iter().filter(|d| d.rule.code == code).count();
+            assert!(
+                after_count < diagnostics.len(),
+                "fixes in {folder}/{name} must remove the findings they were made for:\n{}",
+                render(&fixed, &after)
+            );
+        }
+    }
+    render(&source, &diagnostics)
+}
+
 #[test]
 fn rule_fixtures() {
     insta::glob!("../../../fixtures", "CM*/{flagged,clean}.{md,txt,html}", |path| {
-        let source = std::fs::read_to_string(path).expect("fixture is readable UTF-8");
-        let diagnostics = lint(&Document { source: &source, format: format_of(path) });
-        let folder = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
-        let code = &folder[..5];
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if name.starts_with("clean") {
-            assert!(diagnostics.is_empty(), "{folder}/{name} must lint clean:\n{}", render(&source, &diagnostics));
-        } else {
-            assert!(!diagnostics.is_empty(), "{folder}/{name} must fire {code}");
-            for d in &diagnostics {
-                assert_eq!(d.rule.code, code, "{folder}/{name} fires only {code}:\n{}", render(&source, &diagnostics));
-            }
-            let fixed = apply_fixes(&source, &diagnostics);
-            if fixed != source {
-                let after = lint(&Document { source: &fixed, format: format_of(path) });
-                let after_count = after.iter().filter(|d| d.rule.code == code).count();
-                assert!(
-                    after_count < diagnostics.len(),
-                    "fixes in {folder}/{name} must remove the findings they were made for:\n{}",
-                    render(&fixed, &after)
-                );
-            }
-        }
-        insta::assert_snapshot!(render(&source, &diagnostics));
+        insta::assert_snapshot!(check_rule_document(path));
     });
 }
 
-/// Clean documents of `fixtures/independent/` that still draw a finding, each with why: a
-/// ratchet (the count must match, so a fix shows here and in the snapshot).
-/// (Empty at the end of session 10: the two listed then, a relative clause's antecedent that lost
-/// its practice word and a tenure in a relative clause, were fixed by general mechanisms.)
-const INDEPENDENT_KNOWN_FALSE_POSITIVES: &[(&str, usize, &str)] = &[];
-
 /// The independent set (`fixtures/independent/`): documents written apart from the rule
-/// fixtures and kept as a held-out check, under the same rules and snapshots.
+/// fixtures and kept as a held-out check, under the same checks and snapshots.
 #[test]
 fn independent_fixtures() {
     insta::glob!("../../../fixtures", "independent/CM*/{flagged,clean}.{md,txt,html}", |path| {
-        let source = std::fs::read_to_string(path).expect("fixture is readable UTF-8");
-        let diagnostics = lint(&Document { source: &source, format: format_of(path) });
-        let folder = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default();
-        let code = &folder[..5];
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let key = format!("{folder}/{name}");
-        if name.starts_with("clean") {
-            let known = INDEPENDENT_KNOWN_FALSE_POSITIVES.iter().find(|(k, ..)| *k == key).map_or(0, |&(_, n, _)| n);
-            assert_eq!(diagnostics.len(), known, "{key} must lint clean:\n{}", render(&source, &diagnostics));
-        } else {
-            assert!(!diagnostics.is_empty(), "{key} must fire {code}");
-            for d in &diagnostics {
-                assert_eq!(d.rule.code, code, "{key} fires only {code}:\n{}", render(&source, &diagnostics));
-            }
-        }
-        insta::assert_snapshot!(render(&source, &diagnostics));
+        insta::assert_snapshot!(check_rule_document(path));
     });
 }
 

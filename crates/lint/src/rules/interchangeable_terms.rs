@@ -183,7 +183,6 @@ fn apposition(norm: &str, a: &Mention, b: &Mention, gap: &str, tail: &str) -> Op
     let before: Vec<&str> = norm[..a.start].split_whitespace().rev().take(3).collect();
     let definite = before
         .iter()
-        .take(3)
         .position(|w| matches!(*w, "our" | "your" | "my" | "their" | "his" | "her" | "the"))
         .is_some_and(|k| before[..k].iter().all(|w| w.chars().all(char::is_alphabetic)));
     let rest = tail.trim_start();

@@ -165,9 +165,11 @@ fn parsed_as_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
     let view = &analysis.views[m.block];
     let sentence = &analysis.sentences[m.sentence];
     let word = |t: usize| sentence.tokens.contains(&t).then(|| view.tokens[t].text(&view.norm));
-    let marked_before = m.token.checked_sub(1).and_then(word).is_some_and(|w| {
-        w == "to" || lexicon::MODALS.contains(w) || matches!(w, "will" | "would" | "do" | "does" | "did" | "can")
-    });
+    let marked_before = m
+        .token
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|w| w == "to" || lexicon::MODALS.contains(w) || lexicon::auxiliary(w).is_some());
     let object_after = word(m.token + 1).is_some_and(|w| {
         lexicon::DETERMINERS.contains(w)
             || lexicon::POSSESSIVES.contains(w)
