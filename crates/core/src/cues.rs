@@ -263,6 +263,9 @@ pub const CUES: &[Cue] = &[
     cue("#n-week|#n-month|#n-year|#n-day|#n-session|week-long|weeklong|month-long|monthlong|year-long|yearlong * programme|program|engagement|engagements|cycle|sprint|course|term|period|relationship|relationships|plan|curriculum|mentorship|mentoring|coaching|scheme|pairing|journey|commitment|opportunity|duration|length|timeframe", C, Duration, Strong),
     cue(concat!("for|over|across ", qualifier!(), " (a|an|exactly|just|only|a fixed|the)? #n (weeks|months|years|year|sessions|meetings|quarter|quarters|term|terms|semester|semesters)"), C, Duration, Local),
     cue(concat!("for|over|across ", qualifier!(), " (a|an) (week|month|year|quarter|term|semester)"), C, Duration, Local),
+    // A length counted forward from now with "for" runs from now: it is the span of what it
+    // measures ("paired for the next six months"); "over the next six months" is a window.
+    cue("for the next|following|coming #n (weeks|months|years|quarters|terms|semesters)", C, Duration, Local),
     cue("(a|the)? fixed #n weeks|months|sessions", C, Duration, Strong),
     cue("#n (to|-|–) #n week|weeks|month|months", C, Duration, Strong),
     // A length hedged from above ("up to", "at most", "capped at") is still a fixed end.

@@ -57,16 +57,12 @@ pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attac
         return (Attachment::Context, Via::Context);
     }
     let Some(c) = parse.clause_of(hit.start) else { return (Attachment::Context, Via::Context) };
-    let clause = &parse.clauses[c];
     // A parenthesis right after a phrase restates that phrase ("a PIP (Performance
     // Improvement Plan)"): it is said of whatever that phrase is said of.
-    let open = clause.words.start;
-    if clause.verb.is_none() && open >= 2 && texts[open - 1] == "(" {
-        if let Some(q) = parse.phrase_ending_at(open - 1) {
-            let words = parse.phrases[q].words.clone();
-            if words.end <= hit.start {
-                return attach(parse, texts, words);
-            }
+    if let Some(q) = restated_phrase(parse, texts, c) {
+        let words = parse.phrases[q].words.clone();
+        if words.end <= hit.start {
+            return attach(parse, texts, words);
         }
     }
     let phrase = (hit.start..hit.end).find_map(|w| parse.phrase_of(w));
@@ -120,6 +116,38 @@ pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attac
         }
     }
     attach_in_clause(parse, texts, hit, c)
+}
+
+/// The phrase a verbless clause in parentheses restates: the phrase right before the
+/// parenthesis, taken with the "of" phrases that complete it ("a PIP (Performance Improvement
+/// Plan)", "one cycle of the package release (about six months)").
+fn restated_phrase(parse: &Parse, texts: &[&str], c: usize) -> Option<usize> {
+    let open = parse.clauses[c].words.start;
+    if parse.clauses[c].verb.is_some() || open < 2 || texts[open - 1] != "(" {
+        return None;
+    }
+    let mut q = parse.phrase_ending_at(open - 1)?;
+    while let Some(prep) = parse.phrases[q].prep.filter(|&prep| texts[prep] == "of") {
+        let Some(owner) = parse.phrase_ending_at(prep) else { break };
+        q = owner;
+    }
+    Some(q)
+}
+
+/// Whether words `hit` stand in a parenthesis that restates a length: the parenthesis follows
+/// the length argument of a verb of lasting ("runs for one release cycle (about six months)",
+/// "lasts one academic year (nine months)"), so what it holds is that length in other units.
+pub(crate) fn restates_a_length(parse: &Parse, texts: &[&str], hit: Range<usize>) -> bool {
+    let Some(c) = parse.clause_of(hit.start) else { return false };
+    let Some(q) = restated_phrase(parse, texts, c) else { return false };
+    let Some(owner) = parse.clause_of(parse.phrases[q].words.start) else { return false };
+    let cl = &parse.clauses[owner];
+    let lasting = cl.verb.and_then(|v| parse.verbs[v].lemma).is_some_and(|l| super::lexicon::LASTING_VERBS.contains(l));
+    let argument = match parse.phrases[q].prep {
+        Some(prep) => matches!(texts[prep], "for" | "over" | "across") && cl.adjuncts.contains(&q),
+        None => cl.objects.contains(&q),
+    };
+    lasting && argument
 }
 
 /// The attachment within clause `c`, once a prepositional phrase has not attached to a noun.

@@ -487,6 +487,7 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("achieve", "", ""),
     ("add", "", ""),
     ("advise", "", ""),
+    ("act", "", ""),
     ("agree", "", ""),
     ("allow", "", ""),
     ("answer", "", ""),
@@ -544,6 +545,7 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("finish", "", ""),
     ("focus", "", ""),
     ("follow", "", ""),
+    ("function", "", ""),
     ("get", "got", "got"),
     ("give", "gave", "given"),
     ("go", "went", "gone"),
@@ -726,6 +728,8 @@ fn regular_stems(stem: &str) -> Vec<String> {
 /// Words that are nouns first, though some are also verbs: after a determiner they head a
 /// noun phrase. The tagger reads them as verbs only where the position demands one.
 pub(crate) static NOUN_VERBS: WordSet = WordSet::new(&[
+    "act",
+    "function",
     "benefit",
     "experience",
     "model",

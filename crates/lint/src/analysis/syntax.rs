@@ -280,6 +280,11 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
             Pos::Pron if w == "her" && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Num | Pos::Propn)) => {
                 words[i].pos = Pos::Poss;
             }
+            // "one" before a noun or an adjective counts it: "for one academic term", "one
+            // mentor"; the pronoun stands alone ("one should ask").
+            Pos::Pron if w == "one" && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Propn)) => {
+                words[i].pos = Pos::Num;
+            }
             _ => {}
         }
         // "Each", "both" or "all" right after a modal or an auxiliary floats off its subject
@@ -1019,6 +1024,44 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
             // "By following this guide, managers ...": a fronted gerund phrase ends at its comma.
             starts[0].1 = ClauseKind::Subordinate(0);
             fronted = Some(0);
+        } else if w.pos == Pos::Verb
+            && w.form == Some(VerbForm::PastOrParticiple)
+            && fronted.is_none()
+            && (i == 0 || texts[i - 1] == ",")
+            && (parse.words.get(i + 1).is_some_and(|n| n.pos == Pos::Prep)
+                || texts.get(i + 1).is_some_and(|t| lex::PREPOSITIONS.contains(t)))
+            && {
+                // Only adverbials before it ("In the second stage, based on ..."): a noun
+                // phrase there would be the subject it describes ("Mentoring, based on ...").
+                let open = starts.last().map_or(0, |s| s.0);
+                !has_verb_before_in_clause(parse, open, i)
+                    && parse
+                        .phrases
+                        .iter()
+                        .filter(|p| p.words.start >= open && p.words.end <= i)
+                        .all(|p| p.prep.is_some())
+            }
+        {
+            // "Based on their sessions, mentees choose ...": a fronted participle phrase ends
+            // at its comma, where the main clause begins.
+            if i == 0 {
+                starts[0].1 = ClauseKind::Subordinate(0);
+            } else {
+                starts.push((i, ClauseKind::Subordinate(i)));
+            }
+            fronted = Some(i);
+        } else if w.pos == Pos::Verb
+            && w.form == Some(VerbForm::PastOrParticiple)
+            && i > 1
+            && texts[i - 1] == ","
+            && matches!(parse.words[i - 2].pos, Pos::Noun | Pos::Propn)
+            && (parse.words.get(i + 1).is_some_and(|n| n.pos == Pos::Prep)
+                || texts.get(i + 1).is_some_and(|t| lex::PREPOSITIONS.contains(t)))
+        {
+            // "The coach, based in Leeds, gives advice": a participle phrase between commas
+            // after a noun is a reduced relative clause about it; the main clause's verb
+            // follows it.
+            starts.push((i, ClauseKind::Relative));
         } else if w.pos == Pos::Wh && t == "that" && i > 0 && matches!(parse.words[i - 1].pos, Pos::Aux | Pos::Verb) {
             // "The difference is that a mentor gives advice": a complement clause.
             starts.push((i + 1, ClauseKind::Subordinate(i)));
@@ -1416,6 +1459,21 @@ mod tests {
 
     /// Inside a phrase a determiner opens, a gerund before a noun modifies it, even after a
     /// noun ("our six-month coaching programme").
+    #[test]
+    fn one_before_a_noun_counts_it_and_a_fronted_participle_phrase_ends_at_its_comma() {
+        assert_eq!(render("Each round runs for one school term."), "[Each round | run |  | for one school term]");
+        assert_eq!(render("One should ask."), "[One | ask |  | ]");
+        assert_eq!(
+            render("Matched on interests, apprentices choose a mentor."),
+            "[- | match | interests | ] [apprentices | choose | a mentor | ]"
+        );
+        // After a noun, between commas, it is a reduced relative clause about the noun.
+        assert_eq!(
+            render("The coach, based in Leeds, gives advice."),
+            "[The coach | - |  | ] [^The coach | base |  | in Leeds] [^The coach | give | advice | ]"
+        );
+    }
+
     #[test]
     fn a_gerund_inside_a_determiner_phrase_is_a_modifier() {
         assert_eq!(

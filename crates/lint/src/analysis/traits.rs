@@ -692,7 +692,15 @@ impl<'a> Ctx<'a, '_> {
                 for range in std::iter::once(tokens).chain(then.iter()).chain(verb.iter()) {
                     if let Some(idx) = range.clone().rev().find_map(|i| self.mention_at(view, i).filter(|&m| usable(m)))
                     {
-                        let labelled = *via == super::attach::Via::Label && std::ptr::eq(range, tokens);
+                        // (A length restated in a parenthesis counts as a labelled one: "runs
+                        // for one release cycle (about six months)".)
+                        let restated = cue.dimension == Dimension::Duration
+                            && super::attach::restates_a_length(
+                                &parsed.parse,
+                                &parsed.texts,
+                                hit_token - sentence.tokens.start..hit_end_token - sentence.tokens.start,
+                            );
+                        let labelled = (*via == super::attach::Via::Label || restated) && std::ptr::eq(range, tokens);
                         return said_of(idx, Anchor::Sentence(idx), true).map(|a| Attribution { labelled, ..a });
                     }
                 }

@@ -336,7 +336,7 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
         let lemma = vg.lemma.unwrap_or(texts[vg.head]);
         let copula = vg.copula || matches!(lemma, "become" | "remain");
         // "served as a mentor", "acts as a mentor": a capacity given by "as".
-        let capacity = matches!(lemma, "serve" | "act" | "work");
+        let capacity = matches!(lemma, "serve" | "act" | "work" | "function");
         let naming = matches!(lemma, "call" | "name" | "dub" | "term");
         let objects: Vec<usize> = clause
             .objects
