@@ -505,8 +505,15 @@ impl<'a> Ctx<'a, '_> {
                 let own = if found.attributive {
                     negated_phrase(view, hit_token)
                 } else {
-                    (self.negated(view, sentence, hit_token) && self.negation_reaches(block, sentence_idx, hit_token))
-                        ^ prefixed
+                    let denied = self.negated(view, sentence, hit_token)
+                        && self.negation_reaches(block, sentence_idx, hit_token);
+                    // "I do not have answers to all questions", "mentors don't always give
+                    // advice": a negation over a universal denies only that it holds every
+                    // time, so it neither denies nor asserts the trait.
+                    if denied && self.partial_negation(view, sentence, hit_token, hit_end_token) {
+                        return None;
+                    }
+                    denied ^ prefixed
                 };
                 // Items listed under a negating heading ("What mentoring is not") are negated
                 // even when they name the practice themselves.
@@ -1341,6 +1348,24 @@ impl<'a> Ctx<'a, '_> {
         let earliest = boundary.unwrap_or(sentence.tokens.start);
         at_or_after(negator, earliest).is_some()
             && self.tables(view, |t| negated(view, sentence, token, boundary, &t.negators))
+    }
+
+    /// Whether the negation before the cue at `token` has a universal or "necessarily" in its
+    /// scope, from the negator to the end of the cue's clause ("not ... all questions", "never
+    /// always", "not necessarily"): a partial negation.
+    fn partial_negation(&self, view: &BlockView, sentence: &Sentence, token: usize, end: usize) -> bool {
+        let Some(negator) = self.tables(view, |t| at_or_after(t.last_negator[token], sentence.tokens.start)) else {
+            return false;
+        };
+        let word = |i: usize| view.tokens[i].text(&view.norm);
+        let clause_end = (end..sentence.tokens.end)
+            .find(|&i| matches!(word(i), "," | ";" | "." | ":" | "but" | "and" | "or" | "because" | "so"))
+            .unwrap_or(sentence.tokens.end);
+        // ("Not ... at all" strengthens the negation: no universal.)
+        (negator + 1..clause_end).any(|i| match word(i) {
+            "all" => word(i - 1) != "at",
+            w => matches!(w, "always" | "every" | "everything" | "everyone" | "everybody" | "necessarily"),
+        })
     }
 
     /// The engagement a definite phrase such as "the programme" or "this scheme" (a determiner

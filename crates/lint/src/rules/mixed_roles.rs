@@ -144,7 +144,7 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
     if analysis.in_reported_view(idx) {
         return false;
     }
-    if m.role() == Role::Activity && names_a_method(analysis, idx) {
+    if m.role() == Role::Activity && (names_a_method(analysis, idx) || activities_side_by_side(analysis, idx)) {
         return false;
     }
     if fused_with_other(analysis, idx) || in_capacity_list(analysis, idx) {
@@ -231,6 +231,32 @@ fn object_pronoun_after(analysis: &Analysis<'_>, idx: usize) -> bool {
     let view = &analysis.views[m.block];
     let next = view.tokens.get(m.token + 1).map_or("", |t| t.text(&view.norm));
     matches!(next, "them" | "him" | "her" | "me" | "us" | "themselves" | "himself" | "herself")
+}
+
+/// Whether an activity word is coordinated with the other practice's activity word ("in any
+/// coaching or mentoring relationship", "coaching and mentoring skills"): the two practices
+/// named side by side, generically, not the kind of one relationship whose roles follow.
+/// (A slash or hyphen fuses them instead: that is CM001's question, and a role word joined to
+/// an activity, "coach and mentoring", is no such pair.)
+fn activities_side_by_side(analysis: &Analysis<'_>, idx: usize) -> bool {
+    let m = &analysis.mentions[idx];
+    if !m.joint {
+        return false;
+    }
+    let view = &analysis.views[analysis.sentences[m.sentence].block];
+    let partner = |other: usize| {
+        let o = &analysis.mentions[other];
+        if o.sentence != m.sentence {
+            return false;
+        }
+        let (a, b) = if other < idx { (o, m) } else { (m, o) };
+        let between = view.norm.get(view.tokens[a.token].end..view.tokens[b.token].start).unwrap_or("").trim();
+        o.joint
+            && o.role() == Role::Activity
+            && o.practice() != m.practice()
+            && !matches!(between, "/" | "-" | "–" | "—" | "‐")
+    };
+    (idx > 0 && partner(idx - 1)) || (idx + 1 < analysis.mentions.len() && partner(idx + 1))
 }
 
 /// Whether the word is joined by a slash to the other practice's word for the same role
