@@ -92,6 +92,11 @@ pub(crate) fn attach(parse: &Parse, texts: &[&str], hit: Range<usize>) -> (Attac
                 // A length right after a practice word or an engagement measures it ("a coach
                 // for eight sessions"); after anything else it measures the verb's event.
                 if timed {
+                    // "A period of three weeks": the length restates the span noun before
+                    // "of", and is said of whatever that is said of.
+                    if texts[prep] == "of" && super::lexicon::SPAN_NOUNS.contains(texts[head]) {
+                        return attach(parse, texts, parse.phrases[q].words.clone());
+                    }
                     if super::holders::is_engagement_noun(texts[head]) {
                         return (Attachment::Modifies(q), Via::Modifier);
                     }

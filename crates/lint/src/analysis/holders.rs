@@ -41,6 +41,9 @@ pub(crate) enum NotEngagement {
     Measures,
     Criteria,
     Ratio,
+    /// A count of meetings or of their hours per period ("one session every week", "two
+    /// sessions a month", "one hour every four weeks"): a frequency, not a term.
+    Rate,
     /// A focus or topic named in passing: the object of a verb that says nothing about what
     /// the engagement aims at ("you are not on a performance plan").
     InPassing,
@@ -122,6 +125,10 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         if ratio_after || ratio_before || on {
             return Some(NotEngagement::Ratio);
         }
+    }
+    // 7. Rates: a count of meetings (or of hours) followed in its clause by a frequency.
+    if is_rate(parse, texts, hit.clone()) {
+        return Some(NotEngagement::Rate);
     }
     // A verb of ending that the sentence uses as a noun ("a natural end when", "the end of"):
     // no one says the engagement ends on a set point.
@@ -339,6 +346,42 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         }
     }
     None
+}
+
+/// Whether the count on `hit` is of meetings or of hours ("one session", "two hours") and a
+/// frequency follows it in its clause ("every week", "every four weeks", "a month", "per
+/// quarter", "weekly"): how often, not how long the engagement lasts.
+fn is_rate(parse: &Parse, texts: &[&str], hit: Range<usize>) -> bool {
+    const OCCURRENCES: &[&str] = &["session", "meeting", "hour", "call", "conversation", "minute", "check-in"];
+    let counted = (hit.start..hit.end).any(|w| {
+        let t = texts[w];
+        OCCURRENCES.iter().any(|o| t == *o || t.strip_suffix('s') == Some(*o))
+    });
+    if !counted || parse.words[hit.start].pos != Pos::Num {
+        return false;
+    }
+    let period = |t: &str| lex::time_unit(t).is_some();
+    let mut k = hit.end;
+    let end = (hit.end + 8).min(texts.len());
+    while k < end {
+        let t = texts[k];
+        if matches!(t, "," | ";" | "." | ":" | "and" | "but" | "or") {
+            return false;
+        }
+        if matches!(t, "weekly" | "monthly" | "fortnightly" | "biweekly" | "bi-weekly" | "quarterly" | "daily") {
+            return true;
+        }
+        if matches!(t, "every" | "each" | "per" | "a" | "an") {
+            let next = texts.get(k + 1).copied().unwrap_or("");
+            let after = texts.get(k + 2).copied().unwrap_or("");
+            let numbered = lex::is_number_word(next) || parse.words.get(k + 1).is_some_and(|w| w.pos == Pos::Num);
+            if period(next) || (t == "every" && numbered && period(after)) {
+                return true;
+            }
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Words that place a length relative to the present: it is then a window, not a term.

@@ -1141,6 +1141,11 @@ pub(crate) static DRIVER_VERBS: WordSet = WordSet::new(&[
     "plan",
 ]);
 
+/// Nouns that name a function someone has, whose "of" phrase names who has it ("the role of a
+/// mentor", "the job of the coach").
+pub(crate) static ROLE_NOUNS: WordSet =
+    WordSet::new(&["role", "roles", "job", "function", "duty", "duties", "responsibility", "responsibilities"]);
+
 /// Verbs that say how long their subject lasts: "the programme lasts three months".
 pub(crate) static LASTING_VERBS: WordSet =
     WordSet::new(&["last", "run", "span", "take", "continue", "go", "extend", "stretch"]);

@@ -126,6 +126,17 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
     // thing's: unless the owner is the engagement, a practice word or a person, no engagement
     // is said to have it.
     if cue.dimension == Dimension::Form {
+        // A noun of structure used as a modifier ("a contract manager", "the GP contract
+        // agreement", "syllabus review") describes the head noun it modifies: unless that is
+        // an engagement, no engagement is said to have it.
+        if let Some(p) = parse.phrase_of(words.start) {
+            let ph = &parse.phrases[p];
+            let modifier = ph.head >= words.end
+                && words.clone().all(|w| matches!(parse.words[w].pos, syntax::Pos::Noun | syntax::Pos::Propn));
+            if modifier && !holders::is_engagement_noun(texts[ph.head]) {
+                return Holder::Not(NotEngagement::Measures);
+            }
+        }
         if let Some(p) = parse.phrase_of(words.start).filter(|&p| words.contains(&parse.phrases[p].head)) {
             // A noun of structure named by a time ("the 1 and 3 month milestones", "the 90-day
             // milestone") is a point in time: a checkpoint of a review schedule.
@@ -161,6 +172,25 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
                     return Holder::Not(NotEngagement::Owned);
                 }
             }
+        }
+    }
+    // The whole a part belongs to ("part of the new GP contract", "a strand of a structured
+    // programme") contains the part: what describes the whole is the whole's, not the part's.
+    // Only a practice word inside the whole makes it an engagement's ("part of a structured
+    // mentoring programme").
+    if let Some(p) = parse.phrase_of(words.start) {
+        let ph = &parse.phrases[p];
+        let partitive = ph.prep.filter(|&prep| texts[prep] == "of").and_then(|prep| parse.phrase_ending_at(prep));
+        if partitive.is_some_and(|q| PARTITIVE_NOUNS.contains(&texts[parse.phrases[q].head])) {
+            // (The whole with its coordinated phrases, which share its preposition: "a
+            // structured and supportive mentoring programme".)
+            let last = parse.phrases[p..].iter().take_while(|q| q.prep == ph.prep).last().unwrap_or(ph);
+            let whole = ph.words.start..last.words.end;
+            let Some(named) = whole.clone().rev().find(|&w| holders::is_practice_word(texts[w])) else {
+                return Holder::Not(NotEngagement::Owned);
+            };
+            let tokens = first + whole.start..first + whole.end;
+            return Holder::Phrase { tokens, head: first + named, via: Via::Modifier, then: None, verb: None };
         }
     }
     let (attachment, via) = attach(parse, texts, words.clone());
@@ -312,6 +342,15 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
                     syntax::Subject::Phrase(s) | syntax::Subject::Shared(s) => Some(tokens_of(s)),
                     _ => None,
                 });
+            // A role's "of" phrase names whose role it is: what is said of "the role of a peer
+            // coach" is said of the peer coach.
+            let then = then.or_else(|| {
+                let role = lex::ROLE_NOUNS.contains(texts[parse.phrases[p].head]);
+                let owner = parse.phrases.get(p + 1).filter(|q| {
+                    q.words.start == parse.phrases[p].words.end + 1 && q.prep.is_some_and(|prep| texts[prep] == "of")
+                });
+                owner.filter(|_| role).map(|q| first + q.words.start..first + q.words.end)
+            });
             // A relative clause's antecedent that another clause pairs, places or matches ("our
             // coaching programme pairs each hire with a senior leader who shares advice") is a
             // person of that clause's subject: whose engagement it is names the practice.
@@ -354,6 +393,21 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
         Attachment::Beneficiary => Holder::Not(NotEngagement::Affordance),
     }
 }
+
+/// Nouns that name a part of a whole given by their "of" phrase.
+const PARTITIVE_NOUNS: &[&str] = &[
+    "part",
+    "parts",
+    "component",
+    "components",
+    "element",
+    "elements",
+    "piece",
+    "portion",
+    "strand",
+    "strands",
+    "segment",
+];
 
 /// Verbs of wanting: their object is desired, not asserted.
 const DESIRE_VERBS: &[&str] = &["want", "need", "seek", "wish", "hope", "crave", "desire", "prefer"];

@@ -939,6 +939,10 @@ fn governing_preposition<'t>(words: &[Word], text: &impl Fn(usize) -> &'t str, s
     if j > 0 && words[j - 1].pos == Pos::Prep {
         return Some(j - 1);
     }
+    // (A hedge word that is itself the preposition: "one element of a twelve-week course".)
+    if j < start && words[start - 1].pos == Pos::Prep {
+        return Some(start - 1);
+    }
     // Right node raising: in "similar to, yet distinct from, coaching" the prepositions left
     // before a comma share the phrase after it; the nearest one governs it.
     if j > 1 && text(j - 1) == "," && words[j - 2].pos == Pos::Prep {

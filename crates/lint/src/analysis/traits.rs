@@ -1917,6 +1917,17 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
     {
         return false;
     }
+    // "One session of mentoring", "one week of coaching": a singular unit after "one", with no
+    // hyphen joining them, is a plain count, and its "of" phrase says what is counted; the
+    // attributive length ("a one-week course", "a 12 week programme") joins or pluralises.
+    if cue.dimension == cm_core::Dimension::Duration
+        && hit_token + 2 < hit_end_token
+        && matches!(word(hit_token), "one" | "1")
+        && super::lexicon::TIME_UNITS.contains(word(hit_token + 1))
+        && word(hit_token + 2) == "of"
+    {
+        return false;
+    }
     // "fixed-term contracts", "employment contract": the person's job, not the practice.
     if word(hit_token).starts_with("contract")
         && hit_token > 0
