@@ -152,6 +152,8 @@ pub const WORDS: &[WordForm] = &[
     form("mentorships", M, Activity, Plural),
     form("mentee", M, Guided, Singular),
     form("mentees", M, Guided, Plural),
+    form("mentoree", M, Guided, Singular),
+    form("mentorees", M, Guided, Plural),
     form("protégé", M, Guided, Singular),
     form("protégés", M, Guided, Plural),
     form("protégée", M, Guided, Singular),

@@ -65,8 +65,10 @@ impl Mention {
 }
 
 static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(coach(?:ings|ing|ees|ee|es|ed)?|mentor(?:ships|ship|ing|ed|s)?|mentees?|prot[eé]g[eé]e?s?|clients?)")
-        .expect("word pattern is valid")
+    Regex::new(
+        r"(coach(?:ings|ing|ees|ee|es|ed)?|mentor(?:ships|ship|ing|ees|ee|ed|s)?|mentees?|prot[eé]g[eé]e?s?|clients?)",
+    )
+    .expect("word pattern is valid")
 });
 
 /// Whole-word matches of `regex` in normalised text ("Stagecoach" and "tormentor" are not
@@ -194,6 +196,12 @@ const SPORT_WORDS: &[&str] = &[
     "cricket",
     "basketball",
     "hockey",
+    "athletics",
+    "gymnastics",
+    "volleyball",
+    "baseball",
+    "softball",
+    "lacrosse",
     "5k",
     "sport",
     "sports",
@@ -487,4 +495,19 @@ pub(crate) fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word pattern is written by hand for speed; every spelling the core lists must match
+    /// it whole, or that spelling is never found.
+    #[test]
+    fn the_word_pattern_finds_every_listed_spelling() {
+        for form in cm_core::WORDS {
+            let found = WORD_RE.find(form.word).is_some_and(|m| m.as_str() == form.word);
+            assert!(found, "{} is not matched whole", form.word);
+        }
+    }
 }
