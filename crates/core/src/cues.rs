@@ -167,7 +167,8 @@ pub const CUES: &[Cue] = &[
     cue("~share * (he|she|they|i|we) (learned|learnt|picked up|discovered)", M, Method, Strong),
     cue("~share what (they|she|he|you|i) (have|has|'ve)? (learned|learnt|know|knows|wish|wishes)", M, Method, Strong),
     cue("~tell (you|them|me|him|her|clients|the team)? (exactly|straight)? what to do|say", M, Method, Strong),
-    cue("~tell (people|others|someone|employees|staff|colleagues|your team|the team|mentees|clients|coachees) (exactly)? what to do|say", M, Method, Strong),
+    // Whoever is told: "tell the apprentice exactly what to do", "tell your new hire what to say".
+    cue("~tell * (exactly)? what to do|say", M, Method, Strong),
     cue("~tell (you|them|me)? (exactly|straight)? how (they|she|he|i|we)", M, Method, Strong),
     cue("~tell (you|them|me|him|her|clients|the rep)? (exactly|straight)? (what|how|which) (they|she|he|i|you) (would|did|had|handled|do|should)", M, Method, Strong),
     cue("~tell (you|them|me|him|her|clients|the rep)? (exactly)? which lines|projects|mistakes|courses", M, Method, Strong),

@@ -629,8 +629,11 @@ impl<'a> Ctx<'a, '_> {
                 labelled: false,
             })
         };
-        // A practice word inside the cue ("a 12-week mentoring programme") is what it describes.
-        if let Some(idx) = (hit_token..hit_end_token).find_map(|i| self.mention_at(view, i).filter(|&m| usable(m))) {
+        // A practice word inside the cue ("a 12-week mentoring programme") is what it describes;
+        // in a cue of how the guide works, one after its verb is the person acted on ("tell the
+        // coach what to do"), not the guide.
+        let inside = if about_guide { hit_token..(hit_token + 1).min(hit_end_token) } else { hit_token..hit_end_token };
+        if let Some(idx) = inside.clone().find_map(|i| self.mention_at(view, i).filter(|&m| usable(m))) {
             return said_of(idx, Anchor::Sentence(idx), true);
         }
         // A length that opens with an engagement noun ("relationship of 12 months") measures the
@@ -1430,10 +1433,28 @@ impl<'a> Ctx<'a, '_> {
             let m = &analysis.mentions[idx];
             m.is_use() && !m.is_client() && if wants_person { m.is_person() } else { !m.is_person() }
         };
-        // Earlier in the same sentence.
+        // Earlier in the same sentence. A denied copula's predicate noun is no referent: it
+        // says what the subject is not, so a later pronoun refers to the subject ("the mentor
+        // is not a master coach: they ...").
         let sentence = &analysis.sentences[sentence_idx];
+        let parsed = self.parse(block, sentence_idx);
+        let copula_subject = |idx: usize| {
+            let parse = &parsed.parse;
+            let w = parse.word_at(analysis.mentions[idx].token)?;
+            let p = parse.phrase_of(w)?;
+            let c = parse.clause_of(w)?;
+            let clause = &parse.clauses[c];
+            let copula = clause.verb.is_some_and(|v| parse.verbs[v].copula && parse.verbs[v].negated);
+            if !(copula && clause.objects.contains(&p)) {
+                return None;
+            }
+            let subject = parse.subject_phrase(c)?;
+            let head = parse.words[parse.phrases[subject].head].token;
+            sentence.mentions.clone().find(|&m| analysis.mentions[m].token == head)
+        };
         for idx in sentence.mentions.clone().rev() {
             if analysis.mentions[idx].token < token && fits(idx) {
+                let idx = copula_subject(idx).filter(|&s| fits(s)).unwrap_or(idx);
                 return Some((idx, true));
             }
         }
