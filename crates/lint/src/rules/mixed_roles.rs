@@ -325,9 +325,19 @@ fn in_capacity_list(analysis: &Analysis<'_>, idx: usize) -> bool {
 fn names_a_method(analysis: &Analysis<'_>, idx: usize) -> bool {
     let m = &analysis.mentions[idx];
     let view = &analysis.views[m.block];
-    let next = view.tokens.get(m.token + 1).map_or("", |t| t.text(&view.norm));
+    let word = |i: usize| view.tokens.get(i).map_or("", |t| t.text(&view.norm));
+    // The same noun before "of" ("aspects of coaching", "the principles of mentoring").
+    let before_of = m.token >= 2 && word(m.token - 1) == "of" && {
+        let noun = word(m.token - 2);
+        is_method_noun(noun) || matches!(noun, "aspects" | "elements" | "parts")
+    };
+    before_of || is_method_noun(word(m.token + 1))
+}
+
+/// Nouns of a way of working: "coaching skills", "mentoring principles".
+fn is_method_noun(word: &str) -> bool {
     matches!(
-        next,
+        word,
         "method"
             | "methods"
             | "technique"
