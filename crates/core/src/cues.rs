@@ -166,6 +166,8 @@ pub const CUES: &[Cue] = &[
     cue("~pass on what", M, Method, Strong),
     cue("~share * (he|she|they|i|we) (learned|learnt|picked up|discovered)", M, Method, Strong),
     cue("~share what (they|she|he|you|i) (have|has|'ve)? (learned|learnt|know|knows|wish|wishes)", M, Method, Strong),
+    // Directives: instructing someone is telling them what to do.
+    cue("~instruct", M, Method, Local),
     cue("~tell (you|them|me|him|her|clients|the team)? (exactly|straight)? what to do|say", M, Method, Strong),
     // Whoever is told: "tell the apprentice exactly what to do", "tell your new hire what to say".
     cue("~tell * (exactly)? what to do|say", M, Method, Strong),

@@ -41,6 +41,9 @@ pub(crate) enum NotEngagement {
     Measures,
     Criteria,
     Ratio,
+    /// A verb of method in the passive whose subject is the guide ("each coach is instructed
+    /// to ..."): done to the guide, not by the guide.
+    Undergone,
     /// A count of meetings or of their hours per period ("one session every week", "two
     /// sessions a month", "one hour every four weeks"): a frequency, not a term.
     Rate,

@@ -559,6 +559,7 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("identify", "", ""),
     ("improve", "", ""),
     ("include", "", ""),
+    ("instruct", "", ""),
     ("involve", "", ""),
     ("join", "", ""),
     ("keep", "kept", "kept"),

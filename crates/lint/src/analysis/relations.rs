@@ -225,6 +225,22 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             }
         }
     }
+    // A verb of method in the passive ("each coach is instructed to ...", "mentors are told
+    // what to do") says what is done to its subject: when the subject is the guide, it is not
+    // how the guide works.
+    if cue.dimension == Dimension::Method {
+        if let Some(c) = parse.clause_of(words.start) {
+            let passive_here =
+                parse.clauses[c].verb.is_some_and(|v| parse.verbs[v].passive && words.contains(&parse.verbs[v].head));
+            let subject_is_guide = parse.subject_phrase(c).is_some_and(|s| {
+                let head = texts[parse.phrases[s].head];
+                cm_core::WordForm::lookup(head).is_some_and(|f| f.role == cm_core::Role::Guide)
+            });
+            if passive_here && subject_is_guide {
+                return Holder::Not(NotEngagement::Undergone);
+            }
+        }
+    }
     // A noun for a person ("facilitator", "advisors", "experts") names what the practice's guide
     // is only when the text says the guide is one: the predicate of a copula ("mentors are
     // facilitators"), an "as" or "like" phrase ("acts as an adviser") or a label. As the agent
