@@ -293,6 +293,8 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
         ifs: std::cell::RefCell::new(HashMap::new()),
     };
     let mut out = Vec::new();
+    // Every focus cue's place and practice, for the foci listed together (below).
+    let mut foci: Vec<(usize, usize, usize, Practice)> = Vec::new();
     for (block, view) in analysis.views.iter().enumerate() {
         // A trait can only be said of a practice named here, by a heading above, or a block or
         // two before (a pronoun's antecedent); other blocks need no cue matching.
@@ -309,17 +311,48 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
                 continue;
             }
             for (start, end) in CUE_TABLE.find(cue_idx, &view.norm, &scan) {
+                if compiled.cue.dimension == Dimension::Focus {
+                    foci.push((block, start, end, compiled.cue.practice));
+                }
                 if let Some(finding) = ctx.judge_hit(block, view, compiled.cue, start, end) {
                     out.push(finding);
                 }
             }
         }
     }
+    // A focus listed with the practice's own ("coaching for improving performance and
+    // accelerating career growth") is one aim among several, not what defines it.
+    out.retain(|f| !listed_with_own_focus(analysis, &foci, f));
     out.extend(ctx.agenda_drivers(&out));
     out.extend(ctx.date_terms(&out));
     out.retain(|f| !ctx.continuing_within_a_stated_length(f));
     out.sort_by_key(|f| (f.block, f.start));
     out
+}
+
+/// Whether a finding of focus stands in a list with a focus of its own practice: the two
+/// joined by "and", "or" or a comma, at most three words apart, with no sentence or clause
+/// break between them.
+fn listed_with_own_focus(analysis: &Analysis<'_>, foci: &[(usize, usize, usize, Practice)], f: &TraitFinding) -> bool {
+    if f.cue.dimension != Dimension::Focus || f.negated {
+        return false;
+    }
+    let norm = &analysis.views[f.block].norm;
+    foci.iter().filter(|h| h.0 == f.block && h.3 == f.practice && h.3 != f.trait_practice).any(|&(_, start, end, _)| {
+        let gap = if end <= f.start {
+            norm.get(end..f.start)
+        } else if f.end <= start {
+            norm.get(f.end..start)
+        } else {
+            None
+        };
+        gap.is_some_and(|gap| {
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let joined =
+                words.iter().any(|w| matches!(*w, "and" | "or" | "," | "&")) || gap.trim_start().starts_with(',');
+            joined && words.len() <= 4 && !gap.contains(['.', ';', ':', '!', '?'])
+        })
+    })
 }
 
 /// The agenda-driver concept, for findings made by structure rather than by a cue phrase.
