@@ -204,9 +204,10 @@ const ABBREVIATIONS: &[&str] = &[
     "jr", "sr", "p", "pp", "fig", "cf", "al", "prof", "dept", "min", "max", "mt", "ca",
 ];
 
-/// The bytes [`sentences`] stops at: '.', '?', '!' and the first byte of '…'.
+/// The bytes [`sentences`] stops at: '.', '?', '!', a line break and the first byte of '…'.
 const MAY_END_SENTENCE: [bool; 256] = {
     let mut table = [false; 256];
+    table[b'\n' as usize] = true;
     table[b'.' as usize] = true;
     table[b'?' as usize] = true;
     table[b'!' as usize] = true;
@@ -227,6 +228,18 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
         i += at;
         let b = bytes[i];
         let is_end = match b {
+            // A line of fields ("Anna | Berlin | Mentor", tab-separated columns) is a record:
+            // it ends at its line break, and the line before one ends there too.
+            b'\n' => {
+                let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+                let next_end = text[i + 1..].find('\n').map_or(text.len(), |p| i + 1 + p);
+                if is_record_line(&text[line_start..i]) || is_record_line(&text[i + 1..next_end]) {
+                    push_trimmed(text, start, i, &mut out);
+                    start = i + 1;
+                }
+                i += 1;
+                continue;
+            }
             b'?' | b'!' => true,
             b'.' => ends_sentence_at_period(text, i),
             // The first byte of '…' (and of other punctuation from U+2000 to U+2FFF).
@@ -259,6 +272,12 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// Whether a line is a record of fields rather than prose: two or more '|' separators, or a
+/// tab between words.
+pub(crate) fn is_record_line(line: &str) -> bool {
+    line.bytes().filter(|&b| b == b'|').count() >= 2 || line.trim().contains('\t')
 }
 
 /// The longest sentence, in bytes. A longer run of text without an end mark is cut into
@@ -422,6 +441,16 @@ mod tests {
             split("Will my coach tell me? No. \"We never set an end date,\" says Tom. Fine!"),
             vec!["Will my coach tell me?", "No.", "\"We never set an end date,\" says Tom.", "Fine!"]
         );
+    }
+
+    #[test]
+    fn a_line_of_fields_is_a_record_of_its_own() {
+        assert_eq!(
+            split("Intro line\nAna | Mentor | Tuesday\nBen | Facilitator | Friday"),
+            vec!["Intro line", "Ana | Mentor | Tuesday", "Ben | Facilitator | Friday"]
+        );
+        // Prose keeps its line breaks inside a sentence; one pipe makes no record.
+        assert_eq!(split("Coaching is\ntime-bound | mostly.\nYes."), vec!["Coaching is\ntime-bound | mostly.", "Yes."]);
     }
 
     #[test]

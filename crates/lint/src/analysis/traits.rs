@@ -948,6 +948,18 @@ impl<'a> Ctx<'a, '_> {
                 mention.block == block && mention.sense && usable(m) && mention.practice() != practice
             })
         };
+        // A record of a paragraph of rows ("Anna | Berlin | Mentor" on one line, the next row
+        // on the next) is about its own first field: neither the rows before it nor the
+        // page's topic hold what it says.
+        let record = {
+            let norm = &view.norm;
+            let own_line = norm[..sentence.start].trim_end_matches([' ', '\t']).ends_with('\n')
+                || norm[sentence.end..].trim_start_matches([' ', '\t']).starts_with('\n');
+            own_line && text::is_record_line(&norm[sentence.start..sentence.end])
+        };
+        if record {
+            return None;
+        }
         if let Some(topic) = view.topic.filter(|_| !self.labelled_for_other_role(view) && !self.compared_item(block)) {
             if reader_not_guide(topic.mention) || names_other(topic.practice) {
                 return None;

@@ -213,6 +213,17 @@ impl BlockBuilder {
         self.segments.push(Segment { text_start: start, source_start, verbatim: false, source_end });
     }
 
+    /// Appends a line break that the text keeps (between the records of a paragraph whose lines
+    /// are rows of fields): white space like [`Self::push_space`], and a sentence end.
+    pub fn push_line_break(&mut self, source_start: usize, source_end: usize) {
+        if self.text.is_empty() || self.text.ends_with([' ', '\n']) {
+            return;
+        }
+        let start = self.text.len();
+        self.text.push('\n');
+        self.segments.push(Segment { text_start: start, source_start, verbatim: false, source_end });
+    }
+
     /// Appends the placeholder for skipped inline material.
     pub fn push_placeholder(&mut self, source_start: usize, source_end: usize) {
         let start = self.text.len();

@@ -266,8 +266,19 @@ impl<'s> State<'s> {
                 state.target(range.start).push_placeholder(range.start, range.end);
             }
             Event::SoftBreak | Event::HardBreak => {
+                // Rows of fields that did not make a table ("Anna | Berlin | Mentor") keep their
+                // line breaks: each row is a record, not a continuation of the one before.
+                let source = state.source;
+                let before = source.get(..range.start).map_or("", |s| &s[s.rfind('\n').map_or(0, |p| p + 1)..]);
+                let after = source.get(range.end..).map_or("", |s| &s[..s.find('\n').unwrap_or(s.len())]);
+                let records =
+                    crate::analysis::text::is_record_line(before) || crate::analysis::text::is_record_line(after);
                 if let Some(current) = state.current.as_mut() {
-                    current.push_space(range.start, range.end);
+                    if records {
+                        current.push_line_break(range.start, range.end);
+                    } else {
+                        current.push_space(range.start, range.end);
+                    }
                 }
             }
             Event::InlineHtml(html) | Event::Html(html) => {
