@@ -146,6 +146,29 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
     {
         return Some(NotEngagement::EndNoun);
     }
+    // 1. A point in time: a length counted from now or from an event ("1 week from now", "two
+    // years ago", "six months later", "three weeks before the launch") places something in
+    // time; it measures nothing.
+    // (Not a span that starts there: "lasts for six months after you join".)
+    let after = texts.get(hit.end).copied().unwrap_or("");
+    let next = texts.get(hit.end + 1).copied().unwrap_or("");
+    let for_phrase = (hit.start..hit.end)
+        .filter_map(|w| parse.phrase_of(w))
+        .any(|p| parse.phrases[p].prep.is_some_and(|prep| matches!(texts[prep], "for" | "over")));
+    let lasting = parse
+        .clause_of(first)
+        .and_then(|c| parse.clauses[c].verb)
+        .is_some_and(|v| parse.verbs[v].lemma.is_some_and(|l| lex::LASTING_VERBS.contains(l)));
+    let span = for_phrase || lasting || (first > 0 && matches!(texts[first - 1], "for" | "over"));
+    if span {
+        // falls through to the checks below
+    } else if matches!(after, "ago" | "later" | "earlier" | "beforehand" | "afterwards" | "prior")
+        || (after == "from"
+            && matches!(next, "now" | "today" | "then" | "the" | "your" | "their" | "joining" | "the start"))
+        || (matches!(after, "before" | "after") && !matches!(next, "," | "." | ""))
+    {
+        return Some(NotEngagement::Deadline);
+    }
     // 1. A window: "the last five years" (the adjective, not the verb "last") locates events
     // before now.
     if texts[first] == "last" && first > 0 && matches!(texts[first - 1], "the" | "these" | "those" | "past") {
@@ -476,6 +499,9 @@ mod tests {
     #[test]
     fn deadlines_and_windows_measure_no_engagement() {
         assert_eq!(measures("Hand the role over within [two years]."), Some(NotEngagement::Deadline));
+        assert_eq!(measures("Book a meeting with your mentor [1 week] from now."), Some(NotEngagement::Deadline));
+        assert_eq!(measures("The scheme started [two years] ago."), Some(NotEngagement::Deadline));
+        assert_eq!(measures("Mentoring lasts for [six months] after you join."), None);
         assert_eq!(measures("Pick a partner by [week 3]."), Some(NotEngagement::Deadline));
     }
 

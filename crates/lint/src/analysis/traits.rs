@@ -595,8 +595,10 @@ impl<'a> Ctx<'a, '_> {
         // A denial of only some of a method's objects ("avoid asking questions that you thought
         // of before the session"): a relative clause restricts what is denied, so the method
         // itself is not.
+        // (So does a phrase that puts part of it out of bounds: "advice outside their
+        // expertise", "answers beyond their field".)
         let restricted = hit_end_token < sentence.tokens.end
-            && matches!(view.tokens[hit_end_token].text(&view.norm), "that" | "which" | "whose")
+            && matches!(view.tokens[hit_end_token].text(&view.norm), "that" | "which" | "whose" | "outside" | "beyond")
             && view.tokens[hit_end_token - 1].kind == text::TokenKind::Word;
         if negated && trait_practice == practice && restricted {
             return None;
