@@ -41,6 +41,9 @@ pub(crate) enum NotEngagement {
     Measures,
     Criteria,
     Ratio,
+    /// A noun for a person that is its clause's own subject ("a facilitator will announce
+    /// ..."): it names that person.
+    Person,
     /// A verb of method in the passive whose subject is the guide ("each coach is instructed
     /// to ..."): done to the guide, not by the guide.
     Undergone,
@@ -125,7 +128,9 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
             && texts.get(first + 2).is_some_and(|t| lex::is_number_word(t));
         let ratio_before = first >= 2 && texts[first - 1] == ":" && lex::is_number_word(texts[first - 2]);
         let on = texts.get(first + 2).is_some_and(|t| *t == "on") && texts.get(first + 1).is_some_and(|t| *t == "-");
-        if ratio_after || ratio_before || on {
+        // (The second number of "one-on-one" too.)
+        let after_on = first >= 2 && texts[first - 1] == "-" && texts[first - 2] == "on";
+        if ratio_after || ratio_before || on || after_on {
             return Some(NotEngagement::Ratio);
         }
     }

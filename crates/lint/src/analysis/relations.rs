@@ -241,6 +241,20 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             }
         }
     }
+    // A noun for a person that is itself its clause's subject ("a facilitator will announce
+    // when to rotate") names that person: it says nothing of anyone else.
+    if matches!(cue.dimension, Dimension::Method | Dimension::Guide) {
+        if let Some(c) = parse.clause_of(words.start) {
+            let subject = parse.subject_phrase(c).filter(|&s| words.contains(&parse.phrases[s].head));
+            let own = matches!(parse.clauses[c].subject, syntax::Subject::Phrase(_));
+            if let Some(s) = subject.filter(|_| own) {
+                let head = parse.phrases[s].head;
+                if matches!(parse.words[head].pos, syntax::Pos::Noun) && lex::may_name_a_person(texts[head]) {
+                    return Holder::Not(NotEngagement::Person);
+                }
+            }
+        }
+    }
     // A noun for a person ("facilitator", "advisors", "experts") names what the practice's guide
     // is only when the text says the guide is one: the predicate of a copula ("mentors are
     // facilitators"), an "as" or "like" phrase ("acts as an adviser") or a label. As the agent
