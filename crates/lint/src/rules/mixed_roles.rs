@@ -144,7 +144,9 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
     if analysis.in_reported_view(idx) {
         return false;
     }
-    if m.role() == Role::Activity && (names_a_method(analysis, idx) || activities_side_by_side(analysis, idx)) {
+    if m.role() == Role::Activity
+        && (names_a_method(analysis, idx) || activities_side_by_side(analysis, idx) || names_a_field(analysis, idx))
+    {
         return false;
     }
     if fused_with_other(analysis, idx) || in_capacity_list(analysis, idx) {
@@ -332,6 +334,33 @@ fn names_a_method(analysis: &Analysis<'_>, idx: usize) -> bool {
         is_method_noun(noun) || matches!(noun, "aspects" | "elements" | "parts")
     };
     before_of || is_method_noun(word(m.token + 1))
+}
+
+/// Whether an activity word after "in" names a field of work that people are in ("women in
+/// coaching", "careers in mentoring", "those working in coaching"): a profession, not the
+/// kind of one relationship.
+fn names_a_field(analysis: &Analysis<'_>, idx: usize) -> bool {
+    let m = &analysis.mentions[idx];
+    let view = &analysis.views[m.block];
+    let word = |i: usize| view.tokens.get(i).map_or("", |t| t.text(&view.norm));
+    if m.token < 2 || word(m.token - 1) != "in" {
+        return false;
+    }
+    let before = word(m.token - 2);
+    matches!(
+        before,
+        "career"
+            | "careers"
+            | "work"
+            | "working"
+            | "jobs"
+            | "job"
+            | "women"
+            | "men"
+            | "people"
+            | "those"
+            | "professionals"
+    )
 }
 
 /// Nouns of a way of working: "coaching skills", "mentoring principles".
