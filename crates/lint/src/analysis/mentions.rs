@@ -452,7 +452,10 @@ fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
             let difference = prefix.trim_end().ends_with("between")
                 || prefix.trim_end().ends_with("between a")
                 || prefix.trim_end().ends_with("between the");
-            let which = (words == ["or"]) && (tail.starts_with(':') || tail.starts_with('?') || tail.starts_with("—"));
+            // ("A coach or a mentor?": determiners may stand after the "or".)
+            let which = words.first() == Some(&"or")
+                && dets_only(&words[1..])
+                && (tail.starts_with(':') || tail.starts_with('?') || tail.starts_with("—"));
             let interchangeably = interchangeabl.is_some_and(|at| at >= b.end)
                 || tail.starts_with("are often")
                 || tail.starts_with("mean different");

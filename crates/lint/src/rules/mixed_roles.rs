@@ -513,7 +513,13 @@ fn heading_scopes(analysis: &Analysis<'_>) -> Vec<Vec<usize>> {
                 .clone()
                 .filter(|&i| {
                     let m = &analysis.mentions[i];
-                    matches!(m.role(), Role::Guide | Role::Guided) && !m.is_client() && !m.verb
+                    // (Roles offered as a choice, "a coach or a mentor?", or asked about name no
+                    // relationship for the section below.)
+                    matches!(m.role(), Role::Guide | Role::Guided)
+                        && !m.is_client()
+                        && !m.verb
+                        && !m.meta
+                        && !analysis.sentences[m.sentence].question
                 })
                 .filter(|&i| counts(analysis, i))
                 .collect();
