@@ -236,6 +236,8 @@ fn may_negate(word: &str) -> bool {
             | "no"
             | "without"
             | "none"
+            | "lack"
+            | "absence"
             | "rather"
             | "instead"
             | "from"
@@ -1880,7 +1882,9 @@ fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize, boundary: Op
             }
             continue;
         }
+        // ("A lack of clarity", "the absence of structure": a noun that denies its "of" phrase.)
         let np_negator = matches!(w, "no" | "without" | "none")
+            || (matches!(w, "lack" | "absence") && next == "of")
             || (w == "rather" && next == "than")
             || (w == "instead" && next == "of");
         if np_negator
