@@ -157,22 +157,21 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
     // (Not a span that starts there: "lasts for six months after you join".)
     let after = texts.get(hit.end).copied().unwrap_or("");
     let next = texts.get(hit.end + 1).copied().unwrap_or("");
-    let for_phrase = (hit.start..hit.end)
-        .filter_map(|w| parse.phrase_of(w))
-        .any(|p| parse.phrases[p].prep.is_some_and(|prep| matches!(texts[prep], "for" | "over")));
-    let lasting = parse
-        .clause_of(first)
-        .and_then(|c| parse.clauses[c].verb)
-        .is_some_and(|v| parse.verbs[v].lemma.is_some_and(|l| lex::LASTING_VERBS.contains(l)));
-    let span = for_phrase || lasting || (first > 0 && matches!(texts[first - 1], "for" | "over"));
-    if span {
-        // falls through to the checks below
-    } else if matches!(after, "ago" | "later" | "earlier" | "beforehand" | "afterwards" | "prior")
-        || (after == "from"
-            && matches!(next, "now" | "today" | "then" | "the" | "your" | "their" | "joining" | "the start"))
-        || (matches!(after, "before" | "after") && !matches!(next, "," | "." | ""))
-    {
-        return Some(NotEngagement::Deadline);
+    let counted_from = matches!(after, "ago" | "later" | "earlier" | "beforehand" | "afterwards" | "prior")
+        || (after == "from" && matches!(next, "now" | "today" | "then" | "the" | "your" | "their" | "joining"))
+        || (matches!(after, "before" | "after") && !matches!(next, "," | "." | ""));
+    if counted_from {
+        let for_phrase = (hit.start..hit.end)
+            .filter_map(|w| parse.phrase_of(w))
+            .any(|p| parse.phrases[p].prep.is_some_and(|prep| matches!(texts[prep], "for" | "over")));
+        let lasting = parse
+            .clause_of(first)
+            .and_then(|c| parse.clauses[c].verb)
+            .is_some_and(|v| parse.verbs[v].lemma.is_some_and(|l| lex::LASTING_VERBS.contains(l)));
+        let span = for_phrase || lasting || (first > 0 && matches!(texts[first - 1], "for" | "over"));
+        if !span {
+            return Some(NotEngagement::Deadline);
+        }
     }
     // 1. A window: "the last five years" (the adjective, not the verb "last") locates events
     // before now.
@@ -383,7 +382,7 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
 /// frequency follows it in its clause ("every week", "every four weeks", "a month", "per
 /// quarter", "weekly"): how often, not how long the engagement lasts.
 fn is_rate(parse: &Parse, texts: &[&str], hit: Range<usize>) -> bool {
-    const OCCURRENCES: &[&str] = &["session", "meeting", "hour", "call", "conversation", "minute", "check-in"];
+    const OCCURRENCES: &[&str] = &["session", "meeting", "hour", "call", "conversation", "minute"];
     let counted = (hit.start..hit.end).any(|w| {
         let t = texts[w];
         OCCURRENCES.iter().any(|o| t == *o || t.strip_suffix('s') == Some(*o))
@@ -391,7 +390,6 @@ fn is_rate(parse: &Parse, texts: &[&str], hit: Range<usize>) -> bool {
     if !counted || parse.words[hit.start].pos != Pos::Num {
         return false;
     }
-    let period = |t: &str| lex::time_unit(t).is_some();
     let mut k = hit.end;
     let end = (hit.end + 8).min(texts.len());
     while k < end {
@@ -406,6 +404,7 @@ fn is_rate(parse: &Parse, texts: &[&str], hit: Range<usize>) -> bool {
             let next = texts.get(k + 1).copied().unwrap_or("");
             let after = texts.get(k + 2).copied().unwrap_or("");
             let numbered = lex::is_number_word(next) || parse.words.get(k + 1).is_some_and(|w| w.pos == Pos::Num);
+            let period = |t: &str| lex::time_unit(t).is_some();
             if period(next) || (t == "every" && numbered && period(after)) {
                 return true;
             }

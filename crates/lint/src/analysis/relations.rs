@@ -374,13 +374,7 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
                 });
             // A role's "of" phrase names whose role it is: what is said of "the role of a peer
             // coach" is said of the peer coach.
-            let then = then.or_else(|| {
-                let role = lex::ROLE_NOUNS.contains(texts[parse.phrases[p].head]);
-                let owner = parse.phrases.get(p + 1).filter(|q| {
-                    q.words.start == parse.phrases[p].words.end + 1 && q.prep.is_some_and(|prep| texts[prep] == "of")
-                });
-                owner.filter(|_| role).map(|q| first + q.words.start..first + q.words.end)
-            });
+            let then = then.or_else(|| parse.role_owner(texts, p).map(tokens_of));
             // A relative clause's antecedent that another clause pairs, places or matches ("our
             // coaching programme pairs each hire with a senior leader who shares advice") is a
             // person of that clause's subject: whose engagement it is names the practice.

@@ -176,6 +176,16 @@ impl Parse {
         self.phrases.get(i).filter(|p| p.words.end == end).map(|_| i)
     }
 
+    /// The "of" phrase right after phrase `p` when `p` is headed by a noun of a function
+    /// someone has ("the role of a mentor", "the job of the coach"): whose role it is.
+    pub fn role_owner(&self, texts: &[&str], p: usize) -> Option<usize> {
+        let role = super::lexicon::ROLE_NOUNS.contains(texts[self.phrases[p].head]);
+        let owner = self.phrases.get(p + 1).filter(|q| {
+            q.words.start == self.phrases[p].words.end + 1 && q.prep.is_some_and(|prep| texts[prep] == "of")
+        });
+        owner.filter(|_| role).map(|_| p + 1)
+    }
+
     /// The phrase a word belongs to.
     pub fn phrase_of(&self, word: usize) -> Option<usize> {
         // Phrases are disjoint and in order.
@@ -1461,8 +1471,6 @@ mod tests {
         assert_eq!(render("The programme lasts three months."), "[The programme | last | three months | ]");
     }
 
-    /// Inside a phrase a determiner opens, a gerund before a noun modifies it, even after a
-    /// noun ("our six-month coaching programme").
     #[test]
     fn one_before_a_noun_counts_it_and_a_fronted_participle_phrase_ends_at_its_comma() {
         assert_eq!(render("Each round runs for one school term."), "[Each round | run |  | for one school term]");
@@ -1478,6 +1486,8 @@ mod tests {
         );
     }
 
+    /// Inside a phrase a determiner opens, a gerund before a noun modifies it, even after a
+    /// noun ("our six-month coaching programme").
     #[test]
     fn a_gerund_inside_a_determiner_phrase_is_a_modifier() {
         assert_eq!(

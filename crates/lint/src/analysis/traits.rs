@@ -1486,8 +1486,8 @@ impl<'a> Ctx<'a, '_> {
         // says what the subject is not, so a later pronoun refers to the subject ("the mentor
         // is not a master coach: they ...").
         let sentence = &analysis.sentences[sentence_idx];
-        let parsed = self.parse(block, sentence_idx);
         let copula_subject = |idx: usize| {
+            let parsed = self.parse(block, sentence_idx);
             let parse = &parsed.parse;
             let w = parse.word_at(analysis.mentions[idx].token)?;
             let p = parse.phrase_of(w)?;

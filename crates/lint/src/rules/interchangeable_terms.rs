@@ -355,15 +355,7 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
             _ => None,
         };
         // "The role of a mentor is ...": a role's "of" phrase names whose role it is.
-        let owner = |s: usize| {
-            head_mention(s).or_else(|| {
-                let follows = parse.phrases.get(s + 1).is_some_and(|q| {
-                    q.words.start == parse.phrases[s].words.end + 1 && q.prep.is_some_and(|prep| texts[prep] == "of")
-                });
-                let role = crate::analysis::lexicon::ROLE_NOUNS.contains(texts[parse.phrases[s].head]);
-                (follows && role).then(|| head_mention(s + 1)).flatten()
-            })
-        };
+        let owner = |s: usize| head_mention(s).or_else(|| parse.role_owner(&texts, s).and_then(head_mention));
         let pair = if copula || capacity {
             subject.and_then(|s| {
                 let subject = owner(s)?;
