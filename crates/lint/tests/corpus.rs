@@ -225,6 +225,8 @@ const HELD_OUT: &[(&str, usize, f64, f64)] = &[
     ("held-out-13b", 50, 0.85, 0.40),
     ("held-out-14a", 50, 0.60, 0.35),
     ("held-out-14b", 50, 0.80, 0.40),
+    ("held-out-15a", 50, 0.60, 0.12),
+    ("held-out-15b", 50, 0.75, 0.55),
 ];
 
 #[test]

@@ -81,6 +81,12 @@ pub(crate) enum NotEngagement {
     /// Facilitator", "roles including facilitator and coordinator"): someone else, or one role
     /// among others.
     OtherPerson,
+    /// "Own" that refers to the person guided, or to whoever a verb of enabling helps
+    /// ("helps clients find answers in their own experience"): that person's, not the guide's.
+    OwnersOwn,
+    /// A comparative on a guide's own noun ("a more experienced coach"): guides compared with
+    /// one another, not the guide with the person guided.
+    AmongGuides,
     /// A trait inside an embedded question ("depending on how the mentorship is structured"):
     /// asked about, not asserted.
     Asked,
@@ -317,7 +323,13 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
                 return Some(NotEngagement::Deadline);
             }
             // 2. States and tenure.
-            if prep == "for" && lemma.is_some_and(|l| STATE_VERBS.contains(&l)) && !subject_is_engagement {
+            // (Unless the state is a role held towards someone, "be their mentor for six
+            // months", "serve as his coach for a term": the length is that relationship's.)
+            if prep == "for"
+                && lemma.is_some_and(|l| STATE_VERBS.contains(&l))
+                && !subject_is_engagement
+                && !holds_a_role_towards_someone(parse, texts, cl)
+            {
                 return Some(NotEngagement::State);
             }
             // 2b. A history: a past-tense verb with an object of its own (neither an engagement
@@ -376,6 +388,35 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         }
     }
     None
+}
+
+/// Whether clause `cl` says its subject is someone's guide or guided person: a practice role
+/// with a possessive ("their mentor", "Sam's coach") as the copula's predicate or after "as".
+/// Such a role is a relationship with that person, not an occupation ("has been a mentor for
+/// six years" is tenure; "was her mentor for six months" is one relationship's term).
+///
+/// (Not in the past: "she was my mentor for five years" tells one relationship's history.)
+fn holds_a_role_towards_someone(parse: &Parse, texts: &[&str], cl: &super::syntax::Clause) -> bool {
+    let past = cl.verb.is_some_and(|v| {
+        parse.verbs[v].words.clone().any(|w| {
+            matches!(parse.words[w].form, Some(lex::VerbForm::Past | lex::VerbForm::PastOrParticiple))
+                || matches!(texts[w], "was" | "were" | "been")
+        })
+    });
+    if past {
+        return false;
+    }
+    let copula = cl.verb.is_some_and(|v| parse.verbs[v].copula);
+    let role = |p: usize| {
+        let ph = &parse.phrases[p];
+        let possessed = lex::POSSESSIVES.contains(texts[ph.words.start])
+            || (ph.words.start..ph.head).any(|w| texts[w].ends_with("'s") || texts[w] == "'s");
+        possessed
+            && cm_core::WordForm::lookup(texts[ph.head])
+                .is_some_and(|f| matches!(f.role, cm_core::Role::Guide | cm_core::Role::Guided))
+    };
+    (copula && cl.objects.iter().any(|&o| role(o)))
+        || cl.adjuncts.iter().any(|&a| parse.phrases[a].prep.is_some_and(|prep| texts[prep] == "as") && role(a))
 }
 
 /// Whether the count on `hit` is of meetings or of hours ("one session", "two hours") and a

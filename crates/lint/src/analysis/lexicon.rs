@@ -1164,6 +1164,36 @@ pub(crate) fn noun_ending(word: &str) -> bool {
     word.len() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
+/// Nouns for people that end like adjectives ("-ent", "-ant"): "client", "participant",
+/// "student". Tagged as nouns before the ending is looked at.
+pub(crate) static PERSON_NOUNS_LIKE_ADJECTIVES: WordSet = WordSet::new(&[
+    "client",
+    "student",
+    "participant",
+    "applicant",
+    "consultant",
+    "assistant",
+    "agent",
+    "parent",
+    "resident",
+    "recipient",
+    "attendant",
+    "respondent",
+    "tenant",
+    "accountant",
+    "occupant",
+    "entrant",
+    "claimant",
+    "servant",
+    "immigrant",
+    "correspondent",
+    "superintendent",
+    "adolescent",
+    "opponent",
+    "contestant",
+    "president",
+]);
+
 /// Whether a word ends like an adjective ("-ous", "-ful", "-ive", "-able", "-al", "-ic").
 pub(crate) fn adjective_ending(word: &str) -> bool {
     const ENDINGS: &[&str] = &["ous", "ful", "ive", "able", "ible", "al", "ic", "less", "ish", "ary", "ent", "ant"];
@@ -1322,6 +1352,27 @@ pub(crate) fn may_name_a_person(noun: &str) -> bool {
             "people" | "person" | "individual" | "colleague" | "someone" | "everyone" | "other" | "child" | "children"
         )
 }
+
+/// Verbs (lemmas) of enabling that take a person and what that person does ("helps clients
+/// find", "lets you decide", "encourages the mentee to reflect"): the person is the doer of
+/// the second verb.
+pub(crate) static ENABLING_VERBS: WordSet = WordSet::new(&[
+    "help",
+    "let",
+    "allow",
+    "enable",
+    "empower",
+    "encourage",
+    "invite",
+    "ask",
+    "support",
+    "prompt",
+    "challenge",
+    "push",
+    "get",
+    "guide",
+    "lead",
+]);
 
 /// Verbs (lemmas) that name each practice's own method: the mentor's advising and guiding,
 /// the coach's asking and facilitating.

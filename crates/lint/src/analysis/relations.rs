@@ -241,6 +241,34 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             }
         }
     }
+    // A comparative that modifies a guide's noun ("pair new coaches with a more experienced
+    // coach") compares guides with one another: experience at guiding, not the guide's standing
+    // over the person guided.
+    if cue.dimension == Dimension::Guide && matches!(texts[words.start], "more" | "less") {
+        if let Attachment::Modifies(p) = attach(parse, texts, words.clone()).0 {
+            let ph = &parse.phrases[p];
+            let guide_noun = ph.head >= words.end
+                && cm_core::WordForm::lookup(texts[ph.head]).is_some_and(|f| f.role == cm_core::Role::Guide);
+            if guide_noun {
+                return Holder::Not(NotEngagement::AmongGuides);
+            }
+        }
+    }
+    // "Own" refers to the doer of its clause: in "helps you find answers in your own
+    // experience" that is the person a verb of enabling helps, and the experience is theirs,
+    // not the guide's, unless that person is named as a guide. (Only for the
+    // mentor's trait of drawing on their own experience; "helps you find your own answers" is
+    // the coach's method because the answers are the person's.)
+    if matches!(cue.dimension, Dimension::Method | Dimension::Guide) && cue.practice == cm_core::Practice::Mentoring {
+        if let Some(own) = words.clone().find(|&w| texts[w] == "own") {
+            if let Some(helped) = own_binder(parse, texts, own) {
+                let head = texts[parse.phrases[helped].head];
+                if !cm_core::WordForm::lookup(head).is_some_and(|f| f.role == cm_core::Role::Guide) {
+                    return Holder::Not(NotEngagement::OwnersOwn);
+                }
+            }
+        }
+    }
     // A noun for a person that is itself its clause's subject ("a facilitator will announce
     // when to rotate") names that person: it says nothing of anyone else.
     if matches!(cue.dimension, Dimension::Method | Dimension::Guide) {
@@ -480,6 +508,28 @@ const FOCUS_VERBS: &[&str] = &[
     "master",
 ];
 
+/// The person that "own" at word `own` refers to when a verb of enabling names them: the
+/// verb's person object when a second verb follows it ("helps the mentee reflect on their own
+/// ...", "encourages clients to draw on their own ..."). (When "own" refers to its clause's
+/// subject, the subject is the holder, and a person guided holds no guide's trait.)
+fn own_binder(parse: &syntax::Parse, texts: &[&str], own: usize) -> Option<usize> {
+    let clause = &parse.clauses[parse.clause_of(own)?];
+    let lemma = clause.verb.map(|v| parse.verbs[v].lemma.unwrap_or(texts[parse.verbs[v].head]))?;
+    if !lex::ENABLING_VERBS.contains(lemma) {
+        return None;
+    }
+    clause.objects.iter().copied().find(|&o| {
+        let ph = &parse.phrases[o];
+        // (The person must do a second verb: "helps clients find answers in their own
+        // experience", not "helps clients with lessons from their own careers".)
+        let does = (ph.words.end..own).any(|w| matches!(parse.words[w].pos, syntax::Pos::Verb | syntax::Pos::To));
+        let head = texts[ph.head];
+        ph.words.end <= own
+            && does
+            && (lex::OBJECT_PRONOUNS.contains(head) || lex::may_name_a_person(head) || holders::is_practice_word(head))
+    })
+}
+
 /// Whether a holder's head noun names a person who is guided or attends, not the guide:
 /// "attendees ask questions" says nothing of the guide's method.
 pub(crate) fn is_audience(head: &str) -> bool {
@@ -500,6 +550,7 @@ pub(crate) fn is_audience(head: &str) -> bool {
             | "audience"
             | "contributor"
             | "employee"
+            | "individual"
     )
 }
 
