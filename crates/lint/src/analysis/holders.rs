@@ -84,6 +84,9 @@ pub(crate) enum NotEngagement {
     /// "Own" that refers to the person guided, or to whoever a verb of enabling helps
     /// ("helps clients find answers in their own experience"): that person's, not the guide's.
     OwnersOwn,
+    /// A structure's noun as what a verb of attaining takes ("reach milestones"): something a
+    /// person achieves, not a structure of the engagement.
+    Attained,
     /// A comparative on a guide's own noun ("a more experienced coach"): guides compared with
     /// one another, not the guide with the person guided.
     AmongGuides,
@@ -388,6 +391,13 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         }
     }
     None
+}
+
+/// Whether the two words before a number (`[second, last]`) make it a lower bound: "at least 6
+/// months", "a minimum of 1 year". A lower bound says how long something must go on at least;
+/// it sets no end, so it is no fixed term.
+pub(crate) fn lower_bound_before([second, last]: [&str; 2]) -> bool {
+    (second == "at" && last == "least") || (second == "minimum" && last == "of")
 }
 
 /// Whether clause `cl` says its subject is someone's guide or guided person: a practice role

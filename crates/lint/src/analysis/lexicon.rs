@@ -1374,6 +1374,11 @@ pub(crate) static ENABLING_VERBS: WordSet = WordSet::new(&[
     "lead",
 ]);
 
+/// Verbs (lemmas) of attaining: what they take as object is something a person achieves
+/// ("reach milestones", "hit targets", "celebrate milestones").
+pub(crate) static ATTAINING_VERBS: WordSet =
+    WordSet::new(&["reach", "achieve", "hit", "attain", "pass", "celebrate", "mark"]);
+
 /// Verbs (lemmas) that name each practice's own method: the mentor's advising and guiding,
 /// the coach's asking and facilitating.
 pub(crate) fn method_verbs(practice: cm_core::Practice) -> &'static WordSet {

@@ -324,6 +324,55 @@ pub(crate) fn mentor_is_name(norm: &str) -> bool {
 
 static META_BEFORE: &[&str] = &["term", "terms", "word", "words", "called", "named", "label", "labels", "title"];
 
+/// Verbs and adjectives of likeness whose "to" phrase names what something is compared with.
+const LIKENESS: &[&str] = &[
+    "liken",
+    "likens",
+    "likened",
+    "likening",
+    "compare",
+    "compares",
+    "compared",
+    "comparing",
+    "similar",
+    "akin",
+    "comparable",
+    "analogous",
+];
+
+/// Whether the word at `idx` stands in the standard of a comparison: after "to" governed by a
+/// word of likeness, each within eight words and with no punctuation between ("likening it to
+/// the support a mentor gives", "akin to what a mentor offers"). What something is likened to is set beside it, not said to
+/// be it.
+fn compared_with(norm: &str, tokens: &[Token], idx: usize) -> bool {
+    let mut k = idx;
+    for _ in 0..8 {
+        let Some(prev) = k.checked_sub(1) else { return false };
+        k = prev;
+        let t = &tokens[k];
+        if t.kind == TokenKind::Punct {
+            return false;
+        }
+        if t.text(norm) == "to" {
+            // (The word of likeness may stand before the thing likened: "likened the support
+            // of their coach to ...".)
+            let mut j = k;
+            for _ in 0..8 {
+                let Some(prev) = j.checked_sub(1) else { return false };
+                j = prev;
+                if tokens[j].kind == TokenKind::Punct {
+                    return false;
+                }
+                if LIKENESS.contains(&tokens[j].text(norm)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+    false
+}
+
 /// Marks talk about the words, contrasts and coordinations within one block.
 pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
     let quotes = quoted_ranges(norm);
@@ -373,7 +422,8 @@ pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) 
                 ))
             || (before == "of" && before2 == "instead")
             || (before == "to" && matches!(before2, "opposed" | "compared" | "similar"))
-            || (before == "with" && before2 == "compared");
+            || (before == "with" && before2 == "compared")
+            || compared_with(norm, tokens, idx);
         let next = word_at(norm, tokens, idx + 1);
         m.verb = matches!(m.form.class, WordClass::Past)
             || (m.form.role != Role::Guided

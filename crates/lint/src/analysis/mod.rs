@@ -315,6 +315,25 @@ impl<'s> Analysis<'s> {
                     rejects: traits::rejected_practice(sentence_text),
                 });
             }
+            // A belief the writer sets up and then corrects: a sentence that opens with what
+            // we, I or people think ("We think we have to impart our wisdom ..."), followed in
+            // the next two sentences of the block by one that opens with a contrast ("However,
+            // ...", "But ..."). The belief is the mistaken view the paragraph answers.
+            let sentences = &mut self.sentences[sentence_start..];
+            for i in 0..sentences.len() {
+                let opens = |k: usize| -> Vec<&str> {
+                    norm[sentences[k].start..sentences[k].end]
+                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                        .filter(|w| !w.is_empty())
+                        .take(4)
+                        .collect()
+                };
+                if traits::opens_with_a_belief(&opens(i))
+                    && (i + 1..(i + 3).min(sentences.len())).any(|k| traits::opens_with_a_contrast(&opens(k)))
+                {
+                    sentences[i].neutral = true;
+                }
+            }
             let fragment = matches!(
                 block.kind,
                 prose::BlockKind::ListItem { .. } | prose::BlockKind::TableCell { .. } | prose::BlockKind::Term

@@ -216,6 +216,26 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             return Holder::Not(NotEngagement::ReadersTask);
         }
     }
+    // What someone reaches, achieves or celebrates ("help students reach critical milestones")
+    // is a point on that person's way, not a structure of the engagement.
+    // (The verb right before the phrase counts: "help students reach key milestones".)
+    if cue.dimension == Dimension::Form {
+        if let Some(p) = parse.phrase_of(words.start).filter(|&p| parse.phrases[p].prep.is_none()) {
+            let attaining = |w: usize| {
+                parse.words[w].pos == syntax::Pos::Verb
+                    && lex::ATTAINING_VERBS.contains(parse.words[w].lemma.unwrap_or(texts[w]))
+            };
+            if parse.phrases[p].words.start.checked_sub(1).is_some_and(attaining) {
+                return Holder::Not(NotEngagement::Attained);
+            }
+        }
+    }
+    // A topic worded as a question that opens its sentence ("How it works, how it helps
+    // leaders, and why it matters.") is a title of what the text explains, not something the
+    // engagement covers: only a verb before it ("learn how the industry works") makes it one.
+    if cue.dimension == Dimension::Topics && words.start == 0 && lex::WH_WORDS.contains(texts[0]) {
+        return Holder::Not(NotEngagement::Asked);
+    }
     // An embedded question ("depending on how the mentorship is structured", "decide whether
     // coaching is time-bound") asks what is so; it says nothing is.
     if let Some(c) = parse.clause_of(words.start) {

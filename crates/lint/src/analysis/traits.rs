@@ -87,6 +87,37 @@ pub(crate) fn is_neutral(sentence: &str) -> bool {
     MYTH.is_match(sentence) || NEUTRAL.is_match(sentence)
 }
 
+/// Whether a sentence's first words (lower-cased) say what we, I or people think: "we think",
+/// "I used to believe", "many people assume", "we often feel".
+pub(crate) fn opens_with_a_belief(words: &[&str]) -> bool {
+    let mut rest = words;
+    if let [first, tail @ ..] = rest {
+        if matches!(*first, "many" | "most" | "some") {
+            rest = tail;
+        }
+    }
+    let [holder, tail @ ..] = rest else { return false };
+    if !matches!(*holder, "we" | "i" | "people") {
+        return false;
+    }
+    let verb = match tail {
+        [adverb, verb, ..] if matches!(*adverb, "often" | "sometimes" | "usually" | "may" | "might") => verb,
+        [verb, ..] => verb,
+        [] => return false,
+    };
+    super::lexicon::verb(verb).is_some_and(|(lemma, _)| super::lexicon::OPINION_VERBS.contains(lemma))
+}
+
+/// Whether a sentence's first words (lower-cased) open with a contrast: "However, ...",
+/// "But ...", "In fact, ...", "In reality, ...", "Actually, ...".
+pub(crate) fn opens_with_a_contrast(words: &[&str]) -> bool {
+    match words {
+        [first, second, ..] if *first == "in" => matches!(*second, "fact" | "reality" | "truth" | "practice"),
+        [first, ..] => matches!(*first, "however" | "but" | "yet" | "actually"),
+        [] => false,
+    }
+}
+
 /// The practice a sentence says something is not ("a coach who gives advice isn't coaching").
 pub(crate) fn rejected_practice(sentence: &str) -> Option<Practice> {
     // Built once: building a substring finder costs more than most sentences take to scan.
@@ -666,6 +697,19 @@ impl<'a> Ctx<'a, '_> {
                 labelled: false,
             })
         };
+        // A length with a lower bound before its number ("a minimum of 1 year with the mentoring
+        // programme") sets no end, whatever it is said of.
+        if cue.dimension == Dimension::Duration {
+            let text = |i: usize| view.tokens[i].text(&view.norm);
+            let number = (hit_token..hit_end_token)
+                .find(|&i| view.tokens[i].kind == text::TokenKind::Number || super::lexicon::is_number_word(text(i)));
+            if let Some(n) = number {
+                let before = |back: usize| n.checked_sub(back).filter(|&i| i >= sentence.tokens.start).map_or("", text);
+                if super::holders::lower_bound_before([before(2), before(1)]) {
+                    return None;
+                }
+            }
+        }
         // A practice word inside the cue ("a 12-week mentoring programme") is what it describes;
         // in a cue of how the guide works, one after its verb is the person acted on ("tell the
         // coach what to do"), not the guide.

@@ -10,7 +10,7 @@ use super::builder::BlockBuilder;
 use super::{Block, BlockKind};
 
 static LIST_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\s*)(?:[-*•–—]|\d{1,3}[.)]|[a-z][.)]|\[[ xX]\])\s+").expect("valid"));
+    LazyLock::new(|| Regex::new(r"^(\s*)(?:[-*•–—·▪◦‣●○■]|\d{1,3}[.)]|[a-z][.)]|\[[ xX]\])\s+").expect("valid"));
 /// A label line ("Your mentor: Dana") without the label's length limit, which [`is_label_line`]
 /// checks: `[\w /&'’-]{0,30}` written as a regex takes milliseconds to compile.
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[^\W\d_][\w /&'’-]*:\s+\S").expect("valid"));

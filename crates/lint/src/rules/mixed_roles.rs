@@ -196,7 +196,8 @@ fn parsed_as_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
 
 /// Whether the word is a verb coordinated with another verb and followed by its object: "the
 /// mentor supports or coaches the mentee" (a third-person verb, "or"/"and", the word, then a
-/// determiner) says what the mentor does, it names no coach.
+/// determiner or a number: "coach and mentor two to five clients") says what the mentor does,
+/// it names no coach.
 fn coordinated_with_a_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
     use crate::analysis::lexicon::{self, VerbForm};
     let m = &analysis.mentions[idx];
@@ -208,7 +209,9 @@ fn coordinated_with_a_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
     // settles a word like "supports" as the verb it can be.)
     let verb_before =
         joined && lexicon::verb(word(t - 2)).is_some_and(|(_, form)| matches!(form, VerbForm::Third | VerbForm::Base));
-    let object_after = matches!(word(t + 1), "the" | "a" | "an" | "their" | "his" | "her" | "your" | "each" | "every");
+    let object_after = matches!(word(t + 1), "the" | "a" | "an" | "their" | "his" | "her" | "your" | "each" | "every")
+        || lexicon::is_number_word(word(t + 1))
+        || view.tokens.get(t + 1).is_some_and(|n| n.kind == crate::analysis::text::TokenKind::Number);
     verb_before && object_after
 }
 
