@@ -213,6 +213,10 @@ pub const CUES: &[Cue] = &[
     cue("~know exactly what you're facing", M, Guide, Local),
     cue("(years|decades) of (leadership|industry|senior|management)? experience", M, Guide, Support),
     cue("senior (colleague|leader|person|people|colleagues)", M, Guide, Support),
+    // A colleague who is experienced has done the work the person guided does ("coaches are
+    // experienced colleagues"); an "experienced coach" or "experienced professional" may only be
+    // experienced at guiding.
+    cue("(experienced|seasoned) colleague|colleagues", M, Guide, Local),
     // Topics. Coaching: leadership effectiveness, decision-making, communication, mindset.
     // Mentoring: a new role, industry or career path; avoiding common pitfalls.
     cue("leadership effectiveness", C, Topics, Strong),
@@ -297,7 +301,7 @@ pub const CUES: &[Cue] = &[
     cue(concat!("~commit to ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Local),
     cue("~last (exactly|only|just)? (one academic term|one term|one quarter)", C, Duration, Strong),
     cue("for one|a quarter", C, Duration, Strong),
-    cue("~run|~last|~meet from (january|february|march|april|may|june|july|august|september|october|november|december) to|until|through (january|february|march|april|may|june|july|august|september|october|november|december)", C, Duration, Strong),
+    cue("~run|~last|~meet from (january|february|march|april|may|june|july|august|september|october|november|december) (#n)? to|until|through (january|february|march|april|may|june|july|august|september|october|november|december) (#n)?", C, Duration, Strong),
     cue("(cannot be extended|can't be extended|no extensions)", C, Duration, Strong),
     cue("~keep it to #n", C, Duration, Strong),
     cue("#n sessions|meetings", C, Duration, Local),

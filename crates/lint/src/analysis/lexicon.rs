@@ -559,6 +559,8 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("identify", "", ""),
     ("improve", "", ""),
     ("include", "", ""),
+    ("consist", "", ""),
+    ("comprise", "", ""),
     ("instruct", "", ""),
     ("involve", "", ""),
     ("join", "", ""),

@@ -322,6 +322,9 @@ pub(crate) fn mentor_is_name(norm: &str) -> bool {
     NAME_RE.is_match(norm)
 }
 
+/// Nouns that end a programme's name ("Peer Mentoring Programme", "Alumni Mentorship Scheme").
+const PROGRAMME_NOUNS: &[&str] = &["programme", "program", "scheme", "initiative", "project", "network"];
+
 static META_BEFORE: &[&str] = &["term", "terms", "word", "words", "called", "named", "label", "labels", "title"];
 
 /// Verbs and adjectives of likeness whose "to" phrase names what something is compared with.
@@ -374,7 +377,7 @@ fn compared_with(norm: &str, tokens: &[Token], idx: usize) -> bool {
 }
 
 /// Marks talk about the words, contrasts and coordinations within one block.
-pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
+pub(crate) fn judge_use(mentions: &mut [Mention], text: &str, norm: &str, tokens: &[Token]) {
     let quotes = quoted_ranges(norm);
     for m in mentions.iter_mut() {
         let idx = m.token;
@@ -389,7 +392,15 @@ pub(crate) fn judge_use(mentions: &mut [Mention], norm: &str, tokens: &[Token]) 
         if let Some(&(qs, qe)) = quotes[..open_before].last().filter(|&&(_, e)| m.end <= e) {
             m.quoted = true;
             // A quoted word or short phrase is the word talked about; a longer quote is speech.
-            if norm[qs..qe].split_whitespace().count() <= 3 {
+            // (A quoted name is used, not talked about: capitalised words ending in a noun for a
+            // programme, "“Alumni Mentorship Scheme” matches alumni with students".)
+            let words: Vec<&str> = norm[qs..qe].split_whitespace().collect();
+            let name = words.len() >= 2
+                && words.last().is_some_and(|w| PROGRAMME_NOUNS.contains(w))
+                && text
+                    .get(qs..qe)
+                    .is_some_and(|t| t.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase())));
+            if words.len() <= 3 && !name {
                 m.meta = true;
             }
         }
@@ -553,6 +564,24 @@ pub(crate) fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether each practice word of `text` is read as talk about the word (meta).
+    fn meta(text: &str) -> Vec<(String, bool)> {
+        let norm = super::super::text::normalise(text);
+        let tokens = super::super::text::tokenize(&norm);
+        let mut found = find(0, text, &norm, &tokens);
+        judge_use(&mut found, text, &norm, &tokens);
+        found.iter().map(|m| (norm[m.start..m.end].to_string(), m.meta)).collect()
+    }
+
+    /// A short quoted phrase is the word talked about, unless it is a name in capitals that
+    /// ends in a noun for a programme: then it is used.
+    #[test]
+    fn a_quoted_programme_name_is_used_not_talked_about() {
+        assert_eq!(meta("\"Peer Mentoring Programme\" matches staff."), [("mentoring".to_string(), false)]);
+        assert_eq!(meta("We stopped saying \"mentoring programme\"."), [("mentoring".to_string(), true)]);
+        assert_eq!(meta("We call it \"Peer Mentoring\"."), [("mentoring".to_string(), true)]);
+    }
 
     /// The word pattern is written by hand for speed; every spelling the core lists must match
     /// it whole, or that spelling is never found.

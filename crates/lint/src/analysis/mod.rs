@@ -273,7 +273,7 @@ impl<'s> Analysis<'s> {
                     .map_or((0, tokens.len()), |r| (r.start, r.end))
             };
             mentions::judge_sense(&mut found, &block.text, &norm, &tokens, &sentence_of_token, mentor_is_name);
-            mentions::judge_use(&mut found, &norm, &tokens);
+            mentions::judge_use(&mut found, &block.text, &norm, &tokens);
             // Only a quotation needs the next block (which may reject it).
             let quotes = norm.contains(['"', '“']);
             let next_block_text = self.blocks.get(block_idx + 1).filter(|_| quotes).map(|b| text::normalise(&b.text));

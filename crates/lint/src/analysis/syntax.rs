@@ -326,10 +326,14 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         // A gerund that opens its clause and is followed by a verb is that verb's subject, a
         // noun: "Coaching helps", "Mentoring runs for a year".
         // (So is one right after a subordinator: "whether coaching is time-bound".)
+        // (And one after a noun that opens the clause, its modifier: "PhD coaching is", "Peer
+        // mentoring runs".)
         let after_subordinator = i > 0 && matches!(words[i - 1].pos, Pos::Sub | Pos::Wh);
+        let after_opening_noun =
+            i > 0 && matches!(words[i - 1].pos, Pos::Noun | Pos::Propn) && clause_initial(&words, &texts, i - 1);
         if words[i].pos == Pos::Verb
             && words[i].form == Some(VerbForm::Gerund)
-            && (clause_initial(&words, &texts, i) || after_subordinator)
+            && (clause_initial(&words, &texts, i) || after_subordinator || after_opening_noun)
             && words[i + 1..]
                 .iter()
                 .find(|w| w.pos != Pos::Adv)
@@ -622,7 +626,7 @@ fn opened_by_determiner(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: 
 
 /// Whether a noun-or-verb word continues a list of nouns separated by commas: "a mentor, coach
 /// and friend", "a supervisor, professional mentor, and coach", "as a cheerleader, coach and
-/// advocate". Its place after a comma (or the list's "and" after one) and a noun, with no
+/// advocate", or two nouns that one determiner opens ("as a guide and mentor"). Its place after a comma (or the list's "and" after one) and a noun, with no
 /// object after it, is a list item's; "listens, and coaches them" keeps its verb (an object
 /// follows), and "asks questions and coaches" has no list (no comma).
 fn noun_list_item(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
@@ -634,8 +638,11 @@ fn noun_list_item(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize)
         _ if i > 1 && comma_after_noun(i - 1) => true,
         // "mentor, and coach" (the list's last item after a serial comma), or "cheerleader,
         // mentor and coach" (after "and" that follows a noun, with a comma-joined noun before).
+        // "as a guide and mentor": two items, the first a noun that a determiner opens.
         _ if i > 2 && words[i - 1].pos == Pos::Coord => {
-            comma_after_noun(i - 2) || (noun(i - 2) && (i.saturating_sub(6)..i - 2).any(comma_after_noun))
+            comma_after_noun(i - 2)
+                || (noun(i - 2) && (i.saturating_sub(6)..i - 2).any(comma_after_noun))
+                || (noun(i - 2) && matches!(words[i - 3].pos, Pos::Det | Pos::Poss))
         }
         _ => false,
     };

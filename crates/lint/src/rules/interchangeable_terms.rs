@@ -356,11 +356,27 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
         };
         // "The role of a mentor is ...": a role's "of" phrase names whose role it is.
         let owner = |s: usize| head_mention(s).or_else(|| parse.role_owner(&texts, s).and_then(head_mention));
+        // "A form of mentoring", "a kind of coach": a kind is named by the noun its "of" opens,
+        // the last of the words that modify it ("a form of group mentoring").
+        let kind_of = |o: usize| -> Option<&Mention> {
+            let head = parse.phrases[o].head;
+            let kind = matches!(texts[head], "form" | "kind" | "type" | "sort" | "variety" | "branch" | "version");
+            if !kind || texts.get(head + 1) != Some(&"of") {
+                return head_mention(o);
+            }
+            let named = (head + 2..parse.words.len())
+                .take_while(|&w| {
+                    matches!(parse.words[w].pos, syntax::Pos::Adj | syntax::Pos::Noun | syntax::Pos::Propn)
+                        || parse.words[w].form == Some(crate::analysis::lexicon::VerbForm::Gerund)
+                })
+                .last()?;
+            let token = parse.words[named].token;
+            mentions.iter().copied().find(|m| m.token == token)
+        };
         let pair = if copula || capacity {
             subject.and_then(|s| {
                 let subject = owner(s)?;
-                let object =
-                    objects.iter().find_map(|&o| head_mention(o).filter(|m| m.practice() != subject.practice()))?;
+                let object = objects.iter().find_map(|&o| kind_of(o).filter(|m| m.practice() != subject.practice()))?;
                 Some((subject, object))
             })
         } else if naming && !vg.passive {
