@@ -320,14 +320,17 @@ impl<'s> Analysis<'s> {
             // the next two sentences of the block by one that opens with a contrast ("However,
             // ...", "But ..."). The belief is the mistaken view the paragraph answers.
             let sentences = &mut self.sentences[sentence_start..];
+            // (The first four words, from the tokens: no allocation per sentence.)
+            let opens = |range: &Range<usize>| {
+                let mut out = [""; 4];
+                let words = tokens[range.clone()].iter().filter(|t| t.kind == text::TokenKind::Word);
+                for (slot, t) in out.iter_mut().zip(words) {
+                    *slot = t.text(&norm);
+                }
+                out
+            };
             for i in 0..sentences.len() {
-                let opens = |k: usize| -> Vec<&str> {
-                    norm[sentences[k].start..sentences[k].end]
-                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                        .filter(|w| !w.is_empty())
-                        .take(4)
-                        .collect()
-                };
+                let opens = |k: usize| opens(&sentences[k].tokens);
                 if traits::opens_with_a_belief(&opens(i))
                     && (i + 1..(i + 3).min(sentences.len())).any(|k| traits::opens_with_a_contrast(&opens(k)))
                 {
