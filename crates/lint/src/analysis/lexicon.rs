@@ -1381,6 +1381,25 @@ pub(crate) static ENABLING_VERBS: WordSet = WordSet::new(&[
 pub(crate) static ATTAINING_VERBS: WordSet =
     WordSet::new(&["reach", "achieve", "hit", "attain", "pass", "celebrate", "mark"]);
 
+/// Nouns of a person's inner life: a quality "of" one of them is the person's ("clarity of
+/// thought", "clarity of purpose").
+pub(crate) static MIND_NOUNS: WordSet = WordSet::new(&[
+    "thought",
+    "thoughts",
+    "thinking",
+    "mind",
+    "purpose",
+    "direction",
+    "vision",
+    "goal",
+    "goals",
+    "priorities",
+    "values",
+    "self",
+    "identity",
+    "career",
+]);
+
 /// Verbs (lemmas) that name each practice's own method: the mentor's advising and guiding,
 /// the coach's asking and facilitating.
 pub(crate) fn method_verbs(practice: cm_core::Practice) -> &'static WordSet {

@@ -255,6 +255,32 @@ pub(crate) fn judge_sense(
                 flags
             }
         };
+        // A client named after a product or an organisation ("the Kubernetes client", "a
+        // Deloitte client") or that is part of software ("client libraries", "client-side") is
+        // a program or a customer, not a person coached.
+        if m.is_client() {
+            let prev_raw = idx.checked_sub(1).and_then(|p| tokens.get(p)).map_or("", |t| t.text(text));
+            let named_after = idx > s_first
+                && prev_raw.chars().next().is_some_and(char::is_uppercase)
+                && idx - 1 != s_first
+                && !(prev.starts_with("coach") || prev.starts_with("mentor"));
+            let software = matches!(
+                next,
+                "library"
+                    | "libraries"
+                    | "side"
+                    | "sdk"
+                    | "sdks"
+                    | "app"
+                    | "apps"
+                    | "application"
+                    | "certificate"
+                    | "id"
+            ) || (next == "-" && word_at(norm, tokens, idx + 2) == "side");
+            if named_after || software {
+                m.sense = false;
+            }
+        }
         let is_coach = m.practice() == Practice::Coaching && m.form.role != Role::Guided;
         if is_coach {
             let class_after =

@@ -230,6 +230,42 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             }
         }
     }
+    // A quality "of" a thing ("improving the clarity of documentation") is that thing's: what
+    // a practice emphasises is the person's, so only a person, a practice word or a noun of
+    // the mind ("clarity of purpose") keeps it.
+    // (Coordinated qualities share the "of": "the clarity, usability and consistency of
+    // documentation".)
+    if cue.dimension == Dimension::Emphasis && words.len() == 1 {
+        let of = (words.end..(words.end + 8).min(texts.len()))
+            .take_while(|&k| {
+                matches!(texts[k], "," | "and" | "or" | "of") || matches!(parse.words[k].pos, syntax::Pos::Noun)
+            })
+            .find(|&k| texts[k] == "of");
+        if let Some(q) = of.and_then(|of| parse.phrases.iter().find(|q| q.words.start == of + 1)) {
+            let head = texts[q.head];
+            let thing = parse.words[q.head].pos == syntax::Pos::Noun
+                && !lex::may_name_a_person(head)
+                && !holders::is_practice_word(head)
+                && !lex::MIND_NOUNS.contains(head);
+            if thing {
+                return Holder::Not(NotEngagement::Owned);
+            }
+        }
+    }
+    // A noun of structure compounded with another noun ("the adapter contract", "the API
+    // contract") names that thing's structure: only a practice or engagement word before it
+    // ("a mentoring contract", "the programme milestones") makes it an engagement's.
+    if cue.dimension == Dimension::Form && words.len() == 1 && words.start > 0 {
+        let before = words.start - 1;
+        let compound = parse.phrase_of(before).is_some() && parse.phrase_of(before) == parse.phrase_of(words.start);
+        if compound
+            && matches!(parse.words[before].pos, syntax::Pos::Noun | syntax::Pos::Propn)
+            && parse.words[words.start].pos == syntax::Pos::Noun
+            && !holders::is_engagement_noun(texts[before])
+        {
+            return Holder::Not(NotEngagement::Owned);
+        }
+    }
     // A topic worded as a question that opens its sentence ("How it works, how it helps
     // leaders, and why it matters.") is a title of what the text explains, not something the
     // engagement covers: only a verb before it ("learn how the industry works") makes it one.

@@ -889,7 +889,15 @@ fn chunk(parse: &mut Parse, norm: &str, tokens: &[Token]) {
                 }
                 // A hyphen joins words; a dash with spaces around it separates them.
                 let dash = (t == "-" || t == "–") && !(w.spaced && words.get(i + 1).is_some_and(|n| n.spaced));
+                // (A comma between coordinate adjectives after a determiner stays in the phrase:
+                // "a structured, shareable file" is one file.)
+                let coordinate_adjectives = t == ","
+                    && i > start
+                    && matches!(words[start].pos, Pos::Det | Pos::Poss)
+                    && words[i - 1].pos == Pos::Adj
+                    && words.get(i + 1).is_some_and(|w| w.pos == Pos::Adj);
                 let joins = dash
+                    || coordinate_adjectives
                     || t == "/"
                     || t == "'s"
                     || (t == "to"
