@@ -88,7 +88,7 @@ pub(crate) fn is_neutral(sentence: &str) -> bool {
 }
 
 /// Whether a sentence's first words (lower-cased) say what we, I or people think: "we think",
-/// "I used to believe", "many people assume", "we often feel".
+/// "I believe", "many people assume", "we often feel".
 pub(crate) fn opens_with_a_belief(words: &[&str]) -> bool {
     let mut rest = words;
     if let [first, tail @ ..] = rest {
@@ -2226,6 +2226,25 @@ mod tests {
     use crate::analysis::mentions::quoted_ranges;
     use crate::analysis::text::{normalise, sentences};
     use crate::{lint, Document, Format};
+
+    /// A belief is what we, I or (many) people think, with at most one adverb or modal before
+    /// the verb; a contrast opens with "however", "but", "yet", "actually" or "in fact".
+    #[test]
+    fn beliefs_and_contrasts_are_read_from_the_first_words() {
+        use super::{opens_with_a_belief, opens_with_a_contrast};
+        for belief in [["we", "think", "we", ""], ["many", "people", "assume", "a"], ["i", "often", "feel", "that"]] {
+            assert!(opens_with_a_belief(&belief), "{belief:?}");
+        }
+        for other in [["our", "coaches", "think", ""], ["we", "offer", "coaching", ""], ["we", "", "", ""]] {
+            assert!(!opens_with_a_belief(&other), "{other:?}");
+        }
+        for contrast in [["however", "good", "", ""], ["in", "fact", "the", ""], ["but", "", "", ""]] {
+            assert!(opens_with_a_contrast(&contrast), "{contrast:?}");
+        }
+        for other in [["in", "the", "end", ""], ["obviously", "", "", ""], ["", "", "", ""]] {
+            assert!(!opens_with_a_contrast(&other), "{other:?}");
+        }
+    }
 
     /// No phrase of the rejection pattern is longer than `rejected_quotes` assumes: each
     /// top-level alternative, as written (a class or a group is longer written than matched).
