@@ -1143,9 +1143,10 @@ impl<'a> Ctx<'a, '_> {
             let words: Vec<&str> = tokens.iter().map(|t| t.text(&view.norm)).collect();
             let Some(range) = super::dates::date_range(&words) else { continue };
             let (from, to) = (sentence.tokens.start + range.start, sentence.tokens.start + range.end);
-            // The label: the phrase before a colon right before the range, or the row's label.
+            // The label: the phrase before a colon (or an opening bracket: "Mentoring period
+            // (Sep 9 - Dec 9)") right before the range, or the row's label.
             let label: Option<(usize, Range<usize>)> =
-                if from > sentence.tokens.start && view.tokens[from - 1].text(&view.norm) == ":" {
+                if from > sentence.tokens.start && matches!(view.tokens[from - 1].text(&view.norm), ":" | "(") {
                     let parsed = self.parse(block, idx);
                     let colon = parsed.parse.word_at(from - 1);
                     let phrase = colon.and_then(|c| parsed.parse.phrase_ending_at(c).map(|p| &parsed.parse.phrases[p]));
