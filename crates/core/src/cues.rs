@@ -280,6 +280,9 @@ pub const CUES: &[Cue] = &[
     cue(concat!("~last|~run (for)? ", qualifier!(), " (a|an) (week|month|year|quarter|term|semester)"), C, Duration, Strong),
     cue(concat!("~last|~run (for)? ", qualifier!(), " #n-weeks|#n-months"), C, Duration, Strong),
     cue("capped|limited at|to #n weeks|months|sessions|meetings", C, Duration, Strong),
+    // A verb of capping whose object is the engagement caps its length: "limiting relationships
+    // to 3 months", "we cap each mentoring pairing at six months".
+    cue(concat!("~limit|~cap (@poss|the|each|every|all)? (mentoring|coaching)? relationship|relationships|pairing|pairings|engagement|engagements|mentorship|mentorships|programme|program at|to ", qualifier!(), " #n weeks|months|sessions|meetings"), C, Duration, Strong),
     // A verb or a noun of length whose complement is a span measures what it is said of: "was
     // set at 12 weeks", "has a duration of six months", "is six months long", "spans a year",
     // "over the course of eight months". (Hours and minutes measure a meeting, not a term.)
