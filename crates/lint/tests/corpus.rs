@@ -227,6 +227,7 @@ const HELD_OUT: &[(&str, usize, f64, f64)] = &[
     ("held-out-14b", 50, 0.90, 0.40),
     ("held-out-15a", 50, 0.75, 0.25),
     ("held-out-15b", 50, 0.90, 0.55),
+    ("held-out-16a", 50, 0.90, 0.50),
 ];
 
 #[test]
