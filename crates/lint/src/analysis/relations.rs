@@ -266,6 +266,27 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             return Holder::Not(NotEngagement::Owned);
         }
     }
+    // A length alone in brackets right after a noun of an engagement ("the mentoring cycle
+    // (six months)", "the programme (about 5 months)") gives that engagement's length, as an
+    // apposition does.
+    if cue.dimension == Dimension::Duration && texts.get(words.end) == Some(&")") {
+        let open = (words.start.saturating_sub(3)..words.start).rev().find(|&k| texts[k] == "(");
+        let hedged_only = open.is_some_and(|o| (o + 1..words.start).all(|k| lex::HEDGES.contains(texts[k])));
+        if let Some(p) = open.filter(|_| hedged_only).and_then(|o| parse.phrase_ending_at(o)) {
+            let ph = &parse.phrases[p];
+            if holders::is_engagement_noun(texts[ph.head]) && !holders::is_practice_word(texts[ph.head]) {
+                // (The practice word must name the engagement itself, right before its noun: "the
+                // mentoring review window" is the review's window.)
+                let named = ph.words.clone().rev().find(|&w| holders::is_practice_word(texts[w])).unwrap_or(ph.head);
+                if named + 1 < ph.head {
+                    return Holder::Not(NotEngagement::Measures);
+                }
+                let tokens = first + ph.words.start..first + ph.words.end;
+                // (Said as a label says it: "Mentoring cycle: six months".)
+                return Holder::Phrase { tokens, head: first + named, via: Via::Label, then: None, verb: None };
+            }
+        }
+    }
     // A topic worded as a question that opens its sentence ("How it works, how it helps
     // leaders, and why it matters.") is a title of what the text explains, not something the
     // engagement covers: only a verb before it ("learn how the industry works") makes it one.
