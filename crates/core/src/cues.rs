@@ -280,6 +280,11 @@ pub const CUES: &[Cue] = &[
     cue(concat!("~last|~run (for)? ", qualifier!(), " (a|an) (week|month|year|quarter|term|semester)"), C, Duration, Strong),
     cue(concat!("~last|~run (for)? ", qualifier!(), " #n-weeks|#n-months"), C, Duration, Strong),
     cue("capped|limited at|to #n weeks|months|sessions|meetings", C, Duration, Strong),
+    // Setting a timeline or an end for the engagement itself fixes its term: "set a timeline
+    // for length of mentorship", "agree an end date for the mentoring relationship". (A
+    // timeline for goals or a project is no term of the engagement.)
+    cue("(~set|~establish|~agree|~define) (on)? (a|an|the)? (timeline|timeframe|end date|end point|endpoint) for (the)? (length|duration|end) (of)? (the|your|each)? mentorship|mentoring|coaching|relationship|pairing|programme|program", C, Duration, Strong),
+    cue("(~set|~establish|~agree|~define) (on)? (a|an|the)? (timeline|timeframe|end date|end point|endpoint) for (the|your|each)? mentorship|mentoring|coaching|relationship|pairing|programme|program", C, Duration, Strong),
     // A verb of capping whose object is the engagement caps its length: "limiting relationships
     // to 3 months", "we cap each mentoring pairing at six months".
     cue(concat!("~limit|~cap (@poss|the|each|every|all)? (mentoring|coaching)? relationship|relationships|pairing|pairings|engagement|engagements|mentorship|mentorships|programme|program at|to ", qualifier!(), " #n weeks|months|sessions|meetings"), C, Duration, Strong),
