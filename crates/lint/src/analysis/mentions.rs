@@ -370,9 +370,9 @@ const LIKENESS: &[&str] = &[
 ];
 
 /// Whether the word at `idx` stands in the standard of a comparison: after "to" governed by a
-/// word of likeness, each within eight words and with no punctuation between ("likening it to
-/// the support a mentor gives", "akin to what a mentor offers"). What something is likened to is set beside it, not said to
-/// be it.
+/// word of likeness, each within eight words and with no punctuation between ("compared to a
+/// mentor", "likening it to the support a mentor gives", "akin to what a mentor offers"). What
+/// something is likened to is set beside it, not said to be it.
 fn compared_with(norm: &str, tokens: &[Token], idx: usize) -> bool {
     let mut k = idx;
     for _ in 0..8 {
@@ -458,7 +458,7 @@ pub(crate) fn judge_use(mentions: &mut [Mention], text: &str, norm: &str, tokens
                         | "differing"
                 ))
             || (before == "of" && before2 == "instead")
-            || (before == "to" && matches!(before2, "opposed" | "compared" | "similar"))
+            || (before == "to" && before2 == "opposed")
             || (before == "with" && before2 == "compared")
             || compared_with(norm, tokens, idx);
         let next = word_at(norm, tokens, idx + 1);
