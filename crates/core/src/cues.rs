@@ -317,7 +317,7 @@ pub const CUES: &[Cue] = &[
     cue("#n week|weeks|month|months|sessions|meetings", C, Duration, Fragment),
     cue("final|closing review|session", C, Duration, Support),
     cue("open-ended|lifelong|life-long|indefinite|indefinitely|long-running", M, Duration, Strong),
-    cue("ongoing", M, Duration, Local),
+    cue("on-going", M, Duration, Local),
     cue("long-term (relationship|relationships|partnership)", M, Duration, Strong),
     cue("(for|as) long as (you|it|they|both|the relationship|those|you both|it's|it is|the two)", M, Duration, Strong),
     cue("as long as (you|they) work here", M, Duration, Strong),

@@ -1222,6 +1222,7 @@ pub(crate) static ADJECTIVES: WordSet = WordSet::new(&[
     "structured",
     "unstructured",
     "ongoing",
+    "on-going",
     "regular",
     "weekly",
     "monthly",

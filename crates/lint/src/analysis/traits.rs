@@ -2136,6 +2136,8 @@ fn is_adjective_cue(text: &str) -> bool {
             | "open-ended"
             | "open ended"
             | "ongoing"
+            | "on-going"
+            | "on going"
             | "time-bound"
             | "time bound"
             | "time-limited"

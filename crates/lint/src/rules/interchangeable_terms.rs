@@ -222,10 +222,10 @@ fn single_determiner(norm: &str, a: &Mention, b: &Mention, gap: &str, tail: &str
         return None;
     }
     let tail = tail.trim_start();
+    // ("and/or" is "or both": two roles that one person may or may not hold together.)
     if gap.trim() == "or" {
-        let before = norm[..a.start].split_whitespace().last().unwrap_or("");
         let both = tail.starts_with(", or both") || tail.starts_with("or both");
-        return (DETERMINERS.contains(&before) && !both).then_some("one role");
+        return (determined_past_modifiers(norm, a.start) && !both).then_some("one role");
     }
     let singular = |m: &Mention| !norm[m.start..m.end].ends_with('s');
     if gap.trim() != "and" || !singular(a) || !singular(b) {
@@ -251,6 +251,29 @@ fn single_determiner(norm: &str, a: &Mention, b: &Mention, gap: &str, tail: &str
     // ("a coach and mentor each", "a coach and mentor who both ...": two people.)
     let two = tail.starts_with("each") || tail.starts_with("both") || tail.starts_with("who both");
     (counted && !two).then_some("one role")
+}
+
+/// Whether the noun phrase that ends at `start` opens with one determiner: "a coach", "an
+/// experienced coach", "a seasoned, supportive coach". Modifiers between the determiner and
+/// the noun leave it one referent; up to three are looked past, each a single word, and one
+/// followed by a comma only when it is an adjective ("a seasoned, caring coach", not "your
+/// manager, coach": a list of roles).
+fn determined_past_modifiers(norm: &str, start: usize) -> bool {
+    use crate::analysis::lexicon;
+    for word in norm[..start].split_whitespace().rev().take(4) {
+        if DETERMINERS.contains(&word) {
+            return true;
+        }
+        let bare = word.strip_suffix(',').unwrap_or(word);
+        let adjective = lexicon::ADJECTIVES.contains(bare) || lexicon::adjective_ending(bare) || bare.ends_with("ed");
+        let modifier = bare.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !matches!(bare, "the" | "and" | "or" | "with" | "to" | "for" | "of" | "from" | "by")
+            && (bare.len() == word.len() || adjective);
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> Diagnostic {
