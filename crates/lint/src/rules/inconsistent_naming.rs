@@ -81,6 +81,7 @@ static UMBRELLA_OR_RENAME: LazyLock<Regex> = LazyLock::new(|| {
 fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     if analysis.bindings.is_empty() {
         heading_engagement(acc, analysis, &HashSet::new());
+        demonstrative_anaphora(acc, analysis, &HashSet::new());
         return;
     }
     // Only programme names need the document-wide facts about names, and only about their words.
@@ -138,6 +139,7 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     }
     title_role(acc, analysis, &flagged);
     heading_engagement(acc, analysis, &flagged);
+    demonstrative_anaphora(acc, analysis, &flagged);
 }
 
 /// Whether the later binding makes [`same_entity`] accept any earlier one of its kind and the
@@ -446,6 +448,192 @@ fn heading_engagement(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, flagge
     }
 }
 
+/// What a noun phrase can refer back to: a group of people, one person, or an engagement.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Referent {
+    People,
+    Person,
+    Engagement,
+}
+
+/// The referent a practice word names, if it can stand for one: a plural or singular role
+/// noun, or the activity's noun ("mentorship", "coaching"). A role word that modifies a
+/// programme noun ("the Harbour Coach Program") names an engagement.
+fn referent(analysis: &Analysis<'_>, m: &crate::analysis::mentions::Mention) -> Option<Referent> {
+    use cm_core::WordClass;
+    if m.verb || m.possessive {
+        return None;
+    }
+    let view = &analysis.views[m.block];
+    let next = view.tokens.get(m.token + 1).map_or("", |t| t.text(&view.norm));
+    if matches!(next, "program" | "programme" | "programs" | "programmes" | "scheme" | "initiative") {
+        return Some(Referent::Engagement);
+    }
+    match (m.role(), m.form.class) {
+        (Role::Guide, WordClass::Plural) => Some(Referent::People),
+        (Role::Guide, WordClass::Singular) => Some(Referent::Person),
+        (Role::Activity, WordClass::Gerund | WordClass::Noun) => Some(Referent::Engagement),
+        _ => None,
+    }
+}
+
+/// "The Harbour Coach Program opened in 2019. This mentorship is offered to ...": a
+/// demonstrative ("this", "these") at the head of a sentence says that its noun names
+/// something the text has just mentioned. Its referent is the nearest earlier word that can be
+/// it (the same kind: a group of people for "these mentors", one person for "this coach", an
+/// engagement for "this mentorship"), in the same paragraph or the block just before. When
+/// that word belongs to the other practice, and no word of the demonstrative's own practice
+/// stands between them, one thing is named both ways. Only a demonstrative whose head is the
+/// practice word itself counts: "this mentoring guide" may point at the page.
+fn demonstrative_anaphora(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, flagged: &HashSet<usize>) {
+    use crate::analysis::holders::is_engagement_noun;
+    let plain = |m: &crate::analysis::mentions::Mention| {
+        let sentence = &analysis.sentences[m.sentence];
+        m.is_use() && !m.quoted && !m.joint && !m.is_client() && !sentence.neutral && !sentence.question
+    };
+    for (idx, m) in analysis.mentions.iter().enumerate() {
+        if !plain(m) || flagged.contains(&idx) {
+            continue;
+        }
+        let Some(kind) = referent(analysis, m) else { continue };
+        let sentence = &analysis.sentences[m.sentence];
+        let view = &analysis.views[m.block];
+        let text = |t: usize| view.tokens[t].text(&view.norm);
+        // The demonstrative opens the sentence; up to two modifiers stand between it and the
+        // word ("These qualified mentors").
+        let first = sentence.tokens.start;
+        if m.token <= first || m.token > first + 3 {
+            continue;
+        }
+        let wanted = if kind == Referent::People { "these" } else { "this" };
+        let modifiers_plain = (first + 1..m.token).all(|t| {
+            let w = text(t);
+            w.chars().all(|c| c.is_alphabetic() || c == '-') && !crate::analysis::holders::is_practice_word(w)
+        });
+        if text(first) != wanted || !modifiers_plain {
+            continue;
+        }
+        // The practice word is the phrase's head: "this mentoring guide" may be the page.
+        let next = view.tokens.get(m.token + 1).map_or("", |t| t.text(&view.norm));
+        let modified = match kind {
+            Referent::Engagement => !next.is_empty() && next.chars().all(char::is_alphabetic) && !is_verb_like(next),
+            Referent::People | Referent::Person => is_engagement_noun(next),
+        };
+        if modified {
+            continue;
+        }
+        // The nearest earlier word that can be the referent, in this block or the one before.
+        let antecedent = analysis.mentions[..idx]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, e)| e.block == m.block || e.block + 1 == m.block)
+            .find(|(_, e)| {
+                // (A capitalised name that ends in a programme noun is read as a brand, not a
+                // use; it still names the programme: "the Harbour Coach Program".)
+                let named = e.capitalised && !e.meta && !e.excluded && referent(analysis, e) == Some(Referent::Engagement);
+                e.practice() == m.practice() || ((plain(e) || named) && referent(analysis, e) == Some(kind))
+            });
+        let Some((e_idx, e)) = antecedent else { continue };
+        if e.practice() == m.practice() || flagged.contains(&e_idx) || closer_referent(analysis, e, m, kind) {
+            continue;
+        }
+        let what = match kind {
+            Referent::People => "one group of people",
+            Referent::Person => "one person",
+            Referent::Engagement => "one engagement",
+        };
+        // (A programme is quoted with its noun: "Coach Program".)
+        let e_view = &analysis.views[e.block];
+        let e_text = match e_view.tokens.get(e.token + 1) {
+            Some(t) if referent(analysis, e) == Some(Referent::Engagement) && e.role() == Role::Guide => {
+                format!("{} {}", analysis.mention_text(e), &analysis.blocks[e.block].text[t.start..t.end])
+            }
+            _ => analysis.mention_text(e).to_string(),
+        };
+        acc.push(Diagnostic {
+            rule: &META,
+            severity: META.default_severity,
+            span: analysis.mention_span(m),
+            related: Some(analysis.mention_span(e)),
+            message: format!(
+                "'{}' refers back to '{e_text}': {what}, named both ways",
+                &analysis.blocks[m.block].text[view.tokens[first].start..m.end]
+            ),
+            note: Some("coaching and mentoring are different practices with different traits; one programme or person keeps one name"),
+            // Never safe: either naming may be the slip.
+            fix: super::swap_fix(analysis, m, Applicability::Unsafe),
+            chain: None,
+            repeats: Vec::new(),
+            point: None,
+            trait_of: None,
+        });
+    }
+}
+
+/// Whether a word between the antecedent `e` and the demonstrative's word `m` may be what the
+/// demonstrative points to instead, a noun that is no practice word: "Coaches lead the clinic,
+/// and volunteers join them. These mentors ..." may mean the volunteers. For people, a noun
+/// for a person or a role ("volunteers", "engineers", "a manager"); for an engagement, a noun
+/// for one ("a buddy scheme"). (The antecedent's own programme noun is part of it.)
+fn closer_referent(
+    analysis: &Analysis<'_>,
+    e: &crate::analysis::mentions::Mention,
+    m: &crate::analysis::mentions::Mention,
+    kind: Referent,
+) -> bool {
+    use crate::analysis::lexicon;
+    let person_like = |w: &str| {
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        lexicon::OTHER_ROLES.contains(singular)
+            || crate::analysis::relations::is_audience(w)
+            || ["er", "or", "ist", "ee", "ant", "ent"].iter().any(|end| singular.len() > 4 && singular.ends_with(end))
+    };
+    let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss");
+    // A copula right after the antecedent makes the noun phrase after it the antecedent again
+    // ("Field Coaches are senior technicians who ..."): that phrase stands for no one else.
+    let e_view = &analysis.views[e.block];
+    let e_text = |t: usize| e_view.tokens.get(t).map_or("", |t| t.text(&e_view.norm));
+    let mut skip_to = e.token + 2;
+    if matches!(e_text(e.token + 1), "is" | "are" | "was" | "were" | "become" | "became" | "remain") {
+        while skip_to < e_view.tokens.len() {
+            let w = e_text(skip_to);
+            let quote = matches!(w, "\"" | "“" | "”" | "'" | "‘" | "’");
+            if !quote && (lexicon::PREPOSITIONS.contains(w) || !w.chars().all(|c| c.is_alphabetic() || c == '-')) {
+                break;
+            }
+            skip_to += 1;
+        }
+    }
+    (e.block..=m.block).any(|b| {
+        let view = &analysis.views[b];
+        let from = if b == e.block { skip_to } else { 0 };
+        let to = if b == m.block { m.token } else { view.tokens.len() };
+        (from..to.max(from)).any(|t| {
+            let w = view.tokens[t].text(&view.norm);
+            if crate::analysis::holders::is_practice_word(w) {
+                return false;
+            }
+            match kind {
+                Referent::People => plural(w) && person_like(w),
+                Referent::Person => !plural(w) && person_like(w),
+                Referent::Engagement => lexicon::ENGAGEMENT_NOUNS.contains(w),
+            }
+        })
+    })
+}
+
+/// Whether the word after "this mentorship" is its verb, not a noun it modifies ("this mentoring
+/// guide"): a verb form that agrees with one subject (a third-person present or a past) or an
+/// auxiliary. A base form may be a noun ("guide", "plan").
+fn is_verb_like(word: &str) -> bool {
+    use crate::analysis::lexicon::VerbForm;
+    matches!(
+        crate::analysis::lexicon::verb(word),
+        Some((_, VerbForm::Third | VerbForm::Past | VerbForm::PastOrParticiple))
+    ) || matches!(word, "is" | "was" | "will" | "can" | "may" | "should" | "must" | "has" | "had" | "would" | "does")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::codes;
@@ -472,6 +660,14 @@ mod tests {
         // The section never speaks of the circles again.
         let doc = "# Bridge\n\n## Coaching meetups\n\nEvery mentor brings two mentees.\n";
         assert!(!codes(doc).contains(&"CM005"));
+    }
+
+    #[test]
+    fn a_demonstrative_reaches_back_one_block_at_most() {
+        let doc = "Coaches run the Monday clinic.\n\nThese mentors are unpaid.\n";
+        assert_eq!(codes(doc), ["CM005"]);
+        let doc = "Coaches run the Monday clinic.\n\nThe clinic opens at nine.\n\nThese mentors are unpaid.\n";
+        assert!(codes(doc).is_empty());
     }
 
     #[test]
