@@ -1525,7 +1525,10 @@ impl<'a> Ctx<'a, '_> {
         let wants_person = PERSON_PRONOUNS.contains(&word);
         let fits = |idx: usize| {
             let m = &analysis.mentions[idx];
-            m.is_use() && !m.is_client() && if wants_person { m.is_person() } else { !m.is_person() }
+            m.is_use()
+                && !m.is_client()
+                && (if wants_person { m.is_person() } else { !m.is_person() })
+                && !denied_predicate(analysis, m)
         };
         // Earlier in the same sentence. A denied copula's predicate noun is no referent: it
         // says what the subject is not, so a later pronoun refers to the subject ("the mentor
@@ -2406,4 +2409,32 @@ fn criteria_cell(blocks: &[crate::prose::Block], at: usize) -> bool {
         }
     }
     in_row >= 2 || in_column >= 2
+}
+
+/// Whether mention `m` stands in the predicate of a denied copula, alone or in a list ("coaching
+/// isn't therapy, mentoring, or consulting"): it says what the subject is not, so it brings
+/// nothing into the discourse that a later pronoun could refer to.
+fn denied_predicate(analysis: &Analysis<'_>, m: &crate::analysis::mentions::Mention) -> bool {
+    let view = &analysis.views[m.block];
+    let start = analysis.sentences[m.sentence].tokens.start;
+    let text = |t: usize| view.tokens[t].text(&view.norm);
+    let mut t = m.token;
+    // (Back over the list's words and commas, a few at most.)
+    for _ in 0..8 {
+        if t <= start {
+            return false;
+        }
+        t -= 1;
+        let w = text(t);
+        if matches!(w, "isn't" | "isn’t" | "aren't" | "aren’t" | "wasn't" | "wasn’t" | "weren't" | "weren’t") {
+            return true;
+        }
+        if w == "not" && t > start && matches!(text(t - 1), "is" | "are" | "was" | "were") {
+            return true;
+        }
+        if w != "," && !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return false;
+        }
+    }
+    false
 }
