@@ -145,7 +145,10 @@ fn counts(analysis: &Analysis<'_>, idx: usize) -> bool {
         return false;
     }
     if m.role() == Role::Activity
-        && (names_a_method(analysis, idx) || activities_side_by_side(analysis, idx) || names_a_field(analysis, idx))
+        && (names_a_method(analysis, idx)
+            || activities_side_by_side(analysis, idx)
+            || names_a_field(analysis, idx)
+            || one_means_of_several(analysis, idx))
     {
         return false;
     }
@@ -322,6 +325,55 @@ fn in_capacity_list(analysis: &Analysis<'_>, idx: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether an activity word is one item of a list of three or more ("through coaching,
+/// assignments, and exposure"), the others not the practices' words: one means among several
+/// that a relationship uses, not the kind of relationship whose roles follow.
+fn one_means_of_several(analysis: &Analysis<'_>, idx: usize) -> bool {
+    let m = &analysis.mentions[idx];
+    let view = &analysis.views[m.block];
+    let sentence = &analysis.sentences[m.sentence];
+    let word = |t: usize| view.tokens[t].text(&view.norm);
+    // Items of one or two words, separated by commas, "and" or "or" (a comma and a conjunction
+    // together are one separator).
+    // The mention's own item is the word and at most one modifier before it; the list goes on
+    // only from a separator right next to that item.
+    let scan = |step: isize| -> (usize, bool) {
+        let own = if step < 0 { 1 } else { 0 };
+        let (mut separators, mut comma, mut run, mut last_sep) = (0, false, own, false);
+        let mut t = m.token as isize;
+        for _ in 0..12 {
+            t += step;
+            if t < sentence.tokens.start as isize || t >= sentence.tokens.end as isize {
+                break;
+            }
+            let w = word(t as usize);
+            if crate::analysis::holders::is_practice_word(w) {
+                return (0, false);
+            }
+            match w {
+                "," | "and" | "or" => {
+                    if !last_sep {
+                        separators += 1;
+                    }
+                    comma |= w == ",";
+                    last_sep = true;
+                    run = 0;
+                }
+                w if w.chars().all(char::is_alphabetic) && run < 2 && (separators > 0 || step < 0) => {
+                    run += 1;
+                    last_sep = false;
+                }
+                _ => break,
+            }
+        }
+        // (A separator with no item after it ends no item.)
+        (separators - usize::from(last_sep && separators > 0), comma)
+    };
+    let (before, comma_before) = scan(-1);
+    let (after, comma_after) = scan(1);
+    before + after >= 2 && (comma_before || comma_after)
 }
 
 /// Whether an activity word ("coaching", "mentoring") only names a way of working before a noun
