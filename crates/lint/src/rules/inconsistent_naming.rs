@@ -531,7 +531,8 @@ fn demonstrative_anaphora(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, fl
             .find(|(_, e)| {
                 // (A capitalised name that ends in a programme noun is read as a brand, not a
                 // use; it still names the programme: "the Harbour Coach Program".)
-                let named = e.capitalised && !e.meta && !e.excluded && referent(analysis, e) == Some(Referent::Engagement);
+                let named =
+                    e.capitalised && !e.meta && !e.excluded && referent(analysis, e) == Some(Referent::Engagement);
                 e.practice() == m.practice() || ((plain(e) || named) && referent(analysis, e) == Some(kind))
             });
         let Some((e_idx, e)) = antecedent else { continue };
