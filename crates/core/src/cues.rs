@@ -296,7 +296,7 @@ pub const CUES: &[Cue] = &[
     cue("#n weeks|months|years|year (long|in length|in duration)", C, Duration, Strong),
     cue(concat!("~span ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Strong),
     cue(concat!("~span ", qualifier!(), " (a|an) (week|month|year|quarter|term|semester)"), C, Duration, Strong),
-    cue(concat!("over|for|across|during (the course of|a period of) ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Local),
+    cue(concat!("over|for|across|during (the course of|a period of|the period of) ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Local),
     cue("time-limit|time-limits", C, Duration, Strong),
     // More ways a length is said of the engagement: "will be for 6 months", "a mentoring
     // relationship of 12 months", "a 3 months program", "as short as one month or as long as
