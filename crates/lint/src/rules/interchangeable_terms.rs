@@ -107,6 +107,9 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
             flagged = identity(acc, analysis, sentence_idx);
         }
         if !flagged {
+            flagged = roles_listed(acc, analysis, sentence_idx);
+        }
+        if !flagged {
             declaration(acc, analysis, sentence_idx);
         }
     }
@@ -451,6 +454,103 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
         // activity and an activity ("coaching is mentoring").
         if let Some((a, b)) = pair.filter(|(a, b)| a.role() == b.role() && a.role() != Role::Guided) {
             acc.push(diagnostic(analysis, a, b, "one role"));
+            return true;
+        }
+    }
+    false
+}
+
+/// Verbs that give their subject the roles named by their object ("mentors play several
+/// roles", "take on many hats").
+const ROLE_TAKING_VERBS: &[&str] = &["play", "take", "assume", "fill", "wear", "hold", "perform", "juggle", "combine"];
+
+/// "Mentors play several roles, including listener, sponsor and coach", "the mentor's role as
+/// adviser, partner and coach", "with the mentor acting as a guide, coach and friend": the
+/// roles a guide is given, listed after a role noun or a verb of capacity, are names of that
+/// guide; a role word of the other practice among them names one person both ways. The guide
+/// owns the role noun by a possessive ("the mentor's role") or as the subject of a verb that
+/// takes roles on; the list opens with "as", "including", "such as" or a colon, and its items
+/// are bare nouns of one or two words (a longer item is a clause: "including introducing
+/// mentees to a coach" gives no role). Says whether it flagged.
+fn roles_listed(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: usize) -> bool {
+    use crate::analysis::lexicon::{self, CAPACITY_NOUNS};
+    let sentence = &analysis.sentences[sentence_idx];
+    if sentence.question {
+        return false;
+    }
+    let view = &analysis.views[sentence.block];
+    let end = sentence.tokens.end;
+    let text = |t: usize| if t < end { view.tokens[t].text(&view.norm) } else { "" };
+    let usable = |m: &Mention| m.is_use() && !m.quoted && !m.verb && !m.joint;
+    for g in sentence.mentions.clone().map(|i| &analysis.mentions[i]) {
+        if !usable(g) || g.role() != Role::Guide {
+            continue;
+        }
+        // Where the list opens: after the role noun the guide owns, or after a participle of
+        // capacity right after it ("the mentor acting as").
+        let mut t = g.token + 1;
+        let opens_at = if g.possessive {
+            // ("the mentor's role", "the mentor's main roles")
+            let t = if CAPACITY_NOUNS.contains(text(t)) { t } else { t + 1 };
+            CAPACITY_NOUNS.contains(text(t)).then_some(t + 1)
+        } else if matches!(text(t), "acting" | "serving" | "functioning") && text(t + 1) == "as" {
+            Some(t + 1)
+        } else {
+            // A modal or an adverb, the verb, "on", then a few quantifiers before the noun.
+            while t < g.token + 3 && (lexicon::MODALS.contains(text(t)) || lexicon::ADVERBS.contains(text(t))) {
+                t += 1;
+            }
+            // (Not every one of these verbs is in the lexicon: their regular forms are read here.)
+            let w = text(t);
+            let stem = ["s", "ed", "ing"].iter().find_map(|end| w.strip_suffix(end)).unwrap_or(w);
+            let takes = lexicon::verb(w).is_some_and(|(lemma, _)| ROLE_TAKING_VERBS.contains(&lemma))
+                || ROLE_TAKING_VERBS.contains(&w)
+                || ROLE_TAKING_VERBS.contains(&stem);
+            if takes {
+                t += 1;
+                if text(t) == "on" {
+                    t += 1;
+                }
+            }
+            let noun = (t..t + 4).find(|&k| CAPACITY_NOUNS.contains(text(k)));
+            noun.filter(|_| takes).map(|n| n + 1)
+        };
+        let Some(mut t) = opens_at else { continue };
+        // The opener.
+        if text(t) == "," && text(t + 1) == "including" {
+            t += 1;
+        }
+        match text(t) {
+            // ("as opposed to a coach" is no list: its items would run past two words.)
+            "as" | "including" | ":" => t += 1,
+            "such" if text(t + 1) == "as" => t += 2,
+            _ => continue,
+        }
+        if matches!(text(t), "a" | "an") {
+            t += 1;
+        }
+        // The items: one or two words each, between commas, "and" and "or".
+        let mut run = 0;
+        let mut found = None;
+        while t < end {
+            let w = text(t);
+            if matches!(w, "," | "and" | "or") {
+                run = 0;
+            } else if w.chars().all(|c| c.is_alphabetic() || c == '-') && run < 2 {
+                run += 1;
+                if let Some(other) = view.mentions.clone().map(|i| &analysis.mentions[i]).find(|m| m.token == t) {
+                    if other.role() == Role::Guide && other.practice() != g.practice() && other.sense && !other.quoted {
+                        found = Some(other);
+                        break;
+                    }
+                }
+            } else {
+                break;
+            }
+            t += 1;
+        }
+        if let Some(other) = found {
+            acc.push(diagnostic(analysis, g, other, "one role"));
             return true;
         }
     }
