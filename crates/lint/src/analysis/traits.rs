@@ -610,6 +610,12 @@ impl<'a> Ctx<'a, '_> {
         if !strong_enough || sentence.rejects == Some(practice) {
             return None;
         }
+        // "Don't just tell them what to do": "not just" affirms what follows only when the
+        // sentence goes on to add more ("... but also ask"); alone it warns against it. Either
+        // way the sentence neither gives nor denies the trait plainly: no finding.
+        if not_just_alone(view, sentence, hit_token) {
+            return None;
+        }
         let trait_practice = if cue.setter {
             match self.setter_role(view, sentence_idx, hit_token)? {
                 Role::Guide => Practice::Mentoring,
@@ -2437,4 +2443,17 @@ fn denied_predicate(analysis: &Analysis<'_>, m: &crate::analysis::mentions::Ment
         }
     }
     false
+}
+
+/// Whether a negator right before "just" or "only" stands before the cue at `hit_token` in its
+/// sentence ("don't just tell them"), with no "but", "also", "too" or "as well" after it that
+/// adds to what it restricts ("not just ... but also ...").
+fn not_just_alone(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
+    let word = |i: usize| view.tokens[i].text(&view.norm);
+    let negator = |w: &str| w == "not" || w.ends_with("n't") || w.ends_with("n’t") || w == "never";
+    let restricted = (sentence.tokens.start..hit_token)
+        .any(|i| i + 1 < hit_token && negator(word(i)) && matches!(word(i + 1), "just" | "only"));
+    restricted
+        && !(hit_token..sentence.tokens.end)
+            .any(|i| matches!(word(i), "but" | "also" | "too") || (word(i) == "as" && i + 1 < sentence.tokens.end && word(i + 1) == "well"))
 }
