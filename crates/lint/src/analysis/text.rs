@@ -233,7 +233,9 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             b'\n' => {
                 let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
                 let next_end = text[i + 1..].find('\n').map_or(text.len(), |p| i + 1 + p);
-                if is_record_line(&text[line_start..i]) || is_record_line(&text[i + 1..next_end]) {
+                // (What stands before the break since the sentence began: a title line may
+                // follow a sentence that the block's text joined to it.)
+                if line_break_ends_sentence(&text[line_start.max(start)..i], &text[i + 1..next_end]) {
                     push_trimmed(text, start, i, &mut out);
                     start = i + 1;
                 }
@@ -278,6 +280,31 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// tab between words.
 pub(crate) fn is_record_line(line: &str) -> bool {
     line.bytes().filter(|&b| b == b'|').count() >= 2 || line.trim().contains('\t')
+}
+
+/// Whether the line break between the lines `before` and `after` of one paragraph ends a
+/// sentence: either is a record (see [`is_record_line`]), or `before` is a title or a label
+/// that the layout, not punctuation, ends: a line of at most six words that starts with a
+/// capital and ends in no punctuation or joining word, followed by a line that starts with a
+/// capital ("Eliciting Reflection" / "Don't just tell them ..."). A hard-wrapped sentence
+/// breaks its lines long, or before a lower-case word.
+pub(crate) fn line_break_ends_sentence(before: &str, after: &str) -> bool {
+    if is_record_line(before) || is_record_line(after) {
+        return true;
+    }
+    let before = before.trim();
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let words = before.split_whitespace().count();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let joining = matches!(
+        last.to_ascii_lowercase().as_str(),
+        "and" | "or" | "of" | "the" | "a" | "an" | "to" | "for" | "with" | "in" | "on" | "by" | "at" | "from" | "as"
+    );
+    (1..=6).contains(&words)
+        && capital(before)
+        && capital(after.trim_start())
+        && !joining
+        && before.chars().last().is_some_and(char::is_alphanumeric)
 }
 
 /// The longest sentence, in bytes. A longer run of text without an end mark is cut into

@@ -2454,6 +2454,8 @@ fn not_just_alone(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bo
     let restricted = (sentence.tokens.start..hit_token)
         .any(|i| i + 1 < hit_token && negator(word(i)) && matches!(word(i + 1), "just" | "only"));
     restricted
-        && !(hit_token..sentence.tokens.end)
-            .any(|i| matches!(word(i), "but" | "also" | "too") || (word(i) == "as" && i + 1 < sentence.tokens.end && word(i + 1) == "well"))
+        && !(hit_token..sentence.tokens.end).any(|i| {
+            matches!(word(i), "but" | "also" | "too")
+                || (word(i) == "as" && i + 1 < sentence.tokens.end && word(i + 1) == "well")
+        })
 }

@@ -271,8 +271,9 @@ impl<'s> State<'s> {
                 let source = state.source;
                 let before = source.get(..range.start).map_or("", |s| &s[s.rfind('\n').map_or(0, |p| p + 1)..]);
                 let after = source.get(range.end..).map_or("", |s| &s[..s.find('\n').unwrap_or(s.len())]);
-                let records =
-                    crate::analysis::text::is_record_line(before) || crate::analysis::text::is_record_line(after);
+                // (So do a title or label line that no punctuation ends: see
+                // `line_break_ends_sentence`.)
+                let records = crate::analysis::text::line_break_ends_sentence(before, after);
                 if let Some(current) = state.current.as_mut() {
                     if records {
                         current.push_line_break(range.start, range.end);

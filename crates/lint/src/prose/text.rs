@@ -179,7 +179,12 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
         let continues = current.as_ref().is_some_and(|c| matches!(c.kind, BlockKind::Paragraph)) && !label;
         if continues {
             if let Some(builder) = current.as_mut() {
-                builder.push_space(line.start, line.start);
+                // (A title or label line, or a record, ends its sentence at the break.)
+                if crate::analysis::text::line_break_ends_sentence(lines[idx - 1].text, text) {
+                    builder.push_line_break(line.start, line.start);
+                } else {
+                    builder.push_space(line.start, line.start);
+                }
                 let trimmed = text.trim_start();
                 builder.push_verbatim(trimmed, line.start + (text.len() - trimmed.len()), false);
             }
