@@ -285,6 +285,9 @@ pub const CUES: &[Cue] = &[
     // timeline for goals or a project is no term of the engagement.)
     cue("(~set|~establish|~agree|~define) (on)? (a|an|the)? (timeline|timeframe|end date|end point|endpoint) for (the)? (length|duration|end) (of)? (the|your|each)? mentorship|mentoring|coaching|relationship|pairing|programme|program", C, Duration, Strong),
     cue("(~set|~establish|~agree|~define) (on)? (a|an|the)? (timeline|timeframe|end date|end point|endpoint) for (the|your|each)? mentorship|mentoring|coaching|relationship|pairing|programme|program", C, Duration, Strong),
+    // So does deciding the engagement's length: "each project decides the duration of its
+    // mentorship programs", "determine the length of the mentoring relationship".
+    cue("(~set|~decide|~determine|~define|~choose|~agree) (on)? the (length|duration|end date) of (the|its|their|your|each|our)? mentorship|mentorships|mentoring|coaching|relationship|relationships|pairing|pairings", C, Duration, Strong),
     // A verb of capping whose object is the engagement caps its length: "limiting relationships
     // to 3 months", "we cap each mentoring pairing at six months".
     cue(concat!("~limit|~cap (@poss|the|each|every|all)? (mentoring|coaching)? relationship|relationships|pairing|pairings|engagement|engagements|mentorship|mentorships|programme|program at|to ", qualifier!(), " #n weeks|months|sessions|meetings"), C, Duration, Strong),
