@@ -162,7 +162,9 @@ pub const CUES: &[Cue] = &[
     cue("@guide's experience|experiences|career|knowledge", M, Method, Strong),
     cue("(based on|built around|drawn from|drawing on|through the lens of) (@poss)? (own)? experience|experiences", M, Method, Strong),
     // Tips are advice in small pieces: "a coach who gave her tips on managing her time".
-    cue("(~give|~offer|~share|~provide) (me|her|him|them|you|us)? (practical|useful|helpful|career|quick)? tips|pointers", M, Method, Local),
+    // (The one given them may be a noun phrase, and the tips counted: "offer the director some
+    // useful tips".)
+    cue("(~give|~offer|~share|~provide) (me|her|him|them|you|us|the *|their *|your *|each *)? (some|a few|plenty of)? (practical|useful|helpful|career|quick|excellent|good)? tips|pointers", M, Method, Local),
     cue("~pass on what", M, Method, Strong),
     cue("~share * (he|she|they|i|we) (learned|learnt|picked up|discovered)", M, Method, Strong),
     cue("~share what (they|she|he|you|i) (have|has|'ve)? (learned|learnt|know|knows|wish|wishes)", M, Method, Strong),
