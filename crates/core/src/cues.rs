@@ -287,6 +287,9 @@ pub const CUES: &[Cue] = &[
     // timeline for goals or a project is no term of the engagement.)
     cue("(~set|~establish|~agree|~define) (on)? (a|an|the)? (timeline|timeframe|end date|end point|endpoint) for (the)? (length|duration|end) (of)? (the|your|each)? mentorship|mentoring|coaching|relationship|pairing|programme|program", C, Duration, Strong),
     cue("(~set|~establish|~agree|~define) (on)? (a|an|the)? (timeline|timeframe|end date|end point|endpoint) for (the|your|each)? mentorship|mentoring|coaching|relationship|pairing|programme|program", C, Duration, Strong),
+    // A deadline for finishing the engagement itself bounds its term: "complete the mentoring
+    // within six months". (A deadline for anything else, an application or a survey, does not.)
+    cue("(~complete|~finish) (the|their|your|its|all)? mentoring|mentorship|coaching (programme|program|relationship|hours|sessions)? within #n weeks|months|years|year", C, Duration, Strong),
     // So does deciding the engagement's length: "each project decides the duration of its
     // mentorship programs", "determine the length of the mentoring relationship".
     cue("(~set|~decide|~determine|~define|~choose|~agree) (on)? the (length|duration|end date) of (the|its|their|your|each|our)? mentorship|mentorships|mentoring|coaching|relationship|relationships|pairing|pairings", C, Duration, Strong),
