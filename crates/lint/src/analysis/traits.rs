@@ -2127,11 +2127,18 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
         if let Some(next) = view.tokens.get(hit_end_token).filter(|t| t.kind == TokenKind::Word) {
             let noun = next.text(&view.norm);
             let practice_word = noun.starts_with("coach") || noun.starts_with("mentor") || noun.starts_with("mentee");
-            return practice_word || FUNCTION_WORDS.contains(&noun) || ENGAGEMENT_NOUNS.contains(&noun);
+            // A noun for a way of working describes what it is said of ("mentoring is a
+            // structured system"); whether that is the practice is the attribution's question.
+            let manner = MANNER_NOUNS.contains(&noun.strip_suffix('s').unwrap_or(noun));
+            return practice_word || manner || FUNCTION_WORDS.contains(&noun) || ENGAGEMENT_NOUNS.contains(&noun);
         }
     }
     true
 }
+
+/// Nouns for a way of working ("a structured approach", "an informal system"), singular.
+const MANNER_NOUNS: &[&str] =
+    &["system", "approach", "framework", "method", "model", "format", "intervention", "activity", "practice", "discipline", "affair"];
 
 /// Cue phrases that are adjectives, which describe the noun that follows them.
 fn is_adjective_cue(text: &str) -> bool {
