@@ -571,13 +571,17 @@ fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
 pub(crate) fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    // Quotation marks are `"` or start with the byte 0xE2 (“ and ”): jump between those.
+    // Quotation marks are `"` or start with the byte 0xE2 (“ ” ‘ ’): jump between those. A
+    // single quotation closes at a ’ that no letter follows: inside a word it is an
+    // apostrophe ("‘the mentee’s goals’").
     for i in memchr::memchr2_iter(b'"', 0xE2, norm.as_bytes()) {
         let Some(ch) = norm[i..].chars().next() else { continue };
+        let apostrophe = ch == '’' && norm[i + ch.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
         match (open, ch) {
             (None, '“') => open = Some((i + ch.len_utf8(), '”')),
+            (None, '‘') => open = Some((i + ch.len_utf8(), '’')),
             (None, '"') => open = Some((i + 1, '"')),
-            (Some((start, close)), c) if c == close => {
+            (Some((start, close)), c) if c == close && !apostrophe => {
                 out.push((start, i));
                 open = None;
             }
@@ -607,6 +611,17 @@ mod tests {
         assert_eq!(meta("\"Peer Mentoring Programme\" matches staff."), [("mentoring".to_string(), false)]);
         assert_eq!(meta("We stopped saying \"mentoring programme\"."), [("mentoring".to_string(), true)]);
         assert_eq!(meta("We call it \"Peer Mentoring\"."), [("mentoring".to_string(), true)]);
+    }
+
+    /// Single quotation marks quote as double ones do; a ’ inside a word is an apostrophe.
+    #[test]
+    fn single_quotation_marks_quote() {
+        assert_eq!(meta("We stopped saying ‘mentoring’ here."), [("mentoring".to_string(), true)]);
+        assert_eq!(
+            meta("‘The mentee’s goals come first,’ says each coach."),
+            [("mentee".to_string(), false), ("coach".to_string(), false)]
+        );
+        assert_eq!(meta("It’s the mentee’s call."), [("mentee".to_string(), false)]);
     }
 
     /// The word pattern is written by hand for speed; every spelling the core lists must match

@@ -2137,8 +2137,19 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
 }
 
 /// Nouns for a way of working ("a structured approach", "an informal system"), singular.
-const MANNER_NOUNS: &[&str] =
-    &["system", "approach", "framework", "method", "model", "format", "intervention", "activity", "practice", "discipline", "affair"];
+const MANNER_NOUNS: &[&str] = &[
+    "system",
+    "approach",
+    "framework",
+    "method",
+    "model",
+    "format",
+    "intervention",
+    "activity",
+    "practice",
+    "discipline",
+    "affair",
+];
 
 /// Cue phrases that are adjectives, which describe the noun that follows them.
 fn is_adjective_cue(text: &str) -> bool {

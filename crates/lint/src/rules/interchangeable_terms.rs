@@ -132,9 +132,8 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
         // side by side are more often a list than a name. An activity noun before a singular
         // role noun makes a compound too ("a mentoring coach": a gerund cannot take a bare
         // singular noun as its object; "mentoring coaches" may be a verb and its object).
-        let compound_role = a.role() == Role::Activity
-            && b.role() == Role::Guide
-            && b.form.class == cm_core::WordClass::Singular;
+        let compound_role =
+            a.role() == Role::Activity && b.role() == Role::Guide && b.form.class == cm_core::WordClass::Singular;
         if space_only && a.role() != Role::Guide && !compound_role {
             return None;
         }
