@@ -469,6 +469,17 @@ fn client_is_role(analysis: &Analysis<'_>, idx: usize) -> bool {
 /// mentees"): the guides of both practices side by side, then the people guided in the same
 /// order of practice. Each practice keeps its own pair; nothing crosses.
 fn respective(analysis: &Analysis<'_>, roles: &[usize]) -> bool {
+    // "respectively" says it outright: two lists pair item by item ("mentors and mentees ...
+    // coaches and coachees, respectively"), each word with its counterpart of the same role,
+    // so no role crosses into the other practice's relationship.
+    let said = roles.iter().any(|&i| {
+        let m = &analysis.mentions[i];
+        let view = &analysis.views[m.block];
+        analysis.sentences[m.sentence].tokens.clone().any(|t| view.tokens[t].text(&view.norm) == "respectively")
+    });
+    if said {
+        return true;
+    }
     let joined = |a: &Mention, b: &Mention| {
         a.block == b.block && a.token < b.token && {
             let view = &analysis.views[a.block];
