@@ -76,9 +76,10 @@ static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a declaration a report of other people's usage, or a denial. (A modal
 /// passive, "the terms can be used interchangeably", and a hedge of frequency, "in some
-/// cases", say what happens in usage, not what the writer stipulates.)
+/// cases", say what happens in usage, not what the writer stipulates; so do the words of an
+/// observed trend: "it appears the terms are becoming increasingly interchangeable".)
 static NOT_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:as if|as though|do not|don['’]t use|never|not|aren['’]t|isn['’]t|often|sometimes|commonly|frequently|usually|widely|people|confus(?-u:\w)*|mistak(?-u:\w)*|wrong(?-u:\w)*|may hear|some say|avoid|can be|may be|in some cases|in many cases|blur(?-u:\w)*)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:as if|as though|do not|don['’]t use|never|not|aren['’]t|isn['’]t|often|sometimes|commonly|frequently|usually|widely|people|confus(?-u:\w)*|mistak(?-u:\w)*|wrong(?-u:\w)*|may hear|some say|avoid|can be|may be|in some cases|in many cases|blur(?-u:\w)*|appears?|seems?|increasingly|becoming|trend(?-u:\w)*)(?-u:\b)")
         .expect("valid")
 });
 
