@@ -1351,7 +1351,9 @@ impl<'a> Ctx<'a, '_> {
                         || (t.saturating_sub(4)..t).any(|k| {
                             super::lexicon::verb(view.tokens[k].text(&view.norm))
                                 .is_some_and(|(lemma, _)| super::lexicon::CHANGE_VERBS.contains(lemma))
-                        }));
+                        })
+                        || keeps_away(&view.norm, &view.tokens, t))
+                    || (word == "of" && keeps_away(&view.norm, &view.tokens, t));
                 last_negator[t + 1] = if counts {
                     negators.push(index);
                     index
@@ -1927,7 +1929,13 @@ fn negated(view: &BlockView, sentence: &Sentence, hit_token: usize, boundary: Op
         }
         // "shift from having answers to asking questions": what a change moves away from is
         // left behind (up to the "to" of its destination).
-        if w == "from" {
+        if w == "from" || w == "of" {
+            // "steer away from advice", "steer clear of advice": an avoidance denies what it
+            // keeps away from.
+            if keeps_away(&view.norm, tokens, i) {
+                count += 1;
+                continue;
+            }
             let change = (i.saturating_sub(4).max(clause_start)..i).any(|k| {
                 super::lexicon::verb(word(k)).is_some_and(|(lemma, _)| super::lexicon::CHANGE_VERBS.contains(lemma))
             });
@@ -2117,6 +2125,10 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
                 | "teams"
         )
     {
+        return false;
+    }
+    // "Steer away from", "steer clear of": a verb of avoidance, not of steering.
+    if hit_end_token + 1 < view.tokens.len() && keeps_away(&view.norm, &view.tokens, hit_end_token + 1) {
         return false;
     }
     // An adjective describes the noun after it: "structured sessions" is about the practice,
@@ -2476,4 +2488,31 @@ fn not_just_alone(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bo
             matches!(word(i), "but" | "also" | "too")
                 || (word(i) == "as" && i + 1 < sentence.tokens.end && word(i + 1) == "well")
         })
+}
+
+/// Whether the "from" or "of" at `t` ends a verb of avoidance: "steer away from", "steer clear
+/// of", "shy away from", "stay away from", "keep clear of".
+fn keeps_away(norm: &str, tokens: &[text::Token], t: usize) -> bool {
+    let word = |i: usize| tokens[i].text(norm);
+    t >= 2
+        && matches!((word(t - 1), word(t)), ("away", "from") | ("clear", "of"))
+        && matches!(
+            word(t - 2),
+            "steer"
+                | "steers"
+                | "steered"
+                | "steering"
+                | "shy"
+                | "shies"
+                | "shied"
+                | "shying"
+                | "stay"
+                | "stays"
+                | "stayed"
+                | "staying"
+                | "keep"
+                | "keeps"
+                | "kept"
+                | "keeping"
+        )
 }

@@ -256,6 +256,7 @@ fn single_determiner(norm: &str, a: &Mention, b: &Mention, gap: &str, tail: &str
                         *w,
                         "is" | "was" | "am" | "are" | "be" | "been" | "being" | "become" | "became" | "becomes" | "as"
                     )
+                    || is_contracted_copula(w)
             })
     });
     // ("a coach and mentor each", "a coach and mentor who both ...": two people.)
@@ -284,6 +285,12 @@ fn determined_past_modifiers(norm: &str, start: usize) -> bool {
         }
     }
     false
+}
+
+/// A pronoun with a contracted copula: "you're", "she’s", "I'm".
+fn is_contracted_copula(word: &str) -> bool {
+    let word = word.replace('’', "'");
+    matches!(word.as_str(), "you're" | "we're" | "they're" | "she's" | "he's" | "i'm" | "it's" | "who's")
 }
 
 fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> Diagnostic {
