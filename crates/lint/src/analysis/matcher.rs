@@ -99,7 +99,8 @@ impl Pat {
         Pat::Opt(Box::new(inner))
     }
 
-    /// A number in digits or words, or a range of two ("3–12", "three to twelve").
+    /// A number in digits or words, or a range of two ("3–12", "three to twelve"); a number
+    /// may repeat itself in digits in brackets, as contracts write it ("one (1) year").
     pub fn number() -> Pat {
         let digits = Pat::Seq(vec![
             Pat::Many(Class::Digit),
@@ -113,7 +114,13 @@ impl Pat {
         let one = Pat::Alt(one);
         let spaces = Pat::opt(Pat::Many(Class::Space));
         let joiner = Pat::alt(vec![Pat::One(Class::Dash), Pat::Str("to".into()), Pat::Str("or".into())]);
-        Pat::Seq(vec![one.clone(), Pat::opt(Pat::Seq(vec![spaces.clone(), joiner, spaces, one]))])
+        let in_digits = Pat::opt(Pat::Seq(vec![
+            spaces.clone(),
+            Pat::Str("(".into()),
+            Pat::Many(Class::Digit),
+            Pat::Str(")".into()),
+        ]));
+        Pat::Seq(vec![one.clone(), in_digits, Pat::opt(Pat::Seq(vec![spaces.clone(), joiner, spaces, one]))])
     }
 }
 
@@ -531,6 +538,7 @@ mod tests {
         assert_eq!(find_iter(&pat, "three to twelve", true), [(0, 15)]);
         assert_eq!(find_iter(&pat, "twenty-four", true), [(0, 11)]);
         assert_eq!(find_iter(&pat, "2.5 x", true), [(0, 3)]);
+        assert_eq!(find_iter(&pat, "one (1) year", true), [(0, 7)]);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub(crate) const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|n
 
 fn number() -> String {
     let one = format!(r"(?:[0-9]+(?:[.,][0-9]+)?|{NUMBER_WORDS})");
-    format!(r"(?:{one}(?:\s*(?:[-‐‑–—]|to|or)\s*{one})?)")
+    format!(r"(?:{one}(?:\s*\([0-9]+\))?(?:\s*(?:[-‐‑–—]|to|or)\s*{one})?)")
 }
 
 const IRREGULAR: &[(&str, &[&str])] = &[
