@@ -965,8 +965,25 @@ pub(crate) fn is_month(word: &str) -> bool {
     if !(3..=9).contains(&word.len()) {
         return false;
     }
-    let Some(&(full, _)) = MONTHS.iter().find(|(_, short)| short.as_bytes() == &word[..3]) else { return false };
-    word == full.as_bytes() || (word.len() <= 4 && full.as_bytes().starts_with(word))
+    // (A match on the three bytes compiles to a few integer comparisons; most words fail the
+    // first.)
+    let month = match [word[0], word[1], word[2]] {
+        [b'j', b'a', b'n'] => 0,
+        [b'f', b'e', b'b'] => 1,
+        [b'm', b'a', b'r'] => 2,
+        [b'a', b'p', b'r'] => 3,
+        [b'm', b'a', b'y'] => 4,
+        [b'j', b'u', b'n'] => 5,
+        [b'j', b'u', b'l'] => 6,
+        [b'a', b'u', b'g'] => 7,
+        [b's', b'e', b'p'] => 8,
+        [b'o', b'c', b't'] => 9,
+        [b'n', b'o', b'v'] => 10,
+        [b'd', b'e', b'c'] => 11,
+        _ => return false,
+    };
+    let full = MONTHS[month].0.as_bytes();
+    word == full || (word.len() <= 4 && full.starts_with(word))
 }
 
 /// Number words (cardinals that measure a duration).

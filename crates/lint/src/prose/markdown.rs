@@ -107,9 +107,7 @@ fn blank_mdx_statements(source: &str) -> Option<String> {
         .map(|at| at..memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |end| at + end))
         .filter(|line| is_statement(&source[line.clone()]))
         .collect();
-    // Front matter is not prose either; blanking it here keeps the whole read and the section
-    // cutter in agreement (the parser's own metadata blocks could open at any "---").
-    lines.extend(front_matter(source));
+    // (Front matter is not prose either: the parser starts after it, see `prose_start`.)
     if lines.is_empty() {
         return None;
     }
@@ -128,11 +126,18 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_STRIKETHROUGH);
 
+/// Where the Markdown that the parser reads begins: after the front matter, if any. (Skipped,
+/// not blanked: a copy of the whole document would cost more than the parse of the sections
+/// that are read; and the section cutter skips the same lines.)
+fn prose_start(source: &str) -> usize {
+    front_matter(source).map_or(0, |range| range.end)
+}
+
 pub(super) fn extract(source: &str) -> Vec<Block> {
     let blanked = blank_mdx_statements(source);
     let source = blanked.as_deref().unwrap_or(source);
     let mut state = State::new(source);
-    state.parse(0..source.len(), "");
+    state.parse(prose_start(source)..source.len(), "");
     state.finish();
     state.blocks
 }
@@ -148,7 +153,13 @@ pub(super) fn extract(source: &str) -> Vec<Block> {
 pub(super) fn extract_where(source: &str, wanted: &dyn Fn(std::ops::Range<usize>) -> bool) -> Vec<Block> {
     let blanked = blank_mdx_statements(source);
     let source = blanked.as_deref().unwrap_or(source);
-    let sections = sections::split(source);
+    let mut sections = sections::split(source);
+    // The first section starts after the front matter.
+    let start = prose_start(source);
+    if let Some(first) = sections.first_mut() {
+        first.start = first.start.max(start).min(first.end);
+        first.heading_end = first.heading_end.max(first.start);
+    }
     let heading_wanted: Vec<bool> = sections.iter().map(|s| s.level > 0 && wanted(s.start..s.heading_end)).collect();
     let body_wanted: Vec<bool> = sections.iter().map(|s| wanted(s.start..s.end)).collect();
     let mut read = vec![false; sections.len()];
@@ -172,7 +183,7 @@ pub(super) fn extract_where(source: &str, wanted: &dyn Fn(std::ops::Range<usize>
     }
     let mut state = State::new(source);
     if read.iter().all(|r| *r) {
-        state.parse(0..source.len(), "");
+        state.parse(start..source.len(), "");
     } else {
         // Link reference definitions anywhere in the document resolve links in every section.
         let definitions = sections::reference_definitions(source);
