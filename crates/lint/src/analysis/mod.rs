@@ -329,6 +329,14 @@ impl<'s> Analysis<'s> {
                 }
                 out
             };
+            // A block quotation told in the first person singular ("> My mentor and I had a
+            // very structured approach ...") is someone's own account, a testimonial: their
+            // words, reported, not the document's claim about the practice.
+            if block.quote_depth > 0
+                && tokens.iter().any(|t| t.kind == text::TokenKind::Word && matches!(t.text(&norm), "i" | "my" | "me"))
+            {
+                sentences.iter_mut().for_each(|s| s.neutral = true);
+            }
             for i in 0..sentences.len() {
                 let opens = |k: usize| opens(&sentences[k].tokens);
                 if traits::opens_with_a_belief(&opens(i))
