@@ -462,10 +462,12 @@ pub(crate) fn judge_use(mentions: &mut [Mention], text: &str, norm: &str, tokens
             || (before == "with" && before2 == "compared")
             || compared_with(norm, tokens, idx);
         let next = word_at(norm, tokens, idx + 1);
+        // (The word right before, not past a determiner: a determiner opens a noun phrase, so
+        // "will the mentoring relationship last?" and "talk to the coach" hold nouns.)
         m.verb = matches!(m.form.class, WordClass::Past)
             || (m.form.role != Role::Guided
                 && matches!(
-                    before,
+                    prev,
                     "to" | "will"
                         | "can"
                         | "you"
