@@ -309,7 +309,8 @@ impl<'s> Analysis<'s> {
                     end,
                     tokens: sentence_tokens[idx].clone(),
                     mentions: first_mention..last_mention,
-                    question: sentence_text.trim_end_matches(['"', '”', '*', '_', ')']).ends_with('?')
+                    question: (sentence_text.trim_end_matches(['"', '”', '*', '_', ')']).ends_with('?')
+                        && !presupposes(&tokens[sentence_tokens[idx].clone()], &norm))
                         || after_question,
                     neutral: traits::is_neutral(sentence_text),
                     rejects: traits::rejected_practice(sentence_text),
@@ -470,4 +471,13 @@ mod judgement_reads_no_pattern_text {
             }
         }
     }
+}
+
+/// Whether a question presupposes what it asks about, and so asserts it: "why" with a plain
+/// (not modal) verb ("Why are our mentorships only three months long?", "Why do mentors only
+/// ask questions?") takes its content as a fact and asks for the reason. "Why should ...",
+/// "why would ..." and yes-no questions assert nothing.
+fn presupposes(tokens: &[text::Token], norm: &str) -> bool {
+    let mut words = tokens.iter().filter(|t| t.kind == text::TokenKind::Word).map(|t| t.text(norm));
+    words.next() == Some("why") && matches!(words.next(), Some("is" | "are" | "was" | "were" | "do" | "does" | "did"))
 }
