@@ -447,6 +447,15 @@ impl Analysis<'_> {
     }
 }
 
+/// Whether a question presupposes what it asks about, and so asserts it: "why" with a plain
+/// (not modal) verb ("Why are our mentorships only three months long?", "Why do mentors only
+/// ask questions?") takes its content as a fact and asks for the reason. "Why should ...",
+/// "why would ..." and yes-no questions assert nothing.
+fn presupposes(tokens: &[text::Token], norm: &str) -> bool {
+    let mut words = tokens.iter().filter(|t| t.kind == text::TokenKind::Word).map(|t| t.text(norm));
+    words.next() == Some("why") && matches!(words.next(), Some("is" | "are" | "was" | "were" | "do" | "does" | "did"))
+}
+
 #[cfg(test)]
 mod judgement_reads_no_pattern_text {
     /// Cue semantics are typed fields (practice, dimension, strength, setter); the judgement never
@@ -471,13 +480,4 @@ mod judgement_reads_no_pattern_text {
             }
         }
     }
-}
-
-/// Whether a question presupposes what it asks about, and so asserts it: "why" with a plain
-/// (not modal) verb ("Why are our mentorships only three months long?", "Why do mentors only
-/// ask questions?") takes its content as a fact and asks for the reason. "Why should ...",
-/// "why would ..." and yes-no questions assert nothing.
-fn presupposes(tokens: &[text::Token], norm: &str) -> bool {
-    let mut words = tokens.iter().filter(|t| t.kind == text::TokenKind::Word).map(|t| t.text(norm));
-    words.next() == Some("why") && matches!(words.next(), Some("is" | "are" | "was" | "were" | "do" | "does" | "did"))
 }
