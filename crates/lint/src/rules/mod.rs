@@ -203,6 +203,24 @@ fn joiners_only(text: &str) -> bool {
     word_ok(&word)
 }
 
+/// Whether an activity word's people, named in its sentence, are all the other practice's roles
+/// ("The mentor and his protégé engage in informal coaching"): the activity is then the other
+/// practice under the wrong name, which is CM001's or CM002's point; its traits are that
+/// practice's, not a mismatch of the word's.
+fn done_by_the_other_roles(analysis: &Analysis<'_>, mention: &crate::analysis::mentions::Mention) -> bool {
+    use cm_core::Role;
+    if mention.role() != Role::Activity || mention.verb {
+        return false;
+    }
+    let people: Vec<_> = analysis.sentences[mention.sentence]
+        .mentions
+        .clone()
+        .map(|i| &analysis.mentions[i])
+        .filter(|m| m.is_use() && !m.is_client() && matches!(m.role(), Role::Guide | Role::Guided))
+        .collect();
+    !people.is_empty() && people.iter().all(|m| m.practice() != mention.practice())
+}
+
 /// Diagnostics for every trait finding about `practice` (shared by CM003 and CM004).
 pub(crate) fn trait_diagnostics(
     acc: &mut Vec<Diagnostic>,
@@ -223,6 +241,9 @@ pub(crate) fn trait_diagnostics(
             continue;
         }
         let mention = &analysis.mentions[finding.anchor.mention()];
+        if done_by_the_other_roles(analysis, mention) {
+            continue;
+        }
         let cue_span = analysis.span(finding.block, finding.start, finding.end);
         let cue_text = &analysis.blocks[finding.block].text[finding.start..finding.end];
         let word = analysis.mention_text(mention);
