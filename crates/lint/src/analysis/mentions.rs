@@ -222,6 +222,42 @@ fn word_at<'t>(norm: &'t str, tokens: &[Token], idx: usize) -> &'t str {
     tokens.get(idx).map_or("", |t| t.text(norm))
 }
 
+/// Whether the capitalised practice word at `idx` is part of a proper name, not the practice:
+/// - a title opened by "The" in capitals right after a word ("re-read The Coaching Habit");
+/// - a singular role noun after a capitalised word, with no determiner before them, followed by
+///   a verb ("Coding Coach was created to ..."): English puts a determiner before a singular
+///   count noun, so a bare one is a name.
+fn is_proper_name(text: &str, norm: &str, tokens: &[Token], idx: usize, s_first: usize) -> bool {
+    let capital = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && text[t.start..].chars().next().is_some_and(char::is_uppercase)
+        })
+    };
+    let word = |i: usize| word_at(norm, tokens, i);
+    // A run of capitalised words before the practice word.
+    let mut first = idx;
+    while first > s_first && capital(first - 1) {
+        first -= 1;
+    }
+    // (After a word: "re-read The Coaching Habit"; after a comma the capital may open a line,
+    // "Kind regards,\nThe Tideway Coaching Team".)
+    let after_word = first > s_first && tokens.get(first - 1).is_some_and(|t| t.kind == TokenKind::Word);
+    if after_word && first < idx && word(first) == "the" {
+        return true;
+    }
+    let singular_role = matches!(word(idx), "coach" | "mentor");
+    // (A capitalised determiner that opens the sentence opens the phrase: "Our Career Coach".)
+    let opener = |w: &str| DETERMINERS.contains(&w) || w.ends_with("'s") || w.ends_with("’s");
+    let bare = first < idx && !opener(word(first)) && (first == s_first || !opener(word(first - 1)));
+    let next = word(idx + 1);
+    let verb_after =
+        matches!(next, "is" | "was" | "has" | "helps" | "provides" | "offers" | "connects" | "matches" | "runs")
+            || crate::analysis::lexicon::verb(next).is_some_and(|(_, form)| {
+                matches!(form, crate::analysis::lexicon::VerbForm::Third | crate::analysis::lexicon::VerbForm::Past)
+            });
+    singular_role && bare && verb_after
+}
+
 /// Decides the sense of every mention in a block; `mentor_is_name` is true when the document
 /// uses "Mentor" as the name of a product, place or person.
 pub(crate) fn judge_sense(
@@ -327,6 +363,9 @@ pub(crate) fn judge_sense(
             }
         }
         if m.form.word == "mentor" && next == "text" {
+            m.sense = false;
+        }
+        if m.capitalised && is_proper_name(text, norm, tokens, idx, s_first) {
             m.sense = false;
         }
     }
