@@ -231,6 +231,7 @@ const HELD_OUT: &[(&str, usize, f64, f64)] = &[
     ("held-out-17a", 50, 0.90, 0.50),
     ("held-out-18a", 50, 0.90, 0.60),
     ("held-out-19a", 50, 0.90, 0.45),
+    ("held-out-20a", 50, 0.90, 0.30),
 ];
 
 #[test]
