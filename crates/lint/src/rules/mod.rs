@@ -218,7 +218,15 @@ fn done_by_the_other_roles(analysis: &Analysis<'_>, mention: &crate::analysis::m
         .map(|i| &analysis.mentions[i])
         .filter(|m| m.is_use() && !m.is_client() && matches!(m.role(), Role::Guide | Role::Guided))
         .collect();
-    !people.is_empty() && people.iter().all(|m| m.practice() != mention.practice())
+    // The people are the activity's doers: they stand before it in its clause, no comma or
+    // semicolon between ("Our coaching is open-ended, and mentees set the agenda" names two
+    // things).
+    let view = &analysis.views[mention.block];
+    let doers = people.first().is_some_and(|first| {
+        first.token < mention.token
+            && (first.token..mention.token).all(|t| !matches!(view.tokens[t].text(&view.norm), "," | ";" | ":"))
+    });
+    doers && people.iter().all(|m| m.practice() != mention.practice())
 }
 
 /// Diagnostics for every trait finding about `practice` (shared by CM003 and CM004).
