@@ -2481,12 +2481,16 @@ fn denied_predicate(analysis: &Analysis<'_>, m: &crate::analysis::mentions::Ment
 fn not_just_alone(view: &BlockView, sentence: &Sentence, hit_token: usize) -> bool {
     let word = |i: usize| view.tokens[i].text(&view.norm);
     let negator = |w: &str| w == "not" || w.ends_with("n't") || w.ends_with("n’t") || w == "never";
-    let restricted = (sentence.tokens.start..hit_token)
-        .any(|i| i + 1 < hit_token && negator(word(i)) && matches!(word(i + 1), "just" | "only"));
+    // (Right before the cue: "don't just tell", "should not only ask"; and the addition within a
+    // few words after it. Bounded, so that a long sentence with many cues costs each cue its own
+    // neighbourhood only.)
+    let from = hit_token.saturating_sub(4).max(sentence.tokens.start);
+    let to = sentence.tokens.end.min(hit_token + 16);
+    let restricted =
+        (from..hit_token).any(|i| i + 1 < hit_token && matches!(word(i + 1), "just" | "only") && negator(word(i)));
     restricted
-        && !(hit_token..sentence.tokens.end).any(|i| {
-            matches!(word(i), "but" | "also" | "too")
-                || (word(i) == "as" && i + 1 < sentence.tokens.end && word(i + 1) == "well")
+        && !(hit_token..to).any(|i| {
+            matches!(word(i), "but" | "also" | "too") || (word(i) == "as" && i + 1 < to && word(i + 1) == "well")
         })
 }
 

@@ -93,9 +93,19 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     scopes.extend(record_lists(analysis));
     scopes.extend(heading_scopes(analysis));
     let mut seen = std::collections::BTreeSet::new();
+    // Whether each mention counts, asked once (a heading's words stand in the scope of every
+    // sentence under it), and which sentences say "respectively" (found once per sentence).
+    let counted: Vec<bool> = (0..analysis.mentions.len()).map(|i| counts(analysis, i)).collect();
+    let respectively: Vec<bool> = analysis
+        .sentences
+        .iter()
+        .map(|s| {
+            memchr::memmem::find(analysis.views[s.block].norm[s.start..s.end].as_bytes(), b"respectively").is_some()
+        })
+        .collect();
     for scope in scopes {
-        let roles: Vec<usize> = scope.into_iter().filter(|&i| counts(analysis, i)).collect();
-        if respective(analysis, &roles) {
+        let roles: Vec<usize> = scope.into_iter().filter(|&i| counted[i]).collect();
+        if roles.iter().any(|&i| respectively[analysis.mentions[i].sentence]) || respective(analysis, &roles) {
             continue;
         }
         if let Some((first, second)) = crossing(analysis, &roles) {
@@ -465,21 +475,13 @@ fn client_is_role(analysis: &Analysis<'_>, idx: usize) -> bool {
 /// The first pair of crossed roles: a guided person of one practice with the guide or the
 /// activity of the other.
 ///
+/// (A sentence that says "respectively" pairs its lists outright, item by item, "mentors and
+/// mentees ... coaches and coachees, respectively": the caller asks that first.)
+///
 /// Two coordinated lists that pair respectively ("matching coaches and mentors to coachees and
 /// mentees"): the guides of both practices side by side, then the people guided in the same
 /// order of practice. Each practice keeps its own pair; nothing crosses.
 fn respective(analysis: &Analysis<'_>, roles: &[usize]) -> bool {
-    // "respectively" says it outright: two lists pair item by item ("mentors and mentees ...
-    // coaches and coachees, respectively"), each word with its counterpart of the same role,
-    // so no role crosses into the other practice's relationship.
-    let said = roles.iter().any(|&i| {
-        let m = &analysis.mentions[i];
-        let view = &analysis.views[m.block];
-        analysis.sentences[m.sentence].tokens.clone().any(|t| view.tokens[t].text(&view.norm) == "respectively")
-    });
-    if said {
-        return true;
-    }
     let joined = |a: &Mention, b: &Mention| {
         a.block == b.block && a.token < b.token && {
             let view = &analysis.views[a.block];
