@@ -100,7 +100,7 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
         .sentences
         .iter()
         .map(|s| {
-            memchr::memmem::find(analysis.views[s.block].norm[s.start..s.end].as_bytes(), b"respectively").is_some()
+            memchr::memmem::find(&analysis.views[s.block].norm.as_bytes()[s.start..s.end], b"respectively").is_some()
         })
         .collect();
     for scope in scopes {
