@@ -301,21 +301,37 @@ fn diagnostic(analysis: &Analysis<'_>, earlier: &Binding, later: &Binding) -> Di
         EntityKind::Programme => format!("the programme '{}'", title_case(&later.names.join(" "))),
         EntityKind::Thing => format!("the {}", later.names.join(" ")),
     };
-    Diagnostic {
-        rule: &META,
-        severity: META.default_severity,
-        span: analysis.mention_span(second),
-        related: Some(analysis.mention_span(first)),
-        message: format!(
+    // (Never safe: the fix renames the later naming after the first, but the first is no more
+    // likely the right one, "the Catalyst coaching program" may be the slip, and a name is what
+    // readers sign up for.)
+    named_both_ways(
+        analysis,
+        second,
+        first,
+        format!(
             "'{}' names {what}, which the document also calls '{}'",
             analysis.mention_text(second),
             analysis.mention_text(first),
         ),
+    )
+}
+
+/// A finding that `m` names, with the other practice's word, what `other` names; its fix
+/// (never safe) swaps `m`'s word.
+fn named_both_ways(
+    analysis: &Analysis<'_>,
+    m: &crate::analysis::mentions::Mention,
+    other: &crate::analysis::mentions::Mention,
+    message: String,
+) -> Diagnostic {
+    Diagnostic {
+        rule: &META,
+        severity: META.default_severity,
+        span: analysis.mention_span(m),
+        related: Some(analysis.mention_span(other)),
+        message,
         note: Some("coaching and mentoring are different practices with different traits; one programme or person keeps one name"),
-        // Never safe: the fix renames the later naming after the first, but the first is no more
-        // likely the right one ("the Catalyst coaching program" may be the slip), and a name is
-        // what readers sign up for.
-        fix: super::swap_fix(analysis, second, Applicability::Unsafe),
+        fix: super::swap_fix(analysis, m, Applicability::Unsafe),
         chain: None,
         repeats: Vec::new(),
         point: None,
@@ -427,24 +443,17 @@ fn heading_engagement(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, flagge
         let word = analysis.mention_text(m);
         let head_token = view.tokens[m.token + 1];
         let head = &block.text[head_token.start..head_token.end];
-        acc.push(Diagnostic {
-            rule: &META,
-            severity: META.default_severity,
-            span: analysis.mention_span(m),
-            related: Some(analysis.mention_span(&analysis.mentions[other])),
-            message: format!(
+        // (Never safe: the heading or the section may be the slip.)
+        acc.push(named_both_ways(
+            analysis,
+            m,
+            &analysis.mentions[other],
+            format!(
                 "'{word} {head}' names {} that this section gives to '{}': one engagement, named both ways",
                 head.to_lowercase(),
                 analysis.mention_text(&analysis.mentions[other]),
             ),
-            note: Some("coaching and mentoring are different practices with different traits; one programme or person keeps one name"),
-            // Never safe: the heading or the section may be the slip.
-            fix: super::swap_fix(analysis, m, Applicability::Unsafe),
-            chain: None,
-            repeats: Vec::new(),
-            point: None,
-            trait_of: None,
-        });
+        ));
     }
 }
 
@@ -552,23 +561,16 @@ fn demonstrative_anaphora(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, fl
             }
             _ => analysis.mention_text(e).to_string(),
         };
-        acc.push(Diagnostic {
-            rule: &META,
-            severity: META.default_severity,
-            span: analysis.mention_span(m),
-            related: Some(analysis.mention_span(e)),
-            message: format!(
+        // (Never safe: either naming may be the slip.)
+        acc.push(named_both_ways(
+            analysis,
+            m,
+            e,
+            format!(
                 "'{}' refers back to '{e_text}': {what}, named both ways",
                 &analysis.blocks[m.block].text[view.tokens[first].start..m.end]
             ),
-            note: Some("coaching and mentoring are different practices with different traits; one programme or person keeps one name"),
-            // Never safe: either naming may be the slip.
-            fix: super::swap_fix(analysis, m, Applicability::Unsafe),
-            chain: None,
-            repeats: Vec::new(),
-            point: None,
-            trait_of: None,
-        });
+        ));
     }
 }
 
