@@ -471,14 +471,18 @@ impl<'a> Ctx<'a, '_> {
                     words.len() == 1 && words[0].text(&view.norm) == "you"
                 };
                 let in_sentence = driver.driver.clone().find_map(|i| self.mention_at(view, i));
-                let Some(m) = in_sentence.or_else(|| reader.filter(|_| you())) else { continue };
+                let from_reader = reader.filter(|_| in_sentence.is_none() && you());
+                let Some(m) = in_sentence.or(from_reader.map(|(m, _)| m)) else { continue };
                 // The reader's role is named by the heading: the finding is on the sentence.
                 let anchor = if in_sentence.is_some() { Anchor::Sentence(m) } else { Anchor::Topic(m) };
                 let mention = &analysis.mentions[m];
                 if !mention.is_use() || mention.joint || mention.is_client() && mention.role() != Role::Guided {
                     continue;
                 }
-                let trait_practice = match mention.role() {
+                // (The reader's own role, when the heading says it: the person a guide is given
+                // to is the one guided.)
+                let role = from_reader.map_or(mention.role(), |(_, role)| role);
+                let trait_practice = match role {
                     Role::Guided => Practice::Coaching,
                     Role::Guide if driver.agenda_proper => Practice::Mentoring,
                     _ => continue,
@@ -1258,11 +1262,13 @@ impl<'a> Ctx<'a, '_> {
         })
     }
 
-    /// The mention of a role that the section's heading addresses the reader as: a heading that
-    /// is a word for the guide or the person guided and, at most, words that frame an address
-    /// ("Mentees", "For mentors", "As a mentee", "Mentor responsibilities"). Under it, "you" is
-    /// that role. A heading that says more ("Finding a mentor") does not say who the reader is.
-    fn reader_addressed_as(&self, view: &BlockView) -> Option<usize> {
+    /// The mention of a role that the section's heading addresses the reader as, and the
+    /// reader's role: a heading that is a word for the guide or the person guided and, at most,
+    /// words that frame an address ("Mentees", "For mentors", "As a mentee", "Mentor
+    /// responsibilities"): the reader is that role. A heading that gives the reader a guide
+    /// ("Meet with your mentor", "Working with your coach") makes the reader the person guided.
+    /// A heading that says more ("Finding a mentor") does not say who the reader is.
+    fn reader_addressed_as(&self, view: &BlockView) -> Option<(usize, Role)> {
         let topic = view.topic?;
         let analysis = self.analysis;
         let m = &analysis.mentions[topic.mention];
@@ -1273,11 +1279,18 @@ impl<'a> Ctx<'a, '_> {
             return None;
         }
         let heading = &analysis.views[m.block];
+        let reader_has_guide = m.role() == Role::Guide
+            && heading.mentions.len() == 1
+            && m.token > 0
+            && heading.tokens[m.token - 1].text(&heading.norm) == "your";
+        if reader_has_guide {
+            return Some((topic.mention, Role::Guided));
+        }
         let others =
             heading.tokens.iter().enumerate().filter(|&(i, t)| i != m.token && t.kind == text::TokenKind::Word);
         let mut others = others.map(|(_, t)| t.text(&heading.norm));
         (heading.mentions.len() == 1 && others.all(|w| super::lexicon::ADDRESS_FRAME.contains(w)))
-            .then_some(topic.mention)
+            .then_some((topic.mention, m.role()))
     }
 
     /// A list item whose label names something other than a practice, among siblings whose
