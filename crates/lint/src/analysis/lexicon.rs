@@ -1529,6 +1529,10 @@ mod tests {
         for word in ["ma", "mayor", "augus", "decembers", "junes", "octopus", "jab", "", "..."] {
             assert!(!is_month(word), "{word}");
         }
+        // The three-letter match and the table agree on every month.
+        for (full, short) in MONTHS {
+            assert!(is_month(full) && is_month(short), "{full}");
+        }
     }
 
     #[test]

@@ -475,7 +475,7 @@ fn referent(analysis: &Analysis<'_>, m: &crate::analysis::mentions::Mention) -> 
     }
     let view = &analysis.views[m.block];
     let next = view.tokens.get(m.token + 1).map_or("", |t| t.text(&view.norm));
-    if matches!(next, "program" | "programme" | "programs" | "programmes" | "scheme" | "initiative") {
+    if crate::analysis::mentions::PROGRAMME_NOUNS.contains(&next.strip_suffix('s').unwrap_or(next)) {
         return Some(Referent::Engagement);
     }
     match (m.role(), m.form.class) {
