@@ -107,6 +107,27 @@ pub(crate) fn date_range(words: &[&str]) -> Option<Range<usize>> {
     })
 }
 
+/// Words before a single date that make it the end of what runs up to it.
+const UNTIL: &[&str] = &["until", "till", "through", "thru"];
+
+/// Words before a single date that say when something ends, after a verb of ending ("ends on
+/// 1 April", "concludes in June").
+const ON: &[&str] = &["on", "in", "by"];
+
+/// The single dates among `words` (lower-cased tokens) that may end a span, as word indices of
+/// each date, with whether it follows "until" ("continue until 1 April 2026") rather than
+/// "on", "in" or "by" (which end a span only after a verb of ending: "ends on 1 April").
+pub(crate) fn end_dates<'w>(words: &'w [&'w str]) -> impl Iterator<Item = (Range<usize>, bool)> + 'w {
+    (1..words.len()).filter_map(|i| {
+        let before = words[i - 1];
+        let until = UNTIL.contains(&before);
+        if !(until || ON.contains(&before)) {
+            return None;
+        }
+        date_at(words, i).map(|end| (i..end, until))
+    })
+}
+
 /// Whether a label (lower-cased tokens) names an engagement's term: its last word that is
 /// not a number is one of [`TERM_HEADS`].
 pub(crate) fn names_a_term(label: &[&str]) -> bool {
@@ -148,6 +169,18 @@ mod tests {
         assert_eq!(range("Kickoff: Tuesday 4th March 2025"), None);
         assert_eq!(range("We meet in March, June and September."), None);
         assert_eq!(range("Pages 10 - 12"), None);
+    }
+
+    #[test]
+    fn single_end_dates() {
+        let end = |text: &str| {
+            let w = words(text);
+            let refs: Vec<&str> = w.iter().map(String::as_str).collect();
+            end_dates(&refs).map(|(r, until)| format!("{} {until}", refs[r].join(" "))).collect::<Vec<_>>()
+        };
+        assert_eq!(end("after 30 August, meetings continue until 1 April 2026."), ["1 april 2026 true"]);
+        assert_eq!(end("it runs till June, it ends on 30 June"), ["june true", "30 june false"]);
+        assert_eq!(end("until further notice, in the morning"), Vec::<String>::new());
     }
 
     #[test]

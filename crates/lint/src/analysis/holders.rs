@@ -62,9 +62,13 @@ pub(crate) enum NotEngagement {
     /// A noun of structure owned by a thing named after it ("the milestones of the release",
     /// "the syllabus of the course"): the thing's, not an engagement's.
     Owned,
-    /// A facilitator of an event or a relationship ("relationship facilitators", "workshop
-    /// facilitation"): someone who organises, not the coaching method.
+    /// A facilitator of an event, a relationship or a process ("relationship facilitators",
+    /// "workshop facilitation", "facilitation of collaboration"): someone who organises, not
+    /// the coaching method.
     Organiser,
+    /// The bounds of one occasion ("the mentoring meeting ends on 3 June"): a day's time, not
+    /// the engagement's term.
+    Occasion,
     /// A noun of structure named by a time ("at the 1 and 3 month milestones", "the 90-day
     /// milestone"): a point in a review schedule, not a structure of the engagement.
     Checkpoint,

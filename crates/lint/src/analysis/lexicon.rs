@@ -346,6 +346,7 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("depend", "", ""),
     ("design", "", ""),
     ("differ", "", ""),
+    ("equip", "", ""),
     ("empower", "", ""),
     ("enable", "", ""),
     ("engage", "", ""),
@@ -558,6 +559,7 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("hold", "held", "held"),
     ("identify", "", ""),
     ("improve", "", ""),
+    ("impart", "", ""),
     ("include", "", ""),
     ("consist", "", ""),
     ("comprise", "", ""),
@@ -622,6 +624,7 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("steer", "", ""),
     ("stop", "", ""),
     ("suggest", "", ""),
+    ("supply", "", ""),
     ("support", "", ""),
     ("take", "took", "taken"),
     ("talk", "", ""),
@@ -878,6 +881,22 @@ pub(crate) static ENGAGEMENT_NOUNS: WordSet = WordSet::new(&[
     "circle",
     "group",
     "pilot",
+]);
+
+/// Engagement nouns that name one occasion, not a span (singular): what bounds one ("the
+/// mentoring meeting ends on 3 June") is a day's time, not the engagement's term.
+pub(crate) static OCCASION_NOUNS: WordSet = WordSet::new(&[
+    "session",
+    "meeting",
+    "meetup",
+    "check-in",
+    "chat",
+    "call",
+    "catch-up",
+    "conversation",
+    "workshop",
+    "webinar",
+    "event",
 ]);
 
 /// Nouns that name how long something lasts: "the mentorship period", "the program length".
@@ -1511,6 +1530,25 @@ pub(crate) static FACILITATED_NOUNS: WordSet = WordSet::new(&[
     "circles",
     "network",
     "cohort",
+]);
+
+/// Verbs of giving someone something (lemmas) that take it in a "with" phrase in the passive:
+/// "mentors are provided with ...", "coaches are equipped with ...".
+pub(crate) static GIVING_VERBS: WordSet = WordSet::new(&["provide", "supply", "equip", "present"]);
+
+/// What goes on inside a person that a coach facilitates: "facilitates reflection",
+/// "facilitation of self-discovery" (with [`MIND_NOUNS`] and the nouns for people).
+pub(crate) static INNER_PROCESS_NOUNS: WordSet = WordSet::new(&[
+    "reflection",
+    "discovery",
+    "self-discovery",
+    "insight",
+    "insights",
+    "awareness",
+    "self-awareness",
+    "exploration",
+    "self-reflection",
+    "understanding",
 ]);
 
 /// Nouns of a capacity someone acts in, after a practice word: "your coaching hat", "her

@@ -94,6 +94,20 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
         if let Some(reason) = holders::duration_measures_other(parse, texts, words.clone()) {
             return Holder::Not(reason);
         }
+        // A clause whose subject is one occasion ("the mentoring meeting ends on 3 June") bounds
+        // that occasion: what it says is a day's time, not an engagement's term.
+        // (Not a length inside the verb's object: "a mentor-led session that follows a fixed
+        // eight-week curriculum" gives the curriculum's length.)
+        if let Some(c) = parse.clause_of(words.start) {
+            let subject = parse.subject_phrase(c).map(|s| &parse.phrases[s]);
+            let in_object = parse.clauses[c].objects.iter().any(|&o| parse.phrases[o].words.contains(&words.start));
+            if !in_object
+                && subject
+                    .is_some_and(|s| lex::OCCASION_NOUNS.contains(texts[s.head]) && !s.words.contains(&words.start))
+            {
+                return Holder::Not(NotEngagement::Occasion);
+            }
+        }
     }
     // "Relationship facilitators", "workshop facilitation": a noun before "facilitator" names
     // what is facilitated; an event or a relationship makes it organising, not the method of
@@ -104,6 +118,24 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
         && lex::FACILITATED_NOUNS.contains(texts[words.start - 1])
     {
         return Holder::Not(NotEngagement::Organiser);
+    }
+    // What is facilitated decides the sense: the coach's method facilitates a person's own
+    // thinking ("facilitates the client's reflection"); facilitating a process or a thing
+    // ("facilitation of interdisciplinary collaboration", "facilitates the implementation of
+    // ...") is organising it.
+    if cue.dimension == Dimension::Method && texts[words.start].starts_with("facilitat") {
+        let after = if texts.get(words.end) == Some(&"of") { words.end + 1 } else { words.end };
+        let object = parse.phrase_of(after).filter(|&p| parse.phrases[p].words.start == after);
+        if let Some(p) = object {
+            let head = texts[parse.phrases[p].head];
+            let inner = lex::may_name_a_person(head)
+                || holders::is_practice_word(head)
+                || lex::MIND_NOUNS.contains(head)
+                || lex::INNER_PROCESS_NOUNS.contains(head);
+            if parse.words[parse.phrases[p].head].pos == syntax::Pos::Noun && !inner {
+                return Holder::Not(NotEngagement::Organiser);
+            }
+        }
     }
     // Steering someone towards goals ("a coach that steers you towards future goals") names
     // the goals as where the person is helped to go: the goals set the direction, so the
@@ -316,6 +348,20 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             if passive_here && subject_is_guide {
                 return Holder::Not(NotEngagement::Undergone);
             }
+        }
+    }
+    // What a passive verb of giving gives its subject ("mentors are provided with clarity about
+    // their role", "coaches are given advice on ..."): the subject receives it, so it is no
+    // trait of how the subject works.
+    if let Some(p) = parse.phrase_of(words.start) {
+        let ph = &parse.phrases[p];
+        let with = ph.prep.filter(|&prep| texts[prep] == "with" && prep + 1 == ph.words.start);
+        let given = with.and_then(|prep| prep.checked_sub(1)).and_then(|v| parse.verb_of(v)).is_some_and(|v| {
+            let vg = &parse.verbs[v];
+            vg.passive && vg.lemma.is_some_and(|l| lex::GIVING_VERBS.contains(l))
+        });
+        if given {
+            return Holder::Not(NotEngagement::Undergone);
         }
     }
     // A comparative that modifies a guide's noun ("pair new coaches with a more experienced

@@ -286,6 +286,17 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
             {
                 words[i].pos = Pos::Det;
             }
+            // A word that is a preposition and a subordinator ("as", "since", "after") opens a
+            // clause when it opens its own stretch of the sentence (after a comma, or first) and a
+            // noun phrase and a finite verb follow it: ", as mentors share advice". After a verb
+            // it is a preposition: "signing up as a mentee will give ...".
+            Pos::Prep
+                if lex::SUBORDINATORS.contains(w)
+                    && clause_initial(&words, &texts, i)
+                    && opens_clause(&words, i + 1) =>
+            {
+                words[i].pos = Pos::Sub;
+            }
             // "her" before a noun phrase is a possessive.
             Pos::Pron if w == "her" && matches!(next, Some(Pos::Noun | Pos::Adj | Pos::Num | Pos::Propn)) => {
                 words[i].pos = Pos::Poss;
@@ -377,8 +388,20 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
             let list_item = noun_list_item(&words, &texts, i);
             // A modal right after it leaves it no verb's place ("one mentor may fulfil", "your
             // coach will ask"): it is the head of the modal's subject.
-            let before_modal = next == Some(Pos::Modal);
-            if after_nominal_modifier || !verb_context || compound.is_some() || before_modal || list_item {
+            // (So does an auxiliary after a third-person form: "mentors are provided", "coaches
+            // have": no finite verb is followed by another.)
+            let before_modal = next == Some(Pos::Modal)
+                || (next == Some(Pos::Aux) && words[i].form == Some(VerbForm::Third) && next_text != "being");
+            // "This" and "that" take a singular noun: a third-person form after one that opens
+            // the clause is its verb, and the demonstrative its subject ("This sets coaching
+            // apart", "That means ...").
+            let demonstrative_subject = words[i].form == Some(VerbForm::Third)
+                && i > 0
+                && matches!(texts[i - 1].as_ref(), "this" | "that")
+                && clause_initial(&words, &texts, i - 1);
+            if demonstrative_subject {
+                words[i - 1].pos = Pos::Pron;
+            } else if after_nominal_modifier || !verb_context || compound.is_some() || before_modal || list_item {
                 words[i].pos = Pos::Noun;
                 words[i].lemma = None;
                 words[i].form = None;
@@ -423,6 +446,37 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         {
             words[i].pos = Pos::Adj;
         }
+        // A gerund that a preposition governs and that nothing follows in its clause is the
+        // preposition's object, a noun: "apart from mentoring, as ...", "interested in coaching.".
+        if words[i].pos == Pos::Verb
+            && words[i].form == Some(VerbForm::Gerund)
+            && prev == Some(Pos::Prep)
+            && (next.is_none() || next == Some(Pos::Punct) && next_text != "-")
+        {
+            words[i].pos = Pos::Noun;
+        }
+        // A bare "-ing" form is never a clause's finite verb: inside a subject noun phrase (after
+        // a determiner and a noun, or after a noun that opens the clause) and right before a
+        // finite verb, it is the phrase's head ("the mentoring meeting ends", "Peer mentoring
+        // continues"); right before a noun that a finite verb follows, it is that noun's
+        // modifier ("Peer mentoring meetings continue").
+        let finite_at = |k: usize| {
+            words[k..].iter().find(|w| w.pos != Pos::Adv).is_some_and(|n| {
+                matches!(n.pos, Pos::Aux | Pos::Modal)
+                    || (n.pos == Pos::Verb && matches!(n.form, Some(VerbForm::Third | VerbForm::Base)))
+            })
+        };
+        if words[i].pos == Pos::Verb
+            && words[i].form == Some(VerbForm::Gerund)
+            && matches!(prev, Some(Pos::Noun | Pos::Adj))
+            && (opened_by_determiner(&words, &texts, i) || after_opening_noun)
+        {
+            if finite_at(i + 1) {
+                words[i].pos = Pos::Noun;
+            } else if next == Some(Pos::Noun) && finite_at(i + 2) {
+                words[i].pos = Pos::Adj;
+            }
+        }
         // An infinitive takes the base form: after "to", a third-person form ("talk to coaches",
         // "reports to mentors") is a plural noun, and the "to" before it a preposition.
         let noun_after_to = i > 0
@@ -458,6 +512,33 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         }
     }
     words
+}
+
+/// Whether the words from `k` are a noun phrase (no more than five words, with a noun) and a
+/// finite verb: a subject and its verb ("mentors share", "the coach asks", "a mentee will").
+fn opens_clause(words: &[Word], k: usize) -> bool {
+    let rest = &words[k.min(words.len())..];
+    let mut phrase = rest
+        .iter()
+        .take(6)
+        .take_while(|w| matches!(w.pos, Pos::Det | Pos::Poss | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num))
+        .count();
+    let finite = |w: Option<&Word>| {
+        w.is_some_and(|w| {
+            matches!(w.pos, Pos::Aux | Pos::Modal)
+                || (w.pos == Pos::Verb && matches!(w.form, Some(VerbForm::Past | VerbForm::Base | VerbForm::Third)))
+        })
+    };
+    let mut has_noun = rest[..phrase].iter().any(|w| matches!(w.pos, Pos::Noun | Pos::Propn));
+    // A plural noun that is also a verb's third-person form ("mentors", "coaches") heads the
+    // phrase when a finite verb follows it: "as mentors share".
+    if rest.get(phrase).is_some_and(|w| w.pos == Pos::Verb && w.form == Some(VerbForm::Third))
+        && finite(rest.get(phrase + 1))
+    {
+        phrase += 1;
+        has_noun = true;
+    }
+    phrase > 0 && phrase <= 5 && has_noun && finite(rest.get(phrase))
 }
 
 /// Whether a plural-looking noun-or-verb word ("pairs", "matches") right after a clause-opening

@@ -773,6 +773,9 @@ impl<'a> Ctx<'a, '_> {
         match &structural {
             Holder::Not(_) | Holder::Wanted => return None,
             Holder::Phrase { tokens, head, then, verb, via } => {
+                if self.writer_unnamed(view, sentence, *head, hit_token..hit_end_token) {
+                    return None;
+                }
                 // A length measures the thing its holder names: "the mentoring survey lasts six
                 // weeks" gives the survey a length, not mentoring; nor does "the mentee's
                 // probation period is six months long" (a span named after another thing).
@@ -902,6 +905,9 @@ impl<'a> Ctx<'a, '_> {
                 return said_of(idx, Anchor::Sentence(idx), true);
             }
             let word = view.tokens[i].text(&view.norm);
+            if self.writer_unnamed(view, sentence, i, hit_token..hit_end_token) {
+                return None;
+            }
             if PERSON_PRONOUNS.contains(&word) || THING_PRONOUNS.contains(&word) {
                 let (idx, near) = self.resolve(block, view, sentence_idx, i)?;
                 return said_of(idx, Anchor::Pronoun(idx), near);
@@ -1122,8 +1128,6 @@ impl<'a> Ctx<'a, '_> {
         *tables[usize::from(about_guide)].get(before.checked_sub(view.mentions.start)?)?
     }
 
-    /// A list item labelled for another role ("Manager hat - being directive ...") is about that
-    /// role, not the section's practice.
     /// A range of dates given as the dates of an engagement's term: the fixed term of coaching.
     /// The range must be what a label that names the term says ("Mentorship period: 10 May –
     /// 10 August", "Term 3: Sept–Nov"), or fill a table cell whose row is so labelled. A range
@@ -1151,7 +1155,10 @@ impl<'a> Ctx<'a, '_> {
                 continue;
             }
             let words: Vec<&str> = tokens.iter().map(|t| t.text(&view.norm)).collect();
-            let Some(range) = super::dates::date_range(&words) else { continue };
+            let Some(range) = super::dates::date_range(&words) else {
+                out.extend(self.dated_clause(idx, &words));
+                continue;
+            };
             let (from, to) = (sentence.tokens.start + range.start, sentence.tokens.start + range.end);
             // The label: the phrase before a colon (or an opening bracket: "Mentoring period
             // (Sep 9 - Dec 9)") right before the range, or the row's label.
@@ -1176,7 +1183,10 @@ impl<'a> Ctx<'a, '_> {
                 } else {
                     None
                 };
-            let Some((label_block, label_tokens)) = label else { continue };
+            let Some((label_block, label_tokens)) = label else {
+                out.extend(self.dated_clause(idx, &words));
+                continue;
+            };
             let label_view = &analysis.views[label_block];
             let label_words: Vec<&str> =
                 label_view.tokens[label_tokens.clone()].iter().map(|t| t.text(&label_view.norm)).collect();
@@ -1220,6 +1230,93 @@ impl<'a> Ctx<'a, '_> {
             });
         }
         out
+    }
+
+    /// A clause that says its subject runs over dates: "The first cohort of the mentoring
+    /// programme ran from June to December 2018", "mentorship meetings will continue until 1
+    /// April 2026", "the mentoring scheme ends in March". Dates that bound a verb of running
+    /// or of ending give its subject a fixed term, when the subject is the engagement: an
+    /// engagement noun (not one occasion, [`super::lexicon::OCCASION_NOUNS`]) that a mentoring word names right before its head
+    /// ("mentorship meetings", not "mentorship application period"), or that is the head of an
+    /// "of" phrase so named ("the cohort of the Mentoring Programme"). A subject that is anything
+    /// else (an application window, a pronoun) sets no term.
+    fn dated_clause(&self, idx: usize, words: &[&str]) -> Option<TraitFinding> {
+        use super::lexicon::WordSet;
+        /// Verbs whose subject spans the dates that bound them.
+        static RUNNING: WordSet = WordSet::new(&["run", "last", "continue", "span", "go"]);
+        /// Verbs whose subject stops at the date they are given.
+        static ENDING: WordSet = WordSet::new(&["end", "finish", "conclude", "close", "wrap"]);
+        let analysis = self.analysis;
+        let sentence = &analysis.sentences[idx];
+        let (block, view) = (sentence.block, &analysis.views[sentence.block]);
+        let parsed = self.parse(block, idx);
+        let parse = &parsed.parse;
+        let clause_at = |w: usize| {
+            let word = parse.word_at(sentence.tokens.start + w)?;
+            let clause = parse.clause_of(word)?;
+            let verb = &parse.verbs[parse.clauses[clause].verb?];
+            (!verb.negated && !verb.passive).then_some((clause, verb.lemma?))
+        };
+        let usable = |m: usize| {
+            let m = &analysis.mentions[m];
+            m.is_use() && m.sense && !m.joint && !m.is_client()
+        };
+        // The mention that names `p` itself: the head is a mentoring word, or the word right
+        // before an engagement head is.
+        let names = |p: usize| {
+            let phrase = parse.phrases.get(p)?;
+            let head = parsed.texts[phrase.head];
+            let at = |w: usize| self.mention_at(view, parse.words[w].token).filter(|&m| usable(m));
+            if let Some(m) = at(phrase.head) {
+                return Some(m);
+            }
+            let engagement = super::holders::is_engagement_noun(head) && !super::lexicon::OCCASION_NOUNS.contains(head);
+            let before = phrase.head.checked_sub(1).filter(|w| phrase.words.contains(w))?;
+            at(before).filter(|_| engagement)
+        };
+        let subject_of = |clause: usize| {
+            let subject = parse.subject_phrase(clause)?;
+            let subject_head = parsed.texts[parse.phrases[subject].head];
+            names(subject).or_else(|| {
+                // "The first cohort of the Mentoring Programme": the subject is part of an engagement
+                // named in its "of" phrase.
+                let part = super::holders::is_engagement_noun(subject_head)
+                    && !super::lexicon::OCCASION_NOUNS.contains(subject_head);
+                let of = parse.phrases.get(subject + 1).filter(|q| {
+                    q.words.start == parse.phrases[subject].words.end + 1
+                        && q.prep.is_some_and(|prep| parsed.texts[prep] == "of")
+                });
+                of.filter(|_| part).and_then(|_| names(subject + 1))
+            })
+        };
+        // A range bounds a verb of either kind; a single date, after "until" or (for a verb of
+        // ending) "on", "in", "by".
+        let range = super::dates::date_range(words).map(|r| (r, true));
+        let mut dated = range.into_iter().chain(super::dates::end_dates(words)).filter_map(|(dates, until)| {
+            let (clause, lemma) = clause_at(dates.start)?;
+            let bounds = ENDING.contains(lemma) || (until && RUNNING.contains(lemma));
+            bounds.then(|| subject_of(clause)).flatten().map(|mention| (dates, mention))
+        });
+        let (dates, mention) = dated.next()?;
+        if analysis.mentions[mention].practice() != Practice::Mentoring {
+            return None;
+        }
+        // Both practices named in the sentence: whose term it is, is not said.
+        if sentence.mentions.clone().any(|m| usable(m) && analysis.mentions[m].practice() != Practice::Mentoring) {
+            return None;
+        }
+        let (from, to) = (sentence.tokens.start + dates.start, sentence.tokens.start + dates.end);
+        Some(TraitFinding {
+            block,
+            sentence: idx,
+            start: view.tokens[from].start,
+            end: view.tokens[to - 1].end,
+            cue: &DATE_TERM,
+            practice: Practice::Mentoring,
+            trait_practice: Practice::Coaching,
+            negated: false,
+            anchor: Anchor::Sentence(mention),
+        })
     }
 
     /// The first cell of a table cell's row (a label for the cells after it).
@@ -1423,6 +1520,22 @@ impl<'a> Ctx<'a, '_> {
             .word_at(hit_token)
             .and_then(|w| parse.phrase_of(w))
             .is_some_and(|p| parse.phrases[p].graded == Some(super::lexicon::Comparative::Less))
+    }
+
+    /// Whether the word at `token` is "I", the writer, and the trait (`hit`, block tokens) the
+    /// writer's own ("my experience"), with no role named for the writer before it in the
+    /// sentence: the writer's own experience is a practice's only where the sentence names the
+    /// writer's role ("As a coach, I share my own experience"); "I know from my own experience
+    /// that ..." says where the writer's knowledge comes from, of no practice.
+    fn writer_unnamed(&self, view: &BlockView, sentence: &Sentence, token: usize, hit: Range<usize>) -> bool {
+        view.tokens[token].text(&view.norm) == "i"
+            && hit.clone().any(|t| view.tokens[t].text(&view.norm) == "my")
+            && !(sentence.tokens.start..token).any(|t| {
+                self.mention_at(view, t).is_some_and(|m| {
+                    let m = &self.analysis.mentions[m];
+                    m.is_use() && m.sense
+                })
+            })
     }
 
     /// The parse of sentence `idx` of block `block`, made once while the block is judged.

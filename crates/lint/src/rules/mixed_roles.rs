@@ -116,8 +116,8 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
     }
 }
 
-/// Clause breaks that separate two pairings in one sentence: a semicolon, or ", and" / ", but" /
-/// "while" / "whereas" before a new subject ("mentors with their mentee, and coaches with their
+/// Clause breaks that separate two pairings in one sentence: a semicolon, ", as" / ", because"
+/// before a subject, or ", and" / ", but" / "while" / "whereas" before a new subject ("mentors with their mentee, and coaches with their
 /// client").
 fn splits_pairs(norm: &str, tokens: &[crate::analysis::text::Token], idx: usize) -> bool {
     let word = tokens[idx].text(norm);
@@ -125,7 +125,21 @@ fn splits_pairs(norm: &str, tokens: &[crate::analysis::text::Token], idx: usize)
         return true;
     }
     let comma_before = idx > 0 && tokens[idx - 1].text(norm) == ",";
-    comma_before && matches!(word, "and" | "but" | "or") && crate::analysis::text::is_clause_boundary(norm, tokens, idx)
+    // A reason given in a clause of its own (", as mentors share advice with the mentee",
+    // ", because coaches ..."): its subject starts a pairing of its own.
+    let reason = comma_before
+        && matches!(word, "as" | "because" | "since")
+        && tokens.get(idx + 1).is_some_and(|t| {
+            let next = t.text(norm);
+            matches!(
+                next,
+                "they" | "he" | "she" | "we" | "you" | "the" | "your" | "our" | "their" | "a" | "an" | "each"
+            ) || crate::analysis::holders::is_practice_word(next)
+        });
+    reason
+        || comma_before
+            && matches!(word, "and" | "but" | "or")
+            && crate::analysis::text::is_clause_boundary(norm, tokens, idx)
 }
 
 /// Whether a mention takes part in a role pairing.
