@@ -1592,6 +1592,42 @@ mod tests {
         );
     }
 
+    /// A bare "-ing" form is never a finite verb: before a finite verb it heads its noun phrase,
+    /// before a noun and then a finite verb it modifies the noun.
+    #[test]
+    fn a_bare_gerund_before_a_finite_verb_is_nominal() {
+        assert_eq!(render("The mentoring meeting ends on 3 June."), "[The mentoring meeting | end | 3 June | ]");
+        assert_eq!(
+            render("Peer mentoring meetings continue until June."),
+            "[Peer mentoring meetings | continue |  | until June]"
+        );
+    }
+
+    /// "This" before a third-person form that opens the clause is its subject; a gerund a
+    /// preposition governs, with nothing after it, is a noun; ", as" before a subject and its
+    /// verb opens a clause.
+    #[test]
+    fn demonstrative_subjects_and_clauses_opened_by_as() {
+        assert_eq!(
+            render("This sets coaching apart from mentoring."),
+            "[This | set | coaching apart | from mentoring]"
+        );
+        assert_eq!(
+            render("This differs from coaching, as mentors share advice."),
+            "[This | differ |  | from coaching] [mentors | share | advice | ]"
+        );
+        // (After a verb, "as" is a preposition.)
+        assert_eq!(render("Signing up as a mentee will give you a say."), "[- | sign | you, a say | as a mentee]");
+    }
+
+    /// A third-person form before an auxiliary is a plural noun: two finite verbs do not stand
+    /// side by side.
+    #[test]
+    fn a_third_person_form_before_an_auxiliary_is_a_noun() {
+        assert_eq!(render("Day mentors are provided with clarity."), "[Day mentors | provide/pass |  | with clarity]");
+        assert_eq!(render("Volunteer mentors are matched weekly."), "[Volunteer mentors | match/pass |  | ]");
+    }
+
     /// Right node raising: prepositions left before a comma share the phrase after it.
     #[test]
     fn a_preposition_before_a_comma_governs_the_phrase_after_it() {

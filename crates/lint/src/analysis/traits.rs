@@ -905,9 +905,6 @@ impl<'a> Ctx<'a, '_> {
                 return said_of(idx, Anchor::Sentence(idx), true);
             }
             let word = view.tokens[i].text(&view.norm);
-            if self.writer_unnamed(view, sentence, i, hit_token..hit_end_token) {
-                return None;
-            }
             if PERSON_PRONOUNS.contains(&word) || THING_PRONOUNS.contains(&word) {
                 let (idx, near) = self.resolve(block, view, sentence_idx, i)?;
                 return said_of(idx, Anchor::Pronoun(idx), near);
