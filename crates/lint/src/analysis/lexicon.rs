@@ -1124,6 +1124,10 @@ pub(crate) static ADDRESS_FRAME: WordSet = WordSet::new(&[
     "duties",
     "role",
     "checklist",
+    "best",
+    "practices",
+    "guidelines",
+    "handbook",
 ]);
 
 /// Nouns for what an agenda driver drives: the agenda, the meetings, the direction.

@@ -708,6 +708,37 @@ fn agenda_after(parse: &syntax::Parse, texts: &[&str], role: usize) -> Option<us
 }
 
 /// The agenda drivers of one sentence.
+/// The owner of a responsibility whose infinitive `clause` is, after an expletive "it" ("it is
+/// your responsibility to ...", "it is the mentee's job to ..."): the words of the predicate
+/// before its noun of a function ([`lex::ROLE_NOUNS`]), as word indices, with that noun.
+fn responsibility_owner(parse: &Parse, texts: &[&str], clause: &syntax::Clause) -> Option<(Range<usize>, usize)> {
+    let infinitive = |c: &syntax::Clause| {
+        c.kind == syntax::ClauseKind::Infinitive
+            || (c.kind == syntax::ClauseKind::Coordinated
+                && c.words.clone().any(|w| parse.words[w].pos == syntax::Pos::To))
+    };
+    if !infinitive(clause) {
+        return None;
+    }
+    // (Past the infinitives coordinated before it: "to identify the purpose and to drive the
+    // agenda".)
+    let at = parse.clauses.iter().rposition(|c| c.words.end <= clause.words.start && !infinitive(c))?;
+    let between = &parse.clauses[at + 1..];
+    if !between.iter().take_while(|c| !std::ptr::eq(*c, clause)).all(infinitive) {
+        return None;
+    }
+    let before = &parse.clauses[at];
+    let copula = before.verb.is_some_and(|v| parse.verbs[v].copula);
+    let it = parse.subject_phrase(at).is_some_and(|s| texts[parse.phrases[s].head] == "it");
+    if !copula || !it {
+        return None;
+    }
+    let role = before.objects.iter().copied().find(|&o| lex::ROLE_NOUNS.contains(texts[parse.phrases[o].head]))?;
+    let first = before.objects.first().map_or(parse.phrases[role].words.start, |&o| parse.phrases[o].words.start);
+    let owner = first..parse.phrases[role].head;
+    (!owner.is_empty()).then_some((owner, parse.phrases[role].head))
+}
+
 pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Driver> {
     let (parse, texts) = (&parsed.parse, &parsed.texts[..]);
     let first = sentence.tokens.start;
@@ -765,6 +796,21 @@ pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Dr
             continue;
         }
         if !lex::DRIVER_VERBS.contains(lemma) {
+            continue;
+        }
+        // "It is your responsibility to lead the sessions", "it is her or his job to drive the
+        // agenda": after an expletive "it", the infinitive's doer is whoever the responsibility
+        // (job, role, duty) belongs to, the words before that noun.
+        if let Some((owner, _)) = responsibility_owner(parse, texts, clause) {
+            let Some(&o) = clause.objects.iter().find(|&&o| lex::AGENDA_OBJECTS.contains(head(o)) && own(o)) else {
+                continue;
+            };
+            out.push(Driver {
+                driver: first + owner.start..first + owner.end,
+                expression: first + owner.start..tokens_of(o).end,
+                agenda_proper: proper(head(o)),
+                negated: vg.negated,
+            });
             continue;
         }
         if vg.passive {

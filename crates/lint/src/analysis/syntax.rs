@@ -290,6 +290,16 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
             // clause when it opens its own stretch of the sentence (after a comma, or first) and a
             // noun phrase and a finite verb follow it: ", as mentors share advice". After a verb
             // it is a preposition: "signing up as a mentee will give ...".
+            // A conjunctive adverb after a comma ("..., therefore you are ...") opens a clause
+            // of its own when a subject and its verb follow.
+            Pos::Adv
+                if matches!(w, "therefore" | "thus" | "hence" | "consequently")
+                    && i > 0
+                    && texts[i - 1].as_ref() == ","
+                    && opens_clause(&words, i + 1) =>
+            {
+                words[i].pos = Pos::Sub;
+            }
             Pos::Prep
                 if lex::SUBORDINATORS.contains(w)
                     && clause_initial(&words, &texts, i)
@@ -529,6 +539,10 @@ fn opens_clause(words: &[Word], k: usize) -> bool {
                 || (w.pos == Pos::Verb && matches!(w.form, Some(VerbForm::Past | VerbForm::Base | VerbForm::Third)))
         })
     };
+    // (A subject pronoun is a phrase of its own: "therefore you are".)
+    if phrase == 0 && rest.first().is_some_and(|w| w.pos == Pos::Pron) {
+        return finite(rest.get(1));
+    }
     let mut has_noun = rest[..phrase].iter().any(|w| matches!(w.pos, Pos::Noun | Pos::Propn));
     // A plural noun that is also a verb's third-person form ("mentors", "coaches") heads the
     // phrase when a finite verb follows it: "as mentors share".

@@ -453,7 +453,14 @@ impl<'a> Ctx<'a, '_> {
             // A sentence without a practice word may still name a driver: "you", under a heading
             // that addresses the reader as a role.
             let reader = if sentence.mentions.is_empty() { self.reader_addressed_as(view) } else { None };
-            if sentence.mentions.is_empty() && reader.is_none() {
+            // (Or a person's pronoun as a responsibility's owner: "it is her responsibility to
+            // drive the agenda".)
+            let owner_pronoun = || {
+                let words = || view.tokens[sentence.tokens.clone()].iter().map(|t| t.text(&view.norm));
+                words().any(|w| super::lexicon::ROLE_NOUNS.contains(w))
+                    && words().any(|w| matches!(w, "her" | "his" | "their"))
+            };
+            if sentence.mentions.is_empty() && reader.is_none() && !owner_pronoun() {
                 continue;
             }
             // Only a sentence that names an agenda, meetings or a relationship can have a
@@ -468,9 +475,17 @@ impl<'a> Ctx<'a, '_> {
             for driver in relations::agenda_drivers(&parsed, sentence) {
                 let you = || {
                     let words = &view.tokens[driver.driver.clone()];
-                    words.len() == 1 && words[0].text(&view.norm) == "you"
+                    words.len() == 1 && matches!(words[0].text(&view.norm), "you" | "your")
                 };
-                let in_sentence = driver.driver.clone().find_map(|i| self.mention_at(view, i));
+                // (A pronoun for a person is its antecedent: "it is her or his responsibility to
+                // drive the agenda" after "the mentee".)
+                let pronoun = || {
+                    let t = driver.driver.clone().find(|&t| {
+                        matches!(view.tokens[t].text(&view.norm), "her" | "his" | "their" | "he" | "she" | "they")
+                    })?;
+                    self.resolve(sentence.block, view, idx, t).map(|(m, _)| m)
+                };
+                let in_sentence = driver.driver.clone().find_map(|i| self.mention_at(view, i)).or_else(pronoun);
                 let from_reader = reader.filter(|_| in_sentence.is_none() && you());
                 let Some(m) = in_sentence.or(from_reader.map(|(m, _)| m)) else { continue };
                 // The reader's role is named by the heading: the finding is on the sentence.
@@ -1238,11 +1253,6 @@ impl<'a> Ctx<'a, '_> {
     /// "of" phrase so named ("the cohort of the Mentoring Programme"). A subject that is anything
     /// else (an application window, a pronoun) sets no term.
     fn dated_clause(&self, idx: usize, words: &[&str]) -> Option<TraitFinding> {
-        use super::lexicon::WordSet;
-        /// Verbs whose subject spans the dates that bound them.
-        static RUNNING: WordSet = WordSet::new(&["run", "last", "continue", "span", "go"]);
-        /// Verbs whose subject stops at the date they are given.
-        static ENDING: WordSet = WordSet::new(&["end", "finish", "conclude", "close", "wrap"]);
         let analysis = self.analysis;
         let sentence = &analysis.sentences[idx];
         let (block, view) = (sentence.block, &analysis.views[sentence.block]);
@@ -1291,7 +1301,8 @@ impl<'a> Ctx<'a, '_> {
         let range = super::dates::date_range(words).map(|r| (r, true));
         let mut dated = range.into_iter().chain(super::dates::end_dates(words)).filter_map(|(dates, until)| {
             let (clause, lemma) = clause_at(dates.start)?;
-            let bounds = ENDING.contains(lemma) || (until && RUNNING.contains(lemma));
+            let bounds = super::lexicon::ENDING_VERBS.contains(lemma)
+                || (until && super::lexicon::LASTING_VERBS.contains(lemma));
             bounds.then(|| subject_of(clause)).flatten().map(|mention| (dates, mention))
         });
         let (dates, mention) = dated.next()?;
@@ -1373,10 +1384,13 @@ impl<'a> Ctx<'a, '_> {
             return None;
         }
         let heading = &analysis.views[m.block];
-        let reader_has_guide = m.role() == Role::Guide
-            && heading.mentions.len() == 1
-            && m.token > 0
-            && heading.tokens[m.token - 1].text(&heading.norm) == "your";
+        // ("your mentor", and past up to two modifiers: "your speed mentors", "your assigned
+        // peer mentor".)
+        let your = (m.token.saturating_sub(3)..m.token).rev().find(|&t| {
+            heading.tokens[t].text(&heading.norm) == "your"
+                && heading.tokens[t + 1..m.token].iter().all(|w| w.kind == text::TokenKind::Word)
+        });
+        let reader_has_guide = m.role() == Role::Guide && heading.mentions.len() == 1 && your.is_some();
         if reader_has_guide {
             return Some((topic.mention, Role::Guided));
         }
@@ -1653,7 +1667,8 @@ impl<'a> Ctx<'a, '_> {
         if THING_PRONOUNS.contains(&word) && self.parse(block, sentence_idx).expletive_it(token) {
             return None;
         }
-        let wants_person = PERSON_PRONOUNS.contains(&word);
+        // (Possessive and object forms stand for people too: "her responsibility".)
+        let wants_person = PERSON_PRONOUNS.contains(&word) || matches!(word, "her" | "his" | "him");
         let fits = |idx: usize| {
             let m = &analysis.mentions[idx];
             m.is_use()
