@@ -601,6 +601,11 @@ fn plural_head_before_verb(words: &[Word], texts: &[std::borrow::Cow<'_, str>], 
     if !opening {
         return None;
     }
+    // (Past adverbs before the verb: "Success coaches also act as ...".)
+    let adverbs = words[i + 1..].iter().take(2).take_while(|w| w.pos == Pos::Adv).count();
+    if adverbs > 0 && is_base_verb(i + 1 + adverbs) {
+        return Some(i + 1..i + 1);
+    }
     let k = i + 1;
     // "pairs and (study) groups work": a coordinated plural noun, with up to two words before
     // it, then the verb.
@@ -630,13 +635,16 @@ fn is_subject_pronoun(word: &str) -> bool {
 /// singular and "plan" no third-person verb), and no verb stands between it and the start of
 /// its clause.
 fn verb_after_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
-    if i == 0 || !matches!(words[i - 1].pos, Pos::Noun | Pos::Propn) {
+    // (Past up to two adverbs: "coaches also act".)
+    let adverbs = words[..i].iter().rev().take(2).take_while(|w| w.pos == Pos::Adv).count();
+    let Some(n) = i.checked_sub(adverbs + 1) else { return false };
+    if !matches!(words[n].pos, Pos::Noun | Pos::Propn) {
         return false;
     }
-    let noun = texts[i - 1].as_ref();
+    let noun = texts[n].as_ref();
     let plural = noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("'s");
     // The phrase's determiner decides its number where it has one.
-    let mut j = i - 1;
+    let mut j = n;
     while j > 0
         && matches!(words[j - 1].pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num | Pos::Punct)
         && texts[j - 1] != ","
@@ -650,7 +658,7 @@ fn verb_after_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: us
         Some(VerbForm::Base) => plural && !singular_det,
         _ => false,
     };
-    let verb_before = words[..i]
+    let verb_before = words[..n]
         .iter()
         .rev()
         .take_while(|w| !matches!(w.pos, Pos::Sub | Pos::Coord | Pos::Wh) && !(w.pos == Pos::Punct))
@@ -1632,6 +1640,12 @@ mod tests {
         );
         // (After a verb, "as" is a preposition.)
         assert_eq!(render("Signing up as a mentee will give you a say."), "[- | sign | you, a say | as a mentee]");
+    }
+
+    /// A plural noun before adverbs and a verb that agrees with it heads the subject.
+    #[test]
+    fn a_plural_head_before_adverbs_and_its_verb_is_a_noun() {
+        assert_eq!(render("Success coaches also act as mentors."), "[Success coaches | act |  | as mentors]");
     }
 
     /// A third-person form before an auxiliary is a plural noun: two finite verbs do not stand
