@@ -1036,8 +1036,27 @@ impl<'a> Ctx<'a, '_> {
         if record {
             return None;
         }
+        // A paragraph that names only the other practice is about that practice, whatever the
+        // heading says: its sentences without a practice word of their own ("pairing people up
+        // to share experiences ... the dos and don'ts of mentor-mentee etiquette" under a
+        // "coaching relationships" heading) are not the heading's.
+        let block_names_only_other = |practice: Practice| {
+            let mut named = view.mentions.clone().filter(|&m| {
+                let mention = &analysis.mentions[m];
+                mention.sense && usable(m) && mention.block == block
+            });
+            let mut other = false;
+            for m in named.by_ref() {
+                if analysis.mentions[m].practice() == practice {
+                    return false;
+                }
+                other = true;
+            }
+            other
+        };
         if let Some(topic) = view.topic.filter(|_| !self.labelled_for_other_role(view) && !self.compared_item(block)) {
-            if reader_not_guide(topic.mention) || names_other(topic.practice) {
+            if reader_not_guide(topic.mention) || names_other(topic.practice) || block_names_only_other(topic.practice)
+            {
                 return None;
             }
             return Some(Attribution {
