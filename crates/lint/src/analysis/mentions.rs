@@ -618,8 +618,15 @@ pub(crate) fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
     for i in memchr::memchr2_iter(b'"', 0xE2, norm.as_bytes()) {
         let Some(ch) = norm[i..].chars().next() else { continue };
         let apostrophe = ch == '’' && norm[i + ch.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+        // A closing mark that no word precedes and a word follows opens a quotation, as a
+        // mistyped opening mark does ("as “Mentor or Mentee”/”Coach or Coachee”"): its
+        // neighbours, not its curl, say which end it is.
+        let opens_as_typed = ch == '”'
+            && norm[..i].chars().next_back().is_none_or(|c| c.is_whitespace() || matches!(c, '/' | '(' | '['))
+            && norm[i + ch.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
         match (open, ch) {
             (None, '“') => open = Some((i + ch.len_utf8(), '”')),
+            (None, '”') if opens_as_typed => open = Some((i + ch.len_utf8(), '”')),
             (None, '‘') => open = Some((i + ch.len_utf8(), '’')),
             (None, '"') => open = Some((i + 1, '"')),
             (Some((start, close)), c) if c == close && !apostrophe => {
@@ -662,6 +669,13 @@ mod tests {
             meta("‘The mentee’s goals come first,’ says each coach."),
             [("mentee".to_string(), false), ("coach".to_string(), false)]
         );
+    }
+
+    /// A closing mark with no word before it and a word after it opens a quotation.
+    #[test]
+    fn a_mistyped_closing_mark_opens_where_a_word_follows_it() {
+        assert_eq!(quoted_ranges("a /”b c” d"), [(6, 9)]);
+        assert_eq!(quoted_ranges("said “a” then” b"), [(8, 9)]);
     }
 
     /// The word pattern is written by hand for speed; every spelling the core lists must match
