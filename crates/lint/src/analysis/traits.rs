@@ -455,10 +455,11 @@ impl<'a> Ctx<'a, '_> {
             let reader = if sentence.mentions.is_empty() { self.reader_addressed_as(view) } else { None };
             // (Or a person's pronoun as a responsibility's owner: "it is her responsibility to
             // drive the agenda".)
+            // (The pronoun is looked for first: most sentences have none.)
             let owner_pronoun = || {
                 let words = || view.tokens[sentence.tokens.clone()].iter().map(|t| t.text(&view.norm));
-                words().any(|w| super::lexicon::ROLE_NOUNS.contains(w))
-                    && words().any(|w| matches!(w, "her" | "his" | "their"))
+                words().any(|w| matches!(w, "her" | "his" | "their"))
+                    && words().any(|w| super::lexicon::ROLE_NOUNS.contains(w))
             };
             if sentence.mentions.is_empty() && reader.is_none() && !owner_pronoun() {
                 continue;
@@ -1275,6 +1276,20 @@ impl<'a> Ctx<'a, '_> {
         let analysis = self.analysis;
         let sentence = &analysis.sentences[idx];
         let (block, view) = (sentence.block, &analysis.views[sentence.block]);
+        // Only a sentence with dates that may bound a verb, and a verb of running or ending, is
+        // parsed (a month name alone is common).
+        let dates = super::dates::date_range(words).is_some() || super::dates::end_dates(words).next().is_some();
+        if !dates {
+            return None;
+        }
+        let verb = words.iter().any(|w| {
+            super::lexicon::verb(w).is_some_and(|(lemma, _)| {
+                super::lexicon::LASTING_VERBS.contains(lemma) || super::lexicon::ENDING_VERBS.contains(lemma)
+            })
+        });
+        if !verb {
+            return None;
+        }
         let parsed = self.parse(block, idx);
         let parse = &parsed.parse;
         let clause_at = |w: usize| {
