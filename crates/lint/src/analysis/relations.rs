@@ -351,9 +351,11 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
         }
     }
     // What a passive verb of giving gives its subject ("mentors are provided with clarity about
-    // their role", "coaches are given advice on ..."): the subject receives it, so it is no
-    // trait of how the subject works.
-    if let Some(p) = parse.phrase_of(words.start) {
+    // their role", "coaches are supplied with advice on ..."): the subject receives it, so it is
+    // no trait of how the subject works. (A form or a length stays: what is given may be the
+    // engagement itself, "mentees are provided with a six-month programme".)
+    let received_dimension = !matches!(cue.dimension, Dimension::Form | Dimension::Duration);
+    if let Some(p) = parse.phrase_of(words.start).filter(|_| received_dimension) {
         let ph = &parse.phrases[p];
         let with = ph.prep.filter(|&prep| texts[prep] == "with" && prep + 1 == ph.words.start);
         let given = with.and_then(|prep| prep.checked_sub(1)).and_then(|v| parse.verb_of(v)).is_some_and(|v| {
@@ -707,11 +709,10 @@ fn agenda_after(parse: &syntax::Parse, texts: &[&str], role: usize) -> Option<us
     parse.phrases.get(at).filter(|p| p.words.start == start && lex::AGENDA_OBJECTS.contains(texts[p.head])).map(|_| at)
 }
 
-/// The agenda drivers of one sentence.
 /// The owner of a responsibility whose infinitive `clause` is, after an expletive "it" ("it is
 /// your responsibility to ...", "it is the mentee's job to ..."): the words of the predicate
-/// before its noun of a function ([`lex::ROLE_NOUNS`]), as word indices, with that noun.
-fn responsibility_owner(parse: &Parse, texts: &[&str], clause: &syntax::Clause) -> Option<(Range<usize>, usize)> {
+/// before its noun of a function ([`lex::ROLE_NOUNS`]), as word indices.
+fn responsibility_owner(parse: &Parse, texts: &[&str], clause: &syntax::Clause) -> Option<Range<usize>> {
     let infinitive = |c: &syntax::Clause| {
         c.kind == syntax::ClauseKind::Infinitive
             || (c.kind == syntax::ClauseKind::Coordinated
@@ -736,9 +737,10 @@ fn responsibility_owner(parse: &Parse, texts: &[&str], clause: &syntax::Clause) 
     let role = before.objects.iter().copied().find(|&o| lex::ROLE_NOUNS.contains(texts[parse.phrases[o].head]))?;
     let first = before.objects.first().map_or(parse.phrases[role].words.start, |&o| parse.phrases[o].words.start);
     let owner = first..parse.phrases[role].head;
-    (!owner.is_empty()).then_some((owner, parse.phrases[role].head))
+    (!owner.is_empty()).then_some(owner)
 }
 
+/// The agenda drivers of one sentence.
 pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Driver> {
     let (parse, texts) = (&parsed.parse, &parsed.texts[..]);
     let first = sentence.tokens.start;
@@ -801,7 +803,7 @@ pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Dr
         // "It is your responsibility to lead the sessions", "it is her or his job to drive the
         // agenda": after an expletive "it", the infinitive's doer is whoever the responsibility
         // (job, role, duty) belongs to, the words before that noun.
-        if let Some((owner, _)) = responsibility_owner(parse, texts, clause) {
+        if let Some(owner) = responsibility_owner(parse, texts, clause) {
             let Some(&o) = clause.objects.iter().find(|&&o| lex::AGENDA_OBJECTS.contains(head(o)) && own(o)) else {
                 continue;
             };
