@@ -286,10 +286,6 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
             {
                 words[i].pos = Pos::Det;
             }
-            // A word that is a preposition and a subordinator ("as", "since", "after") opens a
-            // clause when it opens its own stretch of the sentence (after a comma, or first) and a
-            // noun phrase and a finite verb follow it: ", as mentors share advice". After a verb
-            // it is a preposition: "signing up as a mentee will give ...".
             // A conjunctive adverb after a comma ("..., therefore you are ...") opens a clause
             // of its own when a subject and its verb follow.
             Pos::Adv
@@ -300,6 +296,10 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
             {
                 words[i].pos = Pos::Sub;
             }
+            // A word that is a preposition and a subordinator ("as", "since", "after") opens a
+            // clause when it opens its own stretch of the sentence (after a comma, or first) and a
+            // noun phrase and a finite verb follow it: ", as mentors share advice". After a verb
+            // it is a preposition: "signing up as a mentee will give ...".
             Pos::Prep
                 if lex::SUBORDINATORS.contains(w)
                     && clause_initial(&words, &texts, i)
