@@ -470,12 +470,7 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         // finite verb, it is the phrase's head ("the mentoring meeting ends", "Peer mentoring
         // continues"); right before a noun that a finite verb follows, it is that noun's
         // modifier ("Peer mentoring meetings continue").
-        let finite_at = |k: usize| {
-            words[k..].iter().find(|w| w.pos != Pos::Adv).is_some_and(|n| {
-                matches!(n.pos, Pos::Aux | Pos::Modal)
-                    || (n.pos == Pos::Verb && matches!(n.form, Some(VerbForm::Third | VerbForm::Base)))
-            })
-        };
+        let finite_at = |k: usize| words[k..].iter().find(|w| w.pos != Pos::Adv).is_some_and(is_finite);
         if words[i].pos == Pos::Verb
             && words[i].form == Some(VerbForm::Gerund)
             && matches!(prev, Some(Pos::Noun | Pos::Adj))
@@ -524,6 +519,13 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
     words
 }
 
+/// Whether a word can be a clause's finite verb: an auxiliary, a modal, or a verb in the
+/// present or the past (not a participle, which needs an auxiliary, nor a bare "-ing" form).
+fn is_finite(w: &Word) -> bool {
+    matches!(w.pos, Pos::Aux | Pos::Modal)
+        || (w.pos == Pos::Verb && matches!(w.form, Some(VerbForm::Past | VerbForm::Base | VerbForm::Third)))
+}
+
 /// Whether the words from `k` are a noun phrase (no more than five words, with a noun) and a
 /// finite verb: a subject and its verb ("mentors share", "the coach asks", "a mentee will").
 fn opens_clause(words: &[Word], k: usize) -> bool {
@@ -533,12 +535,7 @@ fn opens_clause(words: &[Word], k: usize) -> bool {
         .take(6)
         .take_while(|w| matches!(w.pos, Pos::Det | Pos::Poss | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num))
         .count();
-    let finite = |w: Option<&Word>| {
-        w.is_some_and(|w| {
-            matches!(w.pos, Pos::Aux | Pos::Modal)
-                || (w.pos == Pos::Verb && matches!(w.form, Some(VerbForm::Past | VerbForm::Base | VerbForm::Third)))
-        })
-    };
+    let finite = |w: Option<&Word>| w.is_some_and(is_finite);
     // (A subject pronoun is a phrase of its own: "therefore you are".)
     if phrase == 0 && rest.first().is_some_and(|w| w.pos == Pos::Pron) {
         return finite(rest.get(1));

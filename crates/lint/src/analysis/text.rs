@@ -391,6 +391,18 @@ pub(crate) const CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// True when the token at `idx` starts a new clause.
+/// Words that open a clause's own subject after a conjunction: ", and they ...", ", as the
+/// mentor ...".
+const SUBJECT_OPENERS: &[&str] = &[
+    "they", "he", "she", "it", "we", "you", "i", "the", "your", "our", "their", "a", "an", "that", "this", "there",
+    "it's", "they'll", "you'll", "coaches", "mentors", "coach", "mentor", "mentees", "clients", "each", "every",
+];
+
+/// Whether a word (lower-cased) can open the subject of a new clause ([`SUBJECT_OPENERS`]).
+pub(crate) fn opens_a_subject(word: &str) -> bool {
+    SUBJECT_OPENERS.contains(&word)
+}
+
 pub(crate) fn is_clause_boundary(norm: &str, tokens: &[Token], idx: usize) -> bool {
     let tok = tokens[idx];
     let text = tok.text(norm);
@@ -409,11 +421,6 @@ pub(crate) fn is_clause_boundary(norm: &str, tokens: &[Token], idx: usize) -> bo
             if text == "and" || text == "or" {
                 let comma_before = idx > 0 && tokens[idx - 1].text(norm) == ",";
                 let next = tokens.get(idx + 1).map(|t| t.text(norm));
-                const SUBJECTS: &[&str] = &[
-                    "they", "he", "she", "it", "we", "you", "i", "the", "your", "our", "their", "a", "an", "that",
-                    "this", "there", "it's", "they'll", "you'll", "coaches", "mentors", "coach", "mentor", "mentees",
-                    "clients", "each", "every",
-                ];
                 // "... is not required to X and may not be Y": a second verb phrase, led by
                 // its own auxiliary, carries its own negation.
                 const AUXILIARIES: &[&str] = &[
@@ -429,7 +436,7 @@ pub(crate) fn is_clause_boundary(norm: &str, tokens: &[Token], idx: usize) -> bo
                         && tokens[idx - 1].kind == TokenKind::Word
                         && super::lexicon::verb(tokens[idx - 1].text(norm)).is_none()
                 };
-                return (comma_before && next.is_some_and(|n| SUBJECTS.contains(&n)))
+                return (comma_before && next.is_some_and(opens_a_subject))
                     || next.is_some_and(|n| AUXILIARIES.contains(&n))
                     || (text == "and" && next == Some("to") && after_noun());
             }

@@ -363,6 +363,12 @@ pub(crate) fn judge(analysis: &Analysis<'_>) -> Vec<TraitFinding> {
     out
 }
 
+/// Whether a mention can hold a term given by dates: a use of the word in its sense, not
+/// joined to the other practice's word, and not a customer called a client.
+fn holds_a_term(m: &super::mentions::Mention) -> bool {
+    m.is_use() && m.sense && !m.joint && !m.is_client()
+}
+
 /// Whether a finding of focus stands in a list with a focus of its own practice: the two
 /// joined by "and", "or" or a comma, at most three words apart, with no sentence or clause
 /// break between them.
@@ -1042,18 +1048,13 @@ impl<'a> Ctx<'a, '_> {
         // to share experiences ... the dos and don'ts of mentor-mentee etiquette" under a
         // "coaching relationships" heading) are not the heading's.
         let block_names_only_other = |practice: Practice| {
-            let mut named = view.mentions.clone().filter(|&m| {
-                let mention = &analysis.mentions[m];
-                mention.sense && usable(m) && mention.block == block
-            });
-            let mut other = false;
-            for m in named.by_ref() {
-                if analysis.mentions[m].practice() == practice {
-                    return false;
-                }
-                other = true;
-            }
-            other
+            let named = |own: bool| {
+                view.mentions.clone().any(|m| {
+                    let mention = &analysis.mentions[m];
+                    mention.sense && usable(m) && mention.block == block && (mention.practice() == practice) == own
+                })
+            };
+            named(false) && !named(true)
         };
         if let Some(topic) = view.topic.filter(|_| !self.labelled_for_other_role(view) && !self.compared_item(block)) {
             if reader_not_guide(topic.mention) || names_other(topic.practice) || block_names_only_other(topic.practice)
@@ -1188,7 +1189,7 @@ impl<'a> Ctx<'a, '_> {
             }
             let words: Vec<&str> = tokens.iter().map(|t| t.text(&view.norm)).collect();
             let Some(range) = super::dates::date_range(&words) else {
-                out.extend(self.dated_clause(idx, &words));
+                out.extend(self.dated_clause(idx, &words, None));
                 continue;
             };
             let (from, to) = (sentence.tokens.start + range.start, sentence.tokens.start + range.end);
@@ -1216,7 +1217,7 @@ impl<'a> Ctx<'a, '_> {
                     None
                 };
             let Some((label_block, label_tokens)) = label else {
-                out.extend(self.dated_clause(idx, &words));
+                out.extend(self.dated_clause(idx, &words, Some(range)));
                 continue;
             };
             let label_view = &analysis.views[label_block];
@@ -1225,10 +1226,7 @@ impl<'a> Ctx<'a, '_> {
             if !super::dates::names_a_term(&label_words) {
                 continue;
             }
-            let usable = |m: usize| {
-                let m = &analysis.mentions[m];
-                m.is_use() && m.sense && !m.joint && !m.is_client()
-            };
+            let usable = |m: usize| holds_a_term(&analysis.mentions[m]);
             let in_label = label_tokens.clone().find_map(|i| self.mention_at(label_view, i)).filter(|&m| usable(m));
             let before = (label_block == block)
                 .then(|| (sentence.tokens.start..label_tokens.start).rev().find_map(|i| self.mention_at(view, i)))
@@ -1272,13 +1270,14 @@ impl<'a> Ctx<'a, '_> {
     /// ("mentorship meetings", not "mentorship application period"), or that is the head of an
     /// "of" phrase so named ("the cohort of the Mentoring Programme"). A subject that is anything
     /// else (an application window, a pronoun) sets no term.
-    fn dated_clause(&self, idx: usize, words: &[&str]) -> Option<TraitFinding> {
+    /// (`range` is the sentence's range of dates, found by the caller.)
+    fn dated_clause(&self, idx: usize, words: &[&str], range: Option<Range<usize>>) -> Option<TraitFinding> {
         let analysis = self.analysis;
         let sentence = &analysis.sentences[idx];
         let (block, view) = (sentence.block, &analysis.views[sentence.block]);
         // Only a sentence with dates that may bound a verb, and a verb of running or ending, is
         // parsed (a month name alone is common).
-        let dates = super::dates::date_range(words).is_some() || super::dates::end_dates(words).next().is_some();
+        let dates = range.is_some() || super::dates::end_dates(words).next().is_some();
         if !dates {
             return None;
         }
@@ -1298,10 +1297,7 @@ impl<'a> Ctx<'a, '_> {
             let verb = &parse.verbs[parse.clauses[clause].verb?];
             (!verb.negated && !verb.passive).then_some((clause, verb.lemma?))
         };
-        let usable = |m: usize| {
-            let m = &analysis.mentions[m];
-            m.is_use() && m.sense && !m.joint && !m.is_client()
-        };
+        let usable = |m: usize| holds_a_term(&analysis.mentions[m]);
         // The mention that names `p` itself: the head is a mentoring word, or the word right
         // before an engagement head is.
         let names = |p: usize| {
@@ -1332,13 +1328,13 @@ impl<'a> Ctx<'a, '_> {
         };
         // A range bounds a verb of either kind; a single date, after "until" or (for a verb of
         // ending) "on", "in", "by".
-        let range = super::dates::date_range(words).map(|r| (r, true));
-        let mut dated = range.into_iter().chain(super::dates::end_dates(words)).filter_map(|(dates, until)| {
-            let (clause, lemma) = clause_at(dates.start)?;
-            let bounds = super::lexicon::ENDING_VERBS.contains(lemma)
-                || (until && super::lexicon::LASTING_VERBS.contains(lemma));
-            bounds.then(|| subject_of(clause)).flatten().map(|mention| (dates, mention))
-        });
+        let mut dated =
+            range.map(|r| (r, true)).into_iter().chain(super::dates::end_dates(words)).filter_map(|(dates, until)| {
+                let (clause, lemma) = clause_at(dates.start)?;
+                let bounds = super::lexicon::ENDING_VERBS.contains(lemma)
+                    || (until && super::lexicon::LASTING_VERBS.contains(lemma));
+                bounds.then(|| subject_of(clause)).flatten().map(|mention| (dates, mention))
+            });
         let (dates, mention) = dated.next()?;
         if analysis.mentions[mention].practice() != Practice::Mentoring {
             return None;

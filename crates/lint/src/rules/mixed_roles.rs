@@ -117,8 +117,8 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
 }
 
 /// Clause breaks that separate two pairings in one sentence: a semicolon, ", as" / ", because"
-/// before a subject, or ", and" / ", but" / "while" / "whereas" before a new subject ("mentors with their mentee, and coaches with their
-/// client").
+/// before a subject, or ", and" / ", but" / "while" / "whereas" before a new subject ("mentors
+/// with their mentee, and coaches with their client").
 fn splits_pairs(norm: &str, tokens: &[crate::analysis::text::Token], idx: usize) -> bool {
     let word = tokens[idx].text(norm);
     if word == ";" || matches!(word, "while" | "whereas" | "whilst") {
@@ -131,10 +131,7 @@ fn splits_pairs(norm: &str, tokens: &[crate::analysis::text::Token], idx: usize)
         && matches!(word, "as" | "because" | "since")
         && tokens.get(idx + 1).is_some_and(|t| {
             let next = t.text(norm);
-            matches!(
-                next,
-                "they" | "he" | "she" | "we" | "you" | "the" | "your" | "our" | "their" | "a" | "an" | "each"
-            ) || crate::analysis::holders::is_practice_word(next)
+            crate::analysis::text::opens_a_subject(next) || crate::analysis::holders::is_practice_word(next)
         });
     reason
         || comma_before
