@@ -145,7 +145,9 @@ pub const CUES: &[Cue] = &[
     cue("~challenge (your)? assumptions", C, Method, Support),
     cue("~stay neutral", C, Method, Local),
     cue("feedback", C, Method, Support),
-    cue("(~give|~offer|~share|~provide|~dispense|~swap|~hand out) (some|plenty of|lots of)? (practical|honest|expert|career|good|their|her|his|personal|useful|direct)? advice", M, Method, Strong),
+    // The one advised may stand between the verb and the advice, marked by "with" after a verb
+    // of supplying: "give you advice", "provide them with practical advice".
+    cue("(~give|~offer|~share|~provide|~dispense|~swap|~hand out) (you|them|me|her|him|us)? (with)? (some|plenty of|lots of)? (practical|honest|expert|career|good|their|her|his|personal|useful|direct)? advice", M, Method, Strong),
     cue("advice (drawn|based)? from|on", M, Method, Strong),
     cue("(advice-giving|giving advice)", M, Method, Strong),
     cue("advice", M, Method, Local),
@@ -313,6 +315,10 @@ pub const CUES: &[Cue] = &[
     cue(concat!("relationship|relationships|programme|program|engagement|partnership|scheme|pairing|cycle of ", qualifier!(), " #n weeks|months|years|year"), C, Duration, Strong),
     cue("#n-weeks|#n-months programme|program|mentorship|scheme|course|engagement", C, Duration, Strong),
     cue("(as short as|as long as) (a|an|one|#n) week|weeks|month|months|year|years", C, Duration, Local),
+    // A length of the practice that a programme offers or gives is its allotment, a term: "will
+    // offer six months of mentoring" (after "after six months of mentoring" the length is time
+    // gone by, and only a verb of giving makes it the engagement's).
+    cue(concat!("~offer|~provide|~give|~include|~receive|~get (you|them|each|participants|mentees)? ", qualifier!(), " #n weeks|months|years|sessions of (free|structured|dedicated|personal|individual|one-to-one|1:1|group|professional)? mentoring|mentorship|coaching"), C, Duration, Strong),
     cue("for|over (a|an|the) (agreed|agreed-upon|certain|specific|limited|predetermined|pre-agreed) (period|length|amount) (of time)?", C, Duration, Local),
     cue(concat!("~commit to ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Local),
     cue("~last (exactly|only|just)? (one academic term|one term|one quarter)", C, Duration, Strong),

@@ -222,6 +222,50 @@ fn word_at<'t>(norm: &'t str, tokens: &[Token], idx: usize) -> &'t str {
     tokens.get(idx).map_or("", |t| t.text(norm))
 }
 
+/// Whether a sentence is set in title case ("An Executive Coach Will Advise You"): every word
+/// capitalised but for short function words, and a pronoun or an auxiliary capitalised after
+/// the first word, which no name holds ("the Coding Coach Mentorship Guidelines" is a name in
+/// a sentence). There a capital says nothing of a name: "Coach Will" is no title before a
+/// name as "Coach Carter" is.
+fn is_title_cased(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
+    let words = || tokens[first..end.min(tokens.len())].iter().filter(|t| t.kind == TokenKind::Word);
+    let minor = |w: &str| {
+        matches!(w, "a" | "an" | "the" | "and" | "or" | "of" | "to" | "in" | "on" | "for" | "at" | "by" | "with" | "vs")
+    };
+    let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let function_word = |w: &str| {
+        matches!(
+            w,
+            "Will"
+                | "Can"
+                | "Could"
+                | "Should"
+                | "Would"
+                | "May"
+                | "Must"
+                | "Is"
+                | "Are"
+                | "Was"
+                | "Be"
+                | "Do"
+                | "Does"
+                | "You"
+                | "Your"
+                | "It"
+                | "We"
+                | "Our"
+                | "They"
+                | "Their"
+                | "He"
+                | "She"
+                | "His"
+                | "Her"
+        )
+    };
+    words().all(|t| minor(t.text(text)) || capitalised(t.text(text)))
+        && words().skip(1).any(|t| function_word(t.text(text)))
+}
+
 /// Whether the capitalised practice word at `idx` is part of a proper name, not the practice:
 /// - a title opened by "The" in capitals right after a word ("re-read The Coaching Habit");
 /// - a singular role noun after a capitalised word, with no determiner before them, followed by
@@ -271,14 +315,14 @@ pub(crate) fn judge_sense(
     let mut vehicle_in_block = false;
     // What the words of the last sentence looked at say (vehicle words, words that make it
     // coaching anyway, sports words): a sentence's words are read once, not once per mention.
-    let mut words_of: Option<((usize, usize), [bool; 3])> = None;
+    let mut words_of: Option<((usize, usize), [bool; 4])> = None;
     for m in mentions.iter_mut() {
         let idx = m.token;
         let prev = word_at(norm, tokens, idx.wrapping_sub(1));
         let next = word_at(norm, tokens, idx + 1);
         let next_raw = tokens.get(idx + 1).map_or("", |t| t.text(text));
         let (s_first, s_end) = sentence_of_token(idx);
-        let [vehicle_word, coaching_word, sport_word] = match words_of {
+        let [vehicle_word, coaching_word, sport_word, title_cased] = match words_of {
             Some((range, flags)) if range == (s_first, s_end) => flags,
             _ => {
                 let words = || (s_first..s_end).map(|i| word_at(norm, tokens, i));
@@ -286,6 +330,7 @@ pub(crate) fn judge_sense(
                     words().any(|w| VEHICLE_WORDS.contains(&w)),
                     words().any(|w| matches!(w, "client" | "clients" | "goals" | "sessions" | "coachee")),
                     words().any(|w| SPORT_WORDS.contains(&w)),
+                    is_title_cased(text, tokens, s_first, s_end),
                 ];
                 words_of = Some(((s_first, s_end), flags));
                 flags
@@ -337,7 +382,8 @@ pub(crate) fn judge_sense(
             ) || (m.capitalised
                 && m.form.word == "coach"
                 && next_raw.chars().next().is_some_and(char::is_uppercase)
-                && idx > s_first)
+                && idx > s_first
+                && !title_cased)
                 || sport_word;
             if vehicle {
                 vehicle_in_block = true;

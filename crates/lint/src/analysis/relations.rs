@@ -656,7 +656,9 @@ fn own_binder(parse: &syntax::Parse, texts: &[&str], own: usize) -> Option<usize
 }
 
 /// Whether a holder's head noun names a person who is guided or attends, not the guide:
-/// "attendees ask questions" says nothing of the guide's method.
+/// "attendees ask questions" says nothing of the guide's method. A team is the group a
+/// coach or a manager works with ("the team already has the answers"); a team that provides
+/// a service is not the guide either.
 pub(crate) fn is_audience(head: &str) -> bool {
     let singular = head.strip_suffix('s').unwrap_or(head);
     matches!(
@@ -676,6 +678,7 @@ pub(crate) fn is_audience(head: &str) -> bool {
             | "contributor"
             | "employee"
             | "individual"
+            | "team"
     )
 }
 

@@ -572,8 +572,9 @@ impl<'a> Ctx<'a, '_> {
             sentence.tokens.start + tokens.partition_point(|t| t.start < offset)
         };
         let hit_token = in_sentence(start);
-        // "You may think you have the answer": a belief conceded with "may" or "might" is put
-        // up to be argued against, not asserted.
+        // "You may think you have the answer", "clients who believe their coach will tell
+        // them": a belief conceded, or ascribed to others, is put up to be argued against, not
+        // asserted.
         if self.tables(view, |t| at_or_after(t.last_concession[hit_token], sentence.tokens.start)).is_some() {
             return None;
         }
@@ -870,9 +871,12 @@ impl<'a> Ctx<'a, '_> {
                 }
                 // "The programme will be for 6 months" after "our reverse mentoring programme"
                 // earlier in the section: a definite engagement noun refers back to the
-                // engagement named with the same noun.
+                // engagement named with the same noun (also when the length judged is its only
+                // modifier: "the six-month programme started in May").
                 if !resolvable {
-                    if let Some(idx) = self.definite_antecedent(view, sentence_idx, tokens.clone(), *head) {
+                    if let Some(idx) =
+                        self.definite_antecedent(view, sentence_idx, tokens.clone(), *head, hit_token..hit_end_token)
+                    {
                         return said_of(idx, Anchor::Pronoun(idx), true);
                     }
                 }
@@ -887,7 +891,23 @@ impl<'a> Ctx<'a, '_> {
                 }
                 walk_back = if resolvable { tokens.start..tokens.end.min(hit_token) } else { hit_token..hit_token };
             }
-            Holder::Reader | Holder::Context => {}
+            Holder::Context => {
+                // A length that is itself the modifier of a definite engagement noun ("the
+                // six-month programme started in May") refers back as the bare noun does.
+                if cue.dimension == Dimension::Duration && hit_token > sentence.tokens.start {
+                    let head = hit_end_token - 1;
+                    if let Some(idx) = self.definite_antecedent(
+                        view,
+                        sentence_idx,
+                        hit_token - 1..hit_end_token,
+                        head,
+                        hit_token..hit_end_token,
+                    ) {
+                        return said_of(idx, Anchor::Pronoun(idx), true);
+                    }
+                }
+            }
+            Holder::Reader => {}
         }
         // An imperative addresses the reader: how the guide works is said of the reader only
         // where the reader is addressed as the guide ("Mentors: ask open questions", a "For
@@ -1486,9 +1506,16 @@ impl<'a> Ctx<'a, '_> {
             let mut last_concession = none(view.tokens.len() + 1);
             for t in 0..view.tokens.len() {
                 let index = u32::try_from(t).unwrap_or(u32::MAX);
+                // "you may think", "clients who believe that": a belief conceded, or ascribed to
+                // others in a relative clause, is put up to be corrected, not asserted (a belief
+                // "in" something is trust, not a proposition).
+                let word = view.tokens[t].text(&view.norm);
+                let next = view.tokens.get(t + 1).map(|n| n.text(&view.norm));
                 let conceded = t > 0
-                    && matches!(view.tokens[t - 1].text(&view.norm), "may" | "might")
-                    && super::lexicon::OPINION_VERBS.contains(view.tokens[t].text(&view.norm));
+                    && matches!(view.tokens[t - 1].text(&view.norm), "may" | "might" | "who")
+                    && (super::lexicon::OPINION_VERBS.contains(word)
+                        || word.strip_suffix('s').is_some_and(|w| super::lexicon::OPINION_VERBS.contains(w)))
+                    && next != Some("in");
                 last_concession[t + 1] = if conceded { index } else { last_concession[t] };
                 last_if[t + 1] =
                     if matches!(view.tokens[t].text(&view.norm), "if" | "unless") { index } else { last_if[t] };
@@ -1650,6 +1677,7 @@ impl<'a> Ctx<'a, '_> {
         sentence_idx: usize,
         tokens: Range<usize>,
         head: usize,
+        hit: Range<usize>,
     ) -> Option<usize> {
         let analysis = self.analysis;
         fn word(v: &BlockView, i: usize) -> &str {
@@ -1665,8 +1693,9 @@ impl<'a> Ctx<'a, '_> {
             }
         }
         let noun = stem(word(view, head));
-        let definite = tokens.len() == 2
+        let definite = tokens.len() >= 2
             && head == tokens.end - 1
+            && (tokens.start + 1..head).all(|t| hit.contains(&t))
             && matches!(word(view, tokens.start), "the" | "this" | "that" | "our" | "your" | "their")
             && super::holders::is_engagement_noun(word(view, head))
             && !super::holders::is_practice_word(word(view, head));
