@@ -1109,11 +1109,14 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
         let boundary_punct =
             w.pos == Pos::Punct && (matches!(t, ";" | ":" | "—" | "(" | ")" | "–" | "|" | "•" | "→") || spaced_dash);
         if boundary_punct && (t != "–" || i + 1 < n && parse.words[i + 1].pos != Pos::Num) {
-            // A verbless stretch before a colon labels what follows.
+            // A verbless stretch before a colon labels what follows; one that opens with a
+            // preposition ("From the team's side: ...", "In practice: ...") is an adverbial
+            // lead-in, naming nothing.
             let open = starts.last().map_or(0, |s| s.0);
             let label = (t == ":" || t == "—" || t == "–" || spaced_dash)
                 .then(|| {
-                    let verbless = !parse.verbs.iter().any(|v| v.words.start >= open && v.words.end <= i);
+                    let verbless = !parse.verbs.iter().any(|v| v.words.start >= open && v.words.end <= i)
+                        && parse.words.get(open).is_none_or(|w| w.pos != Pos::Prep);
                     let phrase = parse.phrases.iter().rposition(|p| p.words.start >= open && p.words.end <= i);
                     phrase.filter(|_| verbless)
                 })

@@ -299,6 +299,7 @@ fn diagnostic(analysis: &Analysis<'_>, a: &Mention, b: &Mention, kind: &str) -> 
     let what = match kind {
         "fused" => format!("'{first}' and '{second}' are fused into one name"),
         "one role" => format!("one role is named both '{first}' and '{second}'"),
+        "one practice" => format!("one practice is named both '{first}' and '{second}'"),
         "declared" => format!("the text declares '{first}' and '{second}' to mean the same thing"),
         _ => format!("'{first}' and '{second}' are used as two names for one thing"),
     };
@@ -398,8 +399,19 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
         let owner = |s: usize| head_mention(s).or_else(|| parse.role_owner(&texts, s).and_then(head_mention));
         // "A form of mentoring", "a kind of coach": a kind is named by the noun its "of" opens,
         // the last of the words that modify it ("a form of group mentoring").
+        // So is an engagement by the practice word that modifies it ("coaching is a mentorship
+        // intervention", "a mentoring programme"): what the subject is, is an engagement of
+        // that practice.
         let kind_of = |o: usize| -> Option<&Mention> {
             let head = parse.phrases[o].head;
+            let engagement =
+                crate::analysis::lexicon::ENGAGEMENT_NOUNS.contains(texts[head]) || texts[head] == "intervention";
+            if engagement && head > parse.phrases[o].words.start {
+                let token = parse.words[head - 1].token;
+                if let Some(m) = mentions.iter().copied().find(|m| m.token == token) {
+                    return Some(m);
+                }
+            }
             let kind = matches!(texts[head], "form" | "kind" | "type" | "sort" | "variety" | "branch" | "version");
             if !kind || texts.get(head + 1) != Some(&"of") {
                 return head_mention(o);
@@ -465,7 +477,8 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
         // One kind of word on both sides: a role and a role ("a coach is a mentor"), or an
         // activity and an activity ("coaching is mentoring").
         if let Some((a, b)) = pair.filter(|(a, b)| a.role() == b.role() && a.role() != Role::Guided) {
-            acc.push(diagnostic(analysis, a, b, "one role"));
+            let kind = if a.role() == Role::Activity { "one practice" } else { "one role" };
+            acc.push(diagnostic(analysis, a, b, kind));
             return true;
         }
     }
