@@ -199,6 +199,8 @@ pub const CUES: &[Cue] = &[
     // Who the guide is. Coaching: a facilitator with no claim to have done the job. Mentoring: a
     // more experienced person who has been there before.
     cue("(has|have|'s|'ve|had) (already)? been there (before)?", M, Guide, Strong),
+    // Having been through a situation is having lived it: "a coach who has been through it".
+    cue("(has|have|'s|'ve|had) (already|also|personally)? been through (it|this|that|the same|what you)", M, Guide, Strong),
     cue("(been where you are|been in your shoes)", M, Guide, Strong),
     cue("(sat|been|walked|stood) in your shoes|chair|seat|position", M, Guide, Strong),
     cue("(has|have|'s|'ve|had) (already)? made the (same)? move|transition|jump", M, Guide, Strong),
@@ -271,7 +273,7 @@ pub const CUES: &[Cue] = &[
     cue("~close on|at", C, Duration, Local),
     // A unit compounded with "long" is a length as a number and a unit are: "a year-long
     // commitment", "a month-long programme".
-    cue("#n-week|#n-month|#n-year|#n-day|#n-session|week-long|weeklong|month-long|monthlong|year-long|yearlong * programme|program|engagement|engagements|cycle|sprint|course|term|period|relationship|relationships|plan|curriculum|mentorship|mentoring|coaching|scheme|pairing|journey|commitment|opportunity|duration|length|timeframe", C, Duration, Strong),
+    cue("#n-week|#n-month|#n-year|#n-day|#n-session|week-long|weeklong|month-long|monthlong|year-long|yearlong * programme|programmes|program|programs|engagement|engagements|cycle|cycles|sprint|sprints|course|courses|term|terms|period|periods|relationship|relationships|plan|curriculum|mentorship|mentoring|coaching|scheme|pairing|journey|commitment|opportunity|duration|length|timeframe", C, Duration, Strong),
     cue(concat!("for|over|across ", qualifier!(), " (a|an|exactly|just|only|a fixed|the)? #n (weeks|months|years|year|sessions|meetings|quarter|quarters|term|terms|semester|semesters)"), C, Duration, Local),
     cue(concat!("for|over|across ", qualifier!(), " (a|an) (week|month|year|quarter|term|semester)"), C, Duration, Local),
     // A length counted forward from now with "for" runs from now: it is the span of what it

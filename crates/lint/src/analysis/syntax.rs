@@ -1206,6 +1206,15 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
             // programme is run", "decide what the sessions cover"): a complement clause.
             starts.push((i + 1, ClauseKind::Subordinate(i)));
         } else if w.pos == Pos::Wh
+            && matches!(t, "which" | "whom")
+            && i > 1
+            && parse.words[i - 1].pos == Pos::Prep
+            && matches!(parse.words[i - 2].pos, Pos::Noun | Pos::Propn)
+        {
+            // "periods during which each mentor meets a mentee", "the people with whom you
+            // work": a preposition before the relative pronoun opens the relative clause.
+            starts.push((i - 1, ClauseKind::Relative));
+        } else if w.pos == Pos::Wh
             && i > 0
             && matches!(parse.words[i - 1].pos, Pos::Noun | Pos::Propn | Pos::Pron | Pos::Punct)
         {

@@ -778,6 +778,34 @@ impl<'a> Ctx<'a, '_> {
                 return said_of(idx, Anchor::Sentence(idx), true);
             }
         }
+        // A length whose noun a relative clause restricts ("12-week periods during which each
+        // mentor meets a mentee") measures what that clause says: the periods are those of the
+        // practice its subject names.
+        if cue.dimension == Dimension::Duration
+            && hit_end_token < sentence.tokens.end
+            && super::holders::is_engagement_noun(view.tokens[hit_end_token - 1].text(&view.norm))
+        {
+            let parsed = self.parse(block, sentence_idx);
+            let parse = &parsed.parse;
+            let relative = parse.word_at(hit_end_token).and_then(|w| parse.clause_of(w)).map(|c| &parse.clauses[c]);
+            let subject = relative
+                .filter(|c| {
+                    c.kind == super::syntax::ClauseKind::Relative
+                        && c.words.start == parse.word_at(hit_end_token).unwrap_or(usize::MAX)
+                })
+                .and_then(|c| match c.subject {
+                    super::syntax::Subject::Phrase(p) => Some(p),
+                    _ => None,
+                });
+            if let Some(p) = subject {
+                let words = parse.phrases[p].words.clone();
+                if let Some(idx) =
+                    words.rev().find_map(|w| self.mention_at(view, parse.words[w].token).filter(|&m| usable(m)))
+                {
+                    return said_of(idx, Anchor::Sentence(idx), true);
+                }
+            }
+        }
         // A practice word right before the cue's noun ("coaching advice") says in which
         // practice the trait is.
         if !attributive_dimension && hit_token > sentence.tokens.start {
