@@ -1357,7 +1357,13 @@ impl<'a> Ctx<'a, '_> {
             }
             let engagement = super::holders::is_engagement_noun(head) && !super::lexicon::OCCASION_NOUNS.contains(head);
             let before = phrase.head.checked_sub(1).filter(|w| phrase.words.contains(w))?;
-            at(before).filter(|_| engagement)
+            // A name of capitalised words that holds a mentoring word ("Career Mentor Link
+            // runs from April to October") names a scheme after the practice: what runs between
+            // dates is a scheme, not a person.
+            let words = phrase.words.clone().filter(|&w| parse.words[w].pos != super::syntax::Pos::Det);
+            let name = words.clone().count() >= 2
+                && words.clone().all(|w| is_capitalised(analysis, block, view.tokens[parse.words[w].token]));
+            at(before).filter(|_| engagement).or_else(|| name.then(|| words.clone().find_map(at)).flatten())
         };
         let subject_of = |clause: usize| {
             let subject = parse.subject_phrase(clause)?;
