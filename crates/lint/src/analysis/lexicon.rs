@@ -1236,6 +1236,51 @@ pub(crate) static PERSON_NOUNS_LIKE_ADJECTIVES: WordSet = WordSet::new(&[
     "president",
 ]);
 
+/// Nouns for things that end like adjectives ("-ary", "-al", "-ic", "-ent", "-ive"): "the
+/// library runs ...", "the proposal lists ...". Tagged as nouns before the ending is looked at.
+pub(crate) static THING_NOUNS_LIKE_ADJECTIVES: WordSet = WordSet::new(&[
+    "library",
+    "summary",
+    "salary",
+    "boundary",
+    "anniversary",
+    "dictionary",
+    "glossary",
+    "itinerary",
+    "commentary",
+    "vocabulary",
+    "seminary",
+    "sanctuary",
+    "documentary",
+    "proposal",
+    "approval",
+    "referral",
+    "renewal",
+    "appraisal",
+    "arrival",
+    "portal",
+    "journal",
+    "tutorial",
+    "interval",
+    "hospital",
+    "festival",
+    "rehearsal",
+    "withdrawal",
+    "dismissal",
+    "removal",
+    "topic",
+    "clinic",
+    "rubric",
+    "metric",
+    "event",
+    "content",
+    "incident",
+    "element",
+    "initiative",
+    "incentive",
+    "narrative",
+]);
+
 /// Whether a word ends like an adjective ("-ous", "-ful", "-ive", "-able", "-al", "-ic").
 pub(crate) fn adjective_ending(word: &str) -> bool {
     const ENDINGS: &[&str] = &["ous", "ful", "ive", "able", "ible", "al", "ic", "less", "ish", "ary", "ent", "ant"];

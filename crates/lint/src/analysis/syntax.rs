@@ -878,7 +878,10 @@ fn classify(word: &str, kind: TokenKind) -> LexicalClass {
     if word.len() > 4 && word.ends_with("ly") && !word.ends_with("ply") {
         return (Pos::Adv, None, None, false);
     }
-    if lex::noun_ending(word) || lex::PERSON_NOUNS_LIKE_ADJECTIVES.contains(word) {
+    if lex::noun_ending(word)
+        || lex::PERSON_NOUNS_LIKE_ADJECTIVES.contains(word)
+        || lex::THING_NOUNS_LIKE_ADJECTIVES.contains(word)
+    {
         return (Pos::Noun, None, None, false);
     }
     if lex::adjective_ending(word) {
@@ -1698,6 +1701,23 @@ mod tests {
 
     /// A plural noun-or-verb word between a clause-opening noun and a base-form verb heads a
     /// noun compound; the same word before an object is the verb.
+    #[test]
+    fn a_noun_that_ends_like_an_adjective_heads_the_subject() {
+        // "-ary", "-al": "library" and "proposal" are nouns, so the verb after them is theirs.
+        assert_eq!(render("The library runs two reading circles."), "[The library | run | two reading circles | ]");
+        assert_eq!(render("The proposal sets three goals."), "[The proposal | set | three goals | ]");
+        // A word of both classes keeps the adjective's place before a noun.
+        assert_eq!(render("Executive teams meet weekly."), "[Executive teams | meet |  | ]");
+    }
+
+    #[test]
+    fn a_prepositional_relative_opens_its_own_clause() {
+        assert_eq!(
+            render("We hold sprints during which each pair meets a client."),
+            "[We | hold | sprints | ] [each pair | meet | a client | ]"
+        );
+    }
+
     #[test]
     fn a_plural_compound_head_before_its_verb_is_a_noun() {
         assert_eq!(render("Buddy pairs meet every week."), "[Buddy pairs | meet | every week | ]");
