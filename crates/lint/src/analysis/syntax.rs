@@ -372,10 +372,13 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
             let before_adverbs = words[..i].iter().rev().find(|w| w.pos != Pos::Adv).map(|w| w.pos);
             let verb_context = matches!(before_adverbs, Some(Pos::Modal | Pos::To))
                 // A relative pronoun is followed by its verb: "a culture that benefits growth".
+                // (Not after a preposition: in "periods in which mentors meet", "which" is no
+                // subject, and the word after it opens the relative's own subject.)
                 || (matches!(prev, Some(Pos::Wh))
                     && i > 0
                     && matches!(texts[i - 1].as_ref(), "that" | "which" | "who")
-                    && words[i].form == Some(VerbForm::Third))
+                    && words[i].form == Some(VerbForm::Third)
+                    && !(i > 1 && words[i - 2].pos == Pos::Prep))
                 || (matches!(prev, Some(Pos::Aux)) && i > 0 && words[i - 1].lemma == Some("do"))
                 // The perfect: "has run for two years", "have set goals" (participles spelt as
                 // the base form), when no determiner opens a noun phrase after it.
@@ -1715,6 +1718,10 @@ mod tests {
         assert_eq!(
             render("We hold sprints during which each pair meets a client."),
             "[We | hold | sprints | ] [each pair | meet | a client | ]"
+        );
+        assert_eq!(
+            render("We hold sprints in which mentors meet their mentees."),
+            "[We | hold | sprints | ] [mentors | meet | their mentees | ]"
         );
     }
 
