@@ -147,7 +147,8 @@ pub const CUES: &[Cue] = &[
     cue("feedback", C, Method, Support),
     // The one advised may stand between the verb and the advice, marked by "with" after a verb
     // of supplying: "give you advice", "provide them with practical advice".
-    cue("(~give|~offer|~share|~provide|~dispense|~swap|~hand out) (you|them|me|her|him|us)? (with)? (some|plenty of|lots of)? (practical|honest|expert|career|good|their|her|his|personal|useful|direct)? advice", M, Method, Strong),
+    // ("Counsel" given is advice: "provides wise counsel".)
+    cue("(~give|~offer|~share|~provide|~dispense|~swap|~hand out) (you|them|me|her|him|us)? (with)? (some|plenty of|lots of)? (practical|honest|expert|career|good|their|her|his|personal|useful|direct|wise|sound)? advice|counsel", M, Method, Strong),
     cue("advice (drawn|based)? from|on", M, Method, Strong),
     cue("(advice-giving|giving advice)", M, Method, Strong),
     cue("advice", M, Method, Local),

@@ -201,7 +201,11 @@ fn parsed_as_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
             || lexicon::POSSESSIVES.contains(w)
             || matches!(w, "them" | "him" | "her" | "you" | "us" | "me")
     });
-    if !marked_before && !object_after {
+    // "Coach and assist the protégé": a base form that opens its clause, joined by "and" or
+    // "or" to a verb, is an imperative listed with that verb.
+    let joined_to_verb = word(m.token + 1).is_some_and(|w| matches!(w, "and" | "or"))
+        && word(m.token + 2).is_some_and(|w| lexicon::verb(w).is_some_and(|(_, form)| form == lexicon::VerbForm::Base));
+    if !marked_before && !object_after && !joined_to_verb {
         return false;
     }
     let parse = analysis.parse(m.sentence);
@@ -215,7 +219,8 @@ fn parsed_as_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
     let marked = w > 0 && matches!(parse.words[w - 1].pos, Pos::To | Pos::Modal | Pos::Aux);
     let subject = parse.clause_of(w).map(|c| parse.clauses[c].subject);
     let after_subject = matches!(subject, Some(Subject::Phrase(p)) if parse.phrases[p].words.end == w);
-    marked || after_subject
+    let imperative = joined_to_verb && matches!(subject, Some(Subject::Reader));
+    marked || after_subject || imperative
 }
 
 /// Whether the word is a verb coordinated with another verb and followed by its object: "the
