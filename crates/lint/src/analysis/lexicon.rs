@@ -1279,7 +1279,18 @@ pub(crate) static THING_NOUNS_LIKE_ADJECTIVES: WordSet = WordSet::new(&[
     "initiative",
     "incentive",
     "narrative",
+    "trial",
+    "rental",
 ]);
+
+/// Whether a word outside the word lists reads as an adjective: it ends like one and is no
+/// noun that does ("initial", "annual"; not "trial", "proposal", "client").
+pub(crate) fn reads_as_adjective(word: &str) -> bool {
+    adjective_ending(word)
+        && !noun_ending(word)
+        && !THING_NOUNS_LIKE_ADJECTIVES.contains(word)
+        && !PERSON_NOUNS_LIKE_ADJECTIVES.contains(word)
+}
 
 /// Whether a word ends like an adjective ("-ous", "-ful", "-ive", "-able", "-al", "-ic").
 pub(crate) fn adjective_ending(word: &str) -> bool {

@@ -1153,6 +1153,7 @@ impl<'a> Ctx<'a, '_> {
                 && !super::lexicon::DETERMINERS.contains(word(i))
                 && !super::lexicon::POSSESSIVES.contains(word(i))
                 && !super::lexicon::ADJECTIVES.contains(word(i))
+                && !super::lexicon::reads_as_adjective(word(i))
                 && super::lexicon::verb(word(i)).is_none()
         };
         // (A word the document's vocabulary names a practice by is a holder: "Compass runs for
@@ -1727,9 +1728,29 @@ impl<'a> Ctx<'a, '_> {
             }
         }
         let noun = stem(word(view, head));
+        // An adjective between them keeps the reference ("the initial programme"), unless it
+        // sets this one apart from another ("the other programme", "the second scheme").
+        let parsed = self.parse(analysis.sentences[sentence_idx].block, sentence_idx);
+        let adjective = |t: usize| {
+            let w = word(view, t);
+            parsed.parse.word_at(t).is_some_and(|i| parsed.parse.words[i].pos == super::syntax::Pos::Adj)
+                && !super::holders::is_practice_word(w)
+                && !matches!(
+                    w,
+                    "other"
+                        | "another"
+                        | "second"
+                        | "previous"
+                        | "next"
+                        | "former"
+                        | "latter"
+                        | "different"
+                        | "separate"
+                )
+        };
         let definite = tokens.len() >= 2
             && head == tokens.end - 1
-            && (tokens.start + 1..head).all(|t| hit.contains(&t))
+            && (tokens.start + 1..head).all(|t| hit.contains(&t) || adjective(t))
             && matches!(word(view, tokens.start), "the" | "this" | "that" | "our" | "your" | "their")
             && super::holders::is_engagement_noun(word(view, head))
             && !super::holders::is_practice_word(word(view, head));

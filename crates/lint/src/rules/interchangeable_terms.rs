@@ -396,7 +396,26 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
             _ => None,
         };
         // "The role of a mentor is ...": a role's "of" phrase names whose role it is.
-        let owner = |s: usize| head_mention(s).or_else(|| parse.role_owner(&texts, s).and_then(head_mention));
+        // "A mentor is someone who is a coach": a bare word for a person, the predicate of a
+        // copula (neither denied nor hedged), stands for that copula's subject.
+        let generic_owner = |s: usize| {
+            let head = parse.phrases[s].head;
+            if !matches!(texts[head], "someone" | "somebody" | "person" | "individual" | "one") {
+                return None;
+            }
+            let outer = parse.clauses.iter().find(|c| c.objects.contains(&s))?;
+            let vg = &parse.verbs[outer.verb?];
+            if !vg.copula || vg.negated || hedged(vg) {
+                return None;
+            }
+            match outer.subject {
+                syntax::Subject::Phrase(p) => head_mention(p),
+                _ => None,
+            }
+        };
+        let owner = |s: usize| {
+            head_mention(s).or_else(|| parse.role_owner(&texts, s).and_then(head_mention)).or_else(|| generic_owner(s))
+        };
         // "A form of mentoring", "a kind of coach": a kind is named by the noun its "of" opens,
         // the last of the words that modify it ("a form of group mentoring").
         // So is an engagement by the practice word that modifies it ("coaching is a mentorship
