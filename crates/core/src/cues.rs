@@ -157,6 +157,11 @@ pub const CUES: &[Cue] = &[
     cue("(~share|~pass on|~tell|~swap|~draw on|~bring) (@poss)? (own|personal)? experience|experiences|stories|lessons|knowledge|insight|insights|wisdom|mistakes|expertise|playbook", M, Method, Strong),
     cue("(~share|~pass on|~tell) (@poss)? * (own)? experience|experiences|expertise|stories|lessons|knowledge|insight|insights|wisdom|mistakes|playbook", M, Method, Strong),
     cue("war stories", M, Method, Strong),
+    // Imparting or transferring what one knows is telling it: "impart their wisdom", "transfer
+    // his experience and skills".
+    cue("~impart|~transfer (@poss|the)? (own)? knowledge|wisdom|experience|expertise|know-how", M, Method, Strong),
+    // Instructions given are directives: "gives specialised instruction".
+    cue("(~give|~provide|~issue) (clear|detailed|direct|specific|specialised|specialized|step-by-step)? instruction|instructions", M, Method, Strong),
     cue("stories from|about (@poss)? (own)? career|careers|years|time|life", M, Method, Strong),
     cue("lessons (they|she|he|i|we)? (have)? learned|learnt", M, Method, Strong),
     cue("lessons of (@poss)? (own)? career|careers", M, Method, Strong),
@@ -216,6 +221,9 @@ pub const CUES: &[Cue] = &[
     cue("(has|have) worked in (your|my|the same)? industry|field|sector", M, Guide, Strong),
     cue("~know the job", M, Guide, Strong),
     cue("wisdom", M, Guide, Strong),
+    // Whoever is a source of knowledge or advice supplies it: "the coach is a source of
+    // knowledge".
+    cue("(a|the|an|their|your|our)? (great|valuable|trusted|reliable|rich|key)? source of (knowledge|advice|wisdom|answers|expertise|know-how)", M, Guide, Strong),
     cue("(subject|subject-matter) experts|expert", M, Guide, Strong),
     cue("~know exactly what you're facing", M, Guide, Local),
     cue("(years|decades) of (leadership|industry|senior|management)? experience", M, Guide, Support),
