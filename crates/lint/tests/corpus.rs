@@ -236,6 +236,7 @@ const HELD_OUT: &[(&str, usize, f64, f64)] = &[
     ("held-out-22a", 50, 0.80, 0.50),
     ("held-out-23a", 50, 0.90, 0.15),
     ("held-out-23b", 50, 0.90, 0.25),
+    ("held-out-24a", 50, 0.90, 0.35),
 ];
 
 #[test]
