@@ -151,6 +151,9 @@ fn equation(norm: &str, a: &Mention, b: &Mention) -> Option<&'static str> {
     if let Some(kind) = apposition(norm, a, b, gap, tail) {
         return Some(kind);
     }
+    if let Some(kind) = names_given(norm, a, b, gap) {
+        return Some(kind);
+    }
     let Some(caps) = APPOSITIVE.captures(gap) else {
         return single_determiner(norm, a, b, gap, tail);
     };
@@ -206,6 +209,28 @@ fn apposition(norm: &str, a: &Mention, b: &Mention, gap: &str, tail: &str) -> Op
         }
     };
     (definite && closed).then_some("renamed")
+}
+
+/// "experienced staff, known as coaches or mentors": a participle of naming ("known as",
+/// "called", "referred to as", "termed") gives one referent the names after it, so two words
+/// for the guide joined by "or" or "and" there are two names for one group. Not when the
+/// naming is denied ("not known as").
+fn names_given(norm: &str, a: &Mention, b: &Mention, gap: &str) -> Option<&'static str> {
+    // (Only words for the guide: "called coaching and mentoring" may name a field or an
+    // event, "Coaching and Mentoring Week".)
+    if a.role() != Role::Guide || b.role() != Role::Guide || !matches!(gap.trim(), "or" | "and") {
+        return None;
+    }
+    let before = norm[..a.start].trim_end();
+    let before = ["a", "an", "the"]
+        .iter()
+        .find_map(|d| before.strip_suffix(d).filter(|r| r.ends_with(' ')))
+        .map_or(before, str::trim_end);
+    let marker = ["known as", "called", "referred to as", "termed", "named", "titled"]
+        .iter()
+        .find_map(|m| before.strip_suffix(m).filter(|r| r.is_empty() || r.ends_with([' ', ','])))?;
+    let denied = marker.trim_end().ends_with(" not") || marker.trim_end().ends_with(" never");
+    (!denied).then_some("renamed")
 }
 
 /// "guides the author as a mentor and a coach": "as" gives one subject two capacities, so one
