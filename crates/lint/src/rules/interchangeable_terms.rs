@@ -438,8 +438,21 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
                 _ => None,
             }
         };
+        // "These mentor-managers serve as coaches": a word for the guide joined by a hyphen
+        // to a noun for people names them by that role.
+        let compound_owner = |s: usize| {
+            let head = parse.phrases[s].head;
+            if head < 2 || texts[head - 1] != "-" {
+                return None;
+            }
+            let token = parse.words[head - 2].token;
+            mentions.iter().copied().find(|m| m.token == token && m.role() == Role::Guide)
+        };
         let owner = |s: usize| {
-            head_mention(s).or_else(|| parse.role_owner(&texts, s).and_then(head_mention)).or_else(|| generic_owner(s))
+            head_mention(s)
+                .or_else(|| parse.role_owner(&texts, s).and_then(head_mention))
+                .or_else(|| generic_owner(s))
+                .or_else(|| compound_owner(s))
         };
         // "A form of mentoring", "a kind of coach": a kind is named by the noun its "of" opens,
         // the last of the words that modify it ("a form of group mentoring").
