@@ -545,6 +545,8 @@ pub(crate) fn judge_use(mentions: &mut [Mention], text: &str, norm: &str, tokens
             || (before == "of" && before2 == "instead")
             || (before == "to" && before2 == "opposed")
             || (before == "with" && before2 == "compared")
+            // "In contrast to mentorship models", "compared to mentors", "contrasted with".
+            || (matches!(before, "to" | "with") && matches!(before2, "contrast" | "compared" | "contrasted"))
             || compared_with(norm, tokens, idx);
         let next = word_at(norm, tokens, idx + 1);
         // (The word right before, not past a determiner: a determiner opens a noun phrase, so
