@@ -557,9 +557,13 @@ impl CompiledCue {
     }
 }
 
-/// How well a set of anchor literals filters: longer shortest literals first, then fewer.
-fn anchor_rank(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
-    (set.iter().map(String::len).min().unwrap_or(0), std::cmp::Reverse(set.len()))
+/// How well a set of anchor literals filters: sets without a practice word first, then longer
+/// shortest literals, then fewer.
+/// (A set with a practice word ranks last: every text the engine reads closely holds one, so
+/// it filters nothing there.)
+fn anchor_rank(set: &[String]) -> (bool, usize, std::cmp::Reverse<usize>) {
+    let practice = set.iter().any(|l| super::holders::is_practice_word(l));
+    (!practice, set.iter().map(String::len).min().unwrap_or(0), std::cmp::Reverse(set.len()))
 }
 
 /// Every cue, compiled once, with a literal scan for a quick first pass: a cue's regex runs on
@@ -1111,6 +1115,15 @@ mod anchor_tests {
 
     fn sets(pattern: &str) -> Vec<Vec<String>> {
         compile_with_anchors(pattern).anchor_sets
+    }
+
+    #[test]
+    fn a_set_of_practice_words_is_the_last_anchor_chosen() {
+        // "coaching" is the longest shortest literal, but every text read closely holds a
+        // practice word: the scan anchors on the unit instead.
+        let all = sets("~offer|~provide #n months of mentoring|coaching");
+        let best = all.iter().max_by_key(|s| anchor_rank(s)).expect("anchored");
+        assert_eq!(best, &["months"]);
     }
 
     #[test]
