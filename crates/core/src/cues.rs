@@ -226,6 +226,9 @@ pub const CUES: &[Cue] = &[
     cue("(a|the|an|their|your|our)? (great|valuable|trusted|reliable|rich|key)? source of (knowledge|advice|wisdom|answers|expertise|know-how)", M, Guide, Strong),
     cue("(subject|subject-matter) experts|expert", M, Guide, Strong),
     cue("~know exactly what you're facing", M, Guide, Local),
+    // Knowing what it is like to do the work is having done it: "knows what it's like to work
+    // on a high-pressure team".
+    cue("~know (exactly|first-hand|firsthand)? what (it's|it is) like to", M, Guide, Strong),
     cue("(years|decades) of (leadership|industry|senior|management)? experience", M, Guide, Support),
     cue("senior (colleague|leader|person|people|colleagues)", M, Guide, Support),
     // A colleague who is experienced has done the work the person guided does ("coaches are
