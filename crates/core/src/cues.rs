@@ -286,10 +286,10 @@ pub const CUES: &[Cue] = &[
     // A unit compounded with "long" is a length as a number and a unit are: "a year-long
     // commitment", "a month-long programme".
     cue("#n-week|#n-month|#n-year|#n-day|#n-session|week-long|weeklong|month-long|monthlong|year-long|yearlong * programme|programmes|program|programs|engagement|engagements|cycle|cycles|sprint|sprints|course|courses|term|terms|period|periods|relationship|relationships|plan|curriculum|mentorship|mentoring|coaching|scheme|pairing|journey|commitment|opportunity|duration|length|timeframe", C, Duration, Strong),
-    // (A unit may be named by the calendar it belongs to: "for one academic year", "over a
-    // school term".)
-    cue(concat!("for|over|across ", qualifier!(), " (a|an|exactly|just|only|a fixed|the)? #n (full|academic|school|calendar|financial|fiscal)? (weeks|months|years|year|sessions|meetings|quarter|quarters|term|terms|semester|semesters)"), C, Duration, Local),
-    cue(concat!("for|over|across ", qualifier!(), " (a|an) (full|academic|school|calendar|financial|fiscal)? (week|month|year|quarter|term|semester)"), C, Duration, Local),
+    // (A unit may be named by the calendar it belongs to: "for one calendar year", "over a full
+    // year"; not a school or academic year, a surrounding programme's term, `maybe` in LABELS.)
+    cue(concat!("for|over|across ", qualifier!(), " (a|an|exactly|just|only|a fixed|the)? #n (full|calendar|financial|fiscal)? (weeks|months|years|year|sessions|meetings|quarter|quarters|term|terms|semester|semesters)"), C, Duration, Local),
+    cue(concat!("for|over|across ", qualifier!(), " (a|an) (full|calendar|financial|fiscal)? (week|month|year|quarter|term|semester)"), C, Duration, Local),
     // A length counted forward from now with "for" runs from now: it is the span of what it
     // measures ("paired for the next six months"); "over the next six months" is a window.
     cue("for the next|following|coming #n (weeks|months|years|quarters|terms|semesters)", C, Duration, Local),
