@@ -1728,34 +1728,40 @@ impl<'a> Ctx<'a, '_> {
             }
         }
         let noun = stem(word(view, head));
-        // An adjective between them keeps the reference ("the initial programme"), unless it
-        // sets this one apart from another ("the other programme", "the second scheme").
-        let parsed = self.parse(analysis.sentences[sentence_idx].block, sentence_idx);
-        let adjective = |t: usize| {
-            let w = word(view, t);
-            parsed.parse.word_at(t).is_some_and(|i| parsed.parse.words[i].pos == super::syntax::Pos::Adj)
-                && !super::holders::is_practice_word(w)
-                && !matches!(
-                    w,
-                    "other"
-                        | "another"
-                        | "second"
-                        | "previous"
-                        | "next"
-                        | "former"
-                        | "latter"
-                        | "different"
-                        | "separate"
-                )
-        };
         let definite = tokens.len() >= 2
             && head == tokens.end - 1
-            && (tokens.start + 1..head).all(|t| hit.contains(&t) || adjective(t))
             && matches!(word(view, tokens.start), "the" | "this" | "that" | "our" | "your" | "their")
             && super::holders::is_engagement_noun(word(view, head))
             && !super::holders::is_practice_word(word(view, head));
         if !definite {
             return None;
+        }
+        // Between them, only the length judged or an adjective keeps the reference ("the
+        // initial programme"), not one that sets this one apart from another ("the previous
+        // programme", "the second scheme").
+        let between = tokens.start + 1..head;
+        if between.clone().any(|t| !hit.contains(&t)) {
+            let parsed = self.parse(analysis.sentences[sentence_idx].block, sentence_idx);
+            let adjective = |t: usize| {
+                let w = word(view, t);
+                parsed.parse.word_at(t).is_some_and(|i| parsed.parse.words[i].pos == super::syntax::Pos::Adj)
+                    && !super::holders::is_practice_word(w)
+                    && !matches!(
+                        w,
+                        "other"
+                            | "another"
+                            | "second"
+                            | "previous"
+                            | "next"
+                            | "former"
+                            | "latter"
+                            | "different"
+                            | "separate"
+                    )
+            };
+            if !between.clone().all(|t| hit.contains(&t) || adjective(t)) {
+                return None;
+            }
         }
         let block = analysis.sentences[sentence_idx].block;
         for s in (sentence_idx.saturating_sub(12)..sentence_idx).rev() {
