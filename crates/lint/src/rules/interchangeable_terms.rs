@@ -439,7 +439,7 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
             }
         };
         // "These mentor-managers serve as coaches": a word for the guide joined by a hyphen
-        // to a noun for people names them by that role.
+        // to the head noun names the subject by that role.
         let compound_owner = |s: usize| {
             let head = parse.phrases[s].head;
             if head < 2 || texts[head - 1] != "-" {
