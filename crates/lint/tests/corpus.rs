@@ -238,6 +238,7 @@ const HELD_OUT: &[(&str, usize, f64, f64)] = &[
     ("held-out-23b", 50, 0.90, 0.25),
     ("held-out-24a", 50, 0.90, 0.35),
     ("held-out-25a", 50, 0.90, 0.25),
+    ("held-out-26a", 50, 0.80, 0.35),
 ];
 
 #[test]
