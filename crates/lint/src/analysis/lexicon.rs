@@ -1283,13 +1283,16 @@ pub(crate) static THING_NOUNS_LIKE_ADJECTIVES: WordSet = WordSet::new(&[
     "rental",
 ]);
 
+/// Whether a word reads as a noun by its form: a noun's ending, or one of the nouns that end
+/// like adjectives ("client", "proposal").
+pub(crate) fn reads_as_noun(word: &str) -> bool {
+    noun_ending(word) || PERSON_NOUNS_LIKE_ADJECTIVES.contains(word) || THING_NOUNS_LIKE_ADJECTIVES.contains(word)
+}
+
 /// Whether a word outside the word lists reads as an adjective: it ends like one and is no
 /// noun that does ("initial", "annual"; not "trial", "proposal", "client").
 pub(crate) fn reads_as_adjective(word: &str) -> bool {
-    adjective_ending(word)
-        && !noun_ending(word)
-        && !THING_NOUNS_LIKE_ADJECTIVES.contains(word)
-        && !PERSON_NOUNS_LIKE_ADJECTIVES.contains(word)
+    adjective_ending(word) && !reads_as_noun(word)
 }
 
 /// Whether a word ends like an adjective ("-ous", "-ful", "-ive", "-able", "-al", "-ic").

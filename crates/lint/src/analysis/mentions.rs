@@ -315,14 +315,14 @@ pub(crate) fn judge_sense(
     let mut vehicle_in_block = false;
     // What the words of the last sentence looked at say (vehicle words, words that make it
     // coaching anyway, sports words): a sentence's words are read once, not once per mention.
-    let mut words_of: Option<((usize, usize), [bool; 4])> = None;
+    let mut words_of: Option<((usize, usize), [bool; 3])> = None;
     for m in mentions.iter_mut() {
         let idx = m.token;
         let prev = word_at(norm, tokens, idx.wrapping_sub(1));
         let next = word_at(norm, tokens, idx + 1);
         let next_raw = tokens.get(idx + 1).map_or("", |t| t.text(text));
         let (s_first, s_end) = sentence_of_token(idx);
-        let [vehicle_word, coaching_word, sport_word, title_cased] = match words_of {
+        let [vehicle_word, coaching_word, sport_word] = match words_of {
             Some((range, flags)) if range == (s_first, s_end) => flags,
             _ => {
                 let words = || (s_first..s_end).map(|i| word_at(norm, tokens, i));
@@ -330,7 +330,6 @@ pub(crate) fn judge_sense(
                     words().any(|w| VEHICLE_WORDS.contains(&w)),
                     words().any(|w| matches!(w, "client" | "clients" | "goals" | "sessions" | "coachee")),
                     words().any(|w| SPORT_WORDS.contains(&w)),
-                    is_title_cased(text, tokens, s_first, s_end),
                 ];
                 words_of = Some(((s_first, s_end), flags));
                 flags
@@ -383,7 +382,7 @@ pub(crate) fn judge_sense(
                 && m.form.word == "coach"
                 && next_raw.chars().next().is_some_and(char::is_uppercase)
                 && idx > s_first
-                && !title_cased)
+                && !is_title_cased(text, tokens, s_first, s_end))
                 || sport_word;
             if vehicle {
                 vehicle_in_block = true;

@@ -881,10 +881,7 @@ fn classify(word: &str, kind: TokenKind) -> LexicalClass {
     if word.len() > 4 && word.ends_with("ly") && !word.ends_with("ply") {
         return (Pos::Adv, None, None, false);
     }
-    if lex::noun_ending(word)
-        || lex::PERSON_NOUNS_LIKE_ADJECTIVES.contains(word)
-        || lex::THING_NOUNS_LIKE_ADJECTIVES.contains(word)
-    {
+    if lex::reads_as_noun(word) {
         return (Pos::Noun, None, None, false);
     }
     if lex::adjective_ending(word) {

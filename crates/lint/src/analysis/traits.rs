@@ -787,12 +787,10 @@ impl<'a> Ctx<'a, '_> {
         {
             let parsed = self.parse(block, sentence_idx);
             let parse = &parsed.parse;
-            let relative = parse.word_at(hit_end_token).and_then(|w| parse.clause_of(w)).map(|c| &parse.clauses[c]);
+            let after = parse.word_at(hit_end_token);
+            let relative = after.and_then(|w| parse.clause_of(w)).map(|c| &parse.clauses[c]);
             let subject = relative
-                .filter(|c| {
-                    c.kind == super::syntax::ClauseKind::Relative
-                        && c.words.start == parse.word_at(hit_end_token).unwrap_or(usize::MAX)
-                })
+                .filter(|c| c.kind == super::syntax::ClauseKind::Relative && Some(c.words.start) == after)
                 .and_then(|c| match c.subject {
                     super::syntax::Subject::Phrase(p) => Some(p),
                     _ => None,
