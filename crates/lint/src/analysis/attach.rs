@@ -155,6 +155,27 @@ pub(crate) fn restates_a_length(parse: &Parse, texts: &[&str], hit: Range<usize>
     lasting && argument
 }
 
+/// Whether words `hit` are a bare length that is the whole predicate of a copula whose subject
+/// is an engagement or a practice ("the mentor/mentee relationship is 12 months", "mentoring is
+/// six weeks"): the sentence states the engagement's length as a label line does.
+pub(crate) fn states_a_length(parse: &Parse, texts: &[&str], hit: Range<usize>) -> bool {
+    let Some(p) = (hit.start..hit.end).find_map(|w| parse.phrase_of(w)) else { return false };
+    let Some(c) = parse.clause_of(hit.start) else { return false };
+    let clause = &parse.clauses[c];
+    let ph = &parse.phrases[p];
+    let copula = clause.verb.is_some_and(|v| parse.verbs[v].copula && !parse.verbs[v].negated);
+    let length =
+        ph.prep.is_none() && super::lexicon::time_unit(texts[ph.head]).is_some() && ph.words.start == hit.start;
+    let engagement = parse.subject_phrase(c).is_some_and(|s| {
+        let head = texts[parse.phrases[s].head];
+        // (The practice or its engagement, not a person: "the mentee is 12 months into the
+        // role" gives a person's time in a role.)
+        let person = super::holders::is_practice_word(head) && !head.ends_with("ing") && !head.contains("ship");
+        super::holders::is_engagement_noun(head) && !person
+    });
+    copula && clause.objects.contains(&p) && length && engagement
+}
+
 /// The attachment within clause `c`, once a prepositional phrase has not attached to a noun.
 fn attach_in_clause(parse: &Parse, texts: &[&str], hit: Range<usize>, c: usize) -> (Attachment, Via) {
     let clause = &parse.clauses[c];

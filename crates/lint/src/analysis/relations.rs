@@ -714,7 +714,9 @@ fn agenda_after(parse: &syntax::Parse, texts: &[&str], role: usize) -> Option<us
 
 /// The owner of a responsibility whose infinitive `clause` is, after an expletive "it" ("it is
 /// your responsibility to ...", "it is the mentee's job to ..."): the words of the predicate
-/// before its noun of a function ([`lex::ROLE_NOUNS`]), as word indices.
+/// before its noun of a function ([`lex::ROLE_NOUNS`]), as word indices; or, when the possessed
+/// noun of a function is the copula's subject ("the mentee's role is to ..."), the words of the
+/// subject before it.
 fn responsibility_owner(parse: &Parse, texts: &[&str], clause: &syntax::Clause) -> Option<Range<usize>> {
     let infinitive = |c: &syntax::Clause| {
         c.kind == syntax::ClauseKind::Infinitive
@@ -733,8 +735,23 @@ fn responsibility_owner(parse: &Parse, texts: &[&str], clause: &syntax::Clause) 
     }
     let before = &parse.clauses[at];
     let copula = before.verb.is_some_and(|v| parse.verbs[v].copula);
-    let it = parse.subject_phrase(at).is_some_and(|s| texts[parse.phrases[s].head] == "it");
-    if !copula || !it {
+    if !copula {
+        return None;
+    }
+    let subject = parse.subject_phrase(at);
+    // "The mentee's role is to lead the meetings": a possessed noun of a function as the
+    // copula's subject, with the infinitive as its whole predicate, says the same as the
+    // expletive form; the possessor does the infinitive.
+    if let Some(s) = subject.filter(|_| before.objects.is_empty()) {
+        let ph = &parse.phrases[s];
+        let possessed = (ph.words.start..ph.head)
+            .any(|w| lex::POSSESSIVES.contains(texts[w]) || texts[w].ends_with("'s") || texts[w].ends_with("’s"));
+        if lex::ROLE_NOUNS.contains(texts[ph.head]) && possessed {
+            return Some(ph.words.start..ph.head);
+        }
+    }
+    let it = subject.is_some_and(|s| texts[parse.phrases[s].head] == "it");
+    if !it {
         return None;
     }
     let role = before.objects.iter().copied().find(|&o| lex::ROLE_NOUNS.contains(texts[parse.phrases[o].head]))?;

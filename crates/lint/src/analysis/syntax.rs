@@ -1109,8 +1109,13 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
         let w = parse.words[i];
         let t = texts[i];
         let spaced_dash = t == "-" && w.spaced && parse.words.get(i + 1).is_some_and(|n| n.spaced);
-        let boundary_punct =
-            w.pos == Pos::Punct && (matches!(t, ";" | ":" | "—" | "(" | ")" | "–" | "|" | "•" | "→") || spaced_dash);
+        // An en dash with no space on either side joins two words as a hyphen does
+        // ("mentor–mentee relationship"); with a space it sets a clause apart.
+        let joining_en_dash = t == "–" && !w.spaced && parse.words.get(i + 1).is_some_and(|n| !n.spaced);
+        let boundary_punct = w.pos == Pos::Punct
+            && (matches!(t, ";" | ":" | "—" | "(" | ")" | "|" | "•" | "→")
+                || t == "–" && !joining_en_dash
+                || spaced_dash);
         if boundary_punct && (t != "–" || i + 1 < n && parse.words[i + 1].pos != Pos::Num) {
             // A verbless stretch before a colon labels what follows; one that opens with a
             // preposition ("From the team's side: ...", "In practice: ...") is an adverbial

@@ -853,7 +853,17 @@ impl<'a> Ctx<'a, '_> {
                                 &parsed.texts,
                                 hit_token - sentence.tokens.start..hit_end_token - sentence.tokens.start,
                             );
-                        let labelled = (*via == super::attach::Via::Label || restated) && std::ptr::eq(range, tokens);
+                        // (So does a bare length that is a copula's whole predicate: "the
+                        // mentoring relationship is 12 months".)
+                        let stated = cue.dimension == Dimension::Duration
+                            && *via == super::attach::Via::Copula
+                            && super::attach::states_a_length(
+                                &parsed.parse,
+                                &parsed.texts,
+                                hit_token - sentence.tokens.start..hit_end_token - sentence.tokens.start,
+                            );
+                        let labelled =
+                            (*via == super::attach::Via::Label || restated || stated) && std::ptr::eq(range, tokens);
                         return said_of(idx, Anchor::Sentence(idx), true).map(|a| Attribution { labelled, ..a });
                     }
                 }
