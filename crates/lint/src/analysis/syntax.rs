@@ -396,6 +396,7 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                 || (prev == Some(Pos::Coord) && opens_object(next, next_text) && verb_earlier(&words, i))
                 || (clause_initial(&words, &texts, i)
                     && words[i].form == Some(VerbForm::Base)
+                    && !modifies_plural_subject(&words, &texts, i)
                     && (opens_object(next, next_text) || !verb_later_in_clause(&words, &texts, i)));
             let compound = plural_head_before_verb(&words, &texts, i);
             let list_item = noun_list_item(&words, &texts, i);
@@ -553,6 +554,22 @@ fn opens_clause(words: &[Word], k: usize) -> bool {
         has_noun = true;
     }
     phrase > 0 && phrase <= 5 && has_noun && finite(rest.get(phrase))
+}
+
+/// Whether a clause-opening noun-or-verb word is the modifier of a plural noun that a verb
+/// agreeing with it follows: "Mentor teachers serve as ...", "Coach trainers are ...". Read as an
+/// imperative, its object would be followed by a second finite verb with no conjunction, which
+/// English allows only after verbs that take a bare infinitive ("help mentees set goals", "let
+/// mentees lead").
+fn modifies_plural_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
+    const BARE_INFINITIVE_VERBS: &[&str] = &["help", "let", "make", "have", "see", "watch", "hear", "feel", "bid"];
+    let (Some(noun), Some(verb)) = (words.get(i + 1), words.get(i + 2)) else { return false };
+    let plural = |t: &str| t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("'s");
+    let agreeing = (verb.pos == Pos::Verb && verb.form == Some(VerbForm::Base))
+        || (matches!(verb.pos, Pos::Aux | Pos::Modal)
+            && matches!(texts[i + 2].as_ref(), "are" | "were" | "can" | "will"));
+    let lemma = words[i].lemma.unwrap_or("");
+    noun.pos == Pos::Noun && plural(&texts[i + 1]) && agreeing && !BARE_INFINITIVE_VERBS.contains(&lemma)
 }
 
 /// Whether a plural-looking noun-or-verb word ("pairs", "matches") right after a clause-opening
@@ -1927,6 +1944,15 @@ mod tests {
         );
         // A form that agrees with the noun before it is its verb.
         assert_eq!(render("Product design leads the roadmap."), "[Product design | lead | the roadmap | ]");
+    }
+
+    #[test]
+    fn an_opening_noun_or_verb_before_a_plural_noun_and_its_verb_modifies_the_subject() {
+        // A verb after the plural noun that agrees with it leaves "Guide" no imperative's place.
+        assert_eq!(render("Guide dogs walk with their owners."), "[Guide dogs | walk |  | with their owners]");
+        assert_eq!(render("Guide dogs are calm."), "[Guide dogs | be/cop | calm | ]");
+        // Verbs that take a bare infinitive keep the imperative: "help hosts plan".
+        assert_eq!(render("Help guests plan the menu."), "[(you) | help | guests plan, the menu | ]");
     }
 
     #[test]

@@ -396,7 +396,17 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
     for clause in &parse.clauses {
         let Some(v) = clause.verb else { continue };
         let vg = &parse.verbs[v];
-        if vg.negated || hedged(vg) || !matches!(clause.kind, syntax::ClauseKind::Main | syntax::ClauseKind::Relative) {
+        // (A verb coordinated with a main clause's has that clause's subject: "mentors work with
+        // the fellows, serve as coaches and co-teach".)
+        let coordinated_main = clause.kind == syntax::ClauseKind::Coordinated
+            && match clause.subject {
+                syntax::Subject::Shared(s) => parse
+                    .clause_of(parse.phrases[s].words.start)
+                    .is_some_and(|c| parse.clauses[c].kind == syntax::ClauseKind::Main),
+                _ => false,
+            };
+        let kind_fits = matches!(clause.kind, syntax::ClauseKind::Main | syntax::ClauseKind::Relative);
+        if vg.negated || hedged(vg) || !(kind_fits || coordinated_main) {
             continue;
         }
         let lemma = vg.lemma.unwrap_or(texts[vg.head]);
@@ -417,7 +427,7 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
         // (The subject of a relative clause is its antecedent: "a coach who served as a mentor".)
         let subject = match clause.subject {
             syntax::Subject::Phrase(s) => Some(s),
-            syntax::Subject::Shared(s) if clause.kind == syntax::ClauseKind::Relative => Some(s),
+            syntax::Subject::Shared(s) if clause.kind == syntax::ClauseKind::Relative || coordinated_main => Some(s),
             _ => None,
         };
         // "The role of a mentor is ...": a role's "of" phrase names whose role it is.
@@ -438,14 +448,19 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
                 _ => None,
             }
         };
-        // "These mentor-managers serve as coaches": a word for the guide joined by a hyphen
-        // to the head noun names the subject by that role.
+        // "These mentor-managers serve as coaches", "mentor teachers serve as coaches": a word
+        // for the guide that modifies a noun for a person, joined by a hyphen or not, names the
+        // subject by that role.
         let compound_owner = |s: usize| {
             let head = parse.phrases[s].head;
-            if head < 2 || texts[head - 1] != "-" {
+            let hyphen = head >= 2 && texts[head - 1] == "-";
+            let modifier = if hyphen { head - 2 } else { head.checked_sub(1)? };
+            if modifier < parse.phrases[s].words.start
+                || !(hyphen || crate::analysis::lexicon::may_name_a_person(texts[head]))
+            {
                 return None;
             }
-            let token = parse.words[head - 2].token;
+            let token = parse.words[modifier].token;
             mentions.iter().copied().find(|m| m.token == token && m.role() == Role::Guide)
         };
         let owner = |s: usize| {
