@@ -874,6 +874,23 @@ impl<'a> Ctx<'a, '_> {
                 if about_guide && (guided || relations::is_audience(view.tokens[*head].text(&view.norm))) {
                     return None;
                 }
+                // A bare plural for people ("Artists are experts of their own experience") is a
+                // generic statement about that class of people, who hold the trait themselves;
+                // it refers to no guide named before.
+                let head_text = view.tokens[*head].text(&view.norm);
+                let bare = (tokens.start..*head).all(|i| {
+                    let w = view.tokens[i].text(&view.norm);
+                    !super::lexicon::DETERMINERS.contains(w) && !super::lexicon::POSSESSIVES.contains(w)
+                });
+                let bare_people = bare
+                    && head_text.ends_with('s')
+                    && super::lexicon::may_name_a_person(head_text)
+                    && !super::holders::is_practice_word(head_text)
+                    && self.mention_at(view, *head).is_none()
+                    && !self.person_names.contains_key(text::trim_suffix(head_text, "'s"));
+                if about_guide && bare_people {
+                    return None;
+                }
                 // A pronoun or a name in the holder is resolved below; any other holder is
                 // neutral: no practice word elsewhere in the sentence is what it is said of.
                 let resolvable = tokens.clone().any(|i| {
