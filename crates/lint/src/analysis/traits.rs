@@ -1028,13 +1028,31 @@ impl<'a> Ctx<'a, '_> {
         // A practice word listed after the cue's own noun ("offer advice, guidance and/or
         // coaching") is a sibling in the list, not what the cue is said of: only nouns, commas
         // and conjunctions stand between them.
+        // (Or with a comma between when the list's conjunction comes after the practice word:
+        // "provide advice, coaching, teaching and support".)
         let listed_after_cue = |i: usize| {
             use super::syntax::Pos;
-            (hit_end_token..i).any(|t| matches!(view.tokens[t].text(&view.norm), "and" | "or" | "&"))
-                && (hit_end_token..i).all(|t| {
-                    let pos = parsed.parse.word_at(t).map(|w| parsed.parse.words[w].pos);
-                    matches!(pos, Some(Pos::Noun | Pos::Adj | Pos::Coord | Pos::Punct | Pos::Det))
+            let conjunction = |t: usize| matches!(view.tokens[t].text(&view.norm), "and" | "or" | "&");
+            let item = |t: usize| {
+                parsed.parse.word_at(t).map(|w| &parsed.parse.words[w]).is_some_and(|w| {
+                    matches!(w.pos, Pos::Noun | Pos::Adj | Pos::Coord | Pos::Punct | Pos::Det)
+                        || w.form == Some(super::lexicon::VerbForm::Gerund)
                 })
+            };
+            // (In one clause: "While the programme was set at 12 weeks, mentors and mentees
+            // may ..." is a new clause after the comma, no list.)
+            let clause = |t: usize| parsed.parse.word_at(t).and_then(|w| parsed.parse.clause_of(w));
+            let comma_before = i > hit_end_token
+                && view.tokens[i - 1].text(&view.norm) == ","
+                && clause(hit_end_token - 1).is_some_and(|c| clause(i) == Some(c));
+            let list_goes_on = comma_before && {
+                let after = i + 1..sentence.tokens.end.min(i + 6);
+                let conj = after.clone().find(|&t| conjunction(t));
+                conj.is_some_and(|c| {
+                    (i + 1..c).all(|t| item(t)) && (c == i + 1 || view.tokens[i + 1].text(&view.norm) == ",")
+                })
+            };
+            ((hit_end_token..i).any(conjunction) || list_goes_on) && (hit_end_token..i).all(item)
         };
         for i in (hit_end_token..sentence.tokens.end.min(hit_end_token + 6)).filter(|_| fronted) {
             let word = view.tokens[i].text(&view.norm);
