@@ -1049,7 +1049,7 @@ impl<'a> Ctx<'a, '_> {
                 let after = i + 1..sentence.tokens.end.min(i + 6);
                 let conj = after.clone().find(|&t| conjunction(t));
                 conj.is_some_and(|c| {
-                    (i + 1..c).all(|t| item(t)) && (c == i + 1 || view.tokens[i + 1].text(&view.norm) == ",")
+                    (i + 1..c).all(&item) && (c == i + 1 || view.tokens[i + 1].text(&view.norm) == ",")
                 })
             };
             ((hit_end_token..i).any(conjunction) || list_goes_on) && (hit_end_token..i).all(item)

@@ -241,7 +241,25 @@ fn coordinated_with_a_verb(analysis: &Analysis<'_>, idx: usize) -> bool {
     let object_after = matches!(word(t + 1), "the" | "a" | "an" | "their" | "his" | "her" | "your" | "each" | "every")
         || lexicon::is_number_word(word(t + 1))
         || view.tokens.get(t + 1).is_some_and(|n| n.kind == crate::analysis::text::TokenKind::Number);
-    verb_before && object_after
+    if verb_before && object_after {
+        return true;
+    }
+    // "The mentor guides, coaches, and teaches the protégé": a third-person form joined to a
+    // third-person verb before it is one of the things the subject does; one of its
+    // neighbours in the series must be a verb that is no noun, or the series may be a list of
+    // nouns ("guides, coaches and mentors").
+    let third = |w: &str| lexicon::verb(w).filter(|&(_, form)| form == VerbForm::Third).map(|(lemma, _)| lemma);
+    let pure_verb = |w: &str| third(w).is_some_and(|lemma| !lexicon::NOUN_VERBS.contains(lemma));
+    let mut next = t + 1;
+    while matches!(word(next), "," | "and" | "or") {
+        next += 1;
+    }
+    // (The word itself a third-person form: in "a foreman or coach assists the protégé",
+    // "coach" is a noun.)
+    t >= 2
+        && matches!(word(t - 1), "," | "and" | "or")
+        && third(word(t)).is_some()
+        && (pure_verb(word(t - 2)) || pure_verb(word(next)))
 }
 
 /// Whether the mention follows a bare comparative "than" ("more experienced than the client"),
