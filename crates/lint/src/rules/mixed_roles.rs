@@ -500,6 +500,21 @@ fn client_is_role(analysis: &Analysis<'_>, idx: usize) -> bool {
     if BUSINESS_AFTER.contains(&next) || BUSINESS_BEFORE.contains(&prev) || next == "facing" {
         return false;
     }
+    // "Client matters", "client deadlines": "client" modifying a noun of the firm's work names
+    // the firm's customers; only the engagement's own nouns ("client sessions", "the client
+    // agenda") keep it the person guided.
+    let parse = analysis.parse(m.sentence);
+    let modifier = parse.word_at(m.token).and_then(|w| parse.phrase_of(w).map(|p| (w, &parse.phrases[p]))).is_some_and(
+        |(w, ph)| {
+            let head = word(parse.words[ph.head].token);
+            ph.head == w + 1
+                && !crate::analysis::holders::is_engagement_noun(head)
+                && !lexicon::AGENDA_OBJECTS.contains(head)
+        },
+    );
+    if modifier {
+        return false;
+    }
     analysis.sentences[m.sentence]
         .mentions
         .clone()
