@@ -503,15 +503,19 @@ fn client_is_role(analysis: &Analysis<'_>, idx: usize) -> bool {
     // "Client matters", "client deadlines": "client" modifying a noun of the firm's work names
     // the firm's customers; only the engagement's own nouns ("client sessions", "the client
     // agenda") keep it the person guided.
+    // (A possessive is no modifier: "[Client's Name]" is the client's.)
+    let own = word(m.token);
+    let possessive = own.ends_with("'s") || own.ends_with("’s") || matches!(word(m.token + 1), "'s" | "’s" | "'" | "’");
     let parse = analysis.parse(m.sentence);
-    let modifier = parse.word_at(m.token).and_then(|w| parse.phrase_of(w).map(|p| (w, &parse.phrases[p]))).is_some_and(
-        |(w, ph)| {
-            let head = word(parse.words[ph.head].token);
-            ph.head == w + 1
-                && !crate::analysis::holders::is_engagement_noun(head)
-                && !lexicon::AGENDA_OBJECTS.contains(head)
-        },
-    );
+    let modifier = !possessive
+        && parse.word_at(m.token).and_then(|w| parse.phrase_of(w).map(|p| (w, &parse.phrases[p]))).is_some_and(
+            |(w, ph)| {
+                let head = word(parse.words[ph.head].token);
+                ph.head == w + 1
+                    && !crate::analysis::holders::is_engagement_noun(head)
+                    && !lexicon::AGENDA_OBJECTS.contains(head)
+            },
+        );
     if modifier {
         return false;
     }
