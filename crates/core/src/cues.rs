@@ -333,8 +333,9 @@ pub const CUES: &[Cue] = &[
     cue("(as short as|as long as) (a|an|one|#n) week|weeks|month|months|year|years", C, Duration, Local),
     // A length of the practice that a programme offers or gives is its allotment, a term: "will
     // offer six months of mentoring" (after "after six months of mentoring" the length is time
-    // gone by, and only a verb of giving makes it the engagement's).
-    cue(concat!("~offer|~provide|~give|~include|~receive|~get (you|them|each|participants|mentees)? ", qualifier!(), " #n weeks|months|years|sessions of (free|structured|dedicated|personal|individual|one-to-one|1:1|group|professional)? mentoring|mentorship|coaching"), C, Duration, Strong),
+    // gone by, and only a verb of giving makes it the engagement's). The practice word may be
+    // modified ("12 months of free business mentoring").
+    cue(concat!("~offer|~provide|~give|~include|~receive|~get (you|them|each|participants|mentees)? ", qualifier!(), " #n weeks|months|years|sessions of * mentoring|mentorship|coaching"), C, Duration, Strong),
     cue("for|over (a|an|the) (agreed|agreed-upon|certain|specific|limited|predetermined|pre-agreed) (period|length|amount) (of time)?", C, Duration, Local),
     cue(concat!("~commit to ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Local),
     cue("~last (exactly|only|just)? (one academic term|one term|one quarter)", C, Duration, Strong),
