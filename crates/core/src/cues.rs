@@ -167,6 +167,9 @@ pub const CUES: &[Cue] = &[
     cue("lessons of (@poss)? (own)? career|careers", M, Method, Strong),
     cue("(from|of|in|on) (@poss)? own career|careers|experience|experiences|time|years|path|business|businesses|teams|companies|journeys", M, Method, Strong),
     cue("(from|on) (@poss)? personal experience", M, Method, Strong),
+    // Experience one has lived through oneself, put to use: "use my lived experience to help
+    // others", "bring their lived experience".
+    cue("~use|~draw|~bring|~share (on)? (@poss) (own)? lived experience|experiences", M, Method, Strong),
     cue("@guide's experience|experiences|career|knowledge", M, Method, Strong),
     cue("(based on|built around|drawn from|drawing on|through the lens of) (@poss)? (own)? experience|experiences", M, Method, Strong),
     // Tips are advice in small pieces: "a coach who gave her tips on managing her time".
@@ -205,8 +208,9 @@ pub const CUES: &[Cue] = &[
     // Who the guide is. Coaching: a facilitator with no claim to have done the job. Mentoring: a
     // more experienced person who has been there before.
     cue("(has|have|'s|'ve|had) (already)? been there (before)?", M, Guide, Strong),
-    // Having been through a situation is having lived it: "a coach who has been through it".
-    cue("(has|have|'s|'ve|had) (already|also|personally)? been through (it|this|that|the same|what you)", M, Guide, Strong),
+    // Having been through a situation is having lived it: "a coach who has been through it",
+    // "someone that has walked through the same journey".
+    cue("(has|have|'s|'ve|had) (already|also|personally)? been|walked|gone through (it|this|that|the same|what you)", M, Guide, Strong),
     cue("(been where you are|been in your shoes)", M, Guide, Strong),
     cue("(sat|been|walked|stood) in your shoes|chair|seat|position", M, Guide, Strong),
     cue("(has|have|'s|'ve|had) (already)? made the (same)? move|transition|jump", M, Guide, Strong),

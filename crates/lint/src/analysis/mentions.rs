@@ -164,7 +164,8 @@ const VEHICLE_WORDS: &[&str] = &[
     "drivers",
     "seat",
     "seats",
-    "journey",
+    // (Not "journey" alone: a coaching journey is the practice's own metaphor; "coach
+    // journey", with the word right after, is a trip.)
     "wi-fi",
     "wifi",
     "toilet",

@@ -408,6 +408,22 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
             }
         }
     }
+    // The person whom a verb's object control makes an infinitive's subject ("a coach helps
+    // each new starter draw on their lived experience", "ask participants to share their
+    // stories") is the one acted on, not the guide, unless a practice word names them.
+    if matches!(cue.dimension, Dimension::Method | Dimension::Guide) {
+        if let Some(c) = parse.clause_of(words.start) {
+            let cl = &parse.clauses[c];
+            if let (syntax::ClauseKind::Infinitive, syntax::Subject::Shared(p)) = (cl.kind, cl.subject) {
+                let controlled = c > 0 && parse.clauses[..c].iter().any(|o| o.objects.contains(&p));
+                let ph = &parse.phrases[p];
+                let named = ph.words.clone().any(|w| holders::is_practice_word(texts[w]));
+                if controlled && !named && lex::may_name_a_person(texts[ph.head]) {
+                    return Holder::Not(NotEngagement::OtherPerson);
+                }
+            }
+        }
+    }
     // A noun for a person ("facilitator", "advisors", "experts") names what the practice's guide
     // is only when the text says the guide is one: the predicate of a copula ("mentors are
     // facilitators"), an "as" or "like" phrase ("acts as an adviser") or a label. As the agent

@@ -393,6 +393,7 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
                     && matches!(words[i - 2].pos, Pos::Modal | Pos::Aux | Pos::To))
                 || (matches!(prev, Some(Pos::Pron)) && i > 0 && is_subject_pronoun(&texts[i - 1]))
                 || verb_after_subject(&words, &texts, i)
+                || bare_infinitive(&words, &texts, i)
                 || (prev == Some(Pos::Coord) && opens_object(next, next_text) && verb_earlier(&words, i))
                 || (clause_initial(&words, &texts, i)
                     && words[i].form == Some(VerbForm::Base)
@@ -556,13 +557,41 @@ fn opens_clause(words: &[Word], k: usize) -> bool {
     phrase > 0 && phrase <= 5 && has_noun && finite(rest.get(phrase))
 }
 
+/// Verbs whose object may be followed by a bare infinitive: "help clients draw on ...", "let
+/// mentees set the agenda".
+const BARE_INFINITIVE_VERBS: &[&str] = &["help", "let", "make", "have", "see", "watch", "hear", "feel", "bid"];
+
+/// Whether a base form follows the object of a verb that takes a bare infinitive ("helps
+/// clients draw on their experience", "let the mentee lead"): it is that infinitive, a verb
+/// whose subject is the object.
+fn bare_infinitive<T: AsRef<str>>(words: &[Word], texts: &[T], i: usize) -> bool {
+    if words[i].form != Some(VerbForm::Base) {
+        return false;
+    }
+    // (Past an adverb before it: "helps new mentors always ask".)
+    let mut end = i;
+    while end > 0 && i - end < 2 && words[end - 1].pos == Pos::Adv {
+        end -= 1;
+    }
+    let mut k = end;
+    while k > 0
+        && end - k < 5
+        && matches!(words[k - 1].pos, Pos::Noun | Pos::Propn | Pos::Adj | Pos::Det | Pos::Poss | Pos::Pron | Pos::Num)
+    {
+        k -= 1;
+    }
+    k < end
+        && k > 0
+        && words[k - 1].pos == Pos::Verb
+        && BARE_INFINITIVE_VERBS.contains(&words[k - 1].lemma.unwrap_or(texts[k - 1].as_ref()))
+}
+
 /// Whether a clause-opening noun-or-verb word is the modifier of a plural noun that a verb
 /// agreeing with it follows: "Mentor teachers serve as ...", "Coach trainers are ...". Read as an
 /// imperative, its object would be followed by a second finite verb with no conjunction, which
 /// English allows only after verbs that take a bare infinitive ("help mentees set goals", "let
 /// mentees lead").
 fn modifies_plural_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
-    const BARE_INFINITIVE_VERBS: &[&str] = &["help", "let", "make", "have", "see", "watch", "hear", "feel", "bid"];
     let (Some(noun), Some(verb)) = (words.get(i + 1), words.get(i + 2)) else { return false };
     let plural = |t: &str| t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("'s");
     let agreeing = (verb.pos == Pos::Verb && verb.form == Some(VerbForm::Base))
@@ -1264,6 +1293,12 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
             fronted = Some(i);
         } else if w.pos == Pos::To && i > 0 && verb_at(i).is_some() {
             starts.push((i, ClauseKind::Infinitive));
+        } else if verb_at(i).is_some_and(|v| {
+            parse.verbs[v].words.start == i && bare_infinitive(&parse.words, texts, parse.verbs[v].head)
+        }) {
+            // "Help clients draw on their experience": a bare infinitive after the object of
+            // a verb that takes one opens a clause whose subject is that object.
+            starts.push((i, ClauseKind::Infinitive));
         } else if let Some(&(open, ClauseKind::Relative)) = starts.last().filter(|_| verb_at(i).is_some()) {
             // "A coach who never gives advice asks questions": a finite verb after the relative
             // clause's object, agreeing with the relative's antecedent, is the main clause's
@@ -1363,9 +1398,15 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                         parse.words[w].pos == Pos::Poss || texts[w].ends_with("'s") || texts[w].ends_with("’s")
                     })
                 });
+                // (A bare infinitive opens with its verb, or an adverb before it: "helps
+                // clients draw", "helps mentors always ask".)
+                let bare = kind == ClauseKind::Infinitive
+                    && parse.words[vg.words.start].pos != Pos::To
+                    && parse.words[vg.head].form == Some(VerbForm::Base);
                 let after_noun = vg.words.start > 0
-                    && parse.words[vg.words.start].pos == Pos::To
-                    && matches!(parse.words[vg.words.start - 1].pos, Pos::Noun | Pos::Propn)
+                    && (parse.words[vg.words.start].pos == Pos::To || bare)
+                    && (matches!(parse.words[vg.words.start - 1].pos, Pos::Noun | Pos::Propn)
+                        || bare && parse.words[vg.words.start - 1].pos == Pos::Pron)
                     && !owned;
                 let provided = kind == ClauseKind::Infinitive
                     && after_noun
@@ -1378,6 +1419,8 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 // managers to lead", "encourage mentees to set the agenda", "ask your coach to
                 // share") has that person as its subject: the verb's object does what the
                 // infinitive says (object control), not the verb's subject.
+                // (After a verb that takes a bare infinitive, whatever its object is: "help
+                // guests plan".)
                 let controller = (kind == ClauseKind::Infinitive && after_noun)
                     .then(|| parse.phrase_ending_at(vg.words.start).filter(|&p| parse.phrases[p].prep.is_none()))
                     .flatten()
@@ -1388,8 +1431,9 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                                 |v| !parse.verbs[v].copula && parse.verbs[v].words.end <= parse.phrases[p].words.start,
                             );
                         before_verb
-                            && matches!(parse.words[parse.phrases[p].head].pos, Pos::Noun)
-                            && (lex::may_name_a_person(head)
+                            && matches!(parse.words[parse.phrases[p].head].pos, Pos::Noun | Pos::Pron)
+                            && (bare
+                                || lex::may_name_a_person(head)
                                 || lex::OTHER_ROLES.contains(head.strip_suffix('s').unwrap_or(head)))
                     });
                 let partner = if provided {
@@ -1400,7 +1444,21 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                         .rev()
                         .find(|c| !matches!(c.kind, ClauseKind::Infinitive | ClauseKind::Relative))
                 } else {
-                    k.checked_sub(1).and_then(|prev| parse.clauses.get(prev))
+                    // A gerund after a preposition right after a bare infinitive tells how the
+                    // verb that governs the infinitive is done: in "make them reflect by asking
+                    // questions" the one who makes them reflect asks.
+                    let gerund = kind == ClauseKind::Infinitive && parse.words[vg.head].form == Some(VerbForm::Gerund);
+                    let bare_before = |c: &Clause| {
+                        c.kind == ClauseKind::Infinitive
+                            && c.verb.is_some_and(|v| {
+                                let g = &parse.verbs[v];
+                                parse.words[g.words.start].pos != Pos::To
+                                    && parse.words[g.head].form == Some(VerbForm::Base)
+                            })
+                    };
+                    let back =
+                        if gerund && k >= 2 && parse.clauses.get(k - 1).is_some_and(bare_before) { 2 } else { 1 };
+                    k.checked_sub(back).and_then(|prev| parse.clauses.get(prev))
                 };
                 match controller {
                     Some(p) => Subject::Shared(p),
@@ -1752,7 +1810,8 @@ mod tests {
             render("The scheme pairs newcomers with veterans."),
             "[The scheme | pair | newcomers | with veterans]"
         );
-        assert_eq!(render("Reading helps people grow."), "[Reading | help | people | ]");
+        // ("grow" after the object of "help" is its bare infinitive, with the object its subject.)
+        assert_eq!(render("Reading helps people grow."), "[Reading | help | people | ] [^people | grow |  | ]");
     }
 
     /// The conjuncts coordinated before a subject: joined by "and", "or", ", and", or commas in
@@ -1952,7 +2011,26 @@ mod tests {
         assert_eq!(render("Guide dogs walk with their owners."), "[Guide dogs | walk |  | with their owners]");
         assert_eq!(render("Guide dogs are calm."), "[Guide dogs | be/cop | calm | ]");
         // Verbs that take a bare infinitive keep the imperative: "help hosts plan".
-        assert_eq!(render("Help guests plan the menu."), "[(you) | help | guests plan, the menu | ]");
+        assert_eq!(render("Help guests plan the menu."), "[(you) | help | guests | ] [^guests | plan | the menu | ]");
+    }
+
+    #[test]
+    fn a_bare_infinitive_after_the_object_of_help_or_let_has_that_object_for_subject() {
+        assert_eq!(
+            render("Hosts help guests find the hall."),
+            "[Hosts | help | guests | ] [^guests | find | the hall | ]"
+        );
+        // Past an adverb, and with a pronoun for the object.
+        assert_eq!(
+            render("Let them always choose the music."),
+            "[(you) | let | them | ] [^them | choose | the music | ]"
+        );
+        // A gerund after a preposition tells how the governing verb is done: the one who helps
+        // the guests find a seat asks the questions.
+        assert_eq!(
+            render("Hosts help guests find a seat by asking questions."),
+            "[Hosts | help | guests | ] [^guests | find | a seat | ] [^Hosts | ask | questions | ]"
+        );
     }
 
     #[test]
