@@ -783,6 +783,12 @@ pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Dr
     let head = |p: usize| texts[parse.phrases[p].head];
     let tokens_of = |p: usize| first + parse.phrases[p].words.start..first + parse.phrases[p].words.end;
     let proper = |word: &str| matches!(word, "agenda" | "agendas" | "direction" | "topic" | "topics");
+    // Driving or steering the engagement itself sets its direction ("the coaching is driven by
+    // the coach"); leading or running it may only host it.
+    let steered = |p: usize, lemma: &str| {
+        matches!(lemma, "drive" | "steer" | "direct" | "determine")
+            && matches!(head(p), "coaching" | "mentoring" | "mentorship" | "relationship" | "relationships")
+    };
     // The engagement's own meetings: "the meetings", "each session", "their 1:1s", "the
     // meeting agenda"; not "customer calls" or "team meetings", which another noun claims.
     let own = |p: usize| {
@@ -859,7 +865,7 @@ pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Dr
             out.push(Driver {
                 driver: tokens_of(by),
                 expression: first + vg.words.start..tokens_of(by).end,
-                agenda_proper: proper(head(s)),
+                agenda_proper: proper(head(s)) || steered(s, lemma),
                 negated: vg.negated,
             });
         } else {
@@ -880,7 +886,7 @@ pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Dr
             out.push(Driver {
                 driver: tokens_of(s),
                 expression: first + vg.words.start..tokens_of(o).end,
-                agenda_proper: proper(head(o)),
+                agenda_proper: proper(head(o)) || steered(o, lemma),
                 negated: vg.negated,
             });
         }
