@@ -184,7 +184,7 @@ pub const CUES: &[Cue] = &[
     cue("~tell (you|them|me|him|her|clients|the team)? (exactly|straight)? what to do|say", M, Method, Strong),
     // Teaching or showing someone how to do a thing is instruction: "teach educators how to use
     // proven methods", "teaching the coachee how to develop these skills".
-    cue("~teach|~show * how to", M, Method, Strong),
+    cue("~teach|~show|~demonstrate * how to", M, Method, Strong),
     // Whoever is told: "tell the apprentice exactly what to do", "tell your new hire what to say".
     cue("~tell * (exactly)? what to do|say", M, Method, Strong),
     cue("~tell (you|them|me)? (exactly|straight)? how (they|she|he|i|we)", M, Method, Strong),
