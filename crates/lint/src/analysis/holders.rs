@@ -170,9 +170,13 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
     // (Not a span that starts there: "lasts for six months after you join".)
     let after = texts.get(hit.end).copied().unwrap_or("");
     let next = texts.get(hit.end + 1).copied().unwrap_or("");
-    let counted_from = matches!(after, "ago" | "later" | "earlier" | "beforehand" | "afterwards" | "prior")
-        || (after == "from" && matches!(next, "now" | "today" | "then" | "the" | "your" | "their" | "joining"))
-        || (matches!(after, "before" | "after") && !matches!(next, "," | "." | ""));
+    // (Only a length is counted: "close the relationship after the tenth session" is an end,
+    // not a length placed in time.)
+    let length = (hit.start..hit.end).any(|w| lex::time_unit(texts[w]).is_some());
+    let counted_from = length
+        && (matches!(after, "ago" | "later" | "earlier" | "beforehand" | "afterwards" | "prior")
+            || (after == "from" && matches!(next, "now" | "today" | "then" | "the" | "your" | "their" | "joining"))
+            || (matches!(after, "before" | "after") && !matches!(next, "," | "." | "")));
     if counted_from {
         let for_phrase = (hit.start..hit.end)
             .filter_map(|w| parse.phrase_of(w))
