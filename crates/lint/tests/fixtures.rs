@@ -116,3 +116,68 @@ fn edge_case_fixtures() {
         insta::assert_snapshot!(render(&source, &diagnostics));
     });
 }
+
+/// Every line `EXPECT.md` names in a flagged file ("- CM004 line 268, ...") is where that
+/// rule reports a finding, first or as a repeat, and every line it explains in a clean file
+/// ("(line 281: ...") holds prose: the notes that say which fixture line shows which mechanism
+/// stay true as the files grow.
+#[test]
+fn expectations_name_the_lines_that_fire() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let dirs = [root.clone(), root.join("independent")].into_iter().flat_map(|r| {
+        std::fs::read_dir(r).expect("fixtures/ is readable").map(|e| e.expect("a fixtures/ entry").path())
+    });
+    for dir in dirs {
+        let Ok(expect) = std::fs::read_to_string(dir.join("EXPECT.md")) else { continue };
+        let folder = dir.strip_prefix(&root).unwrap_or(&dir).display().to_string();
+        for section in expect.split("\n## ").skip(1) {
+            let (name, body) = section.split_once('\n').unwrap_or((section, ""));
+            let path = dir.join(name.trim());
+            let Ok(source) = std::fs::read_to_string(&path) else { continue };
+            let diagnostics = lint(&Document { source: &source, format: format_of(&path) });
+            let index = &LineIndex::new(&source);
+            let lines: Vec<(u32, &str)> = diagnostics
+                .iter()
+                .flat_map(|d| {
+                    std::iter::once(d.span)
+                        .chain(d.repeats.iter().copied())
+                        .map(move |s| (index.one_based(s.start()).line, d.rule.code))
+                })
+                .collect();
+            for item in body.lines().filter_map(|l| l.strip_prefix("- ")) {
+                // "- CM004 line 268, ...": that rule fires on that line.
+                let named = item.split_once(" line ").and_then(|(code, rest)| {
+                    let n = rest.split(|c: char| !c.is_ascii_digit()).next()?.parse::<u32>().ok()?;
+                    code.starts_with("CM").then_some((code.to_string(), n))
+                });
+                if let Some((code, n)) = named {
+                    checked += 1;
+                    if !lines.iter().any(|&(l, c)| l == n && c == code) {
+                        failures.push(format!("{folder}/{name}: no {code} on line {n}"));
+                    }
+                }
+                // "- (line 281: ...)" in a clean file (which fires nothing, as `rule_fixtures`
+                // checks): the line it explains is there and holds prose.
+                if name.starts_with("clean") {
+                    for part in item.split("(line ").skip(1) {
+                        let Some(n) =
+                            part.split(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse::<usize>().ok())
+                        else {
+                            continue;
+                        };
+                        checked += 1;
+                        let text = source.lines().nth(n.saturating_sub(1)).unwrap_or("").trim();
+                        if text.is_empty() || text.starts_with('#') {
+                            failures
+                                .push(format!("{folder}/{name}: line {n}, which EXPECT.md explains, holds no prose"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "EXPECT.md files name only {checked} lines; the parser of them is broken");
+    assert!(failures.is_empty(), "EXPECT.md and the findings disagree:\n{}", failures.join("\n"));
+}
