@@ -568,6 +568,14 @@ fn bare_infinitive<T: AsRef<str>>(words: &[Word], texts: &[T], i: usize) -> bool
     if words[i].form != Some(VerbForm::Base) {
         return false;
     }
+    // A noun-or-verb word right after a singular noun may head a compound with it ("has a time
+    // limit", "a coach review"): only an object after it makes it the infinitive ("have a
+    // coach review their plan").
+    let text = |k: usize| texts.get(k).map_or("", |t| t.as_ref());
+    let singular_before = i > 0 && words[i - 1].pos == Pos::Noun && !text(i - 1).ends_with('s');
+    if singular_before && is_noun_verb(text(i)) && !opens_object(words.get(i + 1).map(|w| w.pos), text(i + 1)) {
+        return false;
+    }
     // (Past an adverb before it: "helps new mentors always ask".)
     let mut end = i;
     while end > 0 && i - end < 2 && words[end - 1].pos == Pos::Adv {
@@ -582,7 +590,7 @@ fn bare_infinitive<T: AsRef<str>>(words: &[Word], texts: &[T], i: usize) -> bool
     }
     k < end
         && k > 0
-        && words[k - 1].pos == Pos::Verb
+        && (words[k - 1].pos == Pos::Verb || words[k - 1].pos == Pos::Aux && words[k - 1].lemma == Some("have"))
         && BARE_INFINITIVE_VERBS.contains(&words[k - 1].lemma.unwrap_or(texts[k - 1].as_ref()))
 }
 
@@ -2025,6 +2033,13 @@ mod tests {
             render("Let them always choose the music."),
             "[(you) | let | them | ] [^them | choose | the music | ]"
         );
+        // "Have" as a verb of causing takes one too; a noun-or-verb word after a singular noun
+        // is an infinitive only with an object after it ("has a time limit" is a compound).
+        assert_eq!(
+            render("Hosts have a guide check their tickets."),
+            "[Hosts | have | a guide | ] [^a guide | check | their tickets | ]"
+        );
+        assert_eq!(render("The hall has a time limit."), "[The hall | have | a time limit | ]");
         // A gerund after a preposition tells how the governing verb is done: the one who helps
         // the guests find a seat asks the questions.
         assert_eq!(
