@@ -351,6 +351,9 @@ pub const CUES: &[Cue] = &[
     cue("(cannot be extended|can't be extended|no extensions)", C, Duration, Strong),
     cue("~keep it to #n", C, Duration, Strong),
     cue("#n sessions|meetings", C, Duration, Local),
+    // A cap on a length is a fixed end: "until they achieve their goals, or a maximum of 18
+    // months".
+    cue("(up to)? a|the maximum of #n weeks|months|years|year", C, Duration, Local),
     cue("a handful of conversations|sessions", C, Duration, Local),
     cue("#n week|weeks|month|months|sessions|meetings", C, Duration, Fragment),
     cue("final|closing review|session", C, Duration, Support),
