@@ -742,6 +742,15 @@ fn verb_later_in_clause(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: 
     let mut nominal_before = matches!(words[i].pos, Pos::Noun | Pos::Adj);
     for k in i + 1..words.len() {
         let w = &words[k];
+        // (A conjunction right after the word that joins a noun to it goes on with the
+        // subject: "Mentor and mentee pairs were created".)
+        let joins_noun = k == i + 1
+            && w.pos == Pos::Coord
+            && words.get(k + 1).is_some_and(|n| matches!(n.pos, Pos::Noun | Pos::Adj | Pos::Propn));
+        if joins_noun {
+            nominal_before = false;
+            continue;
+        }
         if matches!(w.pos, Pos::Punct | Pos::Coord | Pos::Sub | Pos::Wh) {
             break;
         }
@@ -2046,6 +2055,14 @@ mod tests {
             render("Hosts help guests find a seat by asking questions."),
             "[Hosts | help | guests | ] [^guests | find | a seat | ] [^Hosts | ask | questions | ]"
         );
+    }
+
+    #[test]
+    fn an_opening_noun_or_verb_joined_by_and_to_a_noun_before_a_verb_is_no_imperative() {
+        // "were seated" needs a subject: "Guide and host pairs" is it, not "(you) guide".
+        assert_eq!(render("Guide and student pairs were formed."), "[student pairs | form/pass |  | ]");
+        // Joined to a verb, it stays the imperative.
+        assert_eq!(render("Guide and welcome the guests."), "[(you) | guide |  | ] [(you) | welcome | the guests | ]");
     }
 
     #[test]
