@@ -799,6 +799,7 @@ fn noun_list_item(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize)
     let text = |k: usize| texts.get(k).map_or("", |t| t.as_ref());
     let noun = |k: usize| words.get(k).is_some_and(|w| matches!(w.pos, Pos::Noun | Pos::Propn));
     let comma_after_noun = |k: usize| text(k) == "," && k > 0 && noun(k - 1);
+    let mut determined_pair = false;
     let placed = match i {
         // "mentor, coach": right after a comma that follows a noun.
         _ if i > 1 && comma_after_noun(i - 1) => true,
@@ -808,12 +809,24 @@ fn noun_list_item(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize)
         _ if i > 2 && words[i - 1].pos == Pos::Coord => {
             comma_after_noun(i - 2)
                 || (noun(i - 2) && (i.saturating_sub(6)..i - 2).any(comma_after_noun))
-                || (noun(i - 2) && matches!(words[i - 3].pos, Pos::Det | Pos::Poss))
+                || (noun(i - 2) && {
+                    // (Past adjectives: "as a personal guide and mentor".)
+                    let mut k = i - 3;
+                    while k > 0 && words[k].pos == Pos::Adj {
+                        k -= 1;
+                    }
+                    determined_pair = matches!(words[k].pos, Pos::Det | Pos::Poss);
+                    determined_pair
+                })
         }
         _ => false,
     };
     let next = words.get(i + 1).map(|w| w.pos);
-    let ends_item = next.is_none() || matches!(text(i + 1), "," | "and" | "or" | "." | ";" | ":" | ")" | "!" | "?");
+    // (Two nouns that one determiner opens may take a prepositional phrase together: "as a
+    // guide and mentor for new staff".)
+    let ends_item = next.is_none()
+        || matches!(text(i + 1), "," | "and" | "or" | "." | ";" | ":" | ")" | "!" | "?")
+        || determined_pair && matches!(text(i + 1), "for" | "to" | "of" | "in" | "at" | "within");
     placed && ends_item
 }
 
