@@ -241,6 +241,7 @@ const HELD_OUT: &[(&str, usize, f64, f64)] = &[
     ("held-out-26a", 50, 0.80, 0.35),
     ("held-out-27a", 50, 0.80, 0.55),
     ("held-out-27b", 50, 0.85, 0.35),
+    ("held-out-28a", 50, 0.85, 0.40),
 ];
 
 #[test]
