@@ -564,10 +564,15 @@ const BARE_INFINITIVE_VERBS: &[&str] = &["help", "let", "make", "have", "see", "
 /// Whether a base form follows the object of a verb that takes a bare infinitive ("helps
 /// clients draw on their experience", "let the mentee lead"): it is that infinitive, a verb
 /// whose subject is the object.
+/// (So does a participle in "-ing" after the object of a verb of causing or perceiving:
+/// "mentoring has the mentee asking the questions", "we saw them leading the sessions".)
 fn bare_infinitive<T: AsRef<str>>(words: &[Word], texts: &[T], i: usize) -> bool {
-    if words[i].form != Some(VerbForm::Base) {
-        return false;
-    }
+    const PARTICIPLE_VERBS: &[&str] = &["have", "see", "watch", "hear", "feel", "find", "keep", "get", "leave"];
+    let governors = match words[i].form {
+        Some(VerbForm::Base) => BARE_INFINITIVE_VERBS,
+        Some(VerbForm::Gerund) => PARTICIPLE_VERBS,
+        _ => return false,
+    };
     // A noun-or-verb word right after a singular noun may head a compound with it ("has a time
     // limit", "a coach review"): only an object after it makes it the infinitive ("have a
     // coach review their plan").
@@ -591,7 +596,7 @@ fn bare_infinitive<T: AsRef<str>>(words: &[Word], texts: &[T], i: usize) -> bool
     k < end
         && k > 0
         && (words[k - 1].pos == Pos::Verb || words[k - 1].pos == Pos::Aux && words[k - 1].lemma == Some("have"))
-        && BARE_INFINITIVE_VERBS.contains(&words[k - 1].lemma.unwrap_or(texts[k - 1].as_ref()))
+        && governors.contains(&words[k - 1].lemma.unwrap_or(texts[k - 1].as_ref()))
 }
 
 /// Whether a clause-opening noun-or-verb word is the modifier of a plural noun that a verb
@@ -1432,7 +1437,7 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 // clients draw", "helps mentors always ask".)
                 let bare = kind == ClauseKind::Infinitive
                     && parse.words[vg.words.start].pos != Pos::To
-                    && parse.words[vg.head].form == Some(VerbForm::Base);
+                    && matches!(parse.words[vg.head].form, Some(VerbForm::Base | VerbForm::Gerund));
                 let after_noun = vg.words.start > 0
                     && (parse.words[vg.words.start].pos == Pos::To || bare)
                     && (matches!(parse.words[vg.words.start - 1].pos, Pos::Noun | Pos::Propn)
@@ -2062,6 +2067,11 @@ mod tests {
             "[Hosts | have | a guide | ] [^a guide | check | their tickets | ]"
         );
         assert_eq!(render("The hall has a time limit."), "[The hall | have | a time limit | ]");
+        // A participle in "-ing" after the object of a verb of causing or perceiving.
+        assert_eq!(
+            render("Hosts had guests asking questions."),
+            "[Hosts | have | guests | ] [^guests | ask | questions | ]"
+        );
         // A gerund after a preposition tells how the governing verb is done: the one who helps
         // the guests find a seat asks the questions.
         assert_eq!(
