@@ -849,6 +849,8 @@ pub(crate) static ENGAGEMENT_NOUNS: WordSet = WordSet::new(&[
     "pair",
     "match",
     "cohort",
+    // (A cohort in British usage: "each intake runs for 12 months".)
+    "intake",
     "scheme",
     "initiative",
     "journey",
