@@ -503,6 +503,21 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
                 let object = objects.iter().find_map(|&o| kind_of(o).filter(|m| m.practice() != subject.practice()))?;
                 Some((subject, object))
             })
+        } else if vg.passive && matches!(lemma, "give" | "provide" | "offer" | "deliver" | "lead" | "run" | "conduct") {
+            // "The coaching is provided by our mentors": the agent of a passive verb of giving
+            // or leading, whose subject is one practice, is that practice's guide; a word for
+            // the other practice's guide names the one role both ways.
+            let by = clause.adjuncts.iter().copied().find(|&a| parse.phrases[a].prep.is_some_and(|p| texts[p] == "by"));
+            let delivered = subject.zip(by).and_then(|(s, b)| {
+                let given = head_mention(s).filter(|m| m.role() == Role::Activity)?;
+                let giver = head_mention(b).filter(|m| m.role() == Role::Guide && m.practice() != given.practice())?;
+                Some((given, giver))
+            });
+            if let Some((given, giver)) = delivered {
+                acc.push(diagnostic(analysis, given, giver, "one practice"));
+                return true;
+            }
+            None
         } else if naming && !vg.passive {
             // The first object, then the name given to it: a noun of the other practice later
             // in the clause that no preposition governs.
