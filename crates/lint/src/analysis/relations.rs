@@ -761,7 +761,7 @@ fn responsibility_owner(parse: &Parse, texts: &[&str], clause: &syntax::Clause) 
     if let Some(s) = subject.filter(|_| before.objects.is_empty()) {
         let ph = &parse.phrases[s];
         let possessed = (ph.words.start..ph.head)
-            .any(|w| lex::POSSESSIVES.contains(texts[w]) || texts[w].ends_with("'s") || texts[w].ends_with("’s"));
+            .any(|w| lex::POSSESSIVES.contains(texts[w]) || super::text::is_possessor(texts[w], ""));
         if lex::ROLE_NOUNS.contains(texts[ph.head]) && possessed {
             return Some(ph.words.start..ph.head);
         }

@@ -64,6 +64,12 @@ pub(crate) fn without_possessive(word: &str) -> &str {
     trim_suffix(trim_suffix(word, "'s"), "’s")
 }
 
+/// Whether a word is a possessor: it ends in "'s" (or "’s"), or the token after it is the
+/// possessive ending or a bare apostrophe ("mentees' goals").
+pub(crate) fn is_possessor(word: &str, next: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || matches!(next, "'s" | "’s" | "'" | "’")
+}
+
 // What an ASCII byte is to the tokenizer, as flags: a table lookup and a test per byte keep
 // the loops free of hard-to-predict branches.
 /// A letter, digit or apostrophe: the byte may continue a word.

@@ -1218,9 +1218,7 @@ impl<'a> Ctx<'a, '_> {
         // (Not when a practice word modifies the compound further out: "the mentor-mentee
         // core platform program".)
         // (A possessor is no modifier: "a mentee's probation period" is probation's.)
-        let possessor = |i: usize| {
-            word(i).ends_with("'s") || word(i).ends_with("’s") || matches!(word(i + 1), "'s" | "’s" | "'" | "’")
-        };
+        let possessor = |i: usize| text::is_possessor(word(i), word(i + 1));
         let practice_in_phrase = tokens.clone().any(|i| is_practice_word(word(i)) && !possessor(i));
         span && !practice_in_phrase && head > tokens.start && {
             let before = head - 1;

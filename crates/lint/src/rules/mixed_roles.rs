@@ -504,8 +504,7 @@ fn client_is_role(analysis: &Analysis<'_>, idx: usize) -> bool {
     // the firm's customers; only the engagement's own nouns ("client sessions", "the client
     // agenda") keep it the person guided.
     // (A possessive is no modifier: "[Client's Name]" is the client's.)
-    let own = word(m.token);
-    let possessive = own.ends_with("'s") || own.ends_with("’s") || matches!(word(m.token + 1), "'s" | "’s" | "'" | "’");
+    let possessive = crate::analysis::text::is_possessor(word(m.token), word(m.token + 1));
     let parse = analysis.parse(m.sentence);
     let modifier = !possessive
         && parse.word_at(m.token).and_then(|w| parse.phrase_of(w).map(|p| (w, &parse.phrases[p]))).is_some_and(
