@@ -606,12 +606,11 @@ fn bare_infinitive<T: AsRef<str>>(words: &[Word], texts: &[T], i: usize) -> bool
 /// mentees lead").
 fn modifies_plural_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
     let (Some(noun), Some(verb)) = (words.get(i + 1), words.get(i + 2)) else { return false };
-    let plural = |t: &str| t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("'s");
     let agreeing = (verb.pos == Pos::Verb && verb.form == Some(VerbForm::Base))
         || (matches!(verb.pos, Pos::Aux | Pos::Modal)
             && matches!(texts[i + 2].as_ref(), "are" | "were" | "can" | "will"));
     let lemma = words[i].lemma.unwrap_or("");
-    noun.pos == Pos::Noun && plural(&texts[i + 1]) && agreeing && !BARE_INFINITIVE_VERBS.contains(&lemma)
+    noun.pos == Pos::Noun && looks_plural(&texts[i + 1]) && agreeing && !BARE_INFINITIVE_VERBS.contains(&lemma)
 }
 
 /// Whether a plural-looking noun-or-verb word ("pairs", "matches") right after a clause-opening
@@ -701,7 +700,7 @@ fn verb_after_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: us
         return false;
     }
     let noun = texts[n].as_ref();
-    let plural = noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("'s");
+    let plural = looks_plural(noun);
     // The phrase's determiner decides its number where it has one.
     let mut j = n;
     while j > 0
@@ -725,10 +724,15 @@ fn verb_after_subject(words: &[Word], texts: &[std::borrow::Cow<'_, str>], i: us
     agrees && !verb_before
 }
 
+/// Whether a noun looks plural: it ends in "s", not in "ss" or a possessive "'s".
+fn looks_plural(noun: &str) -> bool {
+    noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("'s")
+}
+
 /// Whether a verb form agrees in number with the noun before it: a third-person form with a
 /// singular noun ("the design leads"), a base form with a plural one ("mentees drive").
 fn agrees_in_number(noun: &str, form: Option<VerbForm>) -> bool {
-    let plural = noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("'s");
+    let plural = looks_plural(noun);
     match form {
         Some(VerbForm::Third) => !plural,
         Some(VerbForm::Base) => plural,
@@ -2038,6 +2042,8 @@ mod tests {
         );
         // A form that agrees with the noun before it is its verb.
         assert_eq!(render("Product design leads the roadmap."), "[Product design | lead | the roadmap | ]");
+        // A noun in "ss" is singular: a third-person form after it is its verb.
+        assert_eq!(render("Our boss leads the roadmap."), "[Our boss | lead | the roadmap | ]");
     }
 
     #[test]
