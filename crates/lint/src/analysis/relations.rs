@@ -860,7 +860,7 @@ pub(crate) fn agenda_drivers(parsed: &Parsed<'_>, sentence: &Sentence) -> Vec<Dr
         if vg.passive {
             // "The mentorship is led by the mentee".
             let Some(s) = subject.filter(|&s| lex::AGENDA_OBJECTS.contains(head(s)) && own(s)) else { continue };
-            let by = clause.adjuncts.iter().copied().find(|&a| parse.phrases[a].prep.is_some_and(|p| texts[p] == "by"));
+            let by = parse.agent(texts, clause);
             let Some(by) = by.filter(|&b| drives(b)) else { continue };
             out.push(Driver {
                 driver: tokens_of(by),

@@ -214,6 +214,11 @@ impl Parse {
             Subject::Reader | Subject::Beneficiary | Subject::None => None,
         }
     }
+    /// The agent of a clause's passive verb: its adjunct that "by" governs ("is led by the
+    /// mentee").
+    pub fn agent(&self, texts: &[&str], clause: &Clause) -> Option<usize> {
+        clause.adjuncts.iter().copied().find(|&a| self.phrases[a].prep.is_some_and(|p| texts[p] == "by"))
+    }
 }
 
 /// Reads one sentence: `tokens[range]` of a block whose lower-cased text is `norm` and whose

@@ -507,7 +507,7 @@ fn identity(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>, sentence_idx: us
             // "The coaching is provided by our mentors": the agent of a passive verb of giving
             // or leading, whose subject is one practice, is that practice's guide; a word for
             // the other practice's guide names the one role both ways.
-            let by = clause.adjuncts.iter().copied().find(|&a| parse.phrases[a].prep.is_some_and(|p| texts[p] == "by"));
+            let by = parse.agent(&texts, clause);
             let delivered = subject.zip(by).and_then(|(s, b)| {
                 let given = head_mention(s).filter(|m| m.role() == Role::Activity)?;
                 let giver = head_mention(b).filter(|m| m.role() == Role::Guide && m.practice() != given.practice())?;
