@@ -129,8 +129,12 @@ pub(crate) fn uri_path(path: &str) -> String {
 /// `\uXXXX` escapes (serde_json escapes only C0 controls): the values are unchanged, and the
 /// JSON is safe to print.
 pub(crate) fn write_json<T: serde::Serialize>(out: &mut dyn std::io::Write, value: &T) -> std::io::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, TerminalSafe::default());
-    value.serialize(&mut serializer).map_err(std::io::Error::from)
+    // serde_json writes a report in many small pieces (keys, indentation, numbers): a buffer of
+    // a known type takes them without a call through `dyn Write` each.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut buffered, TerminalSafe::default());
+    value.serialize(&mut serializer).map_err(std::io::Error::from)?;
+    std::io::Write::flush(&mut buffered)
 }
 
 /// serde_json's pretty formatter, with [`stand_in`] characters escaped in strings.

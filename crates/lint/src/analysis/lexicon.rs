@@ -63,7 +63,8 @@ impl std::hash::Hasher for FnvHasher {
 
 /// A word with `’` folded to `'`.
 pub(crate) fn fold_apostrophes(word: &str) -> Cow<'_, str> {
-    if word.contains('’') {
+    // (The byte test first: it is asked of every word, and '’' ends with the byte 0x99.)
+    if word.as_bytes().contains(&0x99) && word.contains('’') {
         Cow::Owned(word.replace('’', "'"))
     } else {
         Cow::Borrowed(word)
@@ -669,23 +670,40 @@ pub(crate) fn verb(word: &str) -> Option<(&'static str, VerbForm)> {
     }
     let lemma = |stem: &str| index.lemmas.get_key_value(stem).map(|(l, regular)| (*l, *regular));
     if let Some(stem) = word.strip_suffix("ing") {
-        return regular_stems(stem).into_iter().find_map(|s| lemma(&s)).map(|(l, _)| (l, VerbForm::Gerund));
+        return regular_stems(stem, lemma).map(|(l, _)| (l, VerbForm::Gerund));
     }
     if let Some(stem) = word.strip_suffix("ed") {
-        return regular_stems(stem)
-            .into_iter()
-            .find_map(|s| lemma(&s))
+        return regular_stems(stem, lemma)
             .filter(|&(_, regular)| regular)
             .map(|(l, _)| (l, VerbForm::PastOrParticiple));
     }
     if let Some(stem) = word.strip_suffix('s') {
+        // "asks", "coaches" ("coach" + "es"), "studies" ("study").
         let es = stem.strip_suffix('e').filter(|s| s.ends_with(['s', 'h', 'x', 'z', 'o']));
-        let ies = stem.strip_suffix("ie").map(|s| format!("{s}y"));
-        let candidates = [Some(stem.to_string()), es.map(str::to_string), ies];
-        return candidates.into_iter().flatten().find_map(|s| lemma(&s)).map(|(l, _)| (l, VerbForm::Third));
+        let found = lemma(stem)
+            .or_else(|| es.and_then(lemma))
+            .or_else(|| stem.strip_suffix("ie").and_then(|s| joined(s, "y", lemma)));
+        return found.map(|(l, _)| (l, VerbForm::Third));
     }
     None
 }
+
+/// `find` of a stem with `tail` appended, built on the stack: the tagger asks for every word,
+/// so a string allocated per candidate would cost more than the look-up. No listed verb is
+/// longer than the buffer (a test checks), so a longer candidate is none of them.
+fn joined<T>(stem: &str, tail: &str, find: impl Fn(&str) -> Option<T>) -> Option<T> {
+    let mut buf = [0u8; LONGEST_VERB];
+    let len = stem.len() + tail.len();
+    if len > LONGEST_VERB {
+        return None;
+    }
+    buf[..stem.len()].copy_from_slice(stem.as_bytes());
+    buf[stem.len()..len].copy_from_slice(tail.as_bytes());
+    std::str::from_utf8(&buf[..len]).ok().and_then(find)
+}
+
+/// The longest a listed verb can be, in bytes.
+const LONGEST_VERB: usize = 32;
 
 /// Whether a listed verb's participle is spelt as its base form ("run", "set", "put", "come").
 pub(crate) fn participle_is_base(lemma: &str) -> bool {
@@ -718,17 +736,15 @@ fn verb_index() -> &'static VerbIndex {
     })
 }
 
-/// Candidate stems of a regular "-ing"/"-ed" form: "ask", "decid(e)", "plann" → "plan", "appli" → "apply".
-fn regular_stems(stem: &str) -> Vec<String> {
-    let mut out = vec![stem.to_string(), format!("{stem}e")];
+/// The first candidate stem of a regular "-ing"/"-ed" form that `find` knows, tried in order:
+/// "ask", "decid(e)", "plann" → "plan", "appli" → "apply".
+fn regular_stems<T>(stem: &str, find: impl Fn(&str) -> Option<T> + Copy) -> Option<T> {
     let bytes = stem.as_bytes();
-    if bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
-        out.push(stem[..stem.len() - 1].to_string());
-    }
-    if let Some(s) = stem.strip_suffix('i') {
-        out.push(format!("{s}y"));
-    }
-    out
+    let doubled = bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
+    find(stem)
+        .or_else(|| joined(stem, "e", find))
+        .or_else(|| if doubled { find(&stem[..stem.len() - 1]) } else { None })
+        .or_else(|| stem.strip_suffix('i').and_then(|s| joined(s, "y", find)))
 }
 
 /// Words that are nouns first, though some are also verbs: after a determiner they head a
@@ -1654,6 +1670,19 @@ mod tests {
         // An irregular verb has no regular past: "drived" is no form of "drive".
         assert_eq!(verb("drived"), None);
         assert_eq!(verb("agenda"), None);
+        // Stems with a letter put back: "decid" + "e", "appli" → "apply".
+        assert_eq!(verb("deciding"), Some(("decide", VerbForm::Gerund)));
+        assert_eq!(verb("applied"), Some(("apply", VerbForm::PastOrParticiple)));
+        // A word longer than any listed verb is none, whatever its ending.
+        assert_eq!(verb(&format!("{}ies", "x".repeat(40))), None);
+    }
+
+    /// Candidate stems are built in a buffer of `LONGEST_VERB` bytes: every listed verb fits.
+    #[test]
+    fn every_listed_verb_fits_the_stem_buffer() {
+        for (lemma, past, participle) in VERBS {
+            assert!(lemma.len() <= LONGEST_VERB && past.len() <= LONGEST_VERB && participle.len() <= LONGEST_VERB);
+        }
     }
 
     #[test]

@@ -276,22 +276,54 @@ pub(crate) struct Runs {
     pub gap: usize,
 }
 
+/// Which of the two run classes each ASCII character is in: 1 white space, 2 a gap character,
+/// 0 neither (the table `Runs::of` reads instead of decoding and testing each character).
+const ASCII_RUN_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let ch = b as u8 as char;
+        table[b] = if ch.is_ascii_whitespace() || b == 0x0B {
+            1
+        } else if matches!(ch, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"') {
+            0
+        } else {
+            2
+        };
+        b += 1;
+    }
+    table
+};
+
 impl Runs {
     pub fn of(text: &str) -> Runs {
         let (mut runs, mut space, mut gap) = (Runs::default(), 0, 0);
-        for ch in text.chars() {
-            let len = ch.len_utf8();
-            if Class::Space.matches(ch) {
-                space += len;
-                gap = 0;
-            } else if Class::GapChar.matches(ch) {
-                gap += len;
-                space = 0;
-            } else {
-                (space, gap) = (0, 0);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // An ASCII character is classed by the table; any other is decoded.
+            let (class, len) = match bytes[i] {
+                b if b < 0x80 => (ASCII_RUN_CLASS[usize::from(b)], 1),
+                _ => {
+                    let ch = text[i..].chars().next().unwrap_or_default();
+                    let class = if Class::Space.matches(ch) {
+                        1
+                    } else if Class::GapChar.matches(ch) {
+                        2
+                    } else {
+                        0
+                    };
+                    (class, ch.len_utf8())
+                }
+            };
+            match class {
+                1 => (space, gap) = (space + len, 0),
+                2 => (space, gap) = (0, gap + len),
+                _ => (space, gap) = (0, 0),
             }
             runs.space = runs.space.max(space);
             runs.gap = runs.gap.max(gap);
+            i += len;
         }
         runs
     }
@@ -521,6 +553,42 @@ mod tests {
 
     fn s(text: &str) -> Pat {
         Pat::Str(text.to_string().into())
+    }
+
+    /// The runs as the classes define them, one decoded character at a time.
+    fn runs_by_char(text: &str) -> (usize, usize) {
+        let (mut longest, mut space, mut gap) = ((0, 0), 0, 0);
+        for ch in text.chars() {
+            let len = ch.len_utf8();
+            if Class::Space.matches(ch) {
+                (space, gap) = (space + len, 0);
+            } else if Class::GapChar.matches(ch) {
+                (space, gap) = (0, gap + len);
+            } else {
+                (space, gap) = (0, 0);
+            }
+            longest = (longest.0.max(space), longest.1.max(gap));
+        }
+        longest
+    }
+
+    #[test]
+    fn runs_read_by_table_are_the_runs_of_the_classes() {
+        for b in 0u8..128 {
+            let ch = char::from(b);
+            let text = format!("a{ch}{ch}b");
+            let runs = Runs::of(&text);
+            assert_eq!((runs.space, runs.gap), runs_by_char(&text), "byte {b:#04x}");
+        }
+        for text in [
+            "a coach\u{a0}\u{a0}and\u{2003}a mentor",
+            "mentor–mentee\u{3000}pairs ‘ask’ “questions”, then\r\n\t go",
+            "\u{1c}\u{1d}\u{85}x\u{b}\u{c} 12‑week 😀 ok",
+            "",
+        ] {
+            let runs = Runs::of(text);
+            assert_eq!((runs.space, runs.gap), runs_by_char(text), "{text:?}");
+        }
     }
 
     #[test]

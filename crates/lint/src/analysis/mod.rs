@@ -157,19 +157,21 @@ impl<'s> Analysis<'s> {
         let parse = self.parse(m.sentence);
         let Some(w) = parse.word_at(m.token) else { return false };
         let text = |k: usize| view.tokens[parse.words[k].token].text(&view.norm);
-        parse.verbs.iter().filter(|v| v.head < w).any(|v| {
-            let opinion = lexicon::OPINION_VERBS.contains(v.lemma.unwrap_or_else(|| text(v.head)));
-            let subject = parse.clause_of(v.head).map(|c| parse.clauses[c].subject);
-            let someone_else = match subject {
+        // The view ends where the sentence moves on ("..., the mentee thinks ..."): only a verb
+        // after the last such break before the word reports it. (Found once, walking back from
+        // the word, so a long sentence is not walked again for every verb.)
+        let from = (0..w).rev().find(|&k| matches!(text(k), "," | ";" | ":" | "." | "but")).map_or(0, |b| b + 1);
+        parse.verbs.iter().filter(|v| v.head >= from && v.head < w).any(|v| {
+            if !lexicon::OPINION_VERBS.contains(v.lemma.unwrap_or_else(|| text(v.head))) {
+                return false;
+            }
+            // Someone else's view: not the writer's own ("we believe ...").
+            match parse.clause_of(v.head).map(|c| parse.clauses[c].subject) {
                 Some(syntax::Subject::Phrase(p) | syntax::Subject::Shared(p)) => {
-                    let phrase = &parse.phrases[p];
-                    !matches!(text(phrase.head), "we" | "i" | "us")
+                    !matches!(text(parse.phrases[p].head), "we" | "i" | "us")
                 }
                 _ => false,
-            };
-            // (The view ends where the sentence moves on: "..., the mentee thinks ...".)
-            let within = (v.head + 1..w).all(|k| !matches!(text(k), "," | ";" | ":" | "." | "but"));
-            opinion && someone_else && within
+            }
         })
     }
 

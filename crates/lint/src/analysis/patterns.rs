@@ -657,7 +657,7 @@ impl CueTable {
         };
         let automaton = self.starts.get_or_init(|| {
             AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&self.start_names)
                 .expect("start literals build an automaton")
         });

@@ -1387,27 +1387,28 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
         if start >= end {
             continue;
         }
-        let verb = parse.verbs.iter().position(|v| v.words.start >= start && v.words.start < end);
+        // Verb groups and phrases are disjoint and in order: the clause's are found by binary
+        // search, not by walking the sentence's for every clause.
+        let first_verb = parse.verbs.partition_point(|v| v.words.start < start);
+        let verb = (first_verb < parse.verbs.len() && parse.verbs[first_verb].words.start < end).then_some(first_verb);
         let mut clause =
             Clause { words: start..end, kind, subject: Subject::None, verb, objects: Vec::new(), adjuncts: Vec::new() };
+        let phrase_range = parse.phrases.partition_point(|p| p.words.start < start)
+            ..parse.phrases.partition_point(|p| p.words.start < end);
         let in_clause = |p: &NounPhrase| p.words.start >= start && p.words.end <= end;
+        let clause_phrases = || phrase_range.clone().map(|i| (i, &parse.phrases[i])).filter(|(_, p)| in_clause(p));
         if let Some(v) = verb {
             let vg = &parse.verbs[v];
             // "there is X": X is the subject.
             let existential = vg.words.start > start && texts[vg.words.start - 1] == "there";
-            let before = parse
-                .phrases
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| in_clause(p) && p.words.end <= vg.words.start && p.prep.is_none())
+            let before = clause_phrases()
+                .filter(|(_, p)| p.words.end <= vg.words.start && p.prep.is_none())
                 .map(|(i, _)| i)
                 .next_back();
             clause.subject = if existential {
-                parse
-                    .phrases
-                    .iter()
-                    .position(|p| in_clause(p) && p.words.start >= vg.words.end)
-                    .map_or(Subject::None, Subject::Phrase)
+                clause_phrases()
+                    .find(|(_, p)| p.words.start >= vg.words.end)
+                    .map_or(Subject::None, |(i, _)| Subject::Phrase(i))
             } else if let Some(p) = before.filter(|&p| texts[parse.phrases[p].words.start] != "there") {
                 Subject::Phrase(p)
             } else if matches!(kind, ClauseKind::Relative) {
@@ -1418,10 +1419,9 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
                 // A bare participle after a noun is a reduced relative ("a mentor, drawn from
                 // the senior team"): its subject is the last phrase before it that no
                 // preposition governs.
-                parse
-                    .phrases
+                parse.phrases[..parse.phrases.partition_point(|p| p.words.end <= vg.words.start)]
                     .iter()
-                    .rposition(|p| p.words.end <= vg.words.start && p.prep.is_none())
+                    .rposition(|p| p.prep.is_none())
                     .map_or(Subject::None, Subject::Shared)
             } else if matches!(kind, ClauseKind::Coordinated | ClauseKind::Infinitive) {
                 // The subject of the clause this verb is coordinated with. A finite verb ("...
@@ -1540,8 +1540,8 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
             } else {
                 Subject::None
             };
-            for (idx, p) in parse.phrases.iter().enumerate() {
-                if !in_clause(p) || p.words.start < vg.words.end || Subject::Phrase(idx) == clause.subject {
+            for (idx, p) in clause_phrases() {
+                if p.words.start < vg.words.end || Subject::Phrase(idx) == clause.subject {
                     continue;
                 }
                 if p.prep.is_some() {
@@ -1552,13 +1552,10 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
             }
         } else {
             // A verbless clause: its phrases are all it has; the first is its topic.
-            clause.subject = parse
-                .phrases
-                .iter()
-                .position(|p| in_clause(p) && p.prep.is_none())
-                .map_or(Subject::None, Subject::Phrase);
-            for (idx, p) in parse.phrases.iter().enumerate() {
-                if in_clause(p) && Subject::Phrase(idx) != clause.subject {
+            clause.subject =
+                clause_phrases().find(|(_, p)| p.prep.is_none()).map_or(Subject::None, |(i, _)| Subject::Phrase(i));
+            for (idx, p) in clause_phrases() {
+                if Subject::Phrase(idx) != clause.subject {
                     if p.prep.is_some() {
                         clause.adjuncts.push(idx);
                     } else {
@@ -1572,13 +1569,19 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
 }
 
 fn has_verb_before_in_clause(parse: &Parse, start: usize, at: usize) -> bool {
-    parse.verbs.iter().any(|v| v.words.start >= start && v.words.start < at)
+    // Verb groups are in order: the first at or after `start` is the one to test.
+    parse.verbs.get(parse.verbs.partition_point(|v| v.words.start < start)).is_some_and(|v| v.words.start < at)
 }
 
 /// The noun phrase a relative clause starting at `start` follows: the nearest before it that
 /// no preposition governs ("a mentor from the ward, who ..." is about the mentor).
 fn antecedent(parse: &Parse, start: usize) -> Option<usize> {
-    let nearest = parse.phrases.iter().rposition(|p| p.words.end <= start && p.words.end + 2 >= start)?;
+    // Phrases are disjoint and in order: the last that ends by `start` is the only candidate.
+    let nearest = parse
+        .phrases
+        .partition_point(|p| p.words.end <= start)
+        .checked_sub(1)
+        .filter(|&p| parse.phrases[p].words.end + 2 >= start)?;
     let mut at = nearest;
     while parse.phrases[at].prep.is_some() && at > 0 {
         let before = &parse.phrases[at - 1];

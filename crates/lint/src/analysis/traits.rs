@@ -2384,17 +2384,19 @@ fn describes_practice(view: &BlockView, cue: &Cue, hit_token: usize, hit_end_tok
     let around = |from: usize, to: usize| (from..to).map(&word).collect::<Vec<_>>().join(" ");
     // "informal or formal", "structured or unstructured": both sides, so neither.
     let window = around(hit_token.saturating_sub(3), hit_end_token + 3);
-    if [
-        "formal or formal",
-        "informal or formal",
-        "formal or informal",
-        "structured or unstructured",
-        "unstructured or structured",
-        "short-term or long-term",
-        "long or short",
-    ]
-    .iter()
-    .any(|pair| window.contains(pair))
+    // (Each pair is joined by "or": most windows have none, and need no pair looked for.)
+    if window.contains(" or ")
+        && [
+            "formal or formal",
+            "informal or formal",
+            "formal or informal",
+            "structured or unstructured",
+            "unstructured or structured",
+            "short-term or long-term",
+            "long or short",
+        ]
+        .iter()
+        .any(|pair| window.contains(pair))
     {
         return false;
     }
