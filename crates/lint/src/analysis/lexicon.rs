@@ -1580,6 +1580,25 @@ pub(crate) static UNDERTAKING_NOUNS: WordSet = WordSet::new(&[
 /// text says ("the mentor thinks it's coaching", "some may believe ...").
 pub(crate) static OPINION_VERBS: WordSet = WordSet::new(&["think", "believe", "assume", "feel", "suppose", "imagine"]);
 
+/// Whether a word is a form of a verb of opinion ("thinks", "believed", "felt").
+pub(crate) fn is_opinion_verb(word: &str) -> bool {
+    // Every form of a verb starts as its lemma or one of its listed forms does (a regular form
+    // keeps its stem's first two letters): a word that starts otherwise needs no look-up, and
+    // every word of a sentence is asked.
+    static PREFIXES: std::sync::OnceLock<Vec<[u8; 2]>> = std::sync::OnceLock::new();
+    let prefixes = PREFIXES.get_or_init(|| {
+        let forms = VERBS.iter().filter(|(lemma, _, _)| OPINION_VERBS.contains(lemma));
+        let words =
+            OPINION_VERBS.words.iter().copied().chain(forms.flat_map(|&(_, past, participle)| [past, participle]));
+        let mut out: Vec<[u8; 2]> = words.filter_map(|w| w.as_bytes().first_chunk::<2>().copied()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    });
+    word.as_bytes().first_chunk::<2>().is_some_and(|p| prefixes.contains(p))
+        && verb(word).is_some_and(|(lemma, _)| OPINION_VERBS.contains(lemma))
+}
+
 /// Verbs of changing from one state to another (lemmas): "shift from X to Y" leaves X behind.
 pub(crate) static CHANGE_VERBS: WordSet =
     WordSet::new(&["shift", "move", "switch", "change", "transition", "turn", "go", "evolve", "progress"]);
@@ -1675,6 +1694,28 @@ mod tests {
         assert_eq!(verb("applied"), Some(("apply", VerbForm::PastOrParticiple)));
         // A word longer than any listed verb is none, whatever its ending.
         assert_eq!(verb(&format!("{}ies", "x".repeat(40))), None);
+    }
+
+    #[test]
+    fn opinion_verbs_in_every_form_and_nothing_else() {
+        for word in ["think", "thinks", "thinking", "thought", "believed", "felt", "feels"] {
+            assert!(is_opinion_verb(word), "{word}");
+        }
+        for word in ["thin", "theme", "fee", "set", "", "t", "believer", "said"] {
+            assert!(!is_opinion_verb(word), "{word}");
+        }
+        // The first look at two letters never turns down a word the look-up would take: every
+        // listed form, and each with the regular endings.
+        let endings = ["", "s", "es", "ed", "d", "ing", "ies", "ied"];
+        for &(lemma, past, participle) in VERBS {
+            for form in [lemma, past, participle, lemma.strip_suffix('e').unwrap_or(lemma)] {
+                for ending in endings {
+                    let word = format!("{form}{ending}");
+                    let looked_up = verb(&word).is_some_and(|(l, _)| OPINION_VERBS.contains(l));
+                    assert_eq!(is_opinion_verb(&word), looked_up, "{word}");
+                }
+            }
+        }
     }
 
     /// Candidate stems are built in a buffer of `LONGEST_VERB` bytes: every listed verb fits.

@@ -146,10 +146,10 @@ impl<'s> Analysis<'s> {
         // Most sentences have no verb of opinion before the word: no parse for them. (Where
         // the sentence's first one stands is found once per sentence.)
         let first_opinion = *self.first_opinion[m.sentence].get_or_init(|| {
-            self.sentences[m.sentence].tokens.clone().find(|&t| {
-                lexicon::verb(view.tokens[t].text(&view.norm))
-                    .is_some_and(|(lemma, _)| lexicon::OPINION_VERBS.contains(lemma))
-            })
+            self.sentences[m.sentence]
+                .tokens
+                .clone()
+                .find(|&t| lexicon::is_opinion_verb(view.tokens[t].text(&view.norm)))
         });
         if first_opinion.is_none_or(|t| t >= m.token) {
             return false;

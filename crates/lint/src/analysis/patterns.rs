@@ -539,7 +539,8 @@ impl CompiledCue {
             let len = literal_len[l];
             windows.extend(scan.hits.get(l).into_iter().flatten().map(|&p| ((p + len).saturating_sub(reach), p)));
         }
-        windows.sort_unstable();
+        // (Sorted runs, one per literal: the stable sort merges runs.)
+        windows.sort();
         let mut merged: Vec<(usize, usize)> = Vec::with_capacity(windows.len());
         for (from, to) in windows {
             match merged.last_mut() {
@@ -664,7 +665,8 @@ impl CueTable {
         let hits = scan.start_hits(text, automaton);
         let mut positions: Vec<usize> = starts.iter().flat_map(|&l| hits[l as usize].iter().copied()).collect();
         if starts.len() > 1 {
-            positions.sort_unstable();
+            // The positions are sorted runs, one per literal: the stable sort merges runs.
+            positions.sort();
             positions.dedup();
         }
         if let Some(windows) = windows {

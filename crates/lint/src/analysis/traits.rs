@@ -105,7 +105,7 @@ pub(crate) fn opens_with_a_belief(words: &[&str]) -> bool {
         [verb, ..] => verb,
         [] => return false,
     };
-    super::lexicon::verb(verb).is_some_and(|(lemma, _)| super::lexicon::OPINION_VERBS.contains(lemma))
+    super::lexicon::is_opinion_verb(verb)
 }
 
 /// Whether a sentence's first words (lower-cased) open with a contrast: "However, ...",
