@@ -106,6 +106,11 @@ pub(crate) const MAKING_VERBS: &[&str] =
 /// Nouns of documents that can be given a horizon ("a 90-day plan").
 const ARTEFACT_NOUNS: &[&str] = &["plan", "plans", "roadmap", "roadmaps", "template", "document", "report", "proposal"];
 
+/// Nouns of teaching a skill or certifying it: after a practice word they make a course that
+/// trains people in the practice ("mentor training", "coaching certification").
+pub(crate) const TRAINING_NOUNS: &[&str] =
+    &["training", "trainings", "certification", "certificate", "accreditation", "qualification", "skills"];
+
 /// Verbs of state: their "for" adjunct measures how long the subject has been so.
 const STATE_VERBS: &[&str] = &["be", "work", "serve", "stay", "hold", "live", "remain", "employ", "have"];
 

@@ -748,6 +748,15 @@ impl<'a> Ctx<'a, '_> {
         // coach what to do"), not the guide.
         let inside = if about_guide { hit_token..(hit_token + 1).min(hit_end_token) } else { hit_token..hit_end_token };
         if let Some(idx) = inside.clone().find_map(|i| self.mention_at(view, i).filter(|&m| usable(m))) {
+            // A noun of training or certifying right after the practice word makes the phrase a
+            // course that teaches the practice ("a six-month mentor training programme", "the
+            // three-day mentoring certification course"): what the cue says is the course's.
+            let token = analysis.mentions[idx].token;
+            let trains = inside.contains(&(token + 1))
+                && super::holders::TRAINING_NOUNS.contains(&view.tokens[token + 1].text(&view.norm));
+            if trains {
+                return None;
+            }
             return said_of(idx, Anchor::Sentence(idx), true);
         }
         // A length that opens with an engagement noun ("relationship of 12 months") measures the
