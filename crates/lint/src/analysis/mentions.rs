@@ -30,6 +30,10 @@ pub(crate) struct Mention {
     pub excluded: bool,
     /// The word is coordinated with the other practice's word: "coaching and mentoring".
     pub joint: bool,
+    /// The word is coordinated with the other practice's word in a sentence that has set the
+    /// two apart ("the difference between coaching and mentoring ... to be an effective coach
+    /// or mentor"): two roles offered side by side, not one named twice.
+    pub alternative: bool,
     /// The word is a verb: "she mentors", "to coach", "coached".
     pub verb: bool,
     /// Inside quotation marks.
@@ -120,6 +124,7 @@ impl Mention {
             meta: false,
             excluded: false,
             joint: false,
+            alternative: false,
             verb: false,
             quoted: false,
             vocabulary: false,
@@ -601,6 +606,10 @@ fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
     // Where "interchangeabl" last occurs: a tail after a word holds it when it occurs after the
     // word (found once, not once per pair).
     let interchangeabl = memchr::memmem::rfind(norm.as_bytes(), b"interchangeabl");
+    // Where the last pair named as different ("the differences between coaching and mentoring")
+    // ends: a coordinated pair later in its sentence offers the two roles it set apart ("... to
+    // be an effective coach or mentor"), it does not name one role twice.
+    let mut set_apart: Option<usize> = None;
     for i in 0..mentions.len() {
         for j in i + 1..mentions.len() {
             let (a, b) = (&mentions[i], &mentions[j]);
@@ -644,9 +653,20 @@ fn mark_pairs(mentions: &mut [Mention], norm: &str, tokens: &[Token]) {
             // "coach-protégé pairing", "coach/mentor": one compound names both sides.
             let compound = matches!(between, "-" | "–" | "—" | "/" | "‐");
             let _ = tokens;
+            let b_end = b.end;
+            let alternatives_set_apart = coordinated
+                && set_apart.is_some_and(|end| end <= a.start && !norm[end..a.start].contains(['.', '!', '?', '\n']));
             if meta || difference || which || (coordinated && interchangeably) {
                 mentions[i].meta = true;
                 mentions[j].meta = true;
+            }
+            if alternatives_set_apart {
+                mentions[i].alternative = true;
+                mentions[j].alternative = true;
+            }
+            // (Set apart: the two words joined by "and" after "between".)
+            if difference && coordinated && words[0] == "and" {
+                set_apart = Some(b_end);
             }
             if (coordinated && tokens_between <= 3) || compound {
                 mentions[i].joint = true;

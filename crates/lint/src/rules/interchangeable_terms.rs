@@ -96,7 +96,11 @@ fn check(acc: &mut Vec<Diagnostic>, analysis: &Analysis<'_>) {
         let mut flagged = false;
         for pair in ids.windows(2) {
             let (a, b) = (&analysis.mentions[pair[0]], &analysis.mentions[pair[1]]);
-            if a.practice() == b.practice() || b.token > a.token + 8 || (a.quoted && b.quoted && a.meta) {
+            if a.practice() == b.practice()
+                || b.token > a.token + 8
+                || (a.quoted && b.quoted && a.meta)
+                || (a.alternative && b.alternative)
+            {
                 continue;
             }
             if let Some(kind) = equation(&view.norm, a, b) {
