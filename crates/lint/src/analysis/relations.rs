@@ -485,6 +485,17 @@ pub(crate) fn holder(parsed: &Parsed<'_>, sentence: &Sentence, cue: &Cue, hit: R
         Attachment::Modifies(p) => !holders::is_engagement_noun(texts[parse.phrases[p].head]),
         _ => false,
     };
+    // A focus or a topic inside a phrase of time ("throughout the trainees' decision-making
+    // process", "during the performance review") says when the work happens, not what it is
+    // about.
+    if matches!(cue.dimension, Dimension::Focus | Dimension::Topics)
+        && parse
+            .phrase_of(words.start)
+            .and_then(|p| parse.phrases[p].prep)
+            .is_some_and(|r| matches!(texts[r], "throughout" | "during"))
+    {
+        return Holder::Not(NotEngagement::InPassing);
+    }
     // A topic that is one item inside a list of several ("leadership, teamwork, decision making,
     // and interpersonal skills") is one area among many, not what the engagement is about.
     if cue.dimension == Dimension::Topics {
