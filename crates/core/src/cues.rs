@@ -343,7 +343,7 @@ pub const CUES: &[Cue] = &[
     // gone by, and only a verb of giving makes it the engagement's). The practice word may be
     // modified ("12 months of free business mentoring").
     cue(concat!("~offer|~provide|~give|~include|~receive|~get (you|them|each|participants|mentees)? ", qualifier!(), " #n weeks|months|years|sessions of * mentoring|mentorship|coaching"), C, Duration, Strong),
-    cue("for|over (a|an|the) (agreed|agreed-upon|certain|specific|limited|predetermined|pre-agreed) (period|length|amount) (of time)?", C, Duration, Local),
+    cue("for|over (a|an|the) (agreed|agreed-upon|certain|specific|specified|set|defined|fixed|designated|prescribed|limited|predetermined|pre-agreed) (period|length|amount) (of time)?", C, Duration, Local),
     cue(concat!("~commit to ", qualifier!(), " #n weeks|months|years|year|quarter|quarters|term|terms|semester|semesters"), C, Duration, Local),
     cue("~last (exactly|only|just)? (one academic term|one term|one quarter)", C, Duration, Strong),
     cue("for one|a quarter", C, Duration, Strong),
