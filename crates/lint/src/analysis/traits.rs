@@ -492,7 +492,21 @@ impl<'a> Ctx<'a, '_> {
                     })?;
                     self.resolve(sentence.block, view, idx, t).map(|(m, _)| m)
                 };
-                let in_sentence = driver.driver.clone().find_map(|i| self.mention_at(view, i)).or_else(pronoun);
+                // ("As a mentee, you drive the relationship": an opening "as" phrase names the
+                // role in which the subject acts.)
+                let as_role = || {
+                    let start = sentence.tokens.start;
+                    let text = |k: usize| view.tokens.get(start + k).map_or("", |t| t.text(&view.norm));
+                    let opens =
+                        text(0).eq_ignore_ascii_case("as") && matches!(text(1), "a" | "an" | "the") && text(3) == ",";
+                    if opens && you() {
+                        self.mention_at(view, start + 2)
+                    } else {
+                        None
+                    }
+                };
+                let in_sentence =
+                    driver.driver.clone().find_map(|i| self.mention_at(view, i)).or_else(pronoun).or_else(as_role);
                 let from_reader = reader.filter(|_| in_sentence.is_none() && you());
                 let Some(m) = in_sentence.or(from_reader.map(|(m, _)| m)) else { continue };
                 // The reader's role is named by the heading: the finding is on the sentence.
