@@ -242,6 +242,8 @@ const HELD_OUT: &[(&str, usize, f64, f64)] = &[
     ("held-out-27a", 50, 0.80, 0.55),
     ("held-out-27b", 50, 0.85, 0.35),
     ("held-out-28a", 50, 0.85, 0.40),
+    ("held-out-29a", 50, 0.90, 0.50),
+    ("held-out-29b", 50, 0.90, 0.40),
 ];
 
 #[test]
