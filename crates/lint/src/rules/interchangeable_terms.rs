@@ -262,11 +262,18 @@ fn single_determiner(norm: &str, a: &Mention, b: &Mention, gap: &str, tail: &str
     }
     let tail = tail.trim_start();
     // ("and/or" is "or both": two roles that one person may or may not hold together.)
+    let singular = |m: &Mention| !norm[m.start..m.end].ends_with('s');
     if gap.trim() == "or" {
         let both = tail.starts_with(", or both") || tail.starts_with("or both");
-        return (determined_past_modifiers(norm, a.start) && !both).then_some("one role");
+        // A bare singular noun after "as" or "the role of" names a capacity, one role ("serve
+        // as coach or mentor", "the role of coach or mentor"), as a determiner makes it one.
+        let before: Vec<&str> = norm[..a.start].split_whitespace().rev().take(2).collect();
+        let capacity = singular(a)
+            && singular(b)
+            && (before.first() == Some(&"as")
+                || (before.first() == Some(&"of") && before.get(1).is_some_and(|w| matches!(*w, "role" | "capacity"))));
+        return ((determined_past_modifiers(norm, a.start) || capacity) && !both).then_some("one role");
     }
-    let singular = |m: &Mention| !norm[m.start..m.end].ends_with('s');
     if gap.trim() != "and" || !singular(a) || !singular(b) {
         return None;
     }
