@@ -238,10 +238,10 @@ pub const CUES: &[Cue] = &[
     cue("~know (exactly|first-hand|firsthand)? what (it's|it is) like to", M, Guide, Strong),
     cue("(years|decades) of (leadership|industry|senior|management)? experience", M, Guide, Support),
     cue("senior (colleague|leader|person|people|colleagues)", M, Guide, Support),
-    // A colleague who is experienced has done the work the person guided does ("coaches are
-    // experienced colleagues"); an "experienced coach" or "experienced professional" may only be
+    // A colleague or peer who is experienced has done the work the person guided does
+    // ("coaches are experienced colleagues"); an "experienced coach" or "experienced professional" may only be
     // experienced at guiding.
-    cue("(experienced|seasoned) colleague|colleagues", M, Guide, Local),
+    cue("(experienced|seasoned) colleague|colleagues|peer|peers", M, Guide, Local),
     // Topics. Coaching: leadership effectiveness, decision-making, communication, mindset.
     // Mentoring: a new role, industry or career path; avoiding common pitfalls.
     cue("leadership effectiveness", C, Topics, Strong),

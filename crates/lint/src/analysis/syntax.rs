@@ -475,6 +475,19 @@ fn tag(text: &str, norm: &str, tokens: &[Token], range: Range<usize>) -> Vec<Wor
         {
             words[i].pos = Pos::Noun;
         }
+        // A gerund right after a lexical verb or a preposition and right before "from" or "by"
+        // is their object, a noun naming what is given or got: "get mentoring from senior
+        // staff", "manage their care through coaching from experienced peers". (A gerund with
+        // an object of its own has it next: "enjoys coaching teams".)
+        if words[i].pos == Pos::Verb
+            && words[i].form == Some(VerbForm::Gerund)
+            && i > 0
+            && (words[i - 1].pos == Pos::Verb && words[i - 1].form != Some(VerbForm::Gerund)
+                || words[i - 1].pos == Pos::Prep)
+            && matches!(next_text, "from" | "by")
+        {
+            words[i].pos = Pos::Noun;
+        }
         // A bare "-ing" form is never a clause's finite verb: inside a subject noun phrase (after
         // a determiner and a noun, or after a noun that opens the clause) and right before a
         // finite verb, it is the phrase's head ("the mentoring meeting ends", "Peer mentoring
@@ -1725,6 +1738,9 @@ mod tests {
     #[test]
     fn subject_verb_and_object_of_a_simple_clause() {
         assert_eq!(render("Mentees drive the meetings."), "[Mentees | drive | the meetings | ]");
+        // A gerund between a verb or a preposition and "from" or "by" is a noun, the object.
+        assert_eq!(render("Patients get coaching from peers."), "[Patients | get | coaching | from peers]");
+        assert_eq!(render("She enjoys coaching teams."), "[She | enjoy | coaching teams | ]");
         assert_eq!(render("The programme lasts three months."), "[The programme | last | three months | ]");
     }
 
