@@ -184,7 +184,8 @@ function readPath() {
 
 async function showProblems() {
   await runCommand("Problems: Focus on Problems View");
-  await page.locator(".markers-panel").waitFor({ state: "visible", timeout: 10000 });
+  // (A busy machine can take longer than ten seconds to open a panel.)
+  await page.locator(".markers-panel").waitFor({ state: "visible", timeout: 30000 });
 }
 
 async function main() {
