@@ -288,7 +288,14 @@ pub(crate) fn duration_measures_other(parse: &Parse, texts: &[&str], hit: Range<
         // 4c. A horizon of goals or plans: a length in a prepositional phrase right after a
         // noun of goals or of a plan ("goals for the short term", "objectives over the next six
         // months", "a plan for the next year") measures how far ahead they reach.
-        if let Some(prep) = ph.prep.filter(|&prep| matches!(texts[prep], "for" | "over" | "in" | "within")) {
+        // (Not a length that modifies an engagement noun heading the phrase: "goals for the
+        // six-month programme" gives the programme its length; a span noun stays a horizon:
+        // "goals for the short term".)
+        let engagement_length =
+            head >= hit.start && is_engagement_noun(texts[head]) && !lex::SPAN_NOUNS.contains(texts[head]);
+        if let Some(prep) =
+            ph.prep.filter(|&prep| matches!(texts[prep], "for" | "over" | "in" | "within") && !engagement_length)
+        {
             let owner = parse.phrase_ending_at(prep).map(|q| &parse.phrases[q]);
             if owner.is_some_and(|q| lex::GOAL_NOUNS.contains(texts[q.head]) || ARTEFACT_NOUNS.contains(&texts[q.head]))
             {
