@@ -57,6 +57,11 @@ fn adversarial_documents_give_the_same_findings() {
         format!("Intro.\n\n| Practice | Length |\n|---|---|\n| Coaching | 12 weeks |\n\n{far}# B\n\n{far}"),
         format!("# Coaching\r\n\r\n{far}### Deep\r\n\r\nThey share their experience.\r\n\r\n## Side\r\n\r\n{far}"),
         format!("<!--\n# hidden\n-->\n\n# Mentors\n\n{far}Your mentor is Dana Reyes.\n\n# Coaches\n\n{far}Dana, your coach, will call.\n"),
+        // An empty heading ends the sections before it for the reader as for the cutter
+        // (fuzzing, a ten-minute run): "#", "#" before a "\r" alone, and "# #".
+        format!("## Coaching\n\nCoaching is open to all.\n\n{far}#\n\n{far}- Meet informally, whenever it suits you both\n- No end date\n"),
+        format!("## Coaching\n\nCoaching is open to all.\n\n{far}#\rtext\n\n{far}- Meet informally, whenever it suits you both\n"),
+        format!("## Coaching\n\nCoaching is open to all.\n\n{far}# #\n\n{far}- Meet informally, whenever it suits you both\n"),
     ];
     for (i, doc) in docs.iter().enumerate() {
         assert_same(doc, &format!("document {i}"));

@@ -254,10 +254,17 @@ impl BlockBuilder {
         self.text.trim().is_empty()
     }
 
-    /// The finished block, or `None` when it holds no prose.
+    /// The finished block, or `None` when it holds no prose. (A heading with no prose stays, with
+    /// no text: it still ends the sections of the headings before it, as the section cutter
+    /// reads it: "## Coaching ... #" leaves nothing under "Coaching".)
     pub fn finish(mut self) -> Option<Block> {
         if self.text.chars().all(|c| c.is_whitespace() || c == PLACEHOLDER) {
-            return None;
+            if !matches!(self.kind, BlockKind::Heading { .. }) {
+                return None;
+            }
+            self.text.clear();
+            self.segments.clear();
+            self.links.clear();
         }
         let trimmed = self.text.trim_end().len();
         self.text.truncate(trimmed);
