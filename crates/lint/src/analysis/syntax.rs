@@ -201,6 +201,13 @@ impl Parse {
     }
 
     /// The index of the word for a block token.
+    /// The first verb group that starts at a word in `words` (a binary search: verb groups are
+    /// disjoint and in order).
+    pub fn first_verb_in(&self, words: Range<usize>) -> Option<usize> {
+        let i = self.verbs.partition_point(|v| v.words.start < words.start);
+        self.verbs.get(i).filter(|v| v.words.start < words.end).map(|_| i)
+    }
+
     pub fn word_at(&self, token: usize) -> Option<usize> {
         // Words are in token order.
         let i = self.words.partition_point(|w| w.token < token);
@@ -1402,8 +1409,7 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
         }
         // Verb groups and phrases are disjoint and in order: the clause's are found by binary
         // search, not by walking the sentence's for every clause.
-        let first_verb = parse.verbs.partition_point(|v| v.words.start < start);
-        let verb = (first_verb < parse.verbs.len() && parse.verbs[first_verb].words.start < end).then_some(first_verb);
+        let verb = parse.first_verb_in(start..end);
         let mut clause =
             Clause { words: start..end, kind, subject: Subject::None, verb, objects: Vec::new(), adjuncts: Vec::new() };
         let phrase_range = parse.phrases.partition_point(|p| p.words.start < start)
@@ -1582,8 +1588,7 @@ fn clauses(parse: &mut Parse, texts: &[&str]) {
 }
 
 fn has_verb_before_in_clause(parse: &Parse, start: usize, at: usize) -> bool {
-    // Verb groups are in order: the first at or after `start` is the one to test.
-    parse.verbs.get(parse.verbs.partition_point(|v| v.words.start < start)).is_some_and(|v| v.words.start < at)
+    parse.first_verb_in(start..at).is_some()
 }
 
 /// The noun phrase a relative clause starting at `start` follows: the nearest before it that
